@@ -1,0 +1,132 @@
+//! Citation keys: readable (`achtibat2023attribution`), stable across runs
+//! (derived from the reference only) and unique within one list (`...a`, `...b`).
+
+use std::collections::HashMap;
+
+use crate::model::Reference;
+
+/// Title words never used as the key's word.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "from", "via", "by", "at",
+    "is", "are", "how", "what", "why", "towards", "toward",
+];
+
+/// The key a reference would get on its own: first author's (or editor's)
+/// family name, year, first significant title word, folded to ASCII lower case.
+///
+/// ```
+/// let mut r = publist::Reference::new(publist::Kind::JournalArticle,
+///     "From attribution maps to human-understandable explanations");
+/// r.authors.push(publist::Person::new("Achtibat", Some("R.")));
+/// r.issued = Some(publist::Date::year(2023));
+/// assert_eq!(publist::keys::base_key(&r), "achtibat2023attribution");
+/// ```
+pub fn base_key(r: &Reference) -> String {
+    let name = r
+        .authors
+        .first()
+        .or_else(|| r.editors.first())
+        .map(|p| fold(&p.family))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "anon".to_string());
+    let year = r.year().map(|y| y.to_string()).unwrap_or_default();
+    let word = r
+        .title
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .find(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+        .unwrap_or_default();
+    format!("{name}{year}{word}")
+}
+
+/// Unique keys for a list, in order: the first reference with a base key gets
+/// it as is, later ones get `a`, `b`, ... appended.
+///
+/// ```
+/// let r = publist::Reference::new(publist::Kind::Misc, "Same title");
+/// let keys = publist::keys::assign(&[r.clone(), r.clone(), r]);
+/// assert_eq!(keys, ["anonsame", "anonsamea", "anonsameb"]);
+/// ```
+pub fn assign(refs: &[Reference]) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    refs.iter()
+        .map(|r| {
+            let base = base_key(r);
+            let count = seen.entry(base.clone()).or_insert(0);
+            let mut key = base.clone();
+            while taken.contains(&key) {
+                key = format!("{base}{}", suffix(*count));
+                *count += 1;
+            }
+            taken.insert(key.clone());
+            key
+        })
+        .collect()
+}
+
+/// `a`..`z`, then `aa`, `ab`, ...
+fn suffix(n: usize) -> String {
+    let letter = |i: usize| char::from(b'a' + (i % 26) as u8);
+    if n < 26 {
+        letter(n).to_string()
+    } else {
+        format!("{}{}", suffix(n / 26 - 1), letter(n))
+    }
+}
+
+/// Folds to ASCII lower-case letters and digits: `Höhne` → `hohne`, `Nikolić` → `nikolic`.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            continue;
+        }
+        let folded = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+            'æ' => "ae",
+            'ç' | 'ć' | 'č' => "c",
+            'ď' | 'đ' | 'ð' => "d",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+            'ğ' => "g",
+            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => "i",
+            'ł' | 'ľ' => "l",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'ō' => "o",
+            'œ' => "oe",
+            'ř' => "r",
+            'ś' | 'š' | 'ş' => "s",
+            'ß' => "ss",
+            'ť' | 'ţ' => "t",
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' | 'ū' => "u",
+            'ý' | 'ÿ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            'þ' => "th",
+            _ => "",
+        };
+        out.push_str(folded);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Höhne"), "hohne");
+        assert_eq!(fold("Ekstrøm"), "ekstrom");
+        assert_eq!(fold("Müller-Schöllhorn"), "mullerschollhorn");
+        assert_eq!(fold("Nikolić"), "nikolic");
+    }
+
+    #[test]
+    fn suffixes() {
+        assert_eq!(suffix(0), "a");
+        assert_eq!(suffix(25), "z");
+        assert_eq!(suffix(26), "aa");
+        assert_eq!(suffix(27), "ab");
+    }
+}

@@ -1,0 +1,290 @@
+//! The typed reference and its parts.
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::{ArxivId, Doi, Isbn, Issn, OpenReviewId};
+use super::person::Person;
+
+/// What kind of work a reference is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// An article in a journal.
+    JournalArticle,
+    /// A paper in conference or workshop proceedings, or presented at a workshop.
+    ConferencePaper,
+    /// A book; an edited book when the reference has editors and no authors.
+    Book,
+    /// A chapter in a book.
+    Chapter,
+    /// A preprint (arXiv, OpenReview, ...), not (yet) published elsewhere.
+    Preprint,
+    /// A thesis.
+    Thesis,
+    /// A patent.
+    Patent,
+    /// A talk or lecture.
+    Talk,
+    /// Anything else.
+    Misc,
+}
+
+impl Kind {
+    /// A short English name ("journal article").
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::JournalArticle => "journal article",
+            Kind::ConferencePaper => "conference paper",
+            Kind::Book => "book",
+            Kind::Chapter => "book chapter",
+            Kind::Preprint => "preprint",
+            Kind::Thesis => "thesis",
+            Kind::Patent => "patent",
+            Kind::Talk => "talk",
+            Kind::Misc => "other",
+        }
+    }
+}
+
+/// A calendar date of which only the year is required.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Date {
+    /// The year.
+    pub year: i32,
+    /// The month, 1 to 12.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+    /// The day of the month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
+}
+
+impl Date {
+    /// A date of which only the year is known.
+    pub fn year(year: i32) -> Self {
+        Date {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+}
+
+/// Where a work sits in its container: a page range, a single page or article
+/// number, or text that is not a locator yet (`TBA`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pages {
+    /// `first–last`.
+    Range {
+        /// First page.
+        first: String,
+        /// Last page.
+        last: String,
+    },
+    /// A single page.
+    Single(String),
+    /// A placeholder such as `TBA` or `in press`: no pages known yet.
+    Placeholder(String),
+}
+
+impl Pages {
+    /// The CSL form: `1006-1019`, `5`, or the placeholder text.
+    pub fn to_csl(&self) -> String {
+        match self {
+            Pages::Range { first, last } => format!("{first}-{last}"),
+            Pages::Single(p) | Pages::Placeholder(p) => p.clone(),
+        }
+    }
+
+    /// Whether this is a placeholder rather than real pages.
+    pub fn is_placeholder(&self) -> bool {
+        matches!(self, Pages::Placeholder(_))
+    }
+}
+
+/// What a link points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum LinkKind {
+    /// A code repository (GitHub, GitLab, ...).
+    Code,
+    /// A demo, marked as such in the source.
+    Demo,
+    /// The arXiv page of the work.
+    Arxiv,
+    /// The OpenReview page of the work.
+    OpenReview,
+    /// A DOI resolver link.
+    Doi,
+    /// Models or data sets (Hugging Face, Zenodo, ...).
+    Resource,
+    /// Any other page (project page, publisher page, ...).
+    Page,
+}
+
+/// A link attached to a reference.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Link {
+    /// The URL.
+    pub url: String,
+    /// What it points to.
+    pub kind: LinkKind,
+}
+
+/// What a note says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum NoteKind {
+    /// An award, badge or distinction ("Best Paper Award Winner", "Spotlight Paper").
+    Award,
+    /// "Accepted for publication in/at ..." and similar.
+    Acceptance,
+    /// An open-access or availability mark ("Green Open Access", "OpenReview").
+    Access,
+    /// A publication status ("pre-proof", "in press").
+    Status,
+    /// Anything else.
+    Other,
+}
+
+/// A note attached to a reference.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Note {
+    /// What kind of note this is.
+    pub kind: NoteKind,
+    /// The note as written (markup removed).
+    pub text: String,
+}
+
+/// Where a reference came from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The source name (usually the path as the user gave it).
+    pub source: String,
+    /// 1-based line where the item starts.
+    pub line: usize,
+    /// The heading of the section the item is listed under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The item's number in its list, when numbered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// The item's text as it stands in the source (lines joined by `\n`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// Identifiers of a work.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identifiers {
+    /// arXiv id, without version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arxiv: Option<ArxivId>,
+    /// OpenReview id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub openreview: Option<OpenReviewId>,
+    /// DOI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doi: Option<Doi>,
+    /// ISBNs (an edited book in several parts has several).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub isbn: Vec<Isbn>,
+    /// ISSN of the container.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issn: Option<Issn>,
+}
+
+/// One work: a typed, structured reference.
+///
+/// ```
+/// use publist::{Kind, Reference};
+/// let r = Reference::new(Kind::JournalArticle, "iNNvestigate Neural Networks!");
+/// assert_eq!(r.kind, Kind::JournalArticle);
+/// assert!(r.authors.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reference {
+    /// What kind of work this is.
+    pub kind: Kind,
+    /// The title, markup removed.
+    pub title: String,
+    /// Authors in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Person>,
+    /// Editors in order (edited books).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<Person>,
+    /// When it was issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Date>,
+    /// Journal, proceedings or book title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
+    /// Book series (`Lecture Notes in Electrical Engineering`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// Volume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    /// Issue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    /// Pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<Pages>,
+    /// Article number (`e0130140`, `111171`, `dyac078`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article_number: Option<String>,
+    /// Publisher.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Publisher's place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Identifiers.
+    #[serde(default)]
+    pub ids: Identifiers,
+    /// Links (code, demos, pages).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Notes (awards, acceptance, open access, status).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// Where this reference came from: one entry per input item it stands for.
+    #[serde(default)]
+    pub sources: Vec<Provenance>,
+}
+
+impl Reference {
+    /// An empty reference of the given kind and title.
+    pub fn new(kind: Kind, title: &str) -> Self {
+        Reference {
+            kind,
+            title: title.to_string(),
+            authors: Vec::new(),
+            editors: Vec::new(),
+            issued: None,
+            container: None,
+            series: None,
+            volume: None,
+            issue: None,
+            pages: None,
+            article_number: None,
+            publisher: None,
+            place: None,
+            ids: Identifiers::default(),
+            links: Vec::new(),
+            notes: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// The year of issue, if known.
+    pub fn year(&self) -> Option<i32> {
+        self.issued.map(|d| d.year)
+    }
+}

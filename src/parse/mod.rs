@@ -1,0 +1,86 @@
+//! Readers: every reader turns its input into [`Reference`]s and [`Diagnostic`]s.
+
+mod cv;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, ErrorKind};
+use crate::model::Reference;
+
+/// What a reader got out of one input: references, and diagnostics for what
+/// it could not read (errors) or read only in part (warnings).
+///
+/// Every input item is accounted for: `items` = `references.len()` + the
+/// number of error diagnostics.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Parsed {
+    /// The references read, in input order.
+    pub references: Vec<Reference>,
+    /// Problems, in input order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many input items the reader found.
+    pub items: usize,
+}
+
+impl Parsed {
+    /// The error diagnostics: items that did not become references.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::Severity::Error)
+    }
+}
+
+/// Reads the publication lists of a CV given as text (markdown or plain text
+/// extracted from a PDF). `source` names the input in provenance and diagnostics.
+///
+/// ```
+/// let cv = "## Preprints\n\n1. Schwenk G and **Bach S** (2014).\n\"Detecting Behavioural and Structural Anomalies in Media-Cloud Applications\".\nIn: *CoRR abs/1409.8035*\n";
+/// let parsed = publist::parse::cv(cv, "cv.md");
+/// let r = &parsed.references[0];
+/// assert_eq!(r.kind, publist::Kind::Preprint);
+/// assert_eq!(r.authors[1].family, "Bach");
+/// assert_eq!(r.ids.arxiv.as_ref().unwrap().as_str(), "1409.8035");
+/// assert_eq!(r.sources[0].line, 3);
+/// ```
+pub fn cv(text: &str, source: &str) -> Parsed {
+    cv::parse(text, source)
+}
+
+/// Like [`cv()`], for bytes: fails with [`ErrorKind::InvalidUtf8`] (and the
+/// line of the first bad byte) when the input is not UTF-8 text.
+///
+/// ```
+/// use publist::ErrorKind;
+/// let err = publist::parse::cv_bytes(b"ok\n\xff\xfe", "cv.txt").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::InvalidUtf8);
+/// assert_eq!(err.line(), Some(2));
+/// ```
+pub fn cv_bytes(bytes: &[u8], source: &str) -> Result<Parsed, Error> {
+    let text = utf8(bytes, source)?;
+    Ok(cv(text, source))
+}
+
+/// Reads a CV file; `source` in the result is the path as given.
+pub fn cv_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io, &name, e.to_string()))?;
+    cv_bytes(&bytes, &name)
+}
+
+fn utf8<'a>(bytes: &'a [u8], source: &str) -> Result<&'a str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let what = if bytes.contains(&0) {
+            "binary data, not text"
+        } else {
+            "not UTF-8 text"
+        };
+        Error::new(ErrorKind::InvalidUtf8, source, format!("{what} (byte {})", e.valid_up_to())).at_line(line)
+    })
+}
