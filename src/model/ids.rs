@@ -134,7 +134,18 @@ impl OpenReviewId {
     /// digit, `_`, `-` or at least four case changes (so that camel-case words
     /// like `NeuroImage` are not taken for ids).
     pub fn looks_like_bare_id(token: &str) -> bool {
-        if token.len() != 10 || !token.bytes().all(is_openreview_byte) {
+        token.len() == 10 && Self::looks_like_id(token)
+    }
+
+    /// Like [`OpenReviewId::looks_like_bare_id`], for a token standing alone in
+    /// parentheses after a venue (`(vVpefYmnsG)`), where 9 to 12 characters
+    /// are accepted: CVs mistype ids (`GOLdDAP2AtI`).
+    pub fn looks_like_id_in_parens(token: &str) -> bool {
+        (9..=12).contains(&token.len()) && Self::looks_like_id(token)
+    }
+
+    fn looks_like_id(token: &str) -> bool {
+        if !token.bytes().all(is_openreview_byte) {
             return false;
         }
         let has_upper = token.bytes().any(|b| b.is_ascii_uppercase());
@@ -398,6 +409,11 @@ mod tests {
         }
         for word in ["NeuroImage", "Proceeding", "2835–8856", "e0130140", "dyac078", "SemanticLe"] {
             assert!(!OpenReviewId::looks_like_bare_id(word), "{word}");
+        }
+        assert!(!OpenReviewId::looks_like_bare_id("GOLdDAP2AtI"));
+        assert!(OpenReviewId::looks_like_id_in_parens("GOLdDAP2AtI"));
+        for word in ["SemanticLens", "SyntheticData4CV", "NeuRIPS", "ML4PS", "CD-MAKE"] {
+            assert!(!OpenReviewId::looks_like_id_in_parens(word), "{word}");
         }
     }
 

@@ -214,7 +214,7 @@ fn take_paren_notes(segment: &str, v: &mut Venue) -> String {
         let inner = finish(&rest[open + 1..close]);
         let inner = inner.trim();
         let kind = notes::classify(inner);
-        if OpenReviewId::looks_like_bare_id(inner) {
+        if OpenReviewId::looks_like_id_in_parens(inner) {
             v.openreview = inner.parse().ok();
         } else if kind != crate::model::NoteKind::Other {
             v.notes.push(Note {
