@@ -93,10 +93,21 @@ fn is_new_style(s: &str) -> bool {
     let Some((yymm, num)) = s.split_once('.') else {
         return false;
     };
-    yymm.len() == 4
-        && yymm.bytes().all(|b| b.is_ascii_digit())
-        && (4..=5).contains(&num.len())
-        && num.bytes().all(|b| b.is_ascii_digit())
+    if yymm.len() != 4
+        || !yymm.bytes().all(|b| b.is_ascii_digit())
+        || !num.bytes().all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let yymm: u32 = yymm.parse().unwrap_or(0);
+    let month_ok = (1..=12).contains(&(yymm % 100));
+    // Four-digit numbers from 0704 to 1412, five digits from 1501 on.
+    month_ok
+        && match num.len() {
+            4 => (704..=1412).contains(&yymm),
+            5 => yymm >= 1501,
+            _ => false,
+        }
 }
 
 fn is_old_style(s: &str) -> bool {
@@ -397,7 +408,7 @@ mod tests {
         ] {
             assert_eq!(input.parse::<ArxivId>().unwrap().as_str(), want, "{input}");
         }
-        for bad in ["2505.215", "25051.21595", "abs/2505", "", "hep-th/99"] {
+        for bad in ["2505.215", "25051.21595", "abs/2505", "", "hep-th/99", "2202.0686", "1409.80351", "2213.12345"] {
             assert!(bad.parse::<ArxivId>().is_err(), "{bad}");
         }
     }

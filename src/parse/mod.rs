@@ -73,14 +73,18 @@ pub fn cv_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
 }
 
 fn utf8<'a>(bytes: &'a [u8], source: &str) -> Result<&'a str, Error> {
+    let line_of = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+    // Text never holds NUL bytes; PDFs, office files and images do.
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::new(
+            ErrorKind::InvalidUtf8,
+            source,
+            format!("binary data, not text (NUL byte at offset {nul})"),
+        )
+        .at_line(line_of(nul)));
+    }
     std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let what = if bytes.contains(&0) {
-            "binary data, not text"
-        } else {
-            "not UTF-8 text"
-        };
-        Error::new(ErrorKind::InvalidUtf8, source, format!("{what} (byte {})", e.valid_up_to())).at_line(line)
+        let at = e.valid_up_to();
+        Error::new(ErrorKind::InvalidUtf8, source, format!("not UTF-8 text (byte {at})")).at_line(line_of(at))
     })
 }

@@ -127,6 +127,18 @@ pub(crate) fn parse_item(item: &RawItem, source: &str, diagnostics: &mut Vec<Dia
     let after_head = after_head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':'));
     let (title, tail) = match quoted_title(after_head) {
         Some((t, end)) => (t.to_string(), &after_head[end..]),
+        None if year.is_none() => {
+            // Neither "(Year)" nor a quoted title: nothing tells what the text is.
+            diagnostics.push(Diagnostic::error(
+                source,
+                item.line,
+                format!(
+                    "cannot read item \"{}\": no year in parentheses and no quoted title",
+                    abbreviate(&finish(&joined))
+                ),
+            ));
+            return None;
+        }
         None => {
             let end = after_head
                 .find("\nIn:")

@@ -70,6 +70,11 @@ pub(crate) fn fragments(text: &str) -> Vec<String> {
         for sentence in split_sentences(piece) {
             let t = sentence
                 .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '<' | '>' | '*'));
+            // A note standing alone in parentheses: `(Green Open Access)`.
+            let t = match t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+                Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
+                _ => t,
+            };
             if !t.is_empty() {
                 out.push(t.to_string());
             }
@@ -146,6 +151,8 @@ mod tests {
             vec!["TMLR Survey Certification", "Accepted for publication in JMLR (June 2022)"]
         );
         assert_eq!(fragments("Spotlight Paper>"), vec!["Spotlight Paper"]);
+        assert_eq!(fragments("| (Green Open Access)"), vec!["Green Open Access"]);
+        assert_eq!(fragments("(a) and (b)"), vec!["(a) and (b)"]);
         assert_eq!(fragments("Springer, Cham. Best Paper Award"), vec!["Springer, Cham", "Best Paper Award"]);
     }
 }

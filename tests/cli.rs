@@ -1,0 +1,106 @@
+//! The example binary's `parse` subcommand against the output contract in DESIGN.md.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn publist(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO"));
+    cmd.args(["run", "--quiet", "--example", "publist", "--"])
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("cargo run");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> Vec<serde_json::Value> {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[test]
+fn parse_prints_csl_json_per_the_contract() {
+    let files = ["examples/data/cv/cv-2022.md", "examples/data/cv/cv-2025-06.md", "examples/data/cv/cv-2025-09.txt"];
+    let out = publist(&["parse", files[0], files[1], files[2]], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records = json(&out);
+    assert_eq!(records.len(), 50 + 89 + 96);
+    let mut ids = std::collections::HashSet::new();
+    for r in &records {
+        assert!(ids.insert(r["id"].as_str().unwrap().to_string()), "duplicate id {}", r["id"]);
+        let kind = r["type"].as_str().unwrap();
+        assert!(["article-journal", "paper-conference", "book", "chapter", "article"].contains(&kind), "{kind}");
+        assert!(r["title"].is_string());
+        assert!(r["issued"]["date-parts"][0][0].is_i64());
+        let names = if kind == "book" { &r["editor"] } else { &r["author"] };
+        for n in names.as_array().unwrap() {
+            assert!(n["family"].is_string() && n["given"].is_string(), "{n}");
+        }
+        let sources = r["custom"]["sources"].as_array().unwrap();
+        assert_eq!(sources.len(), 1, "parse gives exactly one source per record");
+        assert!(files.contains(&sources[0]["file"].as_str().unwrap()));
+        assert!(sources[0]["line"].as_u64().unwrap() >= 1);
+        if kind == "article" && r["publisher"] == "arXiv" {
+            let id = r["custom"]["arxiv"].as_str().unwrap();
+            assert_eq!(r["number"], format!("arXiv:{id}"));
+            assert!(!id.contains('v'), "{id}");
+        }
+    }
+    // One record checked in full against the CV text (cv-2025-06.md line 415).
+    let crp = records
+        .iter()
+        .find(|r| r["custom"]["sources"][0]["line"] == 415 && r["custom"]["sources"][0]["file"] == files[1])
+        .unwrap();
+    assert_eq!(
+        crp,
+        &serde_json::json!({
+            "id": "achibat2023attribution",
+            "type": "article-journal",
+            "title": "From attribution maps to human-understandable explanations through Concept Relevance Propagation",
+            "author": [
+                {"family": "Achibat", "given": "R."}, {"family": "Dreyer", "given": "M."},
+                {"family": "Eisenbraun", "given": "I."}, {"family": "Bosse", "given": "S."},
+                {"family": "Wiegand", "given": "T."}, {"family": "Samek", "given": "W."},
+                {"family": "Lapuschkin", "given": "S."}
+            ],
+            "issued": {"date-parts": [[2023]]},
+            "container-title": "Nature Machine Intelligence",
+            "volume": "5",
+            "issue": "9",
+            "page": "1006-1019",
+            "custom": {
+                "sources": [{"file": files[1], "line": 415}],
+                "links": [
+                    {"url": "https://github.com/rachtibat/zennit-crp", "kind": "code"},
+                    {"url": "https://github.com/maxdreyer/crp-human-study", "kind": "code"}
+                ]
+            }
+        })
+    );
+}
+
+#[test]
+fn parse_reads_stdin_and_reports_diagnostics() {
+    let cv = b"## Preprints\n1. Bach S (2014). \"A\". In: CoRR abs/1409.8035\n2. ???\n";
+    let out = publist(&["parse"], Some(cv));
+    assert!(out.status.success());
+    assert_eq!(json(&out).len(), 1);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.trim(), "<stdin>:3: error: cannot read item \"???\": no year in parentheses and no quoted title");
+    let strict = publist(&["parse", "--strict", "-"], Some(cv));
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    assert_eq!(publist(&["parse", "/nonexistent.md"], None).status.code(), Some(2));
+    assert_eq!(publist(&["frobnicate"], None).status.code(), Some(2));
+    let help = publist(&[], None);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage:"));
+}
