@@ -20,29 +20,60 @@ fn publist(args: &[&str], stdin: Option<&[u8]>) -> Output {
 }
 
 fn json(out: &Output) -> Vec<serde_json::Value> {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 #[test]
 fn parse_prints_csl_json_per_the_contract() {
-    let files = ["examples/data/cv/cv-2022.md", "examples/data/cv/cv-2025-06.md", "examples/data/cv/cv-2025-09.txt"];
+    let files = [
+        "examples/data/cv/cv-2022.md",
+        "examples/data/cv/cv-2025-06.md",
+        "examples/data/cv/cv-2025-09.txt",
+    ];
     let out = publist(&["parse", files[0], files[1], files[2]], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let records = json(&out);
     assert_eq!(records.len(), 50 + 89 + 96);
     let mut ids = std::collections::HashSet::new();
     for r in &records {
-        assert!(ids.insert(r["id"].as_str().unwrap().to_string()), "duplicate id {}", r["id"]);
+        assert!(
+            ids.insert(r["id"].as_str().unwrap().to_string()),
+            "duplicate id {}",
+            r["id"]
+        );
         let kind = r["type"].as_str().unwrap();
-        assert!(["article-journal", "paper-conference", "book", "chapter", "article"].contains(&kind), "{kind}");
+        assert!(
+            [
+                "article-journal",
+                "paper-conference",
+                "book",
+                "chapter",
+                "article"
+            ]
+            .contains(&kind),
+            "{kind}"
+        );
         assert!(r["title"].is_string());
         assert!(r["issued"]["date-parts"][0][0].is_i64());
-        let names = if kind == "book" { &r["editor"] } else { &r["author"] };
+        let names = if kind == "book" {
+            &r["editor"]
+        } else {
+            &r["author"]
+        };
         for n in names.as_array().unwrap() {
             assert!(n["family"].is_string() && n["given"].is_string(), "{n}");
         }
         let sources = r["custom"]["sources"].as_array().unwrap();
-        assert_eq!(sources.len(), 1, "parse gives exactly one source per record");
+        assert_eq!(
+            sources.len(),
+            1,
+            "parse gives exactly one source per record"
+        );
         assert!(files.contains(&sources[0]["file"].as_str().unwrap()));
         assert!(sources[0]["line"].as_u64().unwrap() >= 1);
         if kind == "article" && r["publisher"] == "arXiv" {
@@ -54,7 +85,10 @@ fn parse_prints_csl_json_per_the_contract() {
     // One record checked in full against the CV text (cv-2025-06.md line 415).
     let crp = records
         .iter()
-        .find(|r| r["custom"]["sources"][0]["line"] == 415 && r["custom"]["sources"][0]["file"] == files[1])
+        .find(|r| {
+            r["custom"]["sources"][0]["line"] == 415
+                && r["custom"]["sources"][0]["file"] == files[1]
+        })
         .unwrap();
     assert_eq!(
         crp,
@@ -91,14 +125,20 @@ fn parse_reads_stdin_and_reports_diagnostics() {
     assert!(out.status.success());
     assert_eq!(json(&out).len(), 1);
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(stderr.trim(), "<stdin>:3: error: cannot read item \"???\": no year in parentheses and no quoted title");
+    assert_eq!(
+        stderr.trim(),
+        "<stdin>:3: error: cannot read item \"???\": no year in parentheses and no quoted title"
+    );
     let strict = publist(&["parse", "--strict", "-"], Some(cv));
     assert_eq!(strict.status.code(), Some(1));
 }
 
 #[test]
 fn usage_and_io_errors_exit_2() {
-    assert_eq!(publist(&["parse", "/nonexistent.md"], None).status.code(), Some(2));
+    assert_eq!(
+        publist(&["parse", "/nonexistent.md"], None).status.code(),
+        Some(2)
+    );
     assert_eq!(publist(&["frobnicate"], None).status.code(), Some(2));
     let help = publist(&[], None);
     assert!(help.status.success());

@@ -30,7 +30,13 @@ fn section_counts_2025_06() {
     // 27 + 39 + 1 + 4 + 18 = 89, the "# Publications 89" the CV itself states.
     assert_eq!(
         section_counts(&p),
-        counts(&[(J, 27), (C, 39), ("Books", 1), ("Book Chapters", 4), ("Preprints", 18)])
+        counts(&[
+            (J, 27),
+            (C, 39),
+            ("Books", 1),
+            ("Book Chapters", 4),
+            ("Preprints", 18)
+        ])
     );
     assert_eq!(p.items, 89);
     let diags: Vec<String> = p.diagnostics.iter().map(|d| d.to_string()).collect();
@@ -50,7 +56,13 @@ fn section_counts_2025_09() {
     // 32 + 44 + 1 + 4 + 15 = 96, the "# Publications 96" the CV itself states.
     assert_eq!(
         section_counts(&p),
-        counts(&[(J, 32), (C, 44), ("Books", 1), ("Book Chapters", 4), ("Preprints", 15)])
+        counts(&[
+            (J, 32),
+            (C, 44),
+            ("Books", 1),
+            ("Book Chapters", 4),
+            ("Preprints", 15)
+        ])
     );
     assert_eq!(p.items, 96);
     assert!(p.diagnostics.is_empty(), "{:#?}", p.diagnostics);
@@ -59,15 +71,32 @@ fn section_counts_2025_09() {
 #[test]
 fn other_sections_do_not_leak_in() {
     // (file, first line of the publication part)
-    for (name, first_line) in [("cv-2022.md", 224), ("cv-2025-06.md", 398), ("cv-2025-09.txt", 393)] {
+    for (name, first_line) in [
+        ("cv-2022.md", 224),
+        ("cv-2025-06.md", 398),
+        ("cv-2025-09.txt", 393),
+    ] {
         let p = cv(name);
         for r in &p.references {
-            assert!(r.sources[0].line > first_line, "{name}: {} at {}", r.title, r.sources[0].line);
+            assert!(
+                r.sources[0].line > first_line,
+                "{name}: {} at {}",
+                r.title,
+                r.sources[0].line
+            );
             // Talk titles that are numbered items in the Talks sections.
-            for talk in ["Finding Clever Hans", "AI – Opening the Black Box", "Beyond Explaining", "Towards Actionable XAI"] {
+            for talk in [
+                "Finding Clever Hans",
+                "AI – Opening the Black Box",
+                "Beyond Explaining",
+                "Towards Actionable XAI",
+            ] {
                 assert_ne!(r.title, talk, "{name}");
             }
-            assert!(!r.title.contains("Relevance Score Assignment"), "patent leaked: {name}");
+            assert!(
+                !r.title.contains("Relevance Score Assignment"),
+                "patent leaked: {name}"
+            );
         }
     }
 }
@@ -76,7 +105,10 @@ fn other_sections_do_not_leak_in() {
 fn fields_2025_06() {
     let p = cv("cv-2025-06.md");
     // One line with title and venue; ISSN where pages would be; "| note" after a link.
-    check(&p, 400, "
+    check(
+        &p,
+        400,
+        "
         journal-article 2025
         title: Evaluating Interpretable Methods via Geometric Alignment of Functional Distortions
         authors: Hedström A.; Bommer P. L.; Burns T. F.; Lapuschkin S.; Samek W.; Höhne M.-C. M.
@@ -84,16 +116,21 @@ fn fields_2025_06() {
         ids: issn=2835-8856
         link: code https://github.com/annahedstroem/GEF/
         note: award TMLR Survey Certification
-        at: cv-2025-06.md:400 #1 Journal Articles");
+        at: cv-2025-06.md:400 #1 Journal Articles",
+    );
     // Curly quotes, volume:article-number.
-    check(&p, 403, "
+    check(
+        &p,
+        403,
+        "
         journal-article 2025
         title: Explaining Predictive Uncertainty by Exposing Second-Order Effects
         authors: Bley F.; Lapuschkin S.; Samek W.; Montavon G.
         in: Pattern Recognition
         locator: volume=160 article=111171
         link: code https://github.com/florianbley/XAI-2ndOrderUncertainty
-        at: cv-2025-06.md:403 #2 Journal Articles");
+        at: cv-2025-06.md:403 #2 Journal Articles",
+    );
     // vol(issue):pages with en dash; two links separated by " | ".
     check(&p, 415, "
         journal-article 2023
@@ -175,7 +212,10 @@ fn fields_2025_06() {
         note: award Reproducibility Badge Winner
         at: cv-2025-06.md:507 #3 Contributions to Conference Proceedings and Workshops");
     // "(OpenReview)" mark; Höhne M M-C.
-    check(&p, 515, "
+    check(
+        &p,
+        515,
+        "
         conference-paper 2024
         title: CoSy: Evaluating Textual Explanations of Neurons
         authors: Kopf L.; Bommer P. L.; Hedström A.; Lapuschkin S.; Höhne M. M.-C.; Bykov K.
@@ -183,7 +223,8 @@ fn fields_2025_06() {
         locator: pages=34656-34685
         link: code https://github.com/lkopf/cosy
         note: access OpenReview
-        at: cv-2025-06.md:515 #4 Contributions to Conference Proceedings and Workshops");
+        at: cv-2025-06.md:515 #4 Contributions to Conference Proceedings and Workshops",
+    );
     // TBA pages and an open-access mark.
     check(&p, 523, "
         conference-paper 2024
@@ -242,16 +283,23 @@ fn fields_2025_06() {
         ids: isbn=978-3-031-63787-2,978-3-031-63797-1,978-3-031-63800-8,978-3-031-63803-9
         at: cv-2025-06.md:641 #1 Books");
     // Escaped star in the title; "Springer, Cham".
-    check(&p, 648, "
+    check(
+        &p,
+        648,
+        "
         chapter 2022
         title: ECQ*: Explainability-Driven Quantization for Low-Bit and Sparse DNNs
         authors: Becking D.; Dreyer M.; Samek W.; Müller K.; Lapuschkin S.
         in: xxAI – Beyond Explainable AI
         locator: pages=271-296
         publisher: Springer, Cham
-        at: cv-2025-06.md:648 #1 Book Chapters");
+        at: cv-2025-06.md:648 #1 Book Chapters",
+    );
     // Series inside the italic book title; publisher on the next line.
-    check(&p, 654, "
+    check(
+        &p,
+        654,
+        "
         chapter 2016
         title: Layer-wise Relevance Propagation for Deep Neural Network Architectures
         authors: Binder A.; Bach S.; Montavon G.; Müller K.-R.; Samek W.
@@ -259,20 +307,29 @@ fn fields_2025_06() {
         series: Lecture Notes in Electrical Engineering
         locator: volume=276 pages=913-922
         publisher: Springer, Singapore
-        at: cv-2025-06.md:654 #3 Book Chapters");
-    check(&p, 664, "
+        at: cv-2025-06.md:654 #3 Book Chapters",
+    );
+    check(
+        &p,
+        664,
+        "
         preprint 2025
         title: Relevance-driven Input Dropout: an Explanation-guided Regularization Technique
         authors: Gururaj S.; Grüne L.; Samek W.; Lapuschkin S.; Weber L.
         ids: arxiv=2505.21595
         link: code https://github.com/Shreyas-Gururaj/LRP_Relevance_Dropout
-        at: cv-2025-06.md:664 #1 Preprints");
-    check(&p, 675, "
+        at: cv-2025-06.md:664 #1 Preprints",
+    );
+    check(
+        &p,
+        675,
+        "
         preprint 2025
         title: Dyslexify: A Mechanistic Defense Against Typographic Attacks in CLIP
         authors: Hufe L.; Venhoff C.; Dreyer M.; Lapuschkin S.; Samek W.
         ids: openreview=yFPsLBa53p
-        at: cv-2025-06.md:675 #4 Preprints");
+        at: cv-2025-06.md:675 #4 Preprints",
+    );
     // Nine-character OpenReview id; Hugging Face link; acceptance note.
     check(&p, 688, "
         preprint 2025
@@ -284,7 +341,10 @@ fn fields_2025_06() {
         note: acceptance Accepted for publication at the MIV Workshop during CVPR 2025
         at: cv-2025-06.md:688 #8 Preprints");
     // "Demo: <url>" and an acceptance note with italics.
-    check(&p, 710, "
+    check(
+        &p,
+        710,
+        "
         preprint 2025
         title: Mechanistic understanding and validation of large AI models with SemanticLens
         authors: Dreyer M.; Berend J.; Labarta T.; Vielhaben J.; Wiegand T.; Lapuschkin S.; Samek W.
@@ -292,26 +352,35 @@ fn fields_2025_06() {
         link: code https://github.com/jim-berend/semanticlens
         link: demo https://semanticlens.hhi-research-insights.eu/umap-view
         note: acceptance Accepted for publication in Nature Machine Intelligence
-        at: cv-2025-06.md:710 #13 Preprints");
-    check(&p, 730, "
+        at: cv-2025-06.md:710 #13 Preprints",
+    );
+    check(
+        &p,
+        730,
+        "
         preprint 2014
         title: Detecting Behavioural and Structural Anomalies in Media-Cloud Applications
         authors: Schwenk G.; Bach S.
         ids: arxiv=1409.8035
-        at: cv-2025-06.md:730 #18 Preprints");
+        at: cv-2025-06.md:730 #18 Preprints",
+    );
 }
 
 #[test]
 fn fields_2022() {
     let p = cv("cv-2022.md");
     // "- 1." then "  - "Title". In: ... (pre-proof)" on a nested bullet.
-    check(&p, 228, "
+    check(
+        &p,
+        228,
+        "
         journal-article 2022
         title: Beyond Explaining: Opportunities and Challenges of XAI-Based Model Improvement
         authors: Weber L.; Lapuschkin S.; Binder A.; Samek W.
         in: Information Fusion
         note: status pre-proof
-        at: cv-2022.md:228 #1 Journal Articles");
+        at: cv-2022.md:228 #1 Journal Articles",
+    );
     check(&p, 230, "
         journal-article 2022
         title: Towards the Interpretability of Deep Learning Models for Multi-modal Neuroimaging: Finding Structural Changes of the Ageing Brain
@@ -337,22 +406,30 @@ fn fields_2022() {
         in: Gait & Posture
         locator: volume=81 issue=S1 pages=159-160
         at: cv-2022.md:259 #11 Journal Articles");
-    check(&p, 289, "
+    check(
+        &p,
+        289,
+        "
         journal-article 2017
         title: Explaining NonLinear Classification Decisions with Deep Taylor Decomposition
         authors: Montavon G.; Lapuschkin S.; Binder A.; Samek W.; Müller K.-R.
         in: Pattern Recognition
         locator: volume=65 pages=211-222
         note: award Pattern Recognition Best Paper Award and Pattern Recognition Medal winner
-        at: cv-2022.md:289 #16 Journal Articles");
-    check(&p, 307, "
+        at: cv-2022.md:289 #16 Journal Articles",
+    );
+    check(
+        &p,
+        307,
+        "
         journal-article 2016
         title: The Layer-wise Relevance Propagation Toolbox for Artificial Neural Networks
         authors: Lapuschkin S.; Binder A.; Montavon G.; Müller K.-R.; Samek W.
         in: Journal of Machine Learning Research
         locator: volume=17 issue=114 pages=1-5
         link: code https://github.com/sebastian-lapuschkin/lrp_toolbox
-        at: cv-2022.md:307 #19 Journal Articles");
+        at: cv-2022.md:307 #19 Journal Articles",
+    );
     // LaTeX math remnant: "$PLoS\ ONE\ 10(7)$ :e0130140".
     check(&p, 313, "
         journal-article 2015
@@ -378,12 +455,16 @@ fn fields_2022() {
         note: access gold open access link
         at: cv-2022.md:331 #3 Contributions to Conference Proceedings and Workshops");
     // "- 7." with a nested title bullet and an unbulleted venue line.
-    check(&p, 355, "
+    check(
+        &p,
+        355,
+        "
         conference-paper 2020
         title: Understanding Image Captioning Models beyond Visualizing Attention
         authors: Sun J.; Lapuschkin S.; Samek W.; Binder A.
         in: XXAI: Extending Explainable AI Beyond Deep Models and Classifiers. ICML Workshop
-        at: cv-2022.md:355 #7 Contributions to Conference Proceedings and Workshops");
+        at: cv-2022.md:355 #7 Contributions to Conference Proceedings and Workshops",
+    );
     check(&p, 371, "
         conference-paper 2018
         title: How to iNNvestigate Neural Networks' Predictors!
@@ -391,28 +472,40 @@ fn fields_2022() {
         in: Machine Learning Open Source Software: Sustainable Communities. NIPS Workshop
         at: cv-2022.md:371 #10 Contributions to Conference Proceedings and Workshops");
     // " . Best paper award winner" after the venue.
-    check(&p, 393, "
+    check(
+        &p,
+        393,
+        "
         conference-paper 2016
         title: Analyzing and Validating Neural Network Predictions
         authors: Binder A.; Samek W.; Montavon G.; Bach S.; Müller K.-R.
         in: Proceedings of the ICML'16 Workshop on Visualization for Deep Learning
         note: award Best paper award winner
-        at: cv-2022.md:393 #14 Contributions to Conference Proceedings and Workshops");
-    check(&p, 403, "
+        at: cv-2022.md:393 #14 Contributions to Conference Proceedings and Workshops",
+    );
+    check(
+        &p,
+        403,
+        "
         conference-paper 2016
         title: Deep Taylor Decomposition of Neural Networks
         authors: Montavon G.; Bach S.; Binder A.; Samek W.; Müller K.-R.
         in: Proceedings of the ICML'16 Workshop on Visualization for Deep Learning
         locator: pages=1-3
-        at: cv-2022.md:403 #16 Contributions to Conference Proceedings and Workshops");
-    check(&p, 415, "
+        at: cv-2022.md:403 #16 Contributions to Conference Proceedings and Workshops",
+    );
+    check(
+        &p,
+        415,
+        "
         chapter 2022
         title: ECQX: Explainability-Driven Quantization for Low-Bit and Sparse DNNs
         authors: Becking D.; Dreyer M.; Samek W.; Müller K.; Lapuschkin S.
         in: xxAI – Beyond Explainable AI
         locator: pages=271-296
         publisher: Springer, Cham
-        at: cv-2022.md:415 #1 Book Chapters");
+        at: cv-2022.md:415 #1 Book Chapters",
+    );
     check(&p, 430, "
         chapter 2016
         title: Layer-wise Relevance Propagation for Neural Networks with Local Renormalization Layers
@@ -422,13 +515,17 @@ fn fields_2022() {
         publisher: Springer, Berlin/Heidelberg
         at: cv-2022.md:430 #4 Book Chapters");
     // Quotes inside the quoted title.
-    check(&p, 448, r#"
+    check(
+        &p,
+        448,
+        r#"
         preprint 2022
         title: From "Where" to "What": Towards Human-Understandable Explanations through Concept Relevance Propagation
         authors: Achtibat R.; Dreyer M.; Eisenbraun I.; Bosse S.; Wiegand T.; Samek W.; Lapuschkin S.
         ids: arxiv=2206.03208
         link: code https://github.com/rachtibat/zennit-crp
-        at: cv-2022.md:448 #3 Preprints"#);
+        at: cv-2022.md:448 #3 Preprints"#,
+    );
     // Broken italics "*CoRR abs*/2202.06861", link and note on the same line.
     check(&p, 460, "
         preprint 2022
@@ -438,12 +535,16 @@ fn fields_2022() {
         link: code https://github.com/understandable-machine-intelligence-lab/quantus
         note: acceptance Accepted for publication in JMLR (June 2022)
         at: cv-2022.md:460 #5 Preprints");
-    check(&p, 462, "
+    check(
+        &p,
+        462,
+        "
         preprint 2022
         title: PatClArC: Using Pattern Concept Activation Vectors for Noise-Robust Model Debugging
         authors: Pahde F.; Weber L.; Anders C. J.; Samek W.; Lapuschkin S.
         ids: arxiv=2202.03482
-        at: cv-2022.md:462 #6 Preprints");
+        at: cv-2022.md:462 #6 Preprints",
+    );
     check(&p, 468, "
         preprint 2021
         title: Software for Dataset-wide XAI: From Local Explanations to Global Insights with Zennit, CoRelAy, and ViRelAy
@@ -453,26 +554,37 @@ fn fields_2022() {
         link: code https://github.com/virelay/corelay
         link: code https://github.com/virelay/virelay
         at: cv-2022.md:468 #7 Preprints");
-    check(&p, 474, "
+    check(
+        &p,
+        474,
+        "
         preprint 2018
         title: Interpreting and Explaining Deep Neural Networks for Classification of Audio Signals
         authors: Becker S.; Ackermann M.; Lapuschkin S.; Müller K.-R.; Samek W.
         ids: arxiv=1807.03418
         link: code https://github.com/soerenab/AudioMNIST
-        at: cv-2022.md:474 #8 Preprints");
-    check(&p, 480, "
+        at: cv-2022.md:474 #8 Preprints",
+    );
+    check(
+        &p,
+        480,
+        "
         preprint 2014
         title: Detecting Behavioural and Structural Anomalies in Media-Cloud Applications
         authors: Schwenk G.; Bach S.
         ids: arxiv=1409.8035
-        at: cv-2022.md:480 #9 Preprints");
+        at: cv-2022.md:480 #9 Preprints",
+    );
 }
 
 #[test]
 fn fields_2025_09() {
     let p = cv("cv-2025-09.txt");
     // $\hbox{``...''}$ title from PDF extraction; "Demo:" link.
-    check(&p, 397, "
+    check(
+        &p,
+        397,
+        "
         journal-article 2025
         title: Mechanistic Understanding and Validation of Large AI Models with Semantic Lens
         authors: Dreyer M.; Berend J.; Labarta T.; Vielhaben J.; Wiegand T.; Lapuschkin S.; Samek W.
@@ -480,7 +592,8 @@ fn fields_2025_09() {
         locator: pages=1-14
         link: code https://github.com/jim-berend/semanticlens
         link: demo https://semanticlens.hhi-research-insights.eu
-        at: cv-2025-09.txt:397 #1 Journal Articles");
+        at: cv-2025-09.txt:397 #1 Journal Articles",
+    );
     // Brackets in the title; en dashes inside the journal name.
     check(&p, 413, "
         journal-article 2025
@@ -534,14 +647,18 @@ fn fields_2025_09() {
         link: page https://www.causesofoutcomelearning.org
         at: cv-2025-09.txt:501 #16 Journal Articles");
     // An arXiv URL gives the arXiv id.
-    check(&p, 617, "
+    check(
+        &p,
+        617,
+        "
         conference-paper 2025
         title: See What I Mean? CUE: A Cognitive Model of Understanding Explanations
         authors: Labarta T.; Hoang N.; Weitz K.; Samek W.; Lapuschkin S.; Weber L.
         in: Proceedings of the IJCAI Workshops 2025: XAI Workshop
         ids: arxiv=2506.14775
         link: arxiv https://arxiv.org/abs/2506.14775
-        at: cv-2025-09.txt:617 #1 Contributions to Conference Proceedings and Workshops");
+        at: cv-2025-09.txt:617 #1 Contributions to Conference Proceedings and Workshops",
+    );
     check(&p, 649, "
         conference-paper 2025
         title: Prisma: An Open Source Toolkit for Mechanistic Interpretability in Vision and Video
@@ -580,13 +697,17 @@ fn fields_2025_09() {
         note: access Green Open Access
         at: cv-2025-09.txt:701 #13 Contributions to Conference Proceedings and Workshops");
     // "- 21." with the title on the same line as the authors.
-    check(&p, 753, "
+    check(
+        &p,
+        753,
+        "
         conference-paper 2023
         title: XAI-based Comparison of Audio Event Classifiers with different Input Representations
         authors: Frommholz A.; Seipel F.; Lapuschkin S.; Samek W.; Vielhaben J.
         in: Proceedings of the International Conference on Content-based Multimedia Indexing (CBMI)
         locator: pages=126-132
-        at: cv-2025-09.txt:753 #21 Contributions to Conference Proceedings and Workshops");
+        at: cv-2025-09.txt:753 #21 Contributions to Conference Proceedings and Workshops",
+    );
     check(&p, 757, "
         conference-paper 2023
         title: Sanity Checks Revisited: An Exploration to Repair the Model Parameter Randomisation Test
@@ -610,20 +731,28 @@ fn fields_2025_09() {
         ids: isbn=978-3-031-63787-2,978-3-031-63797-1,978-3-031-63800-8,978-3-031-63803-9
         at: cv-2025-09.txt:859 #1 Books");
     // OCR damage in the title is kept as written.
-    check(&p, 869, r#"
+    check(
+        &p,
+        869,
+        r#"
         chapter 2022
         title: ECQ": Explainability-Driven Quantization for Low-Bit and Sparse DNNs
         authors: Becking D.; Dreyer M.; Samek W.; Müller K.; Lapuschkin S.
         in: xxAI – Beyond Explainable AI
         locator: pages=271-296
         publisher: Springer, Cham
-        at: cv-2025-09.txt:869 #1 Book Chapters"#);
-    check(&p, 909, "
+        at: cv-2025-09.txt:869 #1 Book Chapters"#,
+    );
+    check(
+        &p,
+        909,
+        "
         preprint 2025
         title: Towards Mechanistic Defenses Against Typographic Attacks in CLIP
         authors: Hufe L.; Venhoff C.; Dreyer Q. M.; Lapuschkin S.; Samek W.
         ids: arxiv=2508.20570
-        at: cv-2025-09.txt:909 #3 Preprints");
+        at: cv-2025-09.txt:909 #3 Preprints",
+    );
     check(&p, 915, "
         preprint 2025
         title: Attribution-guided Pruning for Compression, Circuit Discovery, and Targeted Correction in LLMs
@@ -639,12 +768,16 @@ fn fields_2025_09() {
         link: code https://github.com/dilyabareeva/grad_slingshot
         note: acceptance Accepted for publication at NeurIPS 2025
         at: cv-2025-09.txt:943 #9 Preprints");
-    check(&p, 983, "
+    check(
+        &p,
+        983,
+        "
         preprint 2014
         title: Detecting Behavioural and Structural Anomalies in Media-Cloud Applications
         authors: Schwenk G.; Bach S.
         ids: arxiv=1409.8035
-        at: cv-2025-09.txt:983 #15 Preprints");
+        at: cv-2025-09.txt:983 #15 Preprints",
+    );
 }
 
 #[test]

@@ -20,7 +20,11 @@ pub struct CslName {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub given: Option<String>,
     /// Particle such as `de`, `van der`.
-    #[serde(rename = "non-dropping-particle", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "non-dropping-particle",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub non_dropping_particle: Option<String>,
     /// Suffix such as `Jr.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,10 +98,18 @@ pub struct CslItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued: Option<CslDate>,
     /// Journal, proceedings or book title.
-    #[serde(rename = "container-title", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "container-title",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub container_title: Option<String>,
     /// Series.
-    #[serde(rename = "collection-title", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "collection-title",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub collection_title: Option<String>,
     /// Volume.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,7 +127,11 @@ pub struct CslItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// Publisher's place.
-    #[serde(rename = "publisher-place", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "publisher-place",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub publisher_place: Option<String>,
     /// DOI.
     #[serde(rename = "DOI", default, skip_serializing_if = "Option::is_none")]
@@ -175,14 +191,20 @@ fn csl_name(p: &Person) -> CslName {
 /// ```
 pub fn to_csl(r: &Reference, id: &str) -> CslItem {
     let arxiv_preprint = r.kind == Kind::Preprint && r.ids.arxiv.is_some();
-    let openreview_preprint = r.kind == Kind::Preprint && r.ids.arxiv.is_none() && r.ids.openreview.is_some();
+    let openreview_preprint =
+        r.kind == Kind::Preprint && r.ids.arxiv.is_none() && r.ids.openreview.is_some();
     let (publisher, number) = if arxiv_preprint {
         (
             Some("arXiv".to_string()),
             r.ids.arxiv.as_ref().map(|a| format!("arXiv:{a}")),
         )
     } else if openreview_preprint {
-        (r.publisher.clone().or_else(|| Some("OpenReview".to_string())), r.article_number.clone())
+        (
+            r.publisher
+                .clone()
+                .or_else(|| Some("OpenReview".to_string())),
+            r.article_number.clone(),
+        )
     } else {
         (r.publisher.clone(), r.article_number.clone())
     };
@@ -206,7 +228,9 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
                     parts.push(i32::from(day));
                 }
             }
-            CslDate { date_parts: vec![parts] }
+            CslDate {
+                date_parts: vec![parts],
+            }
         }),
         container_title: r.container.clone(),
         collection_title: r.series.clone(),
@@ -218,7 +242,12 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
         publisher_place: r.place.clone(),
         doi: r.ids.doi.as_ref().map(|d| d.to_string()),
         isbn: (!r.ids.isbn.is_empty()).then(|| {
-            r.ids.isbn.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
+            r.ids
+                .isbn
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
         }),
         issn: r.ids.issn.as_ref().map(|i| i.to_string()),
         url,
@@ -227,14 +256,20 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
             sources: r
                 .sources
                 .iter()
-                .map(|s| CslSource { file: s.source.clone(), line: s.line })
+                .map(|s| CslSource {
+                    file: s.source.clone(),
+                    line: s.line,
+                })
                 .collect(),
             arxiv: r.ids.arxiv.as_ref().map(|a| a.to_string()),
             openreview: r.ids.openreview.as_ref().map(|o| o.to_string()),
             links: r
                 .links
                 .iter()
-                .map(|l| CslLink { url: l.url.clone(), kind: l.kind })
+                .map(|l| CslLink {
+                    url: l.url.clone(),
+                    kind: l.kind,
+                })
                 .collect(),
         },
     }

@@ -63,7 +63,11 @@ impl FromStr for ArxivId {
         if is_new_style(base) || is_old_style(base) {
             Ok(ArxivId(base.to_string()))
         } else {
-            Err(id_error("arXiv", s, "expected NNNN.NNNNN or archive/NNNNNNN"))
+            Err(id_error(
+                "arXiv",
+                s,
+                "expected NNNN.NNNNN or archive/NNNNNNN",
+            ))
         }
     }
 }
@@ -196,7 +200,11 @@ impl FromStr for OpenReviewId {
         if (6..=16).contains(&t.len()) && t.bytes().all(is_openreview_byte) {
             Ok(OpenReviewId(t.to_string()))
         } else {
-            Err(id_error("OpenReview", s, "expected 6 to 16 characters of [A-Za-z0-9_-]"))
+            Err(id_error(
+                "OpenReview",
+                s,
+                "expected 6 to 16 characters of [A-Za-z0-9_-]",
+            ))
         }
     }
 }
@@ -294,7 +302,11 @@ impl FromStr for Isbn {
             .chars()
             .all(|c| c.is_ascii_digit() || c == '-' || c == ' ' || c == 'X' || c == 'x')
         {
-            return Err(id_error("ISBN", s, "only digits, hyphens and a final X allowed"));
+            return Err(id_error(
+                "ISBN",
+                s,
+                "only digits, hyphens and a final X allowed",
+            ));
         }
         let candidate = Isbn(t.to_string());
         let d = candidate.digits();
@@ -408,29 +420,62 @@ mod tests {
         ] {
             assert_eq!(input.parse::<ArxivId>().unwrap().as_str(), want, "{input}");
         }
-        for bad in ["2505.215", "25051.21595", "abs/2505", "", "hep-th/99", "2202.0686", "1409.80351", "2213.12345"] {
+        for bad in [
+            "2505.215",
+            "25051.21595",
+            "abs/2505",
+            "",
+            "hep-th/99",
+            "2202.0686",
+            "1409.80351",
+            "2213.12345",
+        ] {
             assert!(bad.parse::<ArxivId>().is_err(), "{bad}");
         }
     }
 
     #[test]
     fn openreview_bare_tokens() {
-        for id in ["9oToxYVOSW", "ukLxqA8zXj", "j3FK00HyfU", "vVpefYmnsG", "YKF9pMAXRv"] {
+        for id in [
+            "9oToxYVOSW",
+            "ukLxqA8zXj",
+            "j3FK00HyfU",
+            "vVpefYmnsG",
+            "YKF9pMAXRv",
+        ] {
             assert!(OpenReviewId::looks_like_bare_id(id), "{id}");
         }
-        for word in ["NeuroImage", "Proceeding", "2835–8856", "e0130140", "dyac078", "SemanticLe"] {
+        for word in [
+            "NeuroImage",
+            "Proceeding",
+            "2835–8856",
+            "e0130140",
+            "dyac078",
+            "SemanticLe",
+        ] {
             assert!(!OpenReviewId::looks_like_bare_id(word), "{word}");
         }
         assert!(!OpenReviewId::looks_like_bare_id("GOLdDAP2AtI"));
         assert!(OpenReviewId::looks_like_id_in_parens("GOLdDAP2AtI"));
-        for word in ["SemanticLens", "SyntheticData4CV", "NeuRIPS", "ML4PS", "CD-MAKE"] {
+        for word in [
+            "SemanticLens",
+            "SyntheticData4CV",
+            "NeuRIPS",
+            "ML4PS",
+            "CD-MAKE",
+        ] {
             assert!(!OpenReviewId::looks_like_id_in_parens(word), "{word}");
         }
     }
 
     #[test]
     fn isbn_checksums() {
-        for ok in ["978-3-031-63797-1", "978-3-031-63800-8", "978-3-031-63803-9", "0-306-40615-2"] {
+        for ok in [
+            "978-3-031-63797-1",
+            "978-3-031-63800-8",
+            "978-3-031-63803-9",
+            "0-306-40615-2",
+        ] {
             assert!(ok.parse::<Isbn>().is_ok(), "{ok}");
         }
         assert!("978-3-031-63800-9".parse::<Isbn>().is_err());
@@ -451,8 +496,14 @@ mod tests {
 
     #[test]
     fn issn_check_digit() {
-        assert_eq!("2835-8856".parse::<Issn>().unwrap().to_string(), "2835-8856");
-        assert_eq!("2835–8856".parse::<Issn>().unwrap().to_string(), "2835-8856");
+        assert_eq!(
+            "2835-8856".parse::<Issn>().unwrap().to_string(),
+            "2835-8856"
+        );
+        assert_eq!(
+            "2835–8856".parse::<Issn>().unwrap().to_string(),
+            "2835-8856"
+        );
         // ICPR page ranges must not pass for ISSNs.
         assert!("7609-7616".parse::<Issn>().is_err());
         assert!("4949-4956".parse::<Issn>().is_err());

@@ -85,6 +85,11 @@ fn utf8<'a>(bytes: &'a [u8], source: &str) -> Result<&'a str, Error> {
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
-        Error::new(ErrorKind::InvalidUtf8, source, format!("not UTF-8 text (byte {at})")).at_line(line_of(at))
+        Error::new(
+            ErrorKind::InvalidUtf8,
+            source,
+            format!("not UTF-8 text (byte {at})"),
+        )
+        .at_line(line_of(at))
     })
 }

@@ -20,7 +20,11 @@ fn person(p: &Person) -> String {
 }
 
 fn lower_kebab<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).unwrap().as_str().unwrap().to_string()
+    serde_json::to_value(v)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 /// Every field of a reference, one per line, in a fixed order; empty fields left out.
@@ -32,10 +36,16 @@ pub fn summary(r: &Reference) -> String {
     )];
     out.push(format!("title: {}", r.title));
     if !r.authors.is_empty() {
-        out.push(format!("authors: {}", r.authors.iter().map(person).collect::<Vec<_>>().join("; ")));
+        out.push(format!(
+            "authors: {}",
+            r.authors.iter().map(person).collect::<Vec<_>>().join("; ")
+        ));
     }
     if !r.editors.is_empty() {
-        out.push(format!("editors: {}", r.editors.iter().map(person).collect::<Vec<_>>().join("; ")));
+        out.push(format!(
+            "editors: {}",
+            r.editors.iter().map(person).collect::<Vec<_>>().join("; ")
+        ));
     }
     if let Some(c) = &r.container {
         out.push(format!("in: {c}"));
@@ -82,7 +92,15 @@ pub fn summary(r: &Reference) -> String {
         ids.push(format!("issn={i}"));
     }
     if !r.ids.isbn.is_empty() {
-        ids.push(format!("isbn={}", r.ids.isbn.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")));
+        ids.push(format!(
+            "isbn={}",
+            r.ids
+                .isbn
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        ));
     }
     if !ids.is_empty() {
         out.push(format!("ids: {}", ids.join(" ")));
@@ -112,7 +130,11 @@ pub fn check(parsed: &Parsed, line: usize, expected: &str) {
         .iter()
         .find(|r| r.sources[0].line == line)
         .unwrap_or_else(|| panic!("no reference starts at line {line}"));
-    let expected: Vec<&str> = expected.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let expected: Vec<&str> = expected
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let got = summary(r);
     let got: Vec<&str> = got.lines().collect();
     assert_eq!(got, expected, "reference at line {line}");

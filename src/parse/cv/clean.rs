@@ -92,8 +92,8 @@ fn markdown_unescape(s: &str) -> String {
 
 /// Commands whose argument is kept and whose name is dropped.
 const TRANSPARENT_COMMANDS: &[&str] = &[
-    "hbox", "mbox", "text", "textbf", "textit", "textrm", "textsf", "texttt", "emph", "tt",
-    "it", "bf", "rm", "sf", "sc", "textsc", "textup", "mathrm", "mathit", "mathbf", "url",
+    "hbox", "mbox", "text", "textbf", "textit", "textrm", "textsf", "texttt", "emph", "tt", "it",
+    "bf", "rm", "sf", "sc", "textsc", "textup", "mathrm", "mathit", "mathbf", "url",
 ];
 
 fn accent(cmd: char, base: char) -> Option<char> {
@@ -156,10 +156,11 @@ fn latex_to_text(s: &str) -> String {
                             out.push(a);
                             i += used;
                         }
-                    } else if TRANSPARENT_COMMANDS.contains(&name.as_str()) {
-                        if chars.get(i) == Some(&' ') {
-                            i += 1;
-                        }
+                    } else if TRANSPARENT_COMMANDS.contains(&name.as_str())
+                        && chars.get(i) == Some(&' ')
+                    {
+                        // `{\tt MetaQuantus}`: the space after the command is not text.
+                        i += 1;
                     }
                 } else if matches!(next, '"' | '\'' | '`' | '^' | '~') {
                     let (base, used) = accent_argument(&chars, i + 2);
@@ -386,15 +387,26 @@ mod tests {
     #[test]
     fn latex_accents_and_spaces() {
         let line = r#"$[\textbf{Technische Universit\"{a}t Berlin.} \ Co\text{-}Teaching]$"#;
-        assert_eq!(clean_line(line), "[Technische Universität Berlin. Co-Teaching]");
-        assert_eq!(clean_line(r"Ekstr\o m, Mari\v{c} and G\'eron"), "Ekstrøm, Marič and Géron");
+        assert_eq!(
+            clean_line(line),
+            "[Technische Universität Berlin. Co-Teaching]"
+        );
+        assert_eq!(
+            clean_line(r"Ekstr\o m, Mari\v{c} and G\'eron"),
+            "Ekstrøm, Marič and Géron"
+        );
     }
 
     #[test]
     fn markdown_escapes() {
-        assert_eq!(finish(&clean_line(r#""ECQ\*: Explainability""#)), "\"ECQ*: Explainability\"");
         assert_eq!(
-            clean_line(r"[https://github.com/d/reactive\\_correction](https://github.com/d/reactive_correction)"),
+            finish(&clean_line(r#""ECQ\*: Explainability""#)),
+            "\"ECQ*: Explainability\""
+        );
+        assert_eq!(
+            clean_line(
+                r"[https://github.com/d/reactive\\_correction](https://github.com/d/reactive_correction)"
+            ),
             "[https://github.com/d/reactive_correction](https://github.com/d/reactive_correction)"
         );
         assert_eq!(clean_line(r"LRP\_pruning"), "LRP_pruning");
@@ -402,7 +414,10 @@ mod tests {
 
     #[test]
     fn html_tags_and_entities() {
-        assert_eq!(clean_line("2<sup>nd</sup> Machine &amp; Teaching"), "2nd Machine & Teaching");
+        assert_eq!(
+            clean_line("2<sup>nd</sup> Machine &amp; Teaching"),
+            "2nd Machine & Teaching"
+        );
         assert_eq!(clean_line("a < b"), "a < b");
     }
 
@@ -421,9 +436,15 @@ mod tests {
                 ("https://github.com/maxdreyer/PURE", LinkKind::Code),
                 ("https://github.com/ekstroem/cool", LinkKind::Code),
                 ("https://www.causesofoutcomelearning.org", LinkKind::Page),
-                ("https://semanticlens.hhi-research-insights.eu/umap-view", LinkKind::Demo),
+                (
+                    "https://semanticlens.hhi-research-insights.eu/umap-view",
+                    LinkKind::Demo
+                ),
             ]
         );
-        assert_eq!(collapse_ws(&rest.replace('\n', " ")), "x y | Spotlight Paper> | .");
+        assert_eq!(
+            collapse_ws(&rest.replace('\n', " ")),
+            "x y | Spotlight Paper> | ."
+        );
     }
 }

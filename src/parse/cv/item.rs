@@ -1,6 +1,6 @@
 //! One item: `Authors (Year). "Title". In: Venue details. links notes`.
 
-use nom::bytes::complete::{take_while_m_n, take_while};
+use nom::bytes::complete::{take_while, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::opt;
 use nom::{IResult, Parser};
@@ -18,7 +18,9 @@ fn year_paren(input: &str) -> IResult<&str, (i32, Option<char>, &str)> {
     let (rest, (_, digits, letter, extra, _)) = (
         char('('),
         take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        opt(nom::character::complete::satisfy(|c| c.is_ascii_lowercase())),
+        opt(nom::character::complete::satisfy(|c| {
+            c.is_ascii_lowercase()
+        })),
         take_while(|c| c != ')' && c != '(' && c != '\n'),
         char(')'),
     )
@@ -75,7 +77,18 @@ fn quoted_title(s: &str) -> Option<(&str, usize)> {
 /// Editor markers after a name list: `, editors`, `(eds.)`, `(Ed.)`.
 fn strip_editor_marker(authors: &str) -> (&str, bool) {
     let t = authors.trim().trim_end_matches([',', '.', ' ']);
-    for marker in ["(editors)", "(eds.)", "(eds)", "(ed.)", "(ed)", "editors", "eds.", "eds", "editor", "ed."] {
+    for marker in [
+        "(editors)",
+        "(eds.)",
+        "(eds)",
+        "(ed.)",
+        "(ed)",
+        "editors",
+        "eds.",
+        "eds",
+        "editor",
+        "ed.",
+    ] {
         let Some(cut) = t.len().checked_sub(marker.len()) else {
             continue;
         };
@@ -104,10 +117,16 @@ fn find_in_marker(tail: &str) -> Option<usize> {
 
 /// Reads one item into a reference. `None` (with an error diagnostic) when no
 /// title can be found.
-pub(crate) fn parse_item(item: &RawItem, source: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Reference> {
+pub(crate) fn parse_item(
+    item: &RawItem,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Reference> {
     let joined = item.lines.join("\n");
     let (text, links) = extract_links(&joined);
-    let warn = |diags: &mut Vec<Diagnostic>, msg: String| diags.push(Diagnostic::warning(source, item.line, msg));
+    let warn = |diags: &mut Vec<Diagnostic>, msg: String| {
+        diags.push(Diagnostic::warning(source, item.line, msg))
+    };
 
     // Head: authors and year.
     let (authors_text, after_head, year, year_extra) = match find_year(&text) {
@@ -124,7 +143,8 @@ pub(crate) fn parse_item(item: &RawItem, source: &str, diagnostics: &mut Vec<Dia
     }
 
     // Title.
-    let after_head = after_head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':'));
+    let after_head =
+        after_head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':'));
     let (title, tail) = match quoted_title(after_head) {
         Some((t, end)) => (t.to_string(), &after_head[end..]),
         None if year.is_none() => {
@@ -147,7 +167,10 @@ pub(crate) fn parse_item(item: &RawItem, source: &str, diagnostics: &mut Vec<Dia
                 .or_else(|| after_head.find('\n'))
                 .unwrap_or(after_head.len());
             if end > 0 {
-                warn(diagnostics, "the title is not in quotes; read up to the first sentence end".into());
+                warn(
+                    diagnostics,
+                    "the title is not in quotes; read up to the first sentence end".into(),
+                );
             }
             (after_head[..end].to_string(), &after_head[end..])
         }
@@ -158,7 +181,10 @@ pub(crate) fn parse_item(item: &RawItem, source: &str, diagnostics: &mut Vec<Dia
         diagnostics.push(Diagnostic::error(
             source,
             item.line,
-            format!("no title found in item \"{}\"", abbreviate(&finish(&joined))),
+            format!(
+                "no title found in item \"{}\"",
+                abbreviate(&finish(&joined))
+            ),
         ));
         return None;
     }
@@ -178,7 +204,10 @@ pub(crate) fn parse_item(item: &RawItem, source: &str, diagnostics: &mut Vec<Dia
     let mut r = Reference::new(Kind::Misc, &title);
     r.issued = year.map(Date::year);
     if !year_extra.is_empty() {
-        r.notes.push(Note { kind: notes::classify(&year_extra), text: year_extra });
+        r.notes.push(Note {
+            kind: notes::classify(&year_extra),
+            text: year_extra,
+        });
     }
     if editors_marked {
         r.editors = names.persons;
@@ -193,7 +222,9 @@ pub(crate) fn parse_item(item: &RawItem, source: &str, diagnostics: &mut Vec<Dia
     for link in links {
         match link.kind {
             LinkKind::Arxiv if r.ids.arxiv.is_none() => r.ids.arxiv = link.url.parse().ok(),
-            LinkKind::OpenReview if r.ids.openreview.is_none() => r.ids.openreview = link.url.parse().ok(),
+            LinkKind::OpenReview if r.ids.openreview.is_none() => {
+                r.ids.openreview = link.url.parse().ok()
+            }
             LinkKind::Doi if r.ids.doi.is_none() => r.ids.doi = link.url.parse().ok(),
             _ => {}
         }
@@ -202,13 +233,19 @@ pub(crate) fn parse_item(item: &RawItem, source: &str, diagnostics: &mut Vec<Dia
     r.kind = decide_kind(item.section.kind, &r, preprint_server);
 
     if year.is_none() {
-        warn(diagnostics, "no year in parentheses after the authors".into());
+        warn(
+            diagnostics,
+            "no year in parentheses after the authors".into(),
+        );
     }
     if r.authors.is_empty() && r.editors.is_empty() {
         warn(diagnostics, "no authors found".into());
     }
     if r.container.is_none() && !preprint_server && r.kind != Kind::Book {
-        warn(diagnostics, "no venue found (\"In: ...\"); the item may be truncated".into());
+        warn(
+            diagnostics,
+            "no venue found (\"In: ...\"); the item may be truncated".into(),
+        );
     }
     r.sources.push(Provenance {
         source: source.to_string(),
@@ -245,7 +282,10 @@ fn read_other_text(r: &mut Reference, text: &str, mut warn: impl FnMut(String)) 
             continue;
         }
         let lower = fragment.to_ascii_lowercase();
-        if let Some(doi_text) = lower.strip_prefix("doi:").or_else(|| lower.strip_prefix("doi ")) {
+        if let Some(doi_text) = lower
+            .strip_prefix("doi:")
+            .or_else(|| lower.strip_prefix("doi "))
+        {
             match doi_text.trim().parse() {
                 Ok(doi) => {
                     r.ids.doi = Some(doi);
@@ -261,7 +301,10 @@ fn read_other_text(r: &mut Reference, text: &str, mut warn: impl FnMut(String)) 
                 continue;
             }
         }
-        r.notes.push(Note { kind: notes::classify(&fragment), text: fragment });
+        r.notes.push(Note {
+            kind: notes::classify(&fragment),
+            text: fragment,
+        });
     }
 }
 
@@ -275,7 +318,11 @@ fn take_isbns(r: &mut Reference, text: &str, warn: &mut impl FnMut(String)) -> S
         let trimmed = before.trim_end();
         if let Some(label_at) = trimmed.rfind("Part ") {
             let label = &trimmed[label_at + 5..];
-            if !label.is_empty() && label.chars().all(|c| matches!(c, 'I' | 'V' | 'X') || c.is_ascii_digit()) {
+            if !label.is_empty()
+                && label
+                    .chars()
+                    .all(|c| matches!(c, 'I' | 'V' | 'X') || c.is_ascii_digit())
+            {
                 before = &trimmed[..label_at];
             }
         }
@@ -289,7 +336,10 @@ fn take_isbns(r: &mut Reference, text: &str, warn: &mut impl FnMut(String)) -> S
             Ok(isbn) => r.ids.isbn.push(isbn),
             Err(e) => {
                 warn(format!("{e}"));
-                r.notes.push(Note { kind: NoteKind::Other, text: format!("ISBN {candidate}") });
+                r.notes.push(Note {
+                    kind: NoteKind::Other,
+                    text: format!("ISBN {candidate}"),
+                });
             }
         }
         out.push('\n');
@@ -310,7 +360,10 @@ fn decide_kind(section: Option<Kind>, r: &Reference, preprint_server: bool) -> K
     let container = r.container.as_deref().unwrap_or("").to_lowercase();
     if preprint_server {
         Kind::Preprint
-    } else if ["proceedings", "conference", "workshop", "symposium"].iter().any(|w| container.contains(w)) {
+    } else if ["proceedings", "conference", "workshop", "symposium"]
+        .iter()
+        .any(|w| container.contains(w))
+    {
         Kind::ConferencePaper
     } else if r.series.is_some() || (r.publisher.is_some() && r.container.is_some()) {
         Kind::Chapter
@@ -338,7 +391,10 @@ mod tests {
 
     #[test]
     fn year_forms() {
-        assert_eq!(find_year("Bach S (2014). \"T\""), Some((7, 13, 2014, String::new())));
+        assert_eq!(
+            find_year("Bach S (2014). \"T\""),
+            Some((7, 13, 2014, String::new()))
+        );
         let (_, _, y, extra) = find_year("Weber L (2022, pre-proof). \"T\"").unwrap();
         assert_eq!((y, extra.as_str()), (2022, "pre-proof"));
         // A year inside the title is not the item's year.
@@ -347,21 +403,37 @@ mod tests {
 
     #[test]
     fn titles_with_inner_quotes() {
-        let s = "\"From \"Where\" to \"What\": Towards Human-Understandable Explanations\".\nIn: CoRR";
+        let s =
+            "\"From \"Where\" to \"What\": Towards Human-Understandable Explanations\".\nIn: CoRR";
         assert_eq!(
             quoted_title(s).map(|t| t.0),
             Some("From \"Where\" to \"What\": Towards Human-Understandable Explanations")
         );
-        assert_eq!(quoted_title("“How to iNNvestigate Neural Networks’ Predictors!”.").map(|t| t.0), Some("How to iNNvestigate Neural Networks’ Predictors!"));
+        assert_eq!(
+            quoted_title("“How to iNNvestigate Neural Networks’ Predictors!”.").map(|t| t.0),
+            Some("How to iNNvestigate Neural Networks’ Predictors!")
+        );
         assert_eq!(quoted_title("no quote"), None);
     }
 
     #[test]
     fn editor_markers() {
-        assert_eq!(strip_editor_marker("Longo L, **Lapuschkin S** and Seifert C, editors "), ("Longo L, **Lapuschkin S** and Seifert C", true));
+        assert_eq!(
+            strip_editor_marker("Longo L, **Lapuschkin S** and Seifert C, editors "),
+            ("Longo L, **Lapuschkin S** and Seifert C", true)
+        );
         assert_eq!(strip_editor_marker("Longo L (Eds.)"), ("Longo L", true));
-        assert_eq!(strip_editor_marker("Samek W and Müller K-R"), ("Samek W and Müller K-R", false));
-        assert_eq!(strip_editor_marker("Samek W and Reeds J"), ("Samek W and Reeds J", false));
-        assert_eq!(strip_editor_marker("Samek W and Reeds"), ("Samek W and Reeds", false));
+        assert_eq!(
+            strip_editor_marker("Samek W and Müller K-R"),
+            ("Samek W and Müller K-R", false)
+        );
+        assert_eq!(
+            strip_editor_marker("Samek W and Reeds J"),
+            ("Samek W and Reeds J", false)
+        );
+        assert_eq!(
+            strip_editor_marker("Samek W and Reeds"),
+            ("Samek W and Reeds", false)
+        );
     }
 }

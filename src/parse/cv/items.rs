@@ -84,16 +84,17 @@ pub(crate) fn split(text: &str, source: &str) -> (Vec<RawItem>, Vec<Diagnostic>)
     let mut raw_lines: Vec<&str> = Vec::new();
     let mut last_number: Option<u32> = None;
 
-    let finish_item = |current: &mut Option<RawItem>, raw_lines: &mut Vec<&str>, items: &mut Vec<RawItem>| {
-        if let Some(mut item) = current.take() {
-            while raw_lines.last().is_some_and(|l| l.trim().is_empty()) {
-                raw_lines.pop();
+    let finish_item =
+        |current: &mut Option<RawItem>, raw_lines: &mut Vec<&str>, items: &mut Vec<RawItem>| {
+            if let Some(mut item) = current.take() {
+                while raw_lines.last().is_some_and(|l| l.trim().is_empty()) {
+                    raw_lines.pop();
+                }
+                item.raw = raw_lines.join("\n");
+                items.push(item);
             }
-            item.raw = raw_lines.join("\n");
-            items.push(item);
-        }
-        raw_lines.clear();
-    };
+            raw_lines.clear();
+        };
 
     for (index, raw) in text.lines().enumerate() {
         let line_no = index + 1;
@@ -128,7 +129,10 @@ pub(crate) fn split(text: &str, source: &str) -> (Vec<RawItem>, Vec<Diagnostic>)
                     diagnostics.push(Diagnostic::warning(
                         source,
                         line_no,
-                        format!("item number {n} follows {prev} in \"{}\": an item may be missing", sec.title),
+                        format!(
+                            "item number {n} follows {prev} in \"{}\": an item may be missing",
+                            sec.title
+                        ),
                     ));
                 }
             }
@@ -148,7 +152,11 @@ pub(crate) fn split(text: &str, source: &str) -> (Vec<RawItem>, Vec<Diagnostic>)
             diagnostics.push(Diagnostic::warning(
                 source,
                 line_no,
-                format!("text in \"{}\" belongs to no item and was not read: \"{}\"", sec.title, finish(&cleaned)),
+                format!(
+                    "text in \"{}\" belongs to no item and was not read: \"{}\"",
+                    sec.title,
+                    finish(&cleaned)
+                ),
             ));
         }
     }
@@ -192,7 +200,10 @@ Stray remark.
   18. Schwenk G and **Bach S** (2014).
 ";
         let (items, diags) = split(text, "t.md");
-        let got: Vec<_> = items.iter().map(|i| (i.line, i.number, i.section.kind, i.lines.len())).collect();
+        let got: Vec<_> = items
+            .iter()
+            .map(|i| (i.line, i.number, i.section.kind, i.lines.len()))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -202,7 +213,10 @@ Stray remark.
                 (15, Some(18), Some(Kind::Preprint), 1),
             ]
         );
-        assert_eq!(items[1].raw, "2. Bach S (2015).\n\n\"On Pixel-wise Explanations\".\n\nIn: PLoS ONE 10(7):e0130140");
+        assert_eq!(
+            items[1].raw,
+            "2. Bach S (2015).\n\n\"On Pixel-wise Explanations\".\n\nIn: PLoS ONE 10(7):e0130140"
+        );
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].line, 14);
     }

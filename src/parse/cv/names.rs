@@ -19,8 +19,8 @@ pub(crate) struct NameList {
 
 /// Lower-case particles written before a family name.
 const PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "le",
-    "la", "ten", "ter", "zu", "y", "af", "al", "bin", "ibn",
+    "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "le", "la",
+    "ten", "ter", "zu", "y", "af", "al", "bin", "ibn",
 ];
 
 /// One initials token: `K-R`, `GÜ`, `A.`, `M.-C.`, at most four letters.
@@ -74,10 +74,9 @@ pub(crate) fn parse_names(text: &str) -> NameList {
     }
     for chunk in chunks {
         let mut tokens: Vec<&str> = chunk.split_whitespace().collect();
-        if let Some(pos) = tokens
-            .windows(2)
-            .position(|w| w[0].eq_ignore_ascii_case("et") && w[1].to_ascii_lowercase().starts_with("al"))
-        {
+        if let Some(pos) = tokens.windows(2).position(|w| {
+            w[0].eq_ignore_ascii_case("et") && w[1].to_ascii_lowercase().starts_with("al")
+        }) {
             tokens.truncate(pos);
             list.warnings
                 .push("author list ends in \"et al.\": the remaining authors are unknown".into());
@@ -147,7 +146,10 @@ fn chunk_to_persons(tokens: &[&str]) -> Vec<Person> {
     let initial_flags: Vec<bool> = tokens.iter().map(|t| is_initials(t)).collect();
     if initial_flags[0] {
         // Given-first: initials, then the family name.
-        let split = initial_flags.iter().position(|f| !f).unwrap_or(tokens.len());
+        let split = initial_flags
+            .iter()
+            .position(|f| !f)
+            .unwrap_or(tokens.len());
         let given = tokens[..split].join(" ");
         let family_tokens = &tokens[split..];
         if family_tokens.is_empty() {
@@ -294,9 +296,18 @@ mod tests {
 
     #[test]
     fn given_first_and_comma_forms() {
-        assert_eq!(names("S. Lapuschkin and K.-R. Müller"), vec![fg("Lapuschkin", "S."), fg("Müller", "K.-R.")]);
-        assert_eq!(names("Lapuschkin, S., Samek, W."), vec![fg("Lapuschkin", "S."), fg("Samek", "W.")]);
-        assert_eq!(names("Sebastian Lapuschkin"), vec![fg("Lapuschkin", "Sebastian")]);
+        assert_eq!(
+            names("S. Lapuschkin and K.-R. Müller"),
+            vec![fg("Lapuschkin", "S."), fg("Müller", "K.-R.")]
+        );
+        assert_eq!(
+            names("Lapuschkin, S., Samek, W."),
+            vec![fg("Lapuschkin", "S."), fg("Samek", "W.")]
+        );
+        assert_eq!(
+            names("Sebastian Lapuschkin"),
+            vec![fg("Lapuschkin", "Sebastian")]
+        );
         let list = parse_names("Samek W, Müller K-R et al.");
         assert_eq!(list.persons.len(), 2);
         assert_eq!(list.warnings.len(), 1);

@@ -6,20 +6,48 @@ use crate::model::NoteKind;
 /// Whether a locator-position token is a placeholder for pages not known yet.
 pub(crate) fn is_placeholder(token: &str) -> bool {
     let t = token.trim_matches(|c: char| c.is_ascii_punctuation());
-    ["tba", "tbd", "forthcoming", "inpress"].contains(&t.to_ascii_lowercase().replace(' ', "").as_str())
+    ["tba", "tbd", "forthcoming", "inpress"]
+        .contains(&t.to_ascii_lowercase().replace(' ', "").as_str())
 }
 
 /// Classifies a note by its words.
 pub(crate) fn classify(text: &str) -> NoteKind {
     let lower = text.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if lower.starts_with("accepted") || has(&["to appear", "accepted for publication", "accepted at", "accepted in"]) {
+    if lower.starts_with("accepted")
+        || has(&[
+            "to appear",
+            "accepted for publication",
+            "accepted at",
+            "accepted in",
+        ])
+    {
         NoteKind::Acceptance
-    } else if has(&["award", "prize", "medal", "badge", "winner", "certification", "spotlight", "oral presentation", "best paper", "honorable mention"]) {
+    } else if has(&[
+        "award",
+        "prize",
+        "medal",
+        "badge",
+        "winner",
+        "certification",
+        "spotlight",
+        "oral presentation",
+        "best paper",
+        "honorable mention",
+    ]) {
         NoteKind::Award
     } else if has(&["open access", "openreview", "open-access"]) {
         NoteKind::Access
-    } else if has(&["pre-proof", "preproof", "in press", "forthcoming", "under review", "submitted", "camera-ready", "early access"]) {
+    } else if has(&[
+        "pre-proof",
+        "preproof",
+        "in press",
+        "forthcoming",
+        "under review",
+        "submitted",
+        "camera-ready",
+        "early access",
+    ]) {
         NoteKind::Status
     } else {
         NoteKind::Other
@@ -28,12 +56,39 @@ pub(crate) fn classify(text: &str) -> NoteKind {
 
 /// Publishers CVs name after a book title or chapter.
 const PUBLISHERS: &[&str] = &[
-    "Springer Nature", "Springer", "Elsevier", "IEEE", "ACM", "MIT Press", "PMLR",
-    "Curran Associates", "Wiley", "Cambridge University Press", "Oxford University Press",
-    "CRC Press", "De Gruyter", "Routledge", "SAGE", "Taylor & Francis", "World Scientific",
-    "Morgan Kaufmann", "O'Reilly", "Academic Press", "Birkhäuser", "Vieweg", "Teubner",
-    "Hanser", "IOS Press", "Now Publishers", "AAAI Press", "Association for Computational Linguistics",
-    "Cengage", "Pearson", "Princeton University Press", "Chapman and Hall", "Chapman & Hall",
+    "Springer Nature",
+    "Springer",
+    "Elsevier",
+    "IEEE",
+    "ACM",
+    "MIT Press",
+    "PMLR",
+    "Curran Associates",
+    "Wiley",
+    "Cambridge University Press",
+    "Oxford University Press",
+    "CRC Press",
+    "De Gruyter",
+    "Routledge",
+    "SAGE",
+    "Taylor & Francis",
+    "World Scientific",
+    "Morgan Kaufmann",
+    "O'Reilly",
+    "Academic Press",
+    "Birkhäuser",
+    "Vieweg",
+    "Teubner",
+    "Hanser",
+    "IOS Press",
+    "Now Publishers",
+    "AAAI Press",
+    "Association for Computational Linguistics",
+    "Cengage",
+    "Pearson",
+    "Princeton University Press",
+    "Chapman and Hall",
+    "Chapman & Hall",
 ];
 
 /// `Springer, Cham`, `Springer (Cham)`, `Springer` → publisher and place.
@@ -68,8 +123,9 @@ pub(crate) fn fragments(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for piece in text.split(['\n', '|']) {
         for sentence in split_sentences(piece) {
-            let t = sentence
-                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '<' | '>' | '*'));
+            let t = sentence.trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '<' | '>' | '*')
+            });
             // A note standing alone in parentheses: `(Green Open Access)`.
             let t = match t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
                 Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
@@ -120,8 +176,14 @@ mod tests {
 
     #[test]
     fn note_kinds() {
-        assert_eq!(classify("Accepted for publication in Nature Machine Intelligence"), NoteKind::Acceptance);
-        assert_eq!(classify("Accepted for publication with ACL Findings"), NoteKind::Acceptance);
+        assert_eq!(
+            classify("Accepted for publication in Nature Machine Intelligence"),
+            NoteKind::Acceptance
+        );
+        assert_eq!(
+            classify("Accepted for publication with ACL Findings"),
+            NoteKind::Acceptance
+        );
         assert_eq!(classify("Best Short Paper Award Winner"), NoteKind::Award);
         assert_eq!(classify("TMLR Survey Certification"), NoteKind::Award);
         assert_eq!(classify("Spotlight Paper"), NoteKind::Award);
@@ -130,13 +192,22 @@ mod tests {
         assert_eq!(classify("gold open access link"), NoteKind::Access);
         assert_eq!(classify("OpenReview"), NoteKind::Access);
         assert_eq!(classify("pre-proof"), NoteKind::Status);
-        assert_eq!(classify("XAI in Action: Past, Present, and Future Applications"), NoteKind::Other);
+        assert_eq!(
+            classify("XAI in Action: Past, Present, and Future Applications"),
+            NoteKind::Other
+        );
     }
 
     #[test]
     fn publishers_and_places() {
-        assert_eq!(publisher("Springer, Cham"), Some(("Springer".into(), Some("Cham".into()))));
-        assert_eq!(publisher("Springer (Cham),"), Some(("Springer".into(), Some("Cham".into()))));
+        assert_eq!(
+            publisher("Springer, Cham"),
+            Some(("Springer".into(), Some("Cham".into())))
+        );
+        assert_eq!(
+            publisher("Springer (Cham),"),
+            Some(("Springer".into(), Some("Cham".into())))
+        );
         assert_eq!(
             publisher("Springer, Berlin/Heidelberg"),
             Some(("Springer".into(), Some("Berlin/Heidelberg".into())))
@@ -147,12 +218,23 @@ mod tests {
     #[test]
     fn fragments_split_at_lines_bars_and_sentences() {
         assert_eq!(
-            fragments(" | TMLR Survey Certification\n. Accepted for publication in JMLR (June 2022)."),
-            vec!["TMLR Survey Certification", "Accepted for publication in JMLR (June 2022)"]
+            fragments(
+                " | TMLR Survey Certification\n. Accepted for publication in JMLR (June 2022)."
+            ),
+            vec![
+                "TMLR Survey Certification",
+                "Accepted for publication in JMLR (June 2022)"
+            ]
         );
         assert_eq!(fragments("Spotlight Paper>"), vec!["Spotlight Paper"]);
-        assert_eq!(fragments("| (Green Open Access)"), vec!["Green Open Access"]);
+        assert_eq!(
+            fragments("| (Green Open Access)"),
+            vec!["Green Open Access"]
+        );
         assert_eq!(fragments("(a) and (b)"), vec!["(a) and (b)"]);
-        assert_eq!(fragments("Springer, Cham. Best Paper Award"), vec!["Springer, Cham", "Best Paper Award"]);
+        assert_eq!(
+            fragments("Springer, Cham. Best Paper Award"),
+            vec!["Springer, Cham", "Best Paper Award"]
+        );
     }
 }

@@ -19,29 +19,150 @@ pub(crate) enum Heading {
 
 /// Words that may make up a publication heading.
 const PUBLICATION_WORDS: &[&str] = &[
-    "journal", "journals", "article", "articles", "paper", "papers", "publication",
-    "publications", "contribution", "contributions", "to", "in", "and", "of", "the", "on",
-    "conference", "conferences", "proceedings", "workshop", "workshops", "symposium",
-    "symposia", "book", "books", "edited", "volume", "volumes", "monograph", "monographs",
-    "chapter", "chapters", "preprint", "preprints", "working", "peer", "reviewed", "refereed",
-    "selected", "list", "other", "recent", "full", "short", "international", "theses",
-    "thesis", "dissertation", "dissertations", "technical", "report", "reports",
-    "manuscripts", "submitted", "under", "review", "non", "archival", "abstracts", "scientific",
+    "journal",
+    "journals",
+    "article",
+    "articles",
+    "paper",
+    "papers",
+    "publication",
+    "publications",
+    "contribution",
+    "contributions",
+    "to",
+    "in",
+    "and",
+    "of",
+    "the",
+    "on",
+    "conference",
+    "conferences",
+    "proceedings",
+    "workshop",
+    "workshops",
+    "symposium",
+    "symposia",
+    "book",
+    "books",
+    "edited",
+    "volume",
+    "volumes",
+    "monograph",
+    "monographs",
+    "chapter",
+    "chapters",
+    "preprint",
+    "preprints",
+    "working",
+    "peer",
+    "reviewed",
+    "refereed",
+    "selected",
+    "list",
+    "other",
+    "recent",
+    "full",
+    "short",
+    "international",
+    "theses",
+    "thesis",
+    "dissertation",
+    "dissertations",
+    "technical",
+    "report",
+    "reports",
+    "manuscripts",
+    "submitted",
+    "under",
+    "review",
+    "non",
+    "archival",
+    "abstracts",
+    "scientific",
 ];
 
 /// Words that may make up the heading of a section that is not a publication list.
 const OTHER_WORDS: &[&str] = &[
-    "talks", "talk", "lectures", "lecture", "invited", "keynote", "keynotes", "presentations",
-    "presentation", "teaching", "awards", "award", "honors", "honours", "and", "prizes",
-    "patents", "patent", "education", "experience", "professional", "employment", "skills",
-    "projects", "project", "research", "funded", "third", "party", "supervision", "guidance",
-    "service", "services", "reviewing", "memberships", "membership", "languages",
-    "references", "contact", "short", "bio", "biography", "summary", "of", "scientific",
-    "impact", "interests", "activities", "academic", "grants", "funding", "positions",
-    "appointments", "students", "supervised", "outreach", "media", "press", "personal",
-    "information", "in", "the", "other", "selected", "committees", "committee",
-    "organization", "organisation", "software", "tools", "certificates", "courses",
-    "qualifications", "profile", "about", "me", "community", "editorial", "board", "boards",
+    "talks",
+    "talk",
+    "lectures",
+    "lecture",
+    "invited",
+    "keynote",
+    "keynotes",
+    "presentations",
+    "presentation",
+    "teaching",
+    "awards",
+    "award",
+    "honors",
+    "honours",
+    "and",
+    "prizes",
+    "patents",
+    "patent",
+    "education",
+    "experience",
+    "professional",
+    "employment",
+    "skills",
+    "projects",
+    "project",
+    "research",
+    "funded",
+    "third",
+    "party",
+    "supervision",
+    "guidance",
+    "service",
+    "services",
+    "reviewing",
+    "memberships",
+    "membership",
+    "languages",
+    "references",
+    "contact",
+    "short",
+    "bio",
+    "biography",
+    "summary",
+    "of",
+    "scientific",
+    "impact",
+    "interests",
+    "activities",
+    "academic",
+    "grants",
+    "funding",
+    "positions",
+    "appointments",
+    "students",
+    "supervised",
+    "outreach",
+    "media",
+    "press",
+    "personal",
+    "information",
+    "in",
+    "the",
+    "other",
+    "selected",
+    "committees",
+    "committee",
+    "organization",
+    "organisation",
+    "software",
+    "tools",
+    "certificates",
+    "courses",
+    "qualifications",
+    "profile",
+    "about",
+    "me",
+    "community",
+    "editorial",
+    "board",
+    "boards",
 ];
 
 /// Classifies a raw line as a heading, or returns `None` for ordinary text.
@@ -108,16 +229,41 @@ fn publication_kind(words: &[String]) -> Option<Option<Kind>> {
     let mut kinds = Vec::new();
     if has(&["chapter", "chapters"]) {
         kinds.push(Kind::Chapter);
-    } else if has(&["book", "books", "edited", "volume", "volumes", "monograph", "monographs"]) {
+    } else if has(&[
+        "book",
+        "books",
+        "edited",
+        "volume",
+        "volumes",
+        "monograph",
+        "monographs",
+    ]) {
         kinds.push(Kind::Book);
     }
     if has(&["journal", "journals"]) || (has(&["article", "articles"]) && words.len() <= 3) {
         kinds.push(Kind::JournalArticle);
     }
-    if has(&["conference", "conferences", "proceedings", "workshop", "workshops", "symposium", "symposia"]) {
+    if has(&[
+        "conference",
+        "conferences",
+        "proceedings",
+        "workshop",
+        "workshops",
+        "symposium",
+        "symposia",
+    ]) {
         kinds.push(Kind::ConferencePaper);
     }
-    if has(&["preprint", "preprints", "working", "manuscripts", "submitted", "review", "report", "reports"]) {
+    if has(&[
+        "preprint",
+        "preprints",
+        "working",
+        "manuscripts",
+        "submitted",
+        "review",
+        "report",
+        "reports",
+    ]) {
         kinds.push(Kind::Preprint);
     }
     if has(&["thesis", "theses", "dissertation", "dissertations"]) {
@@ -145,9 +291,18 @@ mod tests {
 
     #[test]
     fn publication_headings_in_every_syntax() {
-        assert_eq!(kind_of("#### **Journal Articles**"), Some(Some(Kind::JournalArticle)));
-        assert_eq!(kind_of("#### Journal Articles"), Some(Some(Kind::JournalArticle)));
-        assert_eq!(kind_of("Journal Articles"), Some(Some(Kind::JournalArticle)));
+        assert_eq!(
+            kind_of("#### **Journal Articles**"),
+            Some(Some(Kind::JournalArticle))
+        );
+        assert_eq!(
+            kind_of("#### Journal Articles"),
+            Some(Some(Kind::JournalArticle))
+        );
+        assert_eq!(
+            kind_of("Journal Articles"),
+            Some(Some(Kind::JournalArticle))
+        );
         assert_eq!(
             kind_of("### **Contributions to Conference Proceedings and Workshops**"),
             Some(Some(Kind::ConferencePaper))
@@ -163,12 +318,24 @@ mod tests {
     fn other_sections_and_plain_text() {
         assert_eq!(classify("## Talks & Lectures"), Some(Heading::Other));
         assert_eq!(classify("Invited Lectures"), Some(Heading::Other));
-        assert_eq!(classify("Summary of Scientific Impact"), Some(Heading::Other));
+        assert_eq!(
+            classify("Summary of Scientific Impact"),
+            Some(Heading::Other)
+        );
         assert_eq!(classify("# Publications\t96\t76"), Some(Heading::Other));
-        assert_eq!(classify("**Ethics Committee Member**"), Some(Heading::Other));
-        assert_eq!(classify("Accepted for publication in *Nature Machine Intelligence*"), None);
+        assert_eq!(
+            classify("**Ethics Committee Member**"),
+            Some(Heading::Other)
+        );
+        assert_eq!(
+            classify("Accepted for publication in *Nature Machine Intelligence*"),
+            None
+        );
         assert_eq!(classify("Best Paper Award Winner"), None);
-        assert_eq!(classify("In: Proceedings of the IJCAI Workshops 2025: XAI Workshop."), None);
+        assert_eq!(
+            classify("In: Proceedings of the IJCAI Workshops 2025: XAI Workshop."),
+            None
+        );
         assert_eq!(classify("1. Hedström A (2024)."), None);
     }
 }

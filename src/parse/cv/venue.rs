@@ -76,14 +76,13 @@ fn volume_issue(input: &str) -> IResult<&str, (&str, Option<&str>)> {
 /// `vol(issue):article:first–last`, `vol(issue):first–last`,
 /// `vol(issue):article`, `first–last`, `vol(issue)`.
 fn locator(input: &str) -> IResult<&str, Locator<'_>> {
-    let full = (volume_issue, char(':'), page, char(':'), range).map(
-        |((v, i), _, a, _, r)| Locator {
+    let full =
+        (volume_issue, char(':'), page, char(':'), range).map(|((v, i), _, a, _, r)| Locator {
             volume: Some(v),
             issue: i,
             article: Some(a),
             range: Some(r),
-        },
-    );
+        });
     let vol_range = (volume_issue, char(':'), range).map(|((v, i), _, r)| Locator {
         volume: Some(v),
         issue: i,
@@ -100,7 +99,10 @@ fn locator(input: &str) -> IResult<&str, Locator<'_>> {
         range: Some(r),
         ..Locator::default()
     });
-    let vol_with_issue = (digit1, delimited(char('('), take_while1(char::is_alphanumeric), char(')')))
+    let vol_with_issue = (
+        digit1,
+        delimited(char('('), take_while1(char::is_alphanumeric), char(')')),
+    )
         .map(|(v, i)| Locator {
             volume: Some(v),
             issue: Some(i),
@@ -171,7 +173,10 @@ pub(crate) fn parse_venue(segment: &str, year: Option<i32>) -> Venue {
         .trim_start_matches(['.', ',', ';', ' '])
         .to_string();
     let container = finish(&container);
-    let container = container.trim().trim_end_matches([',', '.', ';', ':']).trim();
+    let container = container
+        .trim()
+        .trim_end_matches([',', '.', ';', ':'])
+        .trim();
     if !container.is_empty() {
         match split_series(container) {
             Some((book, series)) => {
@@ -255,7 +260,9 @@ fn preprint_server(segment: &str, v: &mut Venue) -> bool {
             if let Ok(id) = id_text.parse::<ArxivId>() {
                 v.arxiv = Some(id);
                 v.preprint_server = true;
-                let end = plain[start..].find(id_text).map_or(plain.len(), |p| start + p + id_text.len());
+                let end = plain[start..]
+                    .find(id_text)
+                    .map_or(plain.len(), |p| start + p + id_text.len());
                 v.rest = plain[end..].trim_start_matches(['.', ',', ' ']).to_string();
                 return true;
             }
@@ -270,7 +277,9 @@ fn preprint_server(segment: &str, v: &mut Venue) -> bool {
         if let Ok(id) = id_text.parse::<OpenReviewId>() {
             v.openreview = Some(id);
             v.preprint_server = true;
-            let end = plain[pos..].find(&id_text).map_or(plain.len(), |p| pos + p + id_text.len());
+            let end = plain[pos..]
+                .find(&id_text)
+                .map_or(plain.len(), |p| pos + p + id_text.len());
             v.rest = plain[end..].trim_start_matches(['.', ',', ' ']).to_string();
             return true;
         }
@@ -400,21 +409,47 @@ mod tests {
     fn locator_forms() {
         assert_eq!(
             loc("3(2):14:1–27"),
-            Locator { volume: Some("3"), issue: Some("2"), article: Some("14"), range: Some(("1", "27")) }
+            Locator {
+                volume: Some("3"),
+                issue: Some("2"),
+                article: Some("14"),
+                range: Some(("1", "27"))
+            }
         );
         assert_eq!(
             loc("10(7):e0130140"),
-            Locator { volume: Some("10"), issue: Some("7"), article: Some("e0130140"), range: None }
+            Locator {
+                volume: Some("10"),
+                issue: Some("7"),
+                article: Some("e0130140"),
+                range: None
+            }
         );
         assert_eq!(
             loc("160:111171"),
-            Locator { volume: Some("160"), issue: None, article: Some("111171"), range: None }
+            Locator {
+                volume: Some("160"),
+                issue: None,
+                article: Some("111171"),
+                range: None
+            }
         );
         assert_eq!(
             loc("81(S1):159–160"),
-            Locator { volume: Some("81"), issue: Some("S1"), article: None, range: Some(("159", "160")) }
+            Locator {
+                volume: Some("81"),
+                issue: Some("S1"),
+                article: None,
+                range: Some(("159", "160"))
+            }
         );
-        assert_eq!(loc("1-7"), Locator { range: Some(("1", "7")), ..Locator::default() });
+        assert_eq!(
+            loc("1-7"),
+            Locator {
+                range: Some(("1", "7")),
+                ..Locator::default()
+            }
+        );
         assert!(all_consuming(locator).parse("2025:").is_err());
         assert!(all_consuming(locator).parse("25th").is_err());
     }
@@ -439,20 +474,32 @@ mod tests {
             Some("Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (CVPR)")
         );
         assert_eq!(v.volume, None);
-        assert_eq!(v.pages, Some(Pages::Range { first: "2912".into(), last: "2920".into() }));
+        assert_eq!(
+            v.pages,
+            Some(Pages::Range {
+                first: "2912".into(),
+                last: "2920".into()
+            })
+        );
     }
 
     #[test]
     fn space_left_by_latex_math_before_the_colon() {
         let v = parse_venue("PLoS ONE 10(7) :e0130140", Some(2015));
         assert_eq!(v.container.as_deref(), Some("PLoS ONE"));
-        assert_eq!((v.volume.as_deref(), v.issue.as_deref()), (Some("10"), Some("7")));
+        assert_eq!(
+            (v.volume.as_deref(), v.issue.as_deref()),
+            (Some("10"), Some("7"))
+        );
         assert_eq!(v.article_number.as_deref(), Some("e0130140"));
     }
 
     #[test]
     fn issn_is_not_pages() {
-        let v = parse_venue("*Transactions on Machine Learning Research* 2835–8856.", Some(2025));
+        let v = parse_venue(
+            "*Transactions on Machine Learning Research* 2835–8856.",
+            Some(2025),
+        );
         assert_eq!(v.pages, None);
         assert_eq!(v.issn.map(|i| i.to_string()).as_deref(), Some("2835-8856"));
         assert_eq!(v.warnings.len(), 1);
@@ -460,11 +507,26 @@ mod tests {
 
     #[test]
     fn bare_openreview_id_and_placeholder() {
-        let v = parse_venue("Transactions on Machine Learning Research ukLxqA8zXj.", Some(2025));
-        assert_eq!(v.container.as_deref(), Some("Transactions on Machine Learning Research"));
-        assert_eq!(v.openreview.map(|i| i.to_string()).as_deref(), Some("ukLxqA8zXj"));
-        let v = parse_venue("Proceedings of the 3rd XAI World Conference TBA.", Some(2025));
-        assert_eq!(v.container.as_deref(), Some("Proceedings of the 3rd XAI World Conference"));
+        let v = parse_venue(
+            "Transactions on Machine Learning Research ukLxqA8zXj.",
+            Some(2025),
+        );
+        assert_eq!(
+            v.container.as_deref(),
+            Some("Transactions on Machine Learning Research")
+        );
+        assert_eq!(
+            v.openreview.map(|i| i.to_string()).as_deref(),
+            Some("ukLxqA8zXj")
+        );
+        let v = parse_venue(
+            "Proceedings of the 3rd XAI World Conference TBA.",
+            Some(2025),
+        );
+        assert_eq!(
+            v.container.as_deref(),
+            Some("Proceedings of the 3rd XAI World Conference")
+        );
         assert_eq!(v.pages, Some(Pages::Placeholder("TBA".into())));
     }
 
@@ -472,10 +534,16 @@ mod tests {
     fn preprint_servers() {
         let v = parse_venue("*CoRR abs*/2202.06861.", Some(2022));
         assert!(v.preprint_server);
-        assert_eq!(v.arxiv.map(|i| i.to_string()).as_deref(), Some("2202.06861"));
+        assert_eq!(
+            v.arxiv.map(|i| i.to_string()).as_deref(),
+            Some("2202.06861")
+        );
         assert_eq!(v.container, None);
         let v = parse_venue("*OpenReview: yFPsLBa53p*", Some(2025));
-        assert_eq!(v.openreview.map(|i| i.to_string()).as_deref(), Some("yFPsLBa53p"));
+        assert_eq!(
+            v.openreview.map(|i| i.to_string()).as_deref(),
+            Some("yFPsLBa53p")
+        );
     }
 
     #[test]
@@ -484,15 +552,24 @@ mod tests {
             "*Information Science and Applications (ICISA) 2016. Lecture Notes in Electrical Engineering* 276:913-922. Springer, Singapore",
             Some(2016),
         );
-        assert_eq!(v.container.as_deref(), Some("Information Science and Applications (ICISA) 2016"));
-        assert_eq!(v.series.as_deref(), Some("Lecture Notes in Electrical Engineering"));
+        assert_eq!(
+            v.container.as_deref(),
+            Some("Information Science and Applications (ICISA) 2016")
+        );
+        assert_eq!(
+            v.series.as_deref(),
+            Some("Lecture Notes in Electrical Engineering")
+        );
         assert_eq!(v.volume.as_deref(), Some("276"));
         assert_eq!(v.rest, "Springer, Singapore");
         let v = parse_venue(
             "NeuRIPS 2023 Workshop on XAIX (XAI in Action: Past, Present, and Future Applications) (vVpefYmnsG)",
             Some(2023),
         );
-        assert_eq!(v.openreview.map(|i| i.to_string()).as_deref(), Some("vVpefYmnsG"));
+        assert_eq!(
+            v.openreview.map(|i| i.to_string()).as_deref(),
+            Some("vVpefYmnsG")
+        );
         assert_eq!(
             v.container.as_deref(),
             Some("NeuRIPS 2023 Workshop on XAIX (XAI in Action: Past, Present, and Future Applications)")
