@@ -43,3 +43,8 @@ pub use model::{
     OpenReviewId, Pages, Person, Provenance, Reference,
 };
 pub use parse::Parsed;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
