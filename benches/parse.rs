@@ -16,7 +16,9 @@ fn parse_cvs(c: &mut Criterion) {
     let texts: Vec<(&str, String)> = names.iter().map(|n| (*n, load(n))).collect();
     for (name, text) in &texts {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(*name, |b| b.iter(|| publist::parse::cv(black_box(text), name)));
+        group.bench_function(*name, |b| {
+            b.iter(|| publist::parse::cv(black_box(text), name))
+        });
     }
     let total: usize = texts.iter().map(|(_, t)| t.len()).sum();
     group.throughput(Throughput::Bytes(total as u64));
