@@ -252,7 +252,7 @@ fn unreadable_items_become_errors_with_their_line() {
         diags,
         [
             "u.md:4: error: cannot read item \"???\": no year in parentheses and no quoted title",
-            "u.md:5: error: no title found in item \"Samek W (2017).\"",
+            "u.md:5: error: cannot read item \"Samek W (2017).\": no title found",
         ]
     );
     assert_eq!(p.items, p.references.len() + p.errors().count());

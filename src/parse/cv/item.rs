@@ -149,14 +149,8 @@ pub(crate) fn parse_item(
         Some((t, end)) => (t.to_string(), &after_head[end..]),
         None if year.is_none() => {
             // Neither "(Year)" nor a quoted title: nothing tells what the text is.
-            diagnostics.push(Diagnostic::error(
-                source,
-                item.line,
-                format!(
-                    "cannot read item \"{}\": no year in parentheses and no quoted title",
-                    abbreviate(&finish(&joined))
-                ),
-            ));
+            let reason = "no year in parentheses and no quoted title";
+            diagnostics.push(unreadable(source, item, &joined, reason));
             return None;
         }
         None => {
@@ -178,14 +172,7 @@ pub(crate) fn parse_item(
     let title = finish(&title.replace('\n', " "));
     let title = title.trim().trim_end_matches(',').trim().to_string();
     if title.is_empty() {
-        diagnostics.push(Diagnostic::error(
-            source,
-            item.line,
-            format!(
-                "no title found in item \"{}\"",
-                abbreviate(&finish(&joined))
-            ),
-        ));
+        diagnostics.push(unreadable(source, item, &joined, "no title found"));
         return None;
     }
 
@@ -374,6 +361,16 @@ fn decide_kind(section: Option<Kind>, r: &Reference, preprint_server: bool) -> K
     } else {
         Kind::Misc
     }
+}
+
+/// The error for an item that does not become a reference.
+fn unreadable(source: &str, item: &RawItem, text: &str, reason: &str) -> Diagnostic {
+    let text = abbreviate(&finish(text));
+    Diagnostic::error(
+        source,
+        item.line,
+        format!("cannot read item \"{text}\": {reason}"),
+    )
 }
 
 fn abbreviate(s: &str) -> String {

@@ -17,43 +17,73 @@ pub(crate) enum Heading {
     Other,
 }
 
-/// Words that may make up a publication heading.
-const PUBLICATION_WORDS: &[&str] = &[
-    "journal",
-    "journals",
-    "article",
-    "articles",
-    "paper",
-    "papers",
+/// Heading words that name a kind of publication.
+const KIND_WORDS: &[(Kind, &[&str])] = &[
+    (Kind::Chapter, &["chapter", "chapters"]),
+    (
+        Kind::Book,
+        &[
+            "book",
+            "books",
+            "edited",
+            "volume",
+            "volumes",
+            "monograph",
+            "monographs",
+        ],
+    ),
+    (Kind::JournalArticle, &["journal", "journals"]),
+    (
+        Kind::ConferencePaper,
+        &[
+            "conference",
+            "conferences",
+            "proceedings",
+            "workshop",
+            "workshops",
+            "symposium",
+            "symposia",
+        ],
+    ),
+    (
+        Kind::Preprint,
+        &[
+            "preprint",
+            "preprints",
+            "working",
+            "manuscripts",
+            "submitted",
+            "review",
+            "report",
+            "reports",
+        ],
+    ),
+    (
+        Kind::Thesis,
+        &["thesis", "theses", "dissertation", "dissertations"],
+    ),
+];
+
+/// Heading words that name publications without saying which kind.
+const GENERIC_WORDS: &[&str] = &[
     "publication",
     "publications",
+    "paper",
+    "papers",
     "contribution",
     "contributions",
+    "article",
+    "articles",
+];
+
+/// Other words a publication heading may contain.
+const GLUE_WORDS: &[&str] = &[
     "to",
     "in",
     "and",
     "of",
     "the",
     "on",
-    "conference",
-    "conferences",
-    "proceedings",
-    "workshop",
-    "workshops",
-    "symposium",
-    "symposia",
-    "book",
-    "books",
-    "edited",
-    "volume",
-    "volumes",
-    "monograph",
-    "monographs",
-    "chapter",
-    "chapters",
-    "preprint",
-    "preprints",
-    "working",
     "peer",
     "reviewed",
     "refereed",
@@ -64,22 +94,19 @@ const PUBLICATION_WORDS: &[&str] = &[
     "full",
     "short",
     "international",
-    "theses",
-    "thesis",
-    "dissertation",
-    "dissertations",
     "technical",
-    "report",
-    "reports",
-    "manuscripts",
-    "submitted",
     "under",
-    "review",
     "non",
     "archival",
     "abstracts",
     "scientific",
 ];
+
+fn is_publication_word(w: &str) -> bool {
+    GLUE_WORDS.contains(&w)
+        || GENERIC_WORDS.contains(&w)
+        || KIND_WORDS.iter().any(|(_, words)| words.contains(&w))
+}
 
 /// Words that may make up the heading of a section that is not a publication list.
 const OTHER_WORDS: &[&str] = &[
@@ -176,8 +203,7 @@ pub(crate) fn classify(raw: &str) -> Option<Heading> {
     if words.is_empty() || words.len() > 8 {
         return if marked { Some(Heading::Other) } else { None };
     }
-    let all_in = |vocab: &[&str]| words.iter().all(|w| vocab.contains(&w.as_str()));
-    if all_in(PUBLICATION_WORDS) {
+    if words.iter().all(|w| is_publication_word(w)) {
         if let Some(kind) = publication_kind(&words) {
             return Some(Heading::Publications {
                 kind,
@@ -185,7 +211,7 @@ pub(crate) fn classify(raw: &str) -> Option<Heading> {
             });
         }
     }
-    if all_in(OTHER_WORDS) || marked {
+    if words.iter().all(|w| OTHER_WORDS.contains(&w.as_str())) || marked {
         return Some(Heading::Other);
     }
     None
@@ -226,56 +252,24 @@ fn heading_words(text: &str) -> Vec<String> {
 /// ("Publications"), `None` when no word names publications at all.
 fn publication_kind(words: &[String]) -> Option<Option<Kind>> {
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    let mut kinds = Vec::new();
-    if has(&["chapter", "chapters"]) {
-        kinds.push(Kind::Chapter);
-    } else if has(&[
-        "book",
-        "books",
-        "edited",
-        "volume",
-        "volumes",
-        "monograph",
-        "monographs",
-    ]) {
-        kinds.push(Kind::Book);
+    let mut kinds: Vec<Kind> = KIND_WORDS
+        .iter()
+        .filter(|(_, list)| has(list))
+        .map(|(kind, _)| *kind)
+        .collect();
+    // "Book Chapters" names chapters, not books.
+    if kinds.contains(&Kind::Chapter) {
+        kinds.retain(|k| *k != Kind::Book);
     }
-    if has(&["journal", "journals"]) || (has(&["article", "articles"]) && words.len() <= 3) {
+    // "Articles" alone (or "Refereed Articles") means journal articles.
+    if kinds.is_empty() && has(&["article", "articles"]) && words.len() <= 3 {
         kinds.push(Kind::JournalArticle);
     }
-    if has(&[
-        "conference",
-        "conferences",
-        "proceedings",
-        "workshop",
-        "workshops",
-        "symposium",
-        "symposia",
-    ]) {
-        kinds.push(Kind::ConferencePaper);
+    match kinds.as_slice() {
+        [one] => Some(Some(*one)),
+        [] if !has(GENERIC_WORDS) => None,
+        _ => Some(None),
     }
-    if has(&[
-        "preprint",
-        "preprints",
-        "working",
-        "manuscripts",
-        "submitted",
-        "review",
-        "report",
-        "reports",
-    ]) {
-        kinds.push(Kind::Preprint);
-    }
-    if has(&["thesis", "theses", "dissertation", "dissertations"]) {
-        kinds.push(Kind::Thesis);
-    }
-    if kinds.len() == 1 {
-        return Some(Some(kinds[0]));
-    }
-    if !kinds.is_empty() || has(&["publication", "publications", "papers", "contributions"]) {
-        return Some(None);
-    }
-    None
 }
 
 #[cfg(test)]
