@@ -16,10 +16,16 @@ publist: clean, typed references from publication lists
 
 Usage:
   publist parse [--strict] [FILE...]   read CV files (markdown or text), print CSL-JSON
+  publist merge [--strict] [--explain] [FILE...]
+                                       read and merge: one record per work, as CSL-JSON
+
+Give files oldest first: where versions disagree, the newest sound value wins.
 
 Files: CV text or markdown; `-` or no file reads standard input.
 Options:
   --strict    exit with code 1 when any diagnostic was reported
+  --explain   (merge) print the evidence for every merge and every possible
+              duplicate on standard error
   -h, --help  show this help
 ";
 
@@ -34,7 +40,8 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
-        "parse" => parse(&args[1..]),
+        "parse" => run(&args[1..], false),
+        "merge" => run(&args[1..], true),
         other => {
             eprintln!("publist: unknown command '{other}'\n\n{USAGE}");
             ExitCode::from(2)
@@ -42,18 +49,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse(args: &[String]) -> ExitCode {
+fn run(args: &[String], merge: bool) -> ExitCode {
     let mut strict = false;
+    let mut explain = false;
     let mut files = Vec::new();
     for a in args {
         match a.as_str() {
             "--strict" => strict = true,
+            "--explain" if merge => explain = true,
             "-h" | "--help" => {
                 print!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
             s if s.starts_with("--") => {
-                eprintln!("publist parse: unknown option '{s}'");
+                eprintln!("publist: unknown option '{s}'");
                 return ExitCode::from(2);
             }
             _ => files.push(a.clone()),
@@ -89,10 +98,39 @@ fn parse(args: &[String]) -> ExitCode {
             }
         }
     }
+    if merge {
+        let library = publist::Library::merge(references);
+        if explain {
+            explain_merge(&library.report);
+        }
+        references = library.records;
+    }
     println!("{}", publist::csl::to_csl_json(&references));
     if strict && diagnostics > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn explain_merge(report: &publist::MergeReport) {
+    let show = |e: &publist::merge::MatchEvidence| {
+        let s = &e.signals;
+        eprintln!(
+            "  {}:{} \"{}\"\n  {}:{} \"{}\"\n    rule {:?}; title {:.2} (words {:.2}); authors {}/{}-{}, first {}; years {:?}{}{}{}",
+            e.a.source, e.a.line, e.titles.0, e.b.source, e.b.line, e.titles.1, e.rule,
+            s.title_similarity, s.title_words, s.common_authors, s.authors.0, s.authors.1,
+            s.first_author, s.year_gap,
+            s.shared_code.as_ref().map(|c| format!("; code {c}")).unwrap_or_default(),
+            s.same_arxiv.as_ref().or(s.same_openreview.as_ref()).map(|c| format!("; id {c}")).unwrap_or_default(),
+            e.held_apart.as_ref().map(|h| format!("; held apart: {h}")).unwrap_or_default(),
+        );
+    };
+    eprintln!("merged ({} decisions):", report.merged.len());
+    report.merged.iter().for_each(show);
+    eprintln!(
+        "possible duplicates, left apart ({}):",
+        report.possible_duplicates.len()
+    );
+    report.possible_duplicates.iter().for_each(show);
 }

@@ -33,11 +33,13 @@ pub mod csl;
 mod diagnostic;
 mod error;
 pub mod keys;
+pub mod merge;
 pub mod model;
 pub mod parse;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, ErrorKind};
+pub use merge::{Library, MergeReport};
 pub use model::{
     ArxivId, Date, Doi, Identifiers, Isbn, Issn, Kind, Link, LinkKind, Note, NoteKind,
     OpenReviewId, Pages, Person, Provenance, Reference,

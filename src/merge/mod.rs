@@ -1,0 +1,337 @@
+//! Merging: one record per work, with the evidence for every decision.
+//!
+//! 1. [`normalize`]: a fingerprint per reference (title words and trigrams,
+//!    folded authors, identifiers, code repositories).
+//! 2. [`index`]: candidate pairs from blocking keys, never all pairs.
+//! 3. [`score`]: signals and a verdict per candidate pair.
+//! 4. Pairs judged the same are joined, strongest first, unless joining would
+//!    put conflicting identifiers or two different publications in one record.
+//! 5. [`reconcile`]: each record's fields chosen from its listings.
+
+mod index;
+mod normalize;
+mod reconcile;
+mod score;
+
+use serde::{Deserialize, Serialize};
+
+pub use score::{Rule, Signals, Verdict};
+
+use crate::keys;
+use crate::model::{Kind, Reference};
+use normalize::Fingerprint;
+
+/// One input item: where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ItemRef {
+    /// The source name.
+    pub source: String,
+    /// 1-based line where the item starts.
+    pub line: usize,
+}
+
+/// The evidence about one pair of input items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchEvidence {
+    /// The older item (earlier in the input).
+    pub a: ItemRef,
+    /// The newer item.
+    pub b: ItemRef,
+    /// The titles of the two items, for reading.
+    pub titles: (String, String),
+    /// What was decided.
+    pub verdict: Verdict,
+    /// The rule that decided.
+    pub rule: Rule,
+    /// What was measured.
+    pub signals: Signals,
+    /// Why a pair judged the same was left apart, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_apart: Option<String>,
+}
+
+/// Where an input item went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemMapping {
+    /// The input item.
+    pub item: ItemRef,
+    /// Index of the record in [`Library::records`] that absorbed it.
+    pub record: usize,
+    /// That record's citation key.
+    pub key: String,
+}
+
+/// What the merge did: the evidence for every record with several listings,
+/// the pairs left apart for the user to decide, and the item map.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MergeReport {
+    /// The decisions that joined items into records.
+    pub merged: Vec<MatchEvidence>,
+    /// Pairs that may be one work but were left apart.
+    pub possible_duplicates: Vec<MatchEvidence>,
+    /// Every input item and the record it went to, in input order.
+    pub items: Vec<ItemMapping>,
+    /// How many candidate pairs were compared.
+    pub compared_pairs: usize,
+}
+
+/// A merged list: one record per work.
+///
+/// ```
+/// use publist::Library;
+/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let lib = Library::merge(old.references.into_iter().chain(new.references).collect());
+/// assert_eq!(lib.records.len(), 1);
+/// let r = &lib.records[0];
+/// assert_eq!(r.kind, publist::Kind::JournalArticle);
+/// assert_eq!(r.ids.arxiv.as_ref().unwrap().as_str(), "2308.12053");
+/// assert_eq!(r.sources.len(), 2);
+/// assert_eq!(lib.report.merged[0].rule, publist::merge::Rule::SameTitleAndAuthors);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Library {
+    /// One record per work, in the order of their first listing.
+    pub records: Vec<Reference>,
+    /// The evidence and the item map.
+    pub report: MergeReport,
+}
+
+struct Clusters {
+    parent: Vec<u32>,
+}
+
+impl Clusters {
+    fn find(&mut self, mut i: u32) -> u32 {
+        while self.parent[i as usize] != i {
+            let p = self.parent[i as usize];
+            self.parent[i as usize] = self.parent[p as usize];
+            i = p;
+        }
+        i
+    }
+}
+
+fn rule_rank(rule: Rule) -> u8 {
+    match rule {
+        Rule::SameIdentifier => 0,
+        Rule::SameTitleAndAuthors => 1,
+        Rule::SharedCodeRepository => 2,
+        Rule::AcceptedVersion => 3,
+        Rule::RetitledSameAuthors => 4,
+        _ => 5,
+    }
+}
+
+/// Why joining two clusters would be wrong, if it would.
+fn conflict(
+    x: &[u32],
+    y: &[u32],
+    fps: &[Fingerprint],
+    same: &std::collections::HashSet<(u32, u32)>,
+) -> Option<String> {
+    let ids = |c: &[u32], get: fn(&Fingerprint) -> &Option<String>| -> Vec<String> {
+        let mut v: Vec<String> = c
+            .iter()
+            .filter_map(|&i| get(&fps[i as usize]).clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    for (name, get) in [
+        (
+            "arXiv",
+            (|f: &Fingerprint| &f.arxiv) as fn(&Fingerprint) -> &Option<String>,
+        ),
+        ("DOI", |f: &Fingerprint| &f.doi),
+    ] {
+        let (a, b) = (ids(x, get), ids(y, get));
+        if !a.is_empty() && !b.is_empty() && !a.iter().any(|i| b.contains(i)) {
+            return Some(format!(
+                "the records would hold different {name} ids ({} and {})",
+                a.join(", "),
+                b.join(", ")
+            ));
+        }
+    }
+    for &i in x {
+        for &j in y {
+            let (fi, fj) = (&fps[i as usize], &fps[j as usize]);
+            if fi.preprint || fj.preprint || same.contains(&(i.min(j), i.max(j))) {
+                continue;
+            }
+            let s = score::signals(fi, fj);
+            let (verdict, _) = score::decide(fi, fj, &s);
+            if verdict != Verdict::Same {
+                return Some("the record would hold two different publications".to_string());
+            }
+        }
+    }
+    None
+}
+
+fn item_ref(r: &Reference) -> ItemRef {
+    r.sources
+        .first()
+        .map(|s| ItemRef {
+            source: s.source.clone(),
+            line: s.line,
+        })
+        .unwrap_or(ItemRef {
+            source: String::new(),
+            line: 0,
+        })
+}
+
+impl Library {
+    /// Merges references into one record per work. Give the inputs oldest
+    /// first: where listings disagree, the newest sound value wins.
+    pub fn merge(refs: Vec<Reference>) -> Library {
+        let fps: Vec<Fingerprint> = refs.iter().map(Fingerprint::of).collect();
+        let pairs = index::candidate_pairs(&fps);
+        let judged = judge_pairs(&pairs, &fps);
+
+        let mut same: Vec<&(u32, u32, Verdict, Rule, Signals)> =
+            judged.iter().filter(|p| p.2 == Verdict::Same).collect();
+        same.sort_by(|a, b| {
+            (rule_rank(a.3), -a.4.title_similarity, a.0, a.1)
+                .partial_cmp(&(rule_rank(b.3), -b.4.title_similarity, b.0, b.1))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let same_set: std::collections::HashSet<(u32, u32)> =
+            same.iter().map(|p| (p.0, p.1)).collect();
+
+        let mut clusters = Clusters {
+            parent: (0..refs.len() as u32).collect(),
+        };
+        let mut members: Vec<Vec<u32>> = (0..refs.len() as u32).map(|i| vec![i]).collect();
+        let mut merged = Vec::new();
+        let mut possible = Vec::new();
+        let evidence =
+            |p: &(u32, u32, Verdict, Rule, Signals), held: Option<String>| MatchEvidence {
+                a: item_ref(&refs[p.0 as usize]),
+                b: item_ref(&refs[p.1 as usize]),
+                titles: (
+                    refs[p.0 as usize].title.clone(),
+                    refs[p.1 as usize].title.clone(),
+                ),
+                verdict: if held.is_some() {
+                    Verdict::Possible
+                } else {
+                    p.2
+                },
+                rule: p.3,
+                signals: p.4.clone(),
+                held_apart: held,
+            };
+        for p in same {
+            let (ra, rb) = (clusters.find(p.0), clusters.find(p.1));
+            if ra == rb {
+                continue;
+            }
+            match conflict(
+                &members[ra as usize],
+                &members[rb as usize],
+                &fps,
+                &same_set,
+            ) {
+                Some(why) => possible.push(evidence(p, Some(why))),
+                None => {
+                    let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+                    clusters.parent[gone as usize] = keep;
+                    let moved = std::mem::take(&mut members[gone as usize]);
+                    members[keep as usize].extend(moved);
+                    merged.push(evidence(p, None));
+                }
+            }
+        }
+        for p in judged.iter().filter(|p| p.2 == Verdict::Possible) {
+            if clusters.find(p.0) != clusters.find(p.1) {
+                possible.push(evidence(p, None));
+            }
+        }
+
+        // Records in the order of their first listing; listings oldest first.
+        let stats = reconcile::NameStats::of(&refs);
+        let mut record_of = vec![0usize; refs.len()];
+        let mut records = Vec::new();
+        for i in 0..refs.len() as u32 {
+            if clusters.find(i) != i {
+                continue;
+            }
+            let mut list = members[i as usize].clone();
+            list.sort_unstable();
+            let listing: Vec<&Reference> = list.iter().map(|&m| &refs[m as usize]).collect();
+            for &m in &list {
+                record_of[m as usize] = records.len();
+            }
+            records.push(reconcile::reconcile(&listing, &stats));
+        }
+        let keys = keys::assign(&records);
+        let items = refs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| {
+                let record = record_of[i];
+                let key = keys[record].clone();
+                r.sources.iter().map(move |s| ItemMapping {
+                    item: ItemRef {
+                        source: s.source.clone(),
+                        line: s.line,
+                    },
+                    record,
+                    key: key.clone(),
+                })
+            })
+            .collect();
+        Library {
+            records,
+            report: MergeReport {
+                merged,
+                possible_duplicates: possible,
+                items,
+                compared_pairs: pairs.len(),
+            },
+        }
+    }
+
+    /// The records of one kind.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Reference> {
+        self.records.iter().filter(move |r| r.kind == kind)
+    }
+}
+
+type Judged = (u32, u32, Verdict, Rule, Signals);
+
+/// Scores the candidate pairs on all cores; keeps the ones not judged different.
+fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint]) -> Vec<Judged> {
+    let judge = |chunk: &[(u32, u32)]| -> Vec<Judged> {
+        chunk
+            .iter()
+            .filter_map(|&(i, j)| {
+                let (a, b) = (&fps[i as usize], &fps[j as usize]);
+                let s = score::signals(a, b);
+                let (verdict, rule) = score::decide(a, b, &s);
+                (verdict != Verdict::Different).then_some((i, j, verdict, rule, s))
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads == 1 || pairs.len() < 4096 {
+        return judge(pairs);
+    }
+    let chunk = pairs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = pairs
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || judge(c)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}

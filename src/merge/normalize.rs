@@ -1,0 +1,404 @@
+//! Fingerprints: what the merge compares, computed once per reference.
+
+use crate::keys::fold;
+use crate::model::{Kind, LinkKind, NoteKind, Reference};
+
+/// Title words that carry no meaning for matching.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "from", "via", "by", "at",
+    "is", "are", "how", "what", "why", "towards", "toward", "using", "its", "into", "as", "we",
+    "do", "can", "not", "that", "this", "be",
+];
+
+/// An author reduced for comparison: folded family name and initials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AuthorKey {
+    pub family: String,
+    pub initials: String,
+}
+
+/// What the merge compares of one reference.
+#[derive(Debug, Clone)]
+pub(crate) struct Fingerprint {
+    /// Content words of the title, folded and crudely stemmed.
+    pub title_tokens: Vec<String>,
+    /// Hashed character trigrams of the title without spaces or punctuation,
+    /// sorted and deduplicated (so that `SemanticLens` = `Semantic Lens`).
+    pub trigrams: Vec<u32>,
+    /// The title folded to letters and digits only.
+    pub compact_title: String,
+    pub authors: Vec<AuthorKey>,
+    pub year: Option<i32>,
+    pub preprint: bool,
+    pub kind: Kind,
+    pub arxiv: Option<String>,
+    pub openreview: Option<String>,
+    pub doi: Option<String>,
+    pub code_urls: Vec<String>,
+    /// Folded words of "Accepted for publication in ..." notes.
+    pub accepted_in: Vec<Vec<String>>,
+    /// Folded words of the container.
+    pub container_tokens: Vec<String>,
+    /// Initials of the container's words (`jmlr`).
+    pub container_acronym: String,
+}
+
+/// Folds a title into content tokens: `Explanations` → `explanation`.
+pub(crate) fn title_tokens(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+        .map(stem)
+        .collect()
+}
+
+/// A crude plural stem, enough to equate `defenses`/`defense`, `networks`/`network`.
+fn stem(w: String) -> String {
+    if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w
+    }
+}
+
+fn trigrams(compact: &str) -> Vec<u32> {
+    let chars: Vec<char> = compact.chars().collect();
+    let mut out: Vec<u32> = chars
+        .windows(3)
+        .map(|w| {
+            // FNV-1a over the three characters: cheap and stable across runs.
+            let mut h: u32 = 0x811c_9dc5;
+            for c in w {
+                h ^= *c as u32;
+                h = h.wrapping_mul(0x0100_0193);
+            }
+            h
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Normalises a code-repository URL: scheme, `www.`, case, `.git` and trailing `/` dropped.
+pub(crate) fn normalize_url(url: &str) -> String {
+    let lower = url.trim().to_lowercase();
+    let no_scheme = lower
+        .split_once("://")
+        .map_or(lower.as_str(), |(_, rest)| rest);
+    let no_www = no_scheme.strip_prefix("www.").unwrap_or(no_scheme);
+    no_www
+        .trim_end_matches('/')
+        .trim_end_matches(".git")
+        .to_string()
+}
+
+impl Fingerprint {
+    pub(crate) fn of(r: &Reference) -> Self {
+        let compact_title: String = fold(&r.title);
+        let names = if r.authors.is_empty() {
+            &r.editors
+        } else {
+            &r.authors
+        };
+        Fingerprint {
+            title_tokens: title_tokens(&r.title),
+            trigrams: trigrams(&compact_title),
+            compact_title,
+            authors: names
+                .iter()
+                .map(|p| AuthorKey {
+                    family: fold(&p.family),
+                    initials: p.initials(),
+                })
+                .collect(),
+            year: r.year(),
+            preprint: r.kind == Kind::Preprint,
+            kind: r.kind,
+            arxiv: r.ids.arxiv.as_ref().map(|a| a.to_string()),
+            openreview: r.ids.openreview.as_ref().map(|o| o.to_string()),
+            doi: r.ids.doi.as_ref().map(|d| d.to_string()),
+            code_urls: r
+                .links
+                .iter()
+                .filter(|l| l.kind == LinkKind::Code)
+                .map(|l| normalize_url(&l.url))
+                .collect(),
+            accepted_in: r
+                .notes
+                .iter()
+                .filter(|n| n.kind == NoteKind::Acceptance)
+                .map(|n| venue_tokens(&n.text))
+                .collect(),
+            container_tokens: r.container.as_deref().map(venue_tokens).unwrap_or_default(),
+            container_acronym: r.container.as_deref().map(acronym).unwrap_or_default(),
+        }
+    }
+}
+
+/// Folded words of a venue or acceptance note, without the words every venue has.
+pub(crate) fn venue_tokens(text: &str) -> Vec<String> {
+    const VENUE_STOP: &[&str] = &[
+        "accepted",
+        "publication",
+        "proceedings",
+        "conference",
+        "international",
+        "annual",
+        "journal",
+        "workshop",
+        "workshops",
+        "during",
+        "with",
+        "at",
+        "in",
+        "of",
+        "on",
+        "the",
+        "for",
+        "and",
+        "to",
+        "transactions",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| {
+            !w.is_empty()
+                && !VENUE_STOP.contains(&w.as_str())
+                && !w.chars().all(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// Initials of a venue's words, small words left out:
+/// "Journal of Machine Learning Research" → `jmlr`.
+pub(crate) fn acronym(venue: &str) -> String {
+    venue
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| {
+            !w.is_empty()
+                && !["of", "the", "on", "for", "and", "in", "at", "to"].contains(&w.as_str())
+        })
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Whether two folded family names are the same name, allowing one slip
+/// (`achibat`/`achtibat`, `drever`/`dreyer`) in names of four letters or
+/// more, and two in names of eight or more.
+pub(crate) fn same_family(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let shorter = a.chars().count().min(b.chars().count());
+    let allowed = match shorter {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    allowed > 0 && edit_distance_within(a, b, allowed)
+}
+
+/// Levenshtein distance ≤ `k`, computed in a band (O(k·n)).
+fn edit_distance_within(a: &str, b: &str, k: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![usize::MAX / 2; b.len() + 1];
+        cur[0] = i;
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(b.len());
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        if cur.iter().all(|&d| d > k) {
+            return false;
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= k
+}
+
+/// Whether two sets of initials can belong to one person: the same first
+/// initial, or one contained in the other in order (`A` in `BA`, `M` in `QM`).
+pub(crate) fn initials_compatible(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() || a.chars().next() == b.chars().next() {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut it = long.chars();
+    short.chars().all(|c| it.any(|d| d == c))
+}
+
+pub(crate) fn same_author(a: &AuthorKey, b: &AuthorKey) -> bool {
+    same_family(&a.family, &b.family) && initials_compatible(&a.initials, &b.initials)
+}
+
+/// Length of the longest common subsequence of two author lists (fuzzy
+/// equality), over at most the first 64 authors of each.
+pub(crate) fn author_lcs(a: &[AuthorKey], b: &[AuthorKey]) -> usize {
+    let a = &a[..a.len().min(64)];
+    let b = &b[..b.len().min(64)];
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if same_author(x, y) {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Dice coefficient of two sorted, deduplicated sets.
+pub(crate) fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let shared = sorted_intersection(a, b);
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+fn sorted_intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two token lists taken as sets.
+pub(crate) fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let mut a: Vec<&String> = a.iter().collect();
+    let mut b: Vec<&String> = b.iter().collect();
+    a.sort();
+    a.dedup();
+    b.sort();
+    b.dedup();
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let shared = sorted_intersection(&a, &b);
+    shared as f64 / (a.len() + b.len() - shared) as f64
+}
+
+/// The longest run of consecutive title tokens the two titles share.
+pub(crate) fn longest_shared_run(a: &[String], b: &[String]) -> Vec<String> {
+    let mut best: (usize, usize) = (0, 0);
+    for i in 0..a.len() {
+        for j in 0..b.len() {
+            let mut n = 0;
+            while i + n < a.len() && j + n < b.len() && a[i + n] == b[j + n] {
+                n += 1;
+            }
+            if n > best.1 {
+                best = (i, n);
+            }
+        }
+    }
+    a[best.0..best.0 + best.1].to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn family_slips() {
+        assert!(same_family("achibat", "achtibat"));
+        assert!(same_family("achtabat", "achtibat"));
+        assert!(same_family("drever", "dreyer"));
+        assert!(same_family("golterman", "goltermann"));
+        assert!(same_family("ropel", "ropele"));
+        assert!(!same_family("bach", "back"));
+        assert!(!same_family("samek", "sturm"));
+        assert!(!same_family("weber", "weiss"));
+    }
+
+    #[test]
+    fn initials() {
+        assert!(initials_compatible("D", "DG"));
+        assert!(initials_compatible("QM", "M"));
+        assert!(initials_compatible("A", "BA"));
+        assert!(initials_compatible("MMC", "MCM"));
+        assert!(!initials_compatible("S", "W"));
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            title_tokens("Towards Mechanistic Defenses Against Typographic Attacks in CLIP"),
+            [
+                "mechanistic",
+                "defense",
+                "against",
+                "typographic",
+                "attack",
+                "clip"
+            ]
+        );
+        let a = trigrams(&fold("with SemanticLens"));
+        let b = trigrams(&fold("with Semantic Lens"));
+        assert_eq!(dice(&a, &b), 1.0);
+        let run = longest_shared_run(
+            &title_tokens("PatClArC: Using Pattern Concept Activation Vectors for Noise-Robust Model Debugging"),
+            &title_tokens("Navigating Neural Space: Revisiting Concept Activation Vectors to Overcome Directional Divergence"),
+        );
+        assert_eq!(run, ["concept", "activation", "vector"]);
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            normalize_url("https://github.com/annahedstroem/GEF/"),
+            "github.com/annahedstroem/gef"
+        );
+        assert_eq!(
+            normalize_url("http://www.github.com/a/b.git"),
+            "github.com/a/b"
+        );
+    }
+
+    #[test]
+    fn author_lists() {
+        let k = |f: &str, i: &str| AuthorKey {
+            family: f.into(),
+            initials: i.into(),
+        };
+        let pre = [
+            k("becker", "S"),
+            k("ackermann", "M"),
+            k("lapuschkin", "S"),
+            k("muller", "KR"),
+            k("samek", "W"),
+        ];
+        let publ = [
+            k("becker", "S"),
+            k("vielhaben", "J"),
+            k("ackermann", "M"),
+            k("muller", "KR"),
+            k("lapuschkin", "S"),
+            k("samek", "W"),
+        ];
+        assert_eq!(author_lcs(&pre, &publ), 4);
+    }
+}

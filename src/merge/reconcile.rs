@@ -1,0 +1,308 @@
+//! Choosing the fields of a merged record from its listings.
+//!
+//! Listings are ordered oldest to newest (input order). The record takes the
+//! newest published listing's fields, but never a value that looks damaged:
+//! a year from a "pre-proof" listing, a placeholder or missing locator when
+//! another listing has one, a title with unbalanced quotes, or an author name
+//! that is a slip of the spelling used elsewhere (see [`NameStats`]).
+
+use std::collections::HashMap;
+
+use super::normalize::{normalize_url, same_author, AuthorKey};
+use crate::keys::fold;
+use crate::model::{Kind, NoteKind, Person, Reference};
+
+/// How often each spelling of each family name occurs in the whole input:
+/// a spelling seen once beside one seen a dozen times is a slip.
+#[derive(Debug, Default)]
+pub(crate) struct NameStats {
+    spellings: HashMap<String, u32>,
+    full: HashMap<(String, String), u32>,
+}
+
+impl NameStats {
+    pub(crate) fn of(refs: &[Reference]) -> Self {
+        let mut s = NameStats::default();
+        for r in refs {
+            for p in r.authors.iter().chain(&r.editors) {
+                *s.spellings.entry(p.full_family()).or_insert(0) += 1;
+                let given = p.given.clone().unwrap_or_default();
+                *s.full.entry((p.full_family(), given)).or_insert(0) += 1;
+            }
+        }
+        s
+    }
+
+    fn count(&self, p: &Person) -> u32 {
+        self.spellings.get(&p.full_family()).copied().unwrap_or(0)
+    }
+
+    fn count_full(&self, p: &Person) -> u32 {
+        let key = (p.full_family(), p.given.clone().unwrap_or_default());
+        self.full.get(&key).copied().unwrap_or(0)
+    }
+}
+
+/// Whether `long` is `short` with one letter added (`Goltermann`/`Golterman`):
+/// letters are dropped by slips more often than added.
+fn one_letter_longer(long: &str, short: &str) -> bool {
+    let (l, s): (Vec<char>, Vec<char>) = (long.chars().collect(), short.chars().collect());
+    if l.len() != s.len() + 1 {
+        return false;
+    }
+    (0..l.len()).any(|skip| {
+        l.iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, c)| c)
+            .eq(s.iter())
+    })
+}
+
+/// Picks one person among the spellings of one author (listed oldest to newest).
+fn pick_person(variants: &[&Person], stats: &NameStats) -> Person {
+    let newest = variants[variants.len() - 1];
+    let mut best = newest;
+    for &cand in variants.iter().rev() {
+        let (cb, cc) = (stats.count(best), stats.count(cand));
+        let family_better = if cand.full_family() == best.full_family() {
+            false
+        } else if cc >= 3 && cc >= 3 * cb {
+            true
+        } else if cb >= 3 && cb >= 3 * cc {
+            false
+        } else {
+            one_letter_longer(&cand.full_family(), &best.full_family())
+        };
+        if family_better {
+            best = cand;
+        }
+    }
+    // Given names: the form used most often with this family name, then the fullest.
+    let mut person = best.clone();
+    let same_family: Vec<&&Person> = variants
+        .iter()
+        .filter(|p| p.full_family() == best.full_family())
+        .collect();
+    if let Some(g) = same_family
+        .iter()
+        .max_by_key(|p| (stats.count_full(p), p.initials().len()))
+        .and_then(|p| p.given.clone())
+    {
+        person.given = Some(g);
+    }
+    person
+}
+
+/// Aligns `other` to `base` (fuzzy author equality, longest common subsequence):
+/// for each author of `base`, the matching index in `other`.
+fn align(base: &[AuthorKey], other: &[AuthorKey]) -> Vec<Option<usize>> {
+    let (n, m) = (base.len(), other.len());
+    let mut t = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if same_author(&base[i], &other[j]) {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    let mut out = vec![None; n];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if same_author(&base[i], &other[j]) && t[i][j] == t[i + 1][j + 1] + 1 {
+            out[i] = Some(j);
+            i += 1;
+            j += 1;
+        } else if t[i + 1][j] >= t[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+fn keys_of(people: &[Person]) -> Vec<AuthorKey> {
+    people
+        .iter()
+        .map(|p| AuthorKey {
+            family: fold(&p.family),
+            initials: p.initials(),
+        })
+        .collect()
+}
+
+/// The author (or editor) list: the primary listing's order, each name chosen
+/// among its spellings in all listings.
+fn reconcile_people(
+    members: &[&Reference],
+    primary: &Reference,
+    editors: bool,
+    stats: &NameStats,
+) -> Vec<Person> {
+    let list = |r: &Reference| {
+        if editors {
+            r.editors.clone()
+        } else {
+            r.authors.clone()
+        }
+    };
+    let base = list(primary);
+    if base.len() > 200 {
+        return base;
+    }
+    let base_keys = keys_of(&base);
+    let mut variants: Vec<Vec<&Person>> = vec![Vec::new(); base.len()];
+    let lists: Vec<Vec<Person>> = members.iter().map(|r| list(r)).collect();
+    for people in &lists {
+        for (i, j) in align(&base_keys, &keys_of(people)).into_iter().enumerate() {
+            if let Some(j) = j {
+                variants[i].push(&people[j]);
+            }
+        }
+    }
+    variants
+        .iter()
+        .zip(&base)
+        .map(|(v, b)| {
+            if v.is_empty() {
+                b.clone()
+            } else {
+                pick_person(v, stats)
+            }
+        })
+        .collect()
+}
+
+/// A title with unbalanced quotes or brackets was cut or garbled (`ECQ": ...`).
+fn title_damaged(t: &str) -> bool {
+    let count = |c: char| t.chars().filter(|&x| x == c).count();
+    count('"') % 2 == 1
+        || count('“') != count('”')
+        || count('(') != count(')')
+        || count('[') != count(']')
+}
+
+/// Builds the merged record from its listings, oldest first.
+pub(crate) fn reconcile(members: &[&Reference], stats: &NameStats) -> Reference {
+    let published: Vec<&Reference> = members
+        .iter()
+        .copied()
+        .filter(|r| r.kind != Kind::Preprint)
+        .collect();
+    let pool: &[&Reference] = if published.is_empty() {
+        members
+    } else {
+        &published
+    };
+    let primary = *pool.last().unwrap_or(&members[members.len() - 1]);
+    let mut r = primary.clone();
+
+    if let Some(t) = pool.iter().rev().find(|m| !title_damaged(&m.title)) {
+        r.title = t.title.clone();
+    }
+    let proper_year = |m: &&&Reference| {
+        m.issued.is_some()
+            && !m
+                .notes
+                .iter()
+                .any(|n| n.kind == NoteKind::Status && fold(&n.text).contains("preproof"))
+    };
+    if let Some(m) = pool.iter().rev().find(proper_year) {
+        r.issued = m.issued;
+    }
+    // Locator fields travel together, from the newest listing of the same kind that has real ones.
+    let has_locator = |m: &&&Reference| {
+        m.kind == primary.kind
+            && (m.pages.as_ref().is_some_and(|p| !p.is_placeholder()) || m.article_number.is_some())
+    };
+    if let Some(m) = pool.iter().rev().find(has_locator) {
+        r.volume = m.volume.clone();
+        r.issue = m.issue.clone();
+        r.pages = m.pages.clone();
+        r.article_number = m.article_number.clone();
+    }
+    // Fields the primary listing lacks come from the newest listing that has them.
+    fn newest<T: Clone>(pool: &[&Reference], get: impl Fn(&Reference) -> &Option<T>) -> Option<T> {
+        pool.iter().rev().find_map(|m| get(m).clone())
+    }
+    r.container = r
+        .container
+        .take()
+        .or_else(|| newest(pool, |m| &m.container));
+    r.series = r.series.take().or_else(|| newest(pool, |m| &m.series));
+    r.publisher = r
+        .publisher
+        .take()
+        .or_else(|| newest(pool, |m| &m.publisher));
+    r.place = r.place.take().or_else(|| newest(pool, |m| &m.place));
+    r.authors = reconcile_people(members, primary, false, stats);
+    r.editors = reconcile_people(members, primary, true, stats);
+
+    // Identifiers: the newest of each kind; ISBNs united.
+    for m in members.iter().rev() {
+        r.ids.arxiv = r.ids.arxiv.take().or_else(|| m.ids.arxiv.clone());
+        r.ids.openreview = r.ids.openreview.take().or_else(|| m.ids.openreview.clone());
+        r.ids.doi = r.ids.doi.take().or_else(|| m.ids.doi.clone());
+        r.ids.issn = r.ids.issn.take().or_else(|| m.ids.issn.clone());
+        for isbn in &m.ids.isbn {
+            if !r.ids.isbn.contains(isbn) {
+                r.ids.isbn.push(isbn.clone());
+            }
+        }
+    }
+    // Links and notes of all listings, newest first, without repeats.
+    r.links.clear();
+    let mut seen_urls = Vec::new();
+    for l in members.iter().rev().flat_map(|m| &m.links) {
+        let key = normalize_url(&l.url);
+        if !seen_urls.contains(&key) {
+            seen_urls.push(key);
+            r.links.push(l.clone());
+        }
+    }
+    r.notes.clear();
+    // Once published, "accepted for publication" is history, and so is a
+    // status ("pre-proof") that a later published listing no longer has.
+    let status_superseded = published
+        .iter()
+        .any(|m| !m.notes.iter().any(|n| n.kind == NoteKind::Status));
+    let mut seen_notes = Vec::new();
+    for n in members.iter().rev().flat_map(|m| &m.notes) {
+        let stale = r.kind != Kind::Preprint
+            && (n.kind == NoteKind::Acceptance
+                || (n.kind == NoteKind::Status && status_superseded));
+        let key = fold(&n.text);
+        if !stale && !seen_notes.contains(&key) {
+            seen_notes.push(key);
+            r.notes.push(n.clone());
+        }
+    }
+    r.sources = members
+        .iter()
+        .flat_map(|m| m.sources.iter().cloned())
+        .collect();
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_dropped() {
+        assert!(one_letter_longer("goltermann", "golterman"));
+        assert!(one_letter_longer("achtibat", "achibat"));
+        assert!(!one_letter_longer("dreyer", "drever"));
+        assert!(!one_letter_longer("abc", "abc"));
+    }
+
+    #[test]
+    fn damaged_titles() {
+        assert!(title_damaged("ECQ\": Explainability-Driven Quantization"));
+        assert!(!title_damaged("From \"Where\" to \"What\": Towards"));
+        assert!(!title_damaged("Understanding the (Extra-)Ordinary"));
+    }
+}

@@ -1,0 +1,256 @@
+//! Evidence for or against two references being one work, and the decision.
+//!
+//! Precision first: two published listings merge only when their titles are
+//! (nearly) the same; a retitled work merges only when a preprint meets its
+//! published version (or another preprint) and the identifiers, the code
+//! repository or the whole author list say so. Everything in between is a
+//! "possible duplicate" that is reported and left apart.
+
+use serde::{Deserialize, Serialize};
+
+use super::normalize::{author_lcs, dice, jaccard, longest_shared_run, same_author, Fingerprint};
+use crate::model::Kind;
+
+/// The signals measured on a pair of references.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signals {
+    /// Both have this arXiv id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_arxiv: Option<String>,
+    /// Both have this OpenReview id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_openreview: Option<String>,
+    /// Both have this DOI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_doi: Option<String>,
+    /// Both link this code repository (normalised URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_code: Option<String>,
+    /// Both have identifiers of one kind, and they differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflicting_id: Option<String>,
+    /// Dice coefficient of the titles' character trigrams (0 to 1).
+    pub title_similarity: f64,
+    /// Jaccard similarity of the titles' content words (0 to 1).
+    pub title_words: f64,
+    /// The longest run of consecutive content words both titles share.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_phrase: Vec<String>,
+    /// The first authors are the same person (spelling slips allowed).
+    pub first_author: bool,
+    /// Authors both lists share in the same order (longest common subsequence).
+    pub common_authors: usize,
+    /// Number of authors of each reference.
+    pub authors: (usize, usize),
+    /// Year of the second minus year of the first, when both are known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_gap: Option<i32>,
+    /// The kinds of the two references.
+    pub kinds: (Kind, Kind),
+    /// A preprint's "Accepted for publication in ..." names the other's venue.
+    pub acceptance_matches_venue: bool,
+}
+
+/// What was decided about a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// One work: merged.
+    Same,
+    /// Perhaps one work: reported, left apart for the user to decide.
+    Possible,
+    /// Different works.
+    Different,
+}
+
+/// Which rule decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Rule {
+    /// The same arXiv id, OpenReview id or DOI.
+    SameIdentifier,
+    /// The same (or nearly the same) title and the same authors.
+    SameTitleAndAuthors,
+    /// A preprint and a later version linking the same code repository, by the same authors.
+    SharedCodeRepository,
+    /// A preprint whose whole author list recurs, in order, in a later version
+    /// whose title shares a distinctive phrase.
+    RetitledSameAuthors,
+    /// A preprint marked "accepted for publication" in the other's venue, by the same authors.
+    AcceptedVersion,
+    /// Identifiers of the same kind that differ.
+    ConflictingIdentifiers,
+    /// Years too far apart, or a preprint later than its supposed publication.
+    YearsIncompatible,
+    /// Two published listings of different kinds (a workshop paper and its journal version).
+    DifferentPublications,
+    /// Similar but not enough evidence.
+    Similar,
+    /// Nothing in common worth mentioning.
+    Unrelated,
+}
+
+/// Computes the signals for a pair.
+pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
+    let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) if x == y => Some(x.clone()),
+        _ => None,
+    };
+    let conflict = |name: &str, x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) if x != y => Some(format!("{name} {x} ≠ {y}")),
+        _ => None,
+    };
+    let shared_code = a
+        .code_urls
+        .iter()
+        .find(|u| b.code_urls.contains(u))
+        .cloned();
+    let (pre, publ) = if a.preprint { (a, b) } else { (b, a) };
+    let acceptance_matches_venue = pre.preprint
+        && !publ.preprint
+        && pre
+            .accepted_in
+            .iter()
+            .any(|note| venue_matches(note, &publ.container_tokens, &publ.container_acronym));
+    Signals {
+        same_arxiv: same(&a.arxiv, &b.arxiv),
+        same_openreview: same(&a.openreview, &b.openreview),
+        same_doi: same(&a.doi, &b.doi),
+        shared_code,
+        conflicting_id: conflict("arXiv", &a.arxiv, &b.arxiv)
+            .or_else(|| conflict("DOI", &a.doi, &b.doi)),
+        title_similarity: round3(dice(&a.trigrams, &b.trigrams)),
+        title_words: round3(jaccard(&a.title_tokens, &b.title_tokens)),
+        shared_phrase: longest_shared_run(&a.title_tokens, &b.title_tokens),
+        first_author: match (a.authors.first(), b.authors.first()) {
+            (Some(x), Some(y)) => same_author(x, y),
+            _ => false,
+        },
+        common_authors: author_lcs(&a.authors, &b.authors),
+        authors: (a.authors.len(), b.authors.len()),
+        year_gap: a.year.zip(b.year).map(|(x, y)| y - x),
+        kinds: (a.kind, b.kind),
+        acceptance_matches_venue,
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// An acceptance note names a venue when each of its distinctive words is a
+/// word of the venue or its acronym: "JMLR" ~ "Journal of Machine Learning Research".
+fn venue_matches(note: &[String], venue: &[String], acronym: &str) -> bool {
+    !note.is_empty()
+        && !venue.is_empty()
+        && note
+            .iter()
+            .filter(|w| w.len() > 1)
+            .all(|w| venue.contains(w) || (w.len() >= 3 && w == acronym))
+}
+
+/// Decides about a pair from its signals.
+pub(crate) fn decide(a: &Fingerprint, b: &Fingerprint, s: &Signals) -> (Verdict, Rule) {
+    if s.conflicting_id.is_some() {
+        return (Verdict::Different, Rule::ConflictingIdentifiers);
+    }
+    let shorter = s.authors.0.min(s.authors.1).max(1);
+    let authors_agree = s.first_author && s.common_authors * 10 >= shorter * 6;
+    if s.same_arxiv.is_some() || s.same_doi.is_some() || s.same_openreview.is_some() {
+        // An identifier shared by listings with unrelated authors is a slip in the CV.
+        return if authors_agree {
+            (Verdict::Same, Rule::SameIdentifier)
+        } else {
+            (Verdict::Possible, Rule::SameIdentifier)
+        };
+    }
+    let same_title = (s.title_similarity >= 0.85 && s.title_words >= 0.5) || s.title_words >= 0.8;
+    let both_published = !a.preprint && !b.preprint;
+    if !years_compatible(a, b, s) {
+        let verdict = if same_title && authors_agree {
+            Verdict::Possible
+        } else {
+            Verdict::Different
+        };
+        return (verdict, Rule::YearsIncompatible);
+    }
+    if same_title && authors_agree {
+        if both_published && a.kind != b.kind {
+            return (Verdict::Possible, Rule::DifferentPublications);
+        }
+        return (Verdict::Same, Rule::SameTitleAndAuthors);
+    }
+    if !both_published && s.first_author {
+        let preprint_authors = if a.preprint && b.preprint {
+            shorter
+        } else if a.preprint {
+            s.authors.0
+        } else {
+            s.authors.1
+        };
+        if s.shared_code.is_some() && authors_agree {
+            return (Verdict::Same, Rule::SharedCodeRepository);
+        }
+        let whole_list = preprint_authors >= 2 && s.common_authors >= preprint_authors;
+        if whole_list && (s.shared_phrase.len() >= 3 || s.title_words >= 0.45) {
+            return (Verdict::Same, Rule::RetitledSameAuthors);
+        }
+        if s.acceptance_matches_venue && authors_agree && s.title_words >= 0.3 {
+            return (Verdict::Same, Rule::AcceptedVersion);
+        }
+    }
+    if authors_agree
+        && (s.title_words >= 0.3 || s.shared_code.is_some() || s.title_similarity >= 0.6)
+    {
+        return (Verdict::Possible, Rule::Similar);
+    }
+    (Verdict::Different, Rule::Unrelated)
+}
+
+/// Published listings of one work carry the same year, give or take a year
+/// (a "pre-proof" listing, online-first); a preprint comes before its
+/// publication, by at most seven years; preprint versions within two years.
+fn years_compatible(a: &Fingerprint, b: &Fingerprint, s: &Signals) -> bool {
+    let Some(gap) = s.year_gap else {
+        return true;
+    };
+    match (a.preprint, b.preprint) {
+        (false, false) => gap.abs() <= 1,
+        (true, true) => gap.abs() <= 2,
+        // b published: b.year - a.year = gap must be in 0..=7.
+        (true, false) => (0..=7).contains(&gap),
+        (false, true) => (0..=7).contains(&-gap),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acceptance_notes_name_venues() {
+        use super::super::normalize::{acronym, venue_tokens as v};
+        let m = |note: &str, venue: &str| venue_matches(&v(note), &v(venue), &acronym(venue));
+        assert!(m(
+            "Accepted for publication in Nature Machine Intelligence",
+            "Nature Machine Intelligence"
+        ));
+        assert!(m(
+            "Accepted for publication in JMLR (June 2022)",
+            "Journal of Machine Learning Research"
+        ));
+        assert!(m(
+            "Accepted for publication with ACL Findings",
+            "Findings of the Association for Computational Linguistics (ACL)"
+        ));
+        assert!(m(
+            "Accepted for publication at the XAI World Conference 2025",
+            "Proceedings of the 3rd XAI World Conference"
+        ));
+        assert!(!m(
+            "Accepted for publication at NeurIPS 2025",
+            "Nature Machine Intelligence"
+        ));
+    }
+}
