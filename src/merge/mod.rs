@@ -236,7 +236,7 @@ impl Library {
                 &fps,
                 &same_set,
             ) {
-                Some(why) => possible.push(evidence(p, Some(why))),
+                Some(why) => possible.push((p.0, p.1, evidence(p, Some(why)))),
                 None => {
                     let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
                     clusters.parent[gone as usize] = keep;
@@ -248,7 +248,7 @@ impl Library {
         }
         for p in judged.iter().filter(|p| p.2 == Verdict::Possible) {
             if clusters.find(p.0) != clusters.find(p.1) {
-                possible.push(evidence(p, None));
+                possible.push((p.0, p.1, evidence(p, None)));
             }
         }
 
@@ -268,6 +268,21 @@ impl Library {
             }
             records.push(reconcile::reconcile(&listing, &stats));
         }
+        // Possible duplicates are reported once per pair of records, strongest first.
+        possible.sort_by(|x, y| {
+            y.2.signals
+                .title_similarity
+                .total_cmp(&x.2.signals.title_similarity)
+        });
+        let mut reported = std::collections::HashSet::new();
+        let possible: Vec<MatchEvidence> = possible
+            .into_iter()
+            .filter(|(i, j, _)| {
+                let (x, y) = (record_of[*i as usize], record_of[*j as usize]);
+                x != y && reported.insert((x.min(y), x.max(y)))
+            })
+            .map(|(_, _, e)| e)
+            .collect();
         let keys = keys::assign(&records);
         let items = refs
             .iter()

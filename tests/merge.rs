@@ -1,0 +1,340 @@
+//! Merging the three CV versions: exact clusters for every preprint→published
+//! pair and every near-twin found by reading the CVs, with the evidence relied on.
+
+mod common;
+
+use publist::merge::{Rule, Verdict};
+use publist::{Kind, Library, Reference};
+
+const V22: &str = "cv-2022.md";
+const V06: &str = "cv-2025-06.md";
+const V09: &str = "cv-2025-09.txt";
+
+fn library() -> Library {
+    let refs: Vec<Reference> = [V22, V06, V09]
+        .iter()
+        .flat_map(|n| common::cv(n).references)
+        .collect();
+    Library::merge(refs)
+}
+
+fn record_of(lib: &Library, file: &str, line: usize) -> usize {
+    lib.report
+        .items
+        .iter()
+        .find(|m| m.item.source == file && m.item.line == line)
+        .unwrap_or_else(|| panic!("no item {file}:{line}"))
+        .record
+}
+
+fn sources(lib: &Library, record: usize) -> Vec<(String, usize)> {
+    lib.records[record]
+        .sources
+        .iter()
+        .map(|s| (s.source.clone(), s.line))
+        .collect()
+}
+
+/// Asserts that exactly these items form one record.
+fn cluster(lib: &Library, items: &[(&str, usize)]) -> usize {
+    let r = record_of(lib, items[0].0, items[0].1);
+    let want: Vec<(String, usize)> = items.iter().map(|(f, l)| (f.to_string(), *l)).collect();
+    assert_eq!(
+        sources(lib, r),
+        want,
+        "record of {}:{}",
+        items[0].0,
+        items[0].1
+    );
+    r
+}
+
+/// The rule that joined two items (directly).
+fn joined_by(lib: &Library, a: (&str, usize), b: (&str, usize)) -> Rule {
+    lib.report
+        .merged
+        .iter()
+        .find(|e| {
+            let x = (e.a.source.as_str(), e.a.line);
+            let y = (e.b.source.as_str(), e.b.line);
+            (x == a && y == b) || (x == b && y == a)
+        })
+        .unwrap_or_else(|| panic!("no merge decision between {a:?} and {b:?}"))
+        .rule
+}
+
+fn apart(lib: &Library, a: (&str, usize), b: (&str, usize)) {
+    assert_ne!(
+        record_of(lib, a.0, a.1),
+        record_of(lib, b.0, b.1),
+        "{a:?} and {b:?} must stay apart"
+    );
+}
+
+fn reported_possible(lib: &Library, a: (&str, usize), b: (&str, usize)) -> bool {
+    let (ra, rb) = (record_of(lib, a.0, a.1), record_of(lib, b.0, b.1));
+    lib.report.possible_duplicates.iter().any(|e| {
+        let (x, y) = (
+            record_of(lib, &e.a.source, e.a.line),
+            record_of(lib, &e.b.source, e.b.line),
+        );
+        (x == ra && y == rb) || (x == rb && y == ra)
+    })
+}
+
+#[test]
+fn one_record_per_work() {
+    let lib = library();
+    // Counted by hand: every item of the 2022 and June 2025 CVs recurs in the
+    // September 2025 CV, which lists 96 distinct works.
+    assert_eq!(lib.records.len(), 96);
+    let mut by_listings = [0; 4];
+    for r in &lib.records {
+        by_listings[r.sources.len()] += 1;
+    }
+    // 50 works in all three versions, 39 in both 2025 versions, 7 new in September.
+    assert_eq!(by_listings, [0, 7, 39, 50]);
+    assert_eq!(lib.report.items.len(), 50 + 89 + 96);
+    for m in &lib.report.items {
+        assert!(lib.records[m.record]
+            .sources
+            .iter()
+            .any(|s| s.source == m.item.source && s.line == m.item.line));
+    }
+}
+
+#[test]
+fn retitled_preprints_collapse_into_their_publications() {
+    let lib = library();
+    // 'From "Where" to "What"' (arXiv 2206.03208, 2022) became the Nature
+    // Machine Intelligence article: same code repository rachtibat/zennit-crp,
+    // the same seven authors in order (despite "Achibat" in June 2025), one year later.
+    let r = cluster(&lib, &[(V22, 448), (V06, 415), (V09, 463)]);
+    assert_eq!(
+        joined_by(&lib, (V22, 448), (V06, 415)),
+        Rule::SharedCodeRepository
+    );
+    let crp = &lib.records[r];
+    assert_eq!(crp.kind, Kind::JournalArticle);
+    assert_eq!(crp.title, "From attribution maps to human-understandable explanations through Concept Relevance Propagation");
+    assert_eq!(crp.ids.arxiv.as_ref().unwrap().as_str(), "2206.03208");
+    assert_eq!(crp.authors[0].family, "Achtibat");
+
+    // arXiv 1807.03418 (2018) became AudioMNIST (2024): same repository
+    // soerenab/AudioMNIST, same first author, 4 of 5 authors in order, six years.
+    cluster(&lib, &[(V22, 474), (V06, 411), (V09, 457)]);
+    let e = lib
+        .report
+        .merged
+        .iter()
+        .find(|e| e.a.line == 474 && e.a.source == V22)
+        .unwrap();
+    assert_eq!(e.rule, Rule::SharedCodeRepository);
+    assert_eq!(
+        e.signals.shared_code.as_deref(),
+        Some("github.com/soerenab/audiomnist")
+    );
+    assert_eq!((e.signals.common_authors, e.signals.year_gap), (4, Some(6)));
+
+    // PatClArC (arXiv 2202.03482, 2022) became "Navigating Neural Space" (ICLR
+    // 2025): no shared link, but all five preprint authors recur in order among
+    // the eight, and both titles say "Concept Activation Vectors".
+    let r = cluster(&lib, &[(V22, 462), (V06, 499), (V09, 657)]);
+    let e = lib
+        .report
+        .merged
+        .iter()
+        .find(|e| e.a.line == 462 && e.a.source == V22)
+        .unwrap();
+    assert_eq!(e.rule, Rule::RetitledSameAuthors);
+    assert_eq!(e.signals.shared_phrase, ["concept", "activation", "vector"]);
+    assert_eq!((e.signals.common_authors, e.signals.authors), (5, (5, 8)));
+    assert_eq!(
+        lib.records[r].ids.arxiv.as_ref().unwrap().as_str(),
+        "2202.03482"
+    );
+
+    // Quantus: the preprint's title gained "and Beyond"; same repository, authors.
+    cluster(&lib, &[(V22, 460), (V06, 426), (V09, 483)]);
+    // 2022 preprints published unchanged at CVPR 2023 (main track and workshops).
+    cluster(&lib, &[(V22, 437), (V06, 571), (V09, 769)]);
+    let r = cluster(&lib, &[(V22, 442), (V06, 574), (V09, 772)]);
+    assert_eq!(
+        lib.records[r].authors[0].family, "Dreyer",
+        "not the OCR slip 'Drever'"
+    );
+    assert_eq!(
+        lib.records[r].ids.arxiv.as_ref().unwrap().as_str(),
+        "2211.11426"
+    );
+}
+
+#[test]
+fn preprints_of_june_published_by_september() {
+    let lib = library();
+    for (preprint, published, kind, arxiv) in [
+        ((V06, 719), (V09, 425), Kind::JournalArticle, "2308.12053"), // LFP, TMLR
+        ((V06, 710), (V09, 397), Kind::JournalArticle, "2501.05398"), // SemanticLens, NMI
+        ((V06, 706), (V09, 405), Kind::JournalArticle, "2501.13818"), // Machine Learning
+        ((V06, 698), (V09, 625), Kind::ConferencePaper, "2502.16994"), // FADE, ACL Findings
+        ((V06, 693), (V09, 641), Kind::ConferencePaper, "2503.05522"), // XAI World Conference
+    ] {
+        let r = cluster(&lib, &[preprint, published]);
+        let rec = &lib.records[r];
+        assert_eq!(rec.kind, kind, "{}", rec.title);
+        assert_eq!(rec.ids.arxiv.as_ref().map(|a| a.as_str()), Some(arxiv));
+        // "Accepted for publication ..." served as evidence; the record no longer says it.
+        assert!(
+            rec.notes.iter().all(|n| !n.text.starts_with("Accepted")),
+            "{:?}",
+            rec.notes
+        );
+        assert_eq!(
+            joined_by(&lib, preprint, published),
+            Rule::SameTitleAndAuthors
+        );
+    }
+    // "Semantic Lens" vs "SemanticLens": the titles' trigrams are identical.
+    let e = lib
+        .report
+        .merged
+        .iter()
+        .find(|e| {
+            e.a == publist::merge::ItemRef {
+                source: V06.into(),
+                line: 710,
+            }
+        })
+        .unwrap();
+    assert_eq!(e.signals.title_similarity, 1.0);
+    // Prisma: OpenReview preprint in June, CVPR workshop paper with arXiv id in September.
+    let r = cluster(&lib, &[(V06, 688), (V09, 649)]);
+    let prisma = &lib.records[r];
+    assert_eq!(prisma.kind, Kind::ConferencePaper);
+    assert_eq!(
+        prisma.ids.openreview.as_ref().unwrap().as_str(),
+        "2WpymqWQm"
+    );
+    assert_eq!(prisma.ids.arxiv.as_ref().unwrap().as_str(), "2504.19475");
+}
+
+#[test]
+fn two_preprint_versions_are_one_work() {
+    let lib = library();
+    // OpenReview first, arXiv later, same title.
+    let r = cluster(&lib, &[(V06, 679), (V09, 915)]);
+    assert_eq!(
+        lib.records[r].ids.openreview.as_ref().unwrap().as_str(),
+        "YKF9pMAXRv"
+    );
+    assert_eq!(
+        lib.records[r].ids.arxiv.as_ref().unwrap().as_str(),
+        "2506.13727"
+    );
+    cluster(&lib, &[(V06, 682), (V09, 943)]);
+    // Retitled: "Dyslexify: A Mechanistic Defense Against Typographic Attacks in
+    // CLIP" (OpenReview) and "Towards Mechanistic Defenses Against Typographic
+    // Attacks in CLIP" (arXiv): the same five authors in order (the September
+    // CV's "Dreyer QM" is compatible with "Dreyer M"), and six of the seven
+    // content words (all but "dyslexify"; "defenses" stems to "defense").
+    let r = cluster(&lib, &[(V06, 675), (V09, 909)]);
+    let e = lib.report.merged.iter().find(|e| e.a.line == 675).unwrap();
+    assert_eq!(
+        (e.signals.common_authors, e.signals.title_words),
+        (5, 0.857)
+    );
+    assert_eq!(lib.records[r].authors[2].given.as_deref(), Some("M."));
+    // A retitled arXiv id: DualView became DualXDA under arXiv 2402.12118.
+    cluster(&lib, &[(V06, 715), (V09, 961)]);
+    assert_eq!(
+        joined_by(&lib, (V06, 715), (V09, 961)),
+        Rule::SameIdentifier
+    );
+    assert_eq!(
+        lib.records[record_of(&lib, V06, 715)].title,
+        "DualXDA: Towards Sparse, Efficient and Explainable Data Attribution in Large AI Models"
+    );
+}
+
+#[test]
+fn near_twins_stay_apart() {
+    let lib = library();
+    // Same first author and 7 of 7 authors, consecutive years, both published:
+    // the 2024 PINNfluence workshop paper and the 2025 resampling paper.
+    apart(&lib, (V06, 507), (V09, 633));
+    assert!(reported_possible(&lib, (V06, 507), (V09, 633)));
+    // Identical six authors, 2020 workshop vs 2021 ICPR paper.
+    apart(&lib, (V22, 366), (V22, 337));
+    assert!(reported_possible(&lib, (V22, 366), (V22, 337)));
+    // Two 2016 LRP chapters by Binder et al.
+    apart(&lib, (V22, 425), (V22, 430));
+    assert!(reported_possible(&lib, (V22, 425), (V22, 430)));
+    // Deep Taylor Decomposition: 2016 workshop paper and 2017 journal article.
+    apart(&lib, (V22, 403), (V22, 289));
+    assert!(reported_possible(&lib, (V22, 403), (V22, 289)));
+    // iNNvestigate: 2018 workshop paper and 2019 JMLR article, same ten authors.
+    apart(&lib, (V22, 371), (V22, 271));
+    assert!(reported_possible(&lib, (V22, 371), (V22, 271)));
+    // Same authors, related topics, clearly different titles: apart and not even reported.
+    for (a, b) in [
+        ((V06, 563), (V06, 534)), // Sanity Checks Revisited / A Fresh Look at Sanity Checks
+        ((V22, 355), (V22, 244)), // Sun: image captioning 2020 workshop / 2022 journal
+        ((V06, 530), (V06, 679)), // Hatefi: Pruning By Explaining Revisited / Attribution-guided Pruning
+        ((V06, 567), (V06, 577)), // Pahde 2023: Reveal to Revise / Optimizing Explanations
+        ((V06, 475), (V06, 462)), // Horst: gait patterns 2019 / gender classification 2020
+    ] {
+        apart(&lib, a, b);
+        assert!(!reported_possible(&lib, a, b), "{a:?} {b:?}");
+    }
+    assert_eq!(lib.report.possible_duplicates.len(), 5);
+    assert!(lib
+        .report
+        .possible_duplicates
+        .iter()
+        .all(|e| e.verdict == Verdict::Possible));
+}
+
+#[test]
+fn damaged_values_are_not_chosen() {
+    let lib = library();
+    let rec = |file, line| &lib.records[record_of(&lib, file, line)];
+    // "Golterman" (2022, September) vs "Goltermann" (June): a dropped letter.
+    assert_eq!(rec(V22, 230).authors[3].family, "Goltermann");
+    // "(pre-proof)" 2022 listing vs 2023 listings.
+    let weber = rec(V22, 228);
+    assert_eq!(weber.year(), Some(2023));
+    assert!(weber.notes.is_empty());
+    assert_eq!(
+        weber.pages,
+        Some(publist::Pages::Range {
+            first: "154".into(),
+            last: "176".into()
+        })
+    );
+    // "TBA" pages in June, real ones in September.
+    let mekala = rec(V06, 523);
+    assert_eq!(mekala.volume.as_deref(), Some("15642"));
+    assert_eq!(
+        mekala.pages,
+        Some(publist::Pages::Range {
+            first: "368".into(),
+            last: "384".into()
+        })
+    );
+    // OCR-garbled title 'ECQ": ...' (September) is not chosen.
+    assert_eq!(
+        rec(V09, 869).title,
+        "ECQ*: Explainability-Driven Quantization for Low-Bit and Sparse DNNs"
+    );
+    // "Achtabat" (June, four times) vs "Achtibat" (a dozen times elsewhere).
+    assert_eq!(rec(V06, 526).authors[0].family, "Achtibat");
+    // "Ropel" (June) vs "Ropele" (September).
+    assert_eq!(rec(V06, 538).authors[9].family, "Ropele");
+}
+
+#[test]
+fn merge_is_deterministic() {
+    let a = library();
+    let b = library();
+    assert_eq!(a, b);
+}
