@@ -160,6 +160,18 @@ pub(crate) fn venue_tokens(text: &str) -> Vec<String> {
         "and",
         "to",
         "transactions",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     text.split(|c: char| !c.is_alphanumeric())
         .map(fold)
@@ -186,42 +198,52 @@ pub(crate) fn acronym(venue: &str) -> String {
 }
 
 /// Whether two folded family names are the same name, allowing one slip
-/// (`achibat`/`achtibat`, `drever`/`dreyer`) in names of four letters or
-/// more, and two in names of eight or more.
+/// (`achibat`/`achtibat`, `drever`/`dreyer`) in names of five letters or
+/// more, and two in names of eight or more; short names must be equal
+/// (`bach` is not `back`).
 pub(crate) fn same_family(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
     let shorter = a.chars().count().min(b.chars().count());
     let allowed = match shorter {
-        0..=3 => 0,
-        4..=7 => 1,
+        0..=4 => 0,
+        5..=7 => 1,
         _ => 2,
     };
     allowed > 0 && edit_distance_within(a, b, allowed)
 }
 
-/// Levenshtein distance ≤ `k`, computed in a band (O(k·n)).
+/// Levenshtein distance ≤ `k`, in a band of the DP table, without allocating
+/// (names longer than 62 bytes must be equal). Works on bytes: folded names
+/// are ASCII.
 fn edit_distance_within(a: &str, b: &str, k: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > k {
+    const MAX: usize = 63;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > k || a.len() >= MAX || b.len() >= MAX {
         return false;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let big = usize::MAX / 2;
+    let mut prev = [big; MAX];
+    let mut cur = [big; MAX];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
     for i in 1..=a.len() {
-        let mut cur = vec![usize::MAX / 2; b.len() + 1];
+        cur.fill(big);
         cur[0] = i;
         let lo = i.saturating_sub(k).max(1);
         let hi = (i + k).min(b.len());
+        let mut row_min = cur[0];
         for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             cur[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            row_min = row_min.min(cur[j]);
         }
-        if cur.iter().all(|&d| d > k) {
+        if row_min > k {
             return false;
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()] <= k
 }
@@ -246,9 +268,9 @@ pub(crate) fn same_author(a: &AuthorKey, b: &AuthorKey) -> bool {
 pub(crate) fn author_lcs(a: &[AuthorKey], b: &[AuthorKey]) -> usize {
     let a = &a[..a.len().min(64)];
     let b = &b[..b.len().min(64)];
-    let mut prev = vec![0usize; b.len() + 1];
+    let mut prev = [0u8; 65];
+    let mut cur = [0u8; 65];
     for x in a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, y) in b.iter().enumerate() {
             cur[j + 1] = if same_author(x, y) {
                 prev[j] + 1
@@ -256,9 +278,9 @@ pub(crate) fn author_lcs(a: &[AuthorKey], b: &[AuthorKey]) -> usize {
                 prev[j + 1].max(cur[j])
             };
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    usize::from(prev[b.len()])
 }
 
 /// Dice coefficient of two sorted, deduplicated sets.

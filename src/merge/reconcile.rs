@@ -187,6 +187,9 @@ fn title_damaged(t: &str) -> bool {
 
 /// Builds the merged record from its listings, oldest first.
 pub(crate) fn reconcile(members: &[&Reference], stats: &NameStats) -> Reference {
+    if let [only] = members {
+        return (*only).clone();
+    }
     let published: Vec<&Reference> = members
         .iter()
         .copied()
