@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::fasthash::FastHash;
 use crate::model::Reference;
 
 /// Title words never used as the key's word.
@@ -48,8 +49,8 @@ pub fn base_key(r: &Reference) -> String {
 /// assert_eq!(keys, ["anonsame", "anonsamea", "anonsameb"]);
 /// ```
 pub fn assign(refs: &[Reference]) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: HashMap<String, usize, FastHash> = HashMap::default();
+    let mut taken: std::collections::HashSet<String, FastHash> = Default::default();
     refs.iter()
         .map(|r| {
             let base = base_key(r);
@@ -78,6 +79,17 @@ fn suffix(n: usize) -> String {
 /// Folds to ASCII lower-case letters and digits: `Höhne` → `hohne`, `Nikolić` → `nikolic`.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    // Fast path: ASCII text needs no case tables.
+    if s.is_ascii() {
+        let mut bytes = Vec::with_capacity(s.len());
+        bytes.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase()),
+        );
+        // ASCII bytes are valid UTF-8: this cannot fail.
+        return String::from_utf8(bytes).unwrap_or_default();
+    }
     for c in s.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
             out.push(c);

@@ -32,6 +32,7 @@
 pub mod csl;
 mod diagnostic;
 mod error;
+mod fasthash;
 pub mod keys;
 pub mod merge;
 pub mod model;

@@ -11,16 +11,18 @@
 
 use std::collections::HashMap;
 
+use crate::fasthash::FastHash;
+
 use super::normalize::Fingerprint;
 
 const SMALL_BLOCK: usize = 48;
 const WINDOW: usize = 12;
 
-fn hash(tag: u8, parts: &[&str]) -> u64 {
+fn hash(tag: u8, parts: &[&[u8]]) -> u64 {
     // FNV-1a, 64 bit: stable across runs and platforms.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(tag);
     for p in parts {
-        for b in p.bytes().chain(std::iter::once(0xff)) {
+        for &b in p.iter().chain(std::iter::once(&0xff)) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
@@ -42,49 +44,46 @@ fn author_key(f: &Fingerprint, last: bool) -> Option<String> {
 }
 
 /// All blocking keys of one reference.
-fn keys(f: &Fingerprint, df: &HashMap<&str, u32>, out: &mut Vec<u64>) {
+fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
     if let Some(a) = &f.arxiv {
-        out.push(hash(1, &[a]));
+        out.push(hash(1, &[a.as_bytes()]));
     }
     if let Some(o) = &f.openreview {
-        out.push(hash(2, &[o]));
+        out.push(hash(2, &[o.as_bytes()]));
     }
     if let Some(d) = &f.doi {
-        out.push(hash(3, &[d]));
+        out.push(hash(3, &[d.as_bytes()]));
     }
     for c in &f.code_urls {
-        out.push(hash(4, &[c]));
+        out.push(hash(4, &[c.as_bytes()]));
     }
     if !f.compact_title.is_empty() {
-        out.push(hash(5, &[&f.compact_title]));
+        out.push(hash(5, &[f.compact_title.as_bytes()]));
     }
-    let mut rare: Vec<&str> = f.title_tokens.iter().map(String::as_str).collect();
-    rare.sort_unstable_by_key(|t| (df.get(t).copied().unwrap_or(0), *t));
-    rare.dedup();
+    // The three rarest words (by document frequency), each looked up once.
+    let mut rare: Vec<(u32, u64)> = f
+        .token_set
+        .iter()
+        .map(|&t| (df.get(&t).copied().unwrap_or(0), t))
+        .collect();
+    rare.sort_unstable();
     rare.truncate(3);
     for i in 0..rare.len() {
         for j in i + 1..rare.len() {
-            let (x, y) = if rare[i] < rare[j] {
-                (rare[i], rare[j])
-            } else {
-                (rare[j], rare[i])
-            };
-            out.push(hash(6, &[x, y]));
+            let (x, y) = (rare[i].1.min(rare[j].1), rare[i].1.max(rare[j].1));
+            out.push(hash(6, &[&x.to_le_bytes(), &y.to_le_bytes()]));
         }
     }
     if let (Some(first), Some(last)) = (author_key(f, false), author_key(f, true)) {
-        out.push(hash(7, &[&first, &last]));
+        out.push(hash(7, &[first.as_bytes(), last.as_bytes()]));
     }
 }
 
 /// Candidate pairs `(i, j)` with `i < j`, sorted and without repeats.
 pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(u32, u32)> {
-    let mut df: HashMap<&str, u32> = HashMap::new();
+    let mut df: HashMap<u64, u32, FastHash> = HashMap::default();
     for f in fps {
-        let mut seen: Vec<&str> = f.title_tokens.iter().map(String::as_str).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for t in seen {
+        for &t in &f.token_set {
             *df.entry(t).or_insert(0) += 1;
         }
     }
@@ -103,8 +102,10 @@ pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(u32, u32)> {
     while start < entries.len() {
         let key = entries[start].0;
         let end = start + entries[start..].partition_point(|e| e.0 == key);
-        let members: Vec<u32> = entries[start..end].iter().map(|e| e.1).collect();
-        block_pairs(&members, fps, &mut pairs);
+        if end - start > 1 {
+            let members: Vec<u32> = entries[start..end].iter().map(|e| e.1).collect();
+            block_pairs(&members, fps, &mut pairs);
+        }
         start = end;
     }
     pairs.sort_unstable();

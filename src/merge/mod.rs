@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use score::{Rule, Signals, Verdict};
 
-use crate::keys;
+use crate::fasthash::FastHash;
 use crate::model::{Kind, Reference};
 use normalize::Fingerprint;
 
@@ -57,8 +57,6 @@ pub struct ItemMapping {
     pub item: ItemRef,
     /// Index of the record in [`Library::records`] that absorbed it.
     pub record: usize,
-    /// That record's citation key.
-    pub key: String,
 }
 
 /// What the merge did: the evidence for every record with several listings,
@@ -69,7 +67,7 @@ pub struct MergeReport {
     pub merged: Vec<MatchEvidence>,
     /// Pairs that may be one work but were left apart.
     pub possible_duplicates: Vec<MatchEvidence>,
-    /// Every input item and the record it went to, in input order.
+    /// Every input item and the record it went to, in the order of the records.
     pub items: Vec<ItemMapping>,
     /// How many candidate pairs were compared.
     pub compared_pairs: usize,
@@ -128,7 +126,7 @@ fn conflict(
     x: &[u32],
     y: &[u32],
     fps: &[Fingerprint],
-    same: &std::collections::HashSet<(u32, u32)>,
+    same: &std::collections::HashSet<(u32, u32), FastHash>,
 ) -> Option<String> {
     let ids = |c: &[u32], get: fn(&Fingerprint) -> &Option<String>| -> Vec<String> {
         let mut v: Vec<String> = c
@@ -188,7 +186,10 @@ impl Library {
     /// Merges references into one record per work. Give the inputs oldest
     /// first: where listings disagree, the newest sound value wins.
     pub fn merge(refs: Vec<Reference>) -> Library {
-        let fps: Vec<Fingerprint> = refs.iter().map(Fingerprint::of).collect();
+        let fps: Vec<Fingerprint> = parallel_map(&refs, Fingerprint::of)
+            .into_iter()
+            .flatten()
+            .collect();
         let pairs = index::candidate_pairs(&fps);
         let judged = judge_pairs(&pairs, &fps);
 
@@ -199,7 +200,7 @@ impl Library {
                 .partial_cmp(&(rule_rank(b.3), -b.4.title_similarity, b.0, b.1))
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
-        let same_set: std::collections::HashSet<(u32, u32)> =
+        let same_set: std::collections::HashSet<(u32, u32), FastHash> =
             same.iter().map(|p| (p.0, p.1)).collect();
 
         let mut clusters = Clusters {
@@ -253,21 +254,53 @@ impl Library {
         }
 
         // Records in the order of their first listing; listings oldest first.
-        let stats = reconcile::NameStats::of(&refs);
+        // Records of several listings are reconciled first (borrowing the
+        // references); then single listings are moved into place, not cloned.
+        let roots: Vec<u32> = (0..refs.len() as u32)
+            .filter(|&i| clusters.find(i) == i)
+            .collect();
         let mut record_of = vec![0usize; refs.len()];
-        let mut records = Vec::new();
-        for i in 0..refs.len() as u32 {
-            if clusters.find(i) != i {
-                continue;
+        let mut reconciled: Vec<Option<Reference>> = vec![None; roots.len()];
+        {
+            for &root in &roots {
+                members[root as usize].sort_unstable();
             }
-            let mut list = members[i as usize].clone();
-            list.sort_unstable();
-            let listing: Vec<&Reference> = list.iter().map(|&m| &refs[m as usize]).collect();
-            for &m in &list {
-                record_of[m as usize] = records.len();
+            let multi: Vec<&[u32]> = roots
+                .iter()
+                .map(|&r| members[r as usize].as_slice())
+                .filter(|l| l.len() > 1)
+                .collect();
+            let stats = reconcile::NameStats::of(&refs, &multi);
+            for (record, &root) in roots.iter().enumerate() {
+                for &m in &members[root as usize] {
+                    record_of[m as usize] = record;
+                }
             }
-            records.push(reconcile::reconcile(&listing, &stats));
+            // Records are independent: reconcile them on all cores.
+            let jobs: Vec<(usize, &[u32])> = roots
+                .iter()
+                .enumerate()
+                .map(|(record, &root)| (record, members[root as usize].as_slice()))
+                .filter(|(_, list)| list.len() > 1)
+                .collect();
+            let done = parallel_map(&jobs, |&(record, list)| {
+                let listing: Vec<&Reference> = list.iter().map(|&m| &refs[m as usize]).collect();
+                (record, reconcile::reconcile(&listing, &stats))
+            });
+            for (record, r) in done.into_iter().flatten() {
+                reconciled[record] = Some(r);
+            }
         }
+        let mut slots: Vec<Option<Reference>> = refs.into_iter().map(Some).collect();
+        let records: Vec<Reference> = reconciled
+            .into_iter()
+            .zip(&roots)
+            .map(|(done, &root)| {
+                done.or_else(|| slots[root as usize].take())
+                    .unwrap_or_else(|| Reference::new(Kind::Misc, ""))
+            })
+            .collect();
+        drop(slots);
         // Possible duplicates are reported once per pair of records, strongest first.
         possible.sort_by(|x, y| {
             y.2.signals
@@ -283,20 +316,16 @@ impl Library {
             })
             .map(|(_, _, e)| e)
             .collect();
-        let keys = keys::assign(&records);
-        let items = refs
+        let items = records
             .iter()
             .enumerate()
-            .flat_map(|(i, r)| {
-                let record = record_of[i];
-                let key = keys[record].clone();
+            .flat_map(|(record, r)| {
                 r.sources.iter().map(move |s| ItemMapping {
                     item: ItemRef {
                         source: s.source.clone(),
                         line: s.line,
                     },
                     record,
-                    key: key.clone(),
                 })
             })
             .collect();
@@ -321,32 +350,33 @@ type Judged = (u32, u32, Verdict, Rule, Signals);
 
 /// Scores the candidate pairs on all cores; keeps the ones not judged different.
 fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint]) -> Vec<Judged> {
-    let judge = |chunk: &[(u32, u32)]| -> Vec<Judged> {
-        chunk
-            .iter()
-            .filter_map(|&(i, j)| {
-                let (a, b) = (&fps[i as usize], &fps[j as usize]);
-                let s = score::signals(a, b);
-                let (verdict, rule) = score::decide(a, b, &s);
-                (verdict != Verdict::Different).then_some((i, j, verdict, rule, s))
-            })
-            .collect()
-    };
+    let judged = parallel_map(pairs, |&(i, j)| {
+        let (a, b) = (&fps[i as usize], &fps[j as usize]);
+        let s = score::signals(a, b);
+        let (verdict, rule) = score::decide(a, b, &s);
+        (verdict != Verdict::Different).then_some((i, j, verdict, rule, s))
+    });
+    judged.into_iter().flatten().flatten().collect()
+}
+
+/// Maps `f` over `items` on all cores, in order: one `Vec` per chunk.
+fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<Vec<U>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    if threads == 1 || pairs.len() < 4096 {
-        return judge(pairs);
+    if threads == 1 || items.len() < 4096 {
+        return vec![items.iter().map(&f).collect()];
     }
-    let chunk = pairs.len().div_ceil(threads);
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = pairs
+        let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|c| scope.spawn(move || judge(c)))
+            .map(|c| scope.spawn(move || c.iter().map(f).collect::<Vec<U>>()))
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
 }

@@ -4,10 +4,11 @@ use crate::keys::fold;
 use crate::model::{Kind, LinkKind, NoteKind, Reference};
 
 /// Title words that carry no meaning for matching.
+/// Sorted, for `binary_search`.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "from", "via", "by", "at",
-    "is", "are", "how", "what", "why", "towards", "toward", "using", "its", "into", "as", "we",
-    "do", "can", "not", "that", "this", "be",
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "how", "in",
+    "into", "is", "its", "not", "of", "on", "that", "the", "this", "to", "toward", "towards",
+    "using", "via", "we", "what", "why", "with",
 ];
 
 /// An author reduced for comparison: folded family name and initials.
@@ -22,6 +23,8 @@ pub(crate) struct AuthorKey {
 pub(crate) struct Fingerprint {
     /// Content words of the title, folded and crudely stemmed.
     pub title_tokens: Vec<String>,
+    /// Hashes of the same words, sorted, without repeats.
+    pub token_set: Vec<u64>,
     /// Hashed character trigrams of the title without spaces or punctuation,
     /// sorted and deduplicated (so that `SemanticLens` = `Semantic Lens`).
     pub trigrams: Vec<u32>,
@@ -37,10 +40,8 @@ pub(crate) struct Fingerprint {
     pub code_urls: Vec<String>,
     /// Folded words of "Accepted for publication in ..." notes.
     pub accepted_in: Vec<Vec<String>>,
-    /// Folded words of the container.
-    pub container_tokens: Vec<String>,
-    /// Initials of the container's words (`jmlr`).
-    pub container_acronym: String,
+    /// The container, for matching acceptance notes (rare: computed on demand).
+    pub container: Option<String>,
 }
 
 /// Folds a title into content tokens: `Explanations` → `explanation`.
@@ -48,7 +49,7 @@ pub(crate) fn title_tokens(title: &str) -> Vec<String> {
     title
         .split(|c: char| !c.is_alphanumeric())
         .map(fold)
-        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| !w.is_empty() && STOP_WORDS.binary_search(&w.as_str()).is_err())
         .map(stem)
         .collect()
 }
@@ -63,19 +64,23 @@ fn stem(w: String) -> String {
 }
 
 fn trigrams(compact: &str) -> Vec<u32> {
-    let chars: Vec<char> = compact.chars().collect();
-    let mut out: Vec<u32> = chars
-        .windows(3)
-        .map(|w| {
-            // FNV-1a over the three characters: cheap and stable across runs.
-            let mut h: u32 = 0x811c_9dc5;
-            for c in w {
-                h ^= *c as u32;
-                h = h.wrapping_mul(0x0100_0193);
-            }
-            h
-        })
-        .collect();
+    // FNV-1a over three characters: cheap and stable across runs.
+    fn fnv(w: impl Iterator<Item = u32>) -> u32 {
+        w.fold(0x811c_9dc5, |h, c| (h ^ c).wrapping_mul(0x0100_0193))
+    }
+    let mut out: Vec<u32> = if compact.is_ascii() {
+        compact
+            .as_bytes()
+            .windows(3)
+            .map(|w| fnv(w.iter().map(|&b| u32::from(b))))
+            .collect()
+    } else {
+        let chars: Vec<char> = compact.chars().collect();
+        chars
+            .windows(3)
+            .map(|w| fnv(w.iter().map(|&c| c as u32)))
+            .collect()
+    };
     out.sort_unstable();
     out.dedup();
     out
@@ -102,8 +107,13 @@ impl Fingerprint {
         } else {
             &r.authors
         };
+        let title_tokens = title_tokens(&r.title);
+        let mut token_set: Vec<u64> = title_tokens.iter().map(|t| word_hash(t)).collect();
+        token_set.sort_unstable();
+        token_set.dedup();
         Fingerprint {
-            title_tokens: title_tokens(&r.title),
+            title_tokens,
+            token_set,
             trigrams: trigrams(&compact_title),
             compact_title,
             authors: names
@@ -131,8 +141,7 @@ impl Fingerprint {
                 .filter(|n| n.kind == NoteKind::Acceptance)
                 .map(|n| venue_tokens(&n.text))
                 .collect(),
-            container_tokens: r.container.as_deref().map(venue_tokens).unwrap_or_default(),
-            container_acronym: r.container.as_deref().map(acronym).unwrap_or_default(),
+            container: r.container.clone(),
         }
     }
 }
@@ -308,18 +317,19 @@ fn sorted_intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// Jaccard similarity of two token lists taken as sets.
-pub(crate) fn jaccard(a: &[String], b: &[String]) -> f64 {
-    let mut a: Vec<&String> = a.iter().collect();
-    let mut b: Vec<&String> = b.iter().collect();
-    a.sort();
-    a.dedup();
-    b.sort();
-    b.dedup();
+/// A stable 64-bit hash of a word (FNV-1a).
+pub(crate) fn word_hash(w: &str) -> u64 {
+    w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Jaccard similarity of two sorted, deduplicated sets of word hashes.
+pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }
-    let shared = sorted_intersection(&a, &b);
+    let shared = sorted_intersection(a, b);
     shared as f64 / (a.len() + b.len() - shared) as f64
 }
 

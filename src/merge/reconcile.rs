@@ -9,37 +9,74 @@
 use std::collections::HashMap;
 
 use super::normalize::{normalize_url, same_author, AuthorKey};
+use crate::fasthash::FastHash;
 use crate::keys::fold;
 use crate::model::{Kind, NoteKind, Person, Reference};
 
 /// How often each spelling of each family name occurs in the whole input:
-/// a spelling seen once beside one seen a dozen times is a slip.
+/// a spelling seen once beside one seen a dozen times is a slip. Only the
+/// spellings that disagree inside some record are counted. Keys borrow from
+/// the references (particle, family, given).
 #[derive(Debug, Default)]
-pub(crate) struct NameStats {
-    spellings: HashMap<String, u32>,
-    full: HashMap<(String, String), u32>,
+pub(crate) struct NameStats<'a> {
+    spellings: HashMap<(&'a str, &'a str), u32, FastHash>,
+    full: HashMap<(&'a str, &'a str, &'a str), u32, FastHash>,
 }
 
-impl NameStats {
-    pub(crate) fn of(refs: &[Reference]) -> Self {
+fn parts(p: &Person) -> (&str, &str, &str) {
+    (
+        p.particle.as_deref().unwrap_or(""),
+        p.family.as_str(),
+        p.given.as_deref().unwrap_or(""),
+    )
+}
+
+impl<'a> NameStats<'a> {
+    /// Counts, over all `refs`, the spellings that disagree somewhere inside
+    /// one of the `clusters` (lists of listings): only those are ever compared.
+    pub(crate) fn of(refs: &'a [Reference], clusters: &[&[u32]]) -> Self {
         let mut s = NameStats::default();
+        for cluster in clusters {
+            let first = &refs[cluster[0] as usize];
+            if cluster.iter().all(|&m| {
+                let r = &refs[m as usize];
+                r.authors == first.authors && r.editors == first.editors
+            }) {
+                continue;
+            }
+            for &m in cluster.iter() {
+                let r = &refs[m as usize];
+                for p in r.authors.iter().chain(&r.editors) {
+                    let (particle, family, _) = parts(p);
+                    s.spellings.insert((particle, family), 0);
+                }
+            }
+        }
+        if s.spellings.is_empty() {
+            return s;
+        }
         for r in refs {
             for p in r.authors.iter().chain(&r.editors) {
-                *s.spellings.entry(p.full_family()).or_insert(0) += 1;
-                let given = p.given.clone().unwrap_or_default();
-                *s.full.entry((p.full_family(), given)).or_insert(0) += 1;
+                let (particle, family, given) = parts(p);
+                if let Some(n) = s.spellings.get_mut(&(particle, family)) {
+                    *n += 1;
+                    *s.full.entry((particle, family, given)).or_insert(0) += 1;
+                }
             }
         }
         s
     }
 
     fn count(&self, p: &Person) -> u32 {
-        self.spellings.get(&p.full_family()).copied().unwrap_or(0)
+        let (particle, family, _) = parts(p);
+        self.spellings
+            .get(&(particle, family))
+            .copied()
+            .unwrap_or(0)
     }
 
     fn count_full(&self, p: &Person) -> u32 {
-        let key = (p.full_family(), p.given.clone().unwrap_or_default());
-        self.full.get(&key).copied().unwrap_or(0)
+        self.full.get(&parts(p)).copied().unwrap_or(0)
     }
 }
 
@@ -98,24 +135,25 @@ fn pick_person(variants: &[&Person], stats: &NameStats) -> Person {
 /// for each author of `base`, the matching index in `other`.
 fn align(base: &[AuthorKey], other: &[AuthorKey]) -> Vec<Option<usize>> {
     let (n, m) = (base.len(), other.len());
-    let mut t = vec![vec![0u16; m + 1]; n + 1];
+    let w = m + 1;
+    let mut t = vec![0u16; (n + 1) * w];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            t[i][j] = if same_author(&base[i], &other[j]) {
-                t[i + 1][j + 1] + 1
+            t[i * w + j] = if same_author(&base[i], &other[j]) {
+                t[(i + 1) * w + j + 1] + 1
             } else {
-                t[i + 1][j].max(t[i][j + 1])
+                t[(i + 1) * w + j].max(t[i * w + j + 1])
             };
         }
     }
     let mut out = vec![None; n];
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if same_author(&base[i], &other[j]) && t[i][j] == t[i + 1][j + 1] + 1 {
+        if same_author(&base[i], &other[j]) && t[i * w + j] == t[(i + 1) * w + j + 1] + 1 {
             out[i] = Some(j);
             i += 1;
             j += 1;
-        } else if t[i + 1][j] >= t[i][j + 1] {
+        } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
             i += 1;
         } else {
             j += 1;
@@ -135,37 +173,39 @@ fn keys_of(people: &[Person]) -> Vec<AuthorKey> {
 }
 
 /// The author (or editor) list: the primary listing's order, each name chosen
-/// among its spellings in all listings.
+/// among its spellings in all listings; `None` when all listings agree.
 fn reconcile_people(
     members: &[&Reference],
     primary: &Reference,
     editors: bool,
     stats: &NameStats,
-) -> Vec<Person> {
-    let list = |r: &Reference| {
+) -> Option<Vec<Person>> {
+    fn people(r: &Reference, editors: bool) -> &[Person] {
         if editors {
-            r.editors.clone()
+            &r.editors
         } else {
-            r.authors.clone()
+            &r.authors
         }
-    };
-    let base = list(primary);
-    if base.len() > 200 {
-        return base;
     }
-    let base_keys = keys_of(&base);
+    let list = |r| people(r, editors);
+    let base = list(primary);
+    // All listings agree (the usual case): nothing to choose.
+    if base.len() > 200 || members.iter().all(|m| list(m) == base) {
+        return None;
+    }
+    let base_keys = keys_of(base);
     let mut variants: Vec<Vec<&Person>> = vec![Vec::new(); base.len()];
-    let lists: Vec<Vec<Person>> = members.iter().map(|r| list(r)).collect();
-    for people in &lists {
+    for m in members {
+        let people = list(m);
         for (i, j) in align(&base_keys, &keys_of(people)).into_iter().enumerate() {
             if let Some(j) = j {
                 variants[i].push(&people[j]);
             }
         }
     }
-    variants
+    let chosen = variants
         .iter()
-        .zip(&base)
+        .zip(base)
         .map(|(v, b)| {
             if v.is_empty() {
                 b.clone()
@@ -173,7 +213,8 @@ fn reconcile_people(
                 pick_person(v, stats)
             }
         })
-        .collect()
+        .collect();
+    Some(chosen)
 }
 
 /// A title with unbalanced quotes or brackets was cut or garbled (`ECQ": ...`).
@@ -241,8 +282,12 @@ pub(crate) fn reconcile(members: &[&Reference], stats: &NameStats) -> Reference 
         .take()
         .or_else(|| newest(pool, |m| &m.publisher));
     r.place = r.place.take().or_else(|| newest(pool, |m| &m.place));
-    r.authors = reconcile_people(members, primary, false, stats);
-    r.editors = reconcile_people(members, primary, true, stats);
+    if let Some(authors) = reconcile_people(members, primary, false, stats) {
+        r.authors = authors;
+    }
+    if let Some(editors) = reconcile_people(members, primary, true, stats) {
+        r.editors = editors;
+    }
 
     // Identifiers: the newest of each kind; ISBNs united.
     for m in members.iter().rev() {

@@ -8,7 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::normalize::{author_lcs, dice, jaccard, longest_shared_run, same_author, Fingerprint};
+use super::normalize::{
+    acronym, author_lcs, dice, jaccard, longest_shared_run, same_author, venue_tokens, Fingerprint,
+};
 use crate::model::Kind;
 
 /// The signals measured on a pair of references.
@@ -33,7 +35,8 @@ pub struct Signals {
     pub title_similarity: f64,
     /// Jaccard similarity of the titles' content words (0 to 1).
     pub title_words: f64,
-    /// The longest run of consecutive content words both titles share.
+    /// The longest run of consecutive content words both titles share, when
+    /// the titles differ (left empty when their words are nearly the same).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shared_phrase: Vec<String>,
     /// The first authors are the same person (spelling slips allowed).
@@ -109,10 +112,11 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
     let (pre, publ) = if a.preprint { (a, b) } else { (b, a) };
     let acceptance_matches_venue = pre.preprint
         && !publ.preprint
-        && pre
-            .accepted_in
-            .iter()
-            .any(|note| venue_matches(note, &publ.container_tokens, &publ.container_acronym));
+        && pre.accepted_in.iter().any(|note| {
+            let venue = publ.container.as_deref().unwrap_or("");
+            venue_matches(note, &venue_tokens(venue), &acronym(venue))
+        });
+    let title_words = round3(jaccard(&a.token_set, &b.token_set));
     Signals {
         same_arxiv: same(&a.arxiv, &b.arxiv),
         same_openreview: same(&a.openreview, &b.openreview),
@@ -121,8 +125,12 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
         conflicting_id: conflict("arXiv", &a.arxiv, &b.arxiv)
             .or_else(|| conflict("DOI", &a.doi, &b.doi)),
         title_similarity: round3(dice(&a.trigrams, &b.trigrams)),
-        title_words: round3(jaccard(&a.title_tokens, &b.title_tokens)),
-        shared_phrase: longest_shared_run(&a.title_tokens, &b.title_tokens),
+        title_words,
+        shared_phrase: if title_words < 0.8 {
+            longest_shared_run(&a.title_tokens, &b.title_tokens)
+        } else {
+            Vec::new()
+        },
         first_author: match (a.authors.first(), b.authors.first()) {
             (Some(x), Some(y)) => same_author(x, y),
             _ => false,

@@ -48,11 +48,16 @@ impl Person {
         let Some(given) = &self.given else {
             return String::new();
         };
-        given
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '.')
-            .filter_map(|part| part.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect()
+        let mut out = String::new();
+        for part in given.split(|c: char| c.is_whitespace() || c == '-' || c == '.') {
+            match part.chars().next() {
+                // ASCII needs no case tables (`to_uppercase` is slow in bulk).
+                Some(c) if c.is_ascii() => out.push(c.to_ascii_uppercase()),
+                Some(c) => out.extend(c.to_uppercase()),
+                None => {}
+            }
+        }
+        out
     }
 
     /// The family name with its particle (`de Lange`).
