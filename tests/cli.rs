@@ -144,3 +144,49 @@ fn usage_and_io_errors_exit_2() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("Usage:"));
 }
+
+#[test]
+fn merge_prints_one_record_per_work_with_all_sources() {
+    let files = [
+        "examples/data/cv/cv-2022.md",
+        "examples/data/cv/cv-2025-06.md",
+        "examples/data/cv/cv-2025-09.txt",
+    ];
+    let out = publist(&["merge", "--explain", files[0], files[1], files[2]], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records = json(&out);
+    assert_eq!(records.len(), 96);
+    let total: usize = records
+        .iter()
+        .map(|r| r["custom"]["sources"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        total,
+        50 + 89 + 96,
+        "every input item is in some record's sources"
+    );
+    // The CRP article absorbed the 2022 preprint and keeps its arXiv id.
+    let crp = records
+        .iter()
+        .find(|r| r["title"] == "From attribution maps to human-understandable explanations through Concept Relevance Propagation")
+        .unwrap();
+    assert_eq!(crp["custom"]["arxiv"], "2206.03208");
+    assert_eq!(
+        crp["custom"]["sources"],
+        serde_json::json!([
+            {"file": files[0], "line": 448},
+            {"file": files[1], "line": 415},
+            {"file": files[2], "line": 463}
+        ])
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("rule SharedCodeRepository"), "{stderr}");
+    assert!(
+        stderr.contains("possible duplicates, left apart (5):"),
+        "{stderr}"
+    );
+}
