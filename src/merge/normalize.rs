@@ -18,6 +18,15 @@ pub(crate) struct AuthorKey {
     pub initials: String,
 }
 
+impl AuthorKey {
+    pub(crate) fn of(p: &crate::model::Person) -> Self {
+        AuthorKey {
+            family: fold(&p.family),
+            initials: p.initials(),
+        }
+    }
+}
+
 /// What the merge compares of one reference.
 #[derive(Debug, Clone)]
 pub(crate) struct Fingerprint {
@@ -116,13 +125,7 @@ impl Fingerprint {
             token_set,
             trigrams: trigrams(&compact_title),
             compact_title,
-            authors: names
-                .iter()
-                .map(|p| AuthorKey {
-                    family: fold(&p.family),
-                    initials: p.initials(),
-                })
-                .collect(),
+            authors: names.iter().map(AuthorKey::of).collect(),
             year: r.year(),
             preprint: r.kind == Kind::Preprint,
             kind: r.kind,

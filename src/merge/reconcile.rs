@@ -163,13 +163,7 @@ fn align(base: &[AuthorKey], other: &[AuthorKey]) -> Vec<Option<usize>> {
 }
 
 fn keys_of(people: &[Person]) -> Vec<AuthorKey> {
-    people
-        .iter()
-        .map(|p| AuthorKey {
-            family: fold(&p.family),
-            initials: p.initials(),
-        })
-        .collect()
+    people.iter().map(AuthorKey::of).collect()
 }
 
 /// The author (or editor) list: the primary listing's order, each name chosen
