@@ -106,6 +106,7 @@ pub fn references(n: usize, seed: u64) -> Vec<Reference> {
                 line,
                 section: None,
                 number: None,
+                key: None,
                 text: String::new(),
             }];
             r

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::fasthash::FastHash;
 use crate::model::Reference;
 
@@ -11,6 +13,24 @@ const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "from", "via", "by", "at",
     "is", "are", "how", "what", "why", "towards", "toward",
 ];
+
+/// How keys are made: `{family}{year}{word}...`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyFormat {
+    /// Include the year.
+    pub year: bool,
+    /// How many significant title words to append (0 for none).
+    pub title_words: usize,
+}
+
+impl Default for KeyFormat {
+    fn default() -> Self {
+        KeyFormat {
+            year: true,
+            title_words: 1,
+        }
+    }
+}
 
 /// The key a reference would get on its own: first author's (or editor's)
 /// family name, year, first significant title word, folded to ASCII lower case.
@@ -23,6 +43,20 @@ const STOP_WORDS: &[&str] = &[
 /// assert_eq!(publist::keys::base_key(&r), "achtibat2023attribution");
 /// ```
 pub fn base_key(r: &Reference) -> String {
+    base_key_with(r, &KeyFormat::default())
+}
+
+/// [`base_key`] in a given format.
+///
+/// ```
+/// use publist::keys::{base_key_with, KeyFormat};
+/// let mut r = publist::Reference::new(publist::Kind::Misc, "The Layer-wise Relevance Propagation Toolbox");
+/// r.authors.push(publist::Person::new("Lapuschkin", Some("S.")));
+/// r.issued = Some(publist::Date::year(2016));
+/// let f = KeyFormat { year: false, title_words: 3 };
+/// assert_eq!(base_key_with(&r, &f), "lapuschkinlayerwiserelevance");
+/// ```
+pub fn base_key_with(r: &Reference, format: &KeyFormat) -> String {
     let name = r
         .authors
         .first()
@@ -30,14 +64,22 @@ pub fn base_key(r: &Reference) -> String {
         .map(|p| fold(&p.family))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "anon".to_string());
-    let year = r.year().map(|y| y.to_string()).unwrap_or_default();
-    let word = r
+    let mut key = name;
+    if format.year {
+        if let Some(y) = r.year() {
+            key.push_str(&y.to_string());
+        }
+    }
+    let words = r
         .title
         .split(|c: char| !c.is_alphanumeric())
         .map(fold)
-        .find(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
-        .unwrap_or_default();
-    format!("{name}{year}{word}")
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+        .take(format.title_words);
+    for w in words {
+        key.push_str(&w);
+    }
+    key
 }
 
 /// Unique keys for a list, in order: the first reference with a base key gets
@@ -49,11 +91,16 @@ pub fn base_key(r: &Reference) -> String {
 /// assert_eq!(keys, ["anonsame", "anonsamea", "anonsameb"]);
 /// ```
 pub fn assign(refs: &[Reference]) -> Vec<String> {
+    assign_with(refs, &KeyFormat::default())
+}
+
+/// [`assign`] in a given format.
+pub fn assign_with(refs: &[Reference], format: &KeyFormat) -> Vec<String> {
     let mut seen: HashMap<String, usize, FastHash> = HashMap::default();
     let mut taken: std::collections::HashSet<String, FastHash> = Default::default();
     refs.iter()
         .map(|r| {
-            let base = base_key(r);
+            let base = base_key_with(r, format);
             let count = seen.entry(base.clone()).or_insert(0);
             let mut key = base.clone();
             while taken.contains(&key) {

@@ -29,6 +29,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod bib;
 pub mod csl;
 mod diagnostic;
 mod error;

@@ -173,6 +173,9 @@ pub struct Provenance {
     /// The item's number in its list, when numbered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
+    /// The item's citation key in its source (.bib input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// The item's text as it stands in the source (lines joined by `\n`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,

@@ -2,6 +2,8 @@
 
 mod cv;
 
+pub(crate) use cv::{classify_link, classify_note};
+
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -72,7 +74,7 @@ pub fn cv_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
     cv_bytes(&bytes, &name)
 }
 
-fn utf8<'a>(bytes: &'a [u8], source: &str) -> Result<&'a str, Error> {
+pub(crate) fn utf8<'a>(bytes: &'a [u8], source: &str) -> Result<&'a str, Error> {
     let line_of = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
     // Text never holds NUL bytes; PDFs, office files and images do.
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {

@@ -239,6 +239,7 @@ pub(crate) fn parse_item(
         line: item.line,
         section: Some(item.section.title.clone()),
         number: item.number,
+        key: None,
         text: item.raw.clone(),
     });
     Some(r)

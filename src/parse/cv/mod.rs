@@ -14,6 +14,9 @@ mod venue;
 
 use super::Parsed;
 
+pub(crate) use clean::classify_link;
+pub(crate) use notes::classify as classify_note;
+
 /// Reads the publication lists of a CV.
 pub(crate) fn parse(text: &str, source: &str) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -1,0 +1,17 @@
+//! BibTeX and BibLaTeX: a writer of our own and a reader on the biblatex crate.
+//!
+//! The writer maps the model to standard fields only (biber validates the
+//! output against its default data model), plus, unless
+//! [`WriteOptions::plain`] is set, two of the data model's custom verbatim
+//! fields that make the export lossless: `verba` holds every link with its
+//! kind (`code=https://... demo=https://...`), `verbb` an OpenReview id when
+//! `eprint` holds the arXiv id. Placeholder pages (`TBA`) go to `pubstate`,
+//! article numbers to `eid`, issues to `number`, notes to `note` (joined by `; `).
+
+mod latex;
+mod read;
+mod write;
+
+pub use latex::{escape, protect_case, to_ascii_tex};
+pub use read::{read, read_file};
+pub use write::{write, write_entry, Dialect, WriteOptions};

@@ -1,0 +1,378 @@
+//! Reading .bib files (BibTeX or BibLaTeX) into the typed model.
+//!
+//! The biblatex crate does the parsing (`@string`, `#` concatenation, braces,
+//! `crossref`, LaTeX accents), but `Bibliography::parse` stops at the first
+//! error in a file. The recovery is ours: when the whole file does not parse,
+//! it is split into top-level entries, each is parsed on its own (with the
+//! file's `@string`s), and each one that fails becomes a diagnostic with its
+//! line, so one broken entry never costs the others.
+
+use biblatex::{Bibliography, ChunksExt, DateValue, Entry, EntryType, PermissiveType};
+
+use super::write::link_kind_name;
+use crate::diagnostic::Diagnostic;
+use crate::model::{
+    Date, Kind, Link, LinkKind, Note, Pages, Person, Provenance, Reference,
+};
+use crate::parse::Parsed;
+
+/// Reads a .bib file's text. Every entry becomes a reference or an error
+/// diagnostic (with the line where the entry starts).
+///
+/// ```
+/// let bib = "@string{nmi = {Nature Machine Intelligence}}\n\
+///            @article{crp, author = {Achtibat, Reduan and Lapuschkin, Sebastian},\n\
+///              title = {From attribution maps to {Concept Relevance Propagation}},\n\
+///              journal = nmi, year = 2023, volume = 5, number = 9, pages = {1006--1019},\n\
+///              eprint = {2206.03208}, archiveprefix = {arXiv}}\n\
+///            @article{broken, title = {Unclosed}\n";
+/// let parsed = publist::bib::read(bib, "refs.bib");
+/// assert_eq!(parsed.references.len(), 1);
+/// let r = &parsed.references[0];
+/// assert_eq!(r.container.as_deref(), Some("Nature Machine Intelligence"));
+/// assert_eq!(r.ids.arxiv.as_ref().unwrap().as_str(), "2206.03208");
+/// assert_eq!(r.sources[0].key.as_deref(), Some("crp"));
+/// assert_eq!(parsed.diagnostics[0].to_string(),
+///     "refs.bib:6: error: entry @article is not closed: braces do not match");
+/// ```
+pub fn read(src: &str, source: &str) -> Parsed {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let chunks = split_entries(src);
+    let entries_in_file = chunks.iter().filter(|c| c.is_entry()).count();
+    let mut parsed = Parsed {
+        items: entries_in_file,
+        ..Parsed::default()
+    };
+    match Bibliography::parse(src) {
+        Ok(bib) => {
+            for entry in bib.iter() {
+                let at = entry_offset(src, entry);
+                push(&mut parsed, entry, src, at, source);
+            }
+        }
+        Err(_) => recover(src, &chunks, source, &mut parsed),
+    }
+    parsed.diagnostics.sort_by_key(|d| d.line);
+    parsed
+}
+
+/// Reads a .bib file; `source` in the result is the path as given.
+pub fn read_file(path: impl AsRef<std::path::Path>) -> Result<Parsed, crate::Error> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|e| crate::Error::new(crate::ErrorKind::Io, &name, e.to_string()))?;
+    let text = crate::parse::utf8(&bytes, &name)?;
+    Ok(read(text, &name))
+}
+
+/// A top-level piece of a .bib file: `@type{...}` or `@type(...)`.
+struct Chunk<'a> {
+    kind: String,
+    start: usize,
+    text: &'a str,
+    closed: bool,
+}
+
+impl Chunk<'_> {
+    fn is_entry(&self) -> bool {
+        !matches!(self.kind.as_str(), "string" | "preamble" | "comment")
+    }
+}
+
+/// Splits a file into its top-level `@` pieces, matching braces (and
+/// parentheses for `@type(...)`). An unclosed piece ends where the next line
+/// starting with `@` begins.
+fn split_entries(src: &str) -> Vec<Chunk<'_>> {
+    let bytes = src.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(rel) = src[i..].find('@') {
+        let start = i + rel;
+        let mut j = start + 1;
+        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
+            j += 1;
+        }
+        let kind = src[start + 1..j].to_ascii_lowercase();
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let (open, close) = match bytes.get(j) {
+            Some(b'{') => (b'{', b'}'),
+            Some(b'(') => (b'(', b')'),
+            _ => {
+                i = start + 1;
+                continue;
+            }
+        };
+        let mut depth = 0i32;
+        let mut end = None;
+        for (k, &b) in bytes.iter().enumerate().skip(j) {
+            if b == open || (open == b'(' && b == b'{') {
+                depth += 1;
+            } else if b == close || (open == b'(' && b == b'}') {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(k + 1);
+                    break;
+                }
+            }
+        }
+        let (end, closed) = match end {
+            Some(e) => (e, true),
+            None => {
+                let next = src[j..].find("\n@").map_or(src.len(), |p| j + p + 1);
+                (next, false)
+            }
+        };
+        if kind != "comment" || closed {
+            out.push(Chunk {
+                kind,
+                start,
+                text: &src[start..end],
+                closed,
+            });
+        }
+        i = end.max(start + 1);
+    }
+    out
+}
+
+fn line_at(src: &str, offset: usize) -> usize {
+    src.as_bytes()[..offset.min(src.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Parses the entries one by one, with the file's `@string`s before each.
+fn recover(src: &str, chunks: &[Chunk<'_>], source: &str, parsed: &mut Parsed) {
+    let prelude: String = chunks
+        .iter()
+        .filter(|c| c.kind == "string" && c.closed)
+        .map(|c| format!("{}\n", c.text))
+        .collect();
+    let mut keys = std::collections::HashSet::new();
+    for chunk in chunks.iter().filter(|c| c.is_entry()) {
+        let line = line_at(src, chunk.start);
+        if !chunk.closed {
+            parsed.diagnostics.push(Diagnostic::error(
+                source,
+                line,
+                format!("entry @{} is not closed: braces do not match", chunk.kind),
+            ));
+            continue;
+        }
+        let text = format!("{prelude}{}", chunk.text);
+        match Bibliography::parse(&text) {
+            Ok(bib) => {
+                for entry in bib.iter() {
+                    if !keys.insert(entry.key.clone()) {
+                        parsed.diagnostics.push(Diagnostic::error(
+                            source,
+                            line,
+                            format!("duplicate key \"{}\": this entry was not read", entry.key),
+                        ));
+                        continue;
+                    }
+                    push(parsed, entry, src, chunk.start, source);
+                }
+            }
+            Err(e) => {
+                let at = e.span.start.saturating_sub(prelude.len());
+                let err_line = line + chunk.text[..at.min(chunk.text.len())].matches('\n').count();
+                parsed.diagnostics.push(Diagnostic::error(
+                    source,
+                    err_line,
+                    format!("entry @{} starting on line {line} cannot be read: {}", chunk.kind, e.kind),
+                ));
+            }
+        }
+    }
+}
+
+/// Where an entry starts: the `@` before its first field (or its key).
+fn entry_offset(src: &str, entry: &Entry) -> usize {
+    let first_field = entry.fields.values().filter_map(|c| c.first()).map(|c| c.span.start).min();
+    let anchor = first_field.unwrap_or_else(|| src.find(&format!("{{{},", entry.key)).unwrap_or(0));
+    src[..anchor.min(src.len())].rfind('@').unwrap_or(0)
+}
+
+fn push(parsed: &mut Parsed, entry: &Entry, src: &str, at: usize, source: &str) {
+    let line = line_at(src, at);
+    match to_reference(entry) {
+        Ok(mut r) => {
+            let end = src[at..].find("\n@").map_or(src.len(), |p| at + p);
+            r.sources.push(Provenance {
+                source: source.to_string(),
+                line,
+                section: None,
+                number: None,
+                key: Some(entry.key.clone()),
+                text: src[at..end].trim_end().to_string(),
+            });
+            parsed.references.push(r);
+        }
+        Err(msg) => parsed.diagnostics.push(Diagnostic::error(
+            source,
+            line,
+            format!("entry \"{}\" cannot be read: {msg}", entry.key),
+        )),
+    }
+}
+
+fn field(entry: &Entry, name: &str) -> Option<String> {
+    let text = entry.get(name)?.format_verbatim();
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+fn person(p: &biblatex::Person) -> Person {
+    let nonempty = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+    Person {
+        family: p.name.trim().to_string(),
+        given: nonempty(&p.given_name),
+        particle: nonempty(&p.prefix),
+        suffix: nonempty(&p.suffix),
+    }
+}
+
+fn kind_of(entry: &Entry, has_eprint: bool) -> Kind {
+    match entry.entry_type {
+        EntryType::Article => Kind::JournalArticle,
+        EntryType::InProceedings => Kind::ConferencePaper,
+        EntryType::Book | EntryType::MvBook | EntryType::Collection | EntryType::MvCollection | EntryType::Proceedings | EntryType::MvProceedings => Kind::Book,
+        EntryType::InCollection | EntryType::InBook | EntryType::BookInBook | EntryType::SuppBook | EntryType::SuppCollection => Kind::Chapter,
+        EntryType::Thesis | EntryType::PhdThesis | EntryType::MastersThesis => Kind::Thesis,
+        EntryType::Patent => Kind::Patent,
+        _ if has_eprint => Kind::Preprint,
+        EntryType::Online | EntryType::Unpublished => Kind::Preprint,
+        _ => Kind::Misc,
+    }
+}
+
+/// `arXiv preprint arXiv:2202.06861`: the journal Google Scholar gives preprints.
+fn is_arxiv_journal(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    l.starts_with("arxiv preprint") || l.starts_with("arxiv e-prints") || l == "arxiv" || l.starts_with("corr")
+}
+
+fn to_reference(entry: &Entry) -> Result<Reference, String> {
+    let title = field(entry, "title").ok_or("no title")?;
+    let eprint = field(entry, "eprint");
+    let eprint_type = field(entry, "eprinttype")
+        .or_else(|| field(entry, "archiveprefix"))
+        .map(|t| t.to_ascii_lowercase());
+    let journal = field(entry, "journaltitle").or_else(|| field(entry, "journal"));
+    let arxiv_journal = journal.as_deref().is_some_and(is_arxiv_journal);
+    let mut kind = kind_of(entry, eprint.is_some());
+    if kind == Kind::JournalArticle && arxiv_journal {
+        kind = Kind::Preprint;
+    }
+    let mut r = Reference::new(kind, &title);
+    r.authors = entry.author().map(|v| v.iter().map(person).collect()).unwrap_or_default();
+    if let Ok(groups) = entry.editors() {
+        r.editors = groups.iter().flat_map(|(people, _)| people.iter().map(person)).collect();
+    }
+    r.issued = match entry.date() {
+        Ok(PermissiveType::Typed(d)) => {
+            let dt = match d.value {
+                DateValue::At(t) | DateValue::After(t) | DateValue::Before(t) | DateValue::Between(t, _) => t,
+            };
+            Some(Date {
+                year: dt.year,
+                month: dt.month.map(|m| m + 1),
+                day: dt.day.map(|d| d + 1),
+            })
+        }
+        _ => field(entry, "year").and_then(|y| y.trim().get(..4)?.parse().ok()).map(Date::year),
+    };
+    r.container = if arxiv_journal {
+        None
+    } else {
+        journal
+            .or_else(|| field(entry, "booktitle"))
+            .or_else(|| field(entry, "howpublished"))
+    };
+    r.series = field(entry, "series");
+    r.volume = field(entry, "volume");
+    r.issue = field(entry, "number").or_else(|| field(entry, "issue"));
+    r.pages = field(entry, "pages").map(|p| pages(&p));
+    if let Some(state) = field(entry, "pubstate") {
+        if r.pages.is_none() {
+            r.pages = Some(Pages::Placeholder(state));
+        }
+    }
+    r.article_number = field(entry, "eid");
+    r.publisher = field(entry, "publisher");
+    r.place = field(entry, "location").or_else(|| field(entry, "address"));
+    if let Some(isbns) = field(entry, "isbn") {
+        r.ids.isbn = isbns
+            .split([',', ';'])
+            .flat_map(|s| s.split(" and "))
+            .filter_map(|s| s.trim().parse().ok())
+            .collect();
+    }
+    r.ids.issn = field(entry, "issn").and_then(|s| s.parse().ok());
+    r.ids.doi = field(entry, "doi").and_then(|s| s.parse().ok());
+    match (eprint, eprint_type.as_deref()) {
+        (Some(e), Some("openreview")) => r.ids.openreview = e.parse().ok(),
+        (Some(e), Some("arxiv") | None) => r.ids.arxiv = e.parse().ok(),
+        _ => {}
+    }
+    if let Some(or) = field(entry, "verbb").and_then(|v| v.strip_prefix("openreview:").map(str::to_string)) {
+        r.ids.openreview = or.parse().ok();
+    }
+    r.links = match field(entry, "verba") {
+        Some(v) => v.split_whitespace().filter_map(link_from_verba).collect(),
+        None => field(entry, "url")
+            .map(|u| {
+                vec![Link {
+                    kind: crate::parse::classify_link(&u),
+                    url: u,
+                }]
+            })
+            .unwrap_or_default(),
+    };
+    if let Some(note) = field(entry, "note") {
+        r.notes = note
+            .split("; ")
+            .map(|t| Note {
+                kind: crate::parse::classify_note(t),
+                text: t.to_string(),
+            })
+            .collect();
+    }
+    Ok(r)
+}
+
+fn link_from_verba(item: &str) -> Option<Link> {
+    let (name, url) = item.split_once('=')?;
+    let kinds = [
+        LinkKind::Code,
+        LinkKind::Demo,
+        LinkKind::Arxiv,
+        LinkKind::OpenReview,
+        LinkKind::Doi,
+        LinkKind::Resource,
+        LinkKind::Page,
+    ];
+    let kind = kinds.into_iter().find(|k| link_kind_name(*k) == name)?;
+    Some(Link {
+        url: url.to_string(),
+        kind,
+    })
+}
+
+fn pages(p: &str) -> Pages {
+    let p = p.trim();
+    let parts: Vec<&str> = p
+        .split(|c: char| matches!(c, '-' | '–' | '—'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [first, last] => Pages::Range {
+            first: first.trim().to_string(),
+            last: last.trim().to_string(),
+        },
+        [one] => Pages::Single(one.trim().to_string()),
+        _ => Pages::Placeholder(p.to_string()),
+    }
+}

@@ -1,0 +1,239 @@
+//! The .bib writer: BibLaTeX or BibTeX, one entry per reference.
+
+use serde::{Deserialize, Serialize};
+
+use super::latex::{escape, protect_case, to_ascii_tex};
+use crate::keys::{self, KeyFormat};
+use crate::model::{Kind, LinkKind, Pages, Person, Reference};
+
+/// Which .bib dialect to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    /// BibLaTeX (biber): `date`, `journaltitle`, `location`, `eprinttype`, UTF-8.
+    #[default]
+    BibLatex,
+    /// BibTeX: `year`/`month`, `journal`, `address`, `archiveprefix`, ASCII with accent commands.
+    BibTex,
+}
+
+/// Options for [`write`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WriteOptions {
+    /// The dialect.
+    pub dialect: Dialect,
+    /// How citation keys are made.
+    pub keys: KeyFormat,
+    /// Leave out publist's own fields (`verba` with the classified links,
+    /// `verbb` with an OpenReview id beside an arXiv id), which make the
+    /// export lossless but mean nothing to LaTeX styles.
+    pub plain: bool,
+}
+
+/// Writes references as a .bib file, with unique keys (see [`crate::keys`]).
+///
+/// ```
+/// use publist::bib::{write, Dialect, WriteOptions};
+/// let parsed = publist::parse::cv("## Journal Articles\n1. Bach S and Müller K-R (2015). \"LRP for ImageNet\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md");
+/// let bib = write(&parsed.references, &WriteOptions::default());
+/// assert!(bib.starts_with("@article{bach2015lrp,\n"));
+/// assert!(bib.contains("  author = {Bach, S. and Müller, K.-R.},\n"));
+/// assert!(bib.contains("  title = {{LRP} for {ImageNet}},\n"));
+/// let bibtex = write(&parsed.references, &WriteOptions { dialect: Dialect::BibTex, ..Default::default() });
+/// assert!(bibtex.contains(r#"  author = {Bach, S. and M{\"u}ller, K.-R.},"#));
+/// assert!(bibtex.contains("  journal = {{PLoS} {ONE}},\n"));
+/// ```
+pub fn write(refs: &[Reference], options: &WriteOptions) -> String {
+    let keys = keys::assign_with(refs, &options.keys);
+    let mut out = String::new();
+    for (r, key) in refs.iter().zip(&keys) {
+        out.push_str(&write_entry(r, key, options));
+        out.push('\n');
+    }
+    out
+}
+
+/// Writes one entry.
+pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
+    let d = options.dialect;
+    let biblatex = d == Dialect::BibLatex;
+    let text = |s: &str| -> String {
+        let e = escape(s);
+        if biblatex {
+            e
+        } else {
+            to_ascii_tex(&e)
+        }
+    };
+    let cased = |s: &str| protect_case(&text(s));
+    let mut fields: Vec<(&str, String)> = Vec::new();
+
+    if !r.authors.is_empty() {
+        fields.push(("author", names(&r.authors, &text)));
+    }
+    if !r.editors.is_empty() {
+        fields.push(("editor", names(&r.editors, &text)));
+    }
+    fields.push(("title", cased(&r.title)));
+    let arxiv = r.ids.arxiv.as_ref().map(|a| a.to_string());
+    let openreview = r.ids.openreview.as_ref().map(|o| o.to_string());
+    let entry_type = entry_type(r, d);
+    if let Some(c) = &r.container {
+        let field = match (r.kind, biblatex) {
+            (Kind::JournalArticle, true) => "journaltitle",
+            (Kind::JournalArticle, false) => "journal",
+            (Kind::ConferencePaper | Kind::Chapter, _) => "booktitle",
+            _ => "howpublished",
+        };
+        fields.push((field, cased(c)));
+    } else if !biblatex && r.kind == Kind::Preprint {
+        if let Some(a) = &arxiv {
+            fields.push(("journal", format!("arXiv preprint arXiv:{a}")));
+        }
+    }
+    if let Some(s) = &r.series {
+        fields.push(("series", cased(s)));
+    }
+    if let Some(v) = &r.volume {
+        fields.push(("volume", text(v)));
+    }
+    if let Some(i) = &r.issue {
+        fields.push(("number", text(i)));
+    }
+    match &r.pages {
+        Some(Pages::Range { first, last }) => fields.push(("pages", format!("{}--{}", text(first), text(last)))),
+        Some(Pages::Single(p)) => fields.push(("pages", text(p))),
+        Some(Pages::Placeholder(p)) => fields.push(("pubstate", text(p))),
+        None => {}
+    }
+    if let Some(a) = &r.article_number {
+        fields.push(("eid", text(a)));
+    }
+    if let Some(date) = r.issued {
+        if biblatex {
+            let mut s = format!("{:04}", date.year);
+            if let Some(m) = date.month {
+                s.push_str(&format!("-{m:02}"));
+                if let Some(day) = date.day {
+                    s.push_str(&format!("-{day:02}"));
+                }
+            }
+            fields.push(("date", s));
+        } else {
+            fields.push(("year", date.year.to_string()));
+            if let Some(m) = date.month {
+                fields.push(("month", m.to_string()));
+            }
+        }
+    }
+    if let Some(p) = &r.publisher {
+        fields.push(("publisher", text(p)));
+    }
+    if let Some(p) = &r.place {
+        fields.push((if biblatex { "location" } else { "address" }, text(p)));
+    }
+    if !r.ids.isbn.is_empty() {
+        let isbns: Vec<String> = r.ids.isbn.iter().map(|i| i.to_string()).collect();
+        fields.push(("isbn", isbns.join(", ")));
+    }
+    if let Some(i) = &r.ids.issn {
+        fields.push(("issn", i.to_string()));
+    }
+    if let Some(doi) = &r.ids.doi {
+        fields.push(("doi", doi.to_string()));
+    }
+    let (eprint, eprint_type) = match (&arxiv, &openreview) {
+        (Some(a), _) => (Some(a.clone()), "arXiv"),
+        (None, Some(o)) => (Some(o.clone()), "OpenReview"),
+        _ => (None, ""),
+    };
+    if let Some(e) = eprint {
+        fields.push(("eprint", e));
+        if biblatex {
+            fields.push(("eprinttype", eprint_type.to_lowercase()));
+        } else {
+            fields.push(("archiveprefix", eprint_type.to_string()));
+        }
+    }
+    if let Some(url) = r
+        .links
+        .iter()
+        .find(|l| !matches!(l.kind, LinkKind::Code | LinkKind::Resource | LinkKind::Demo))
+        .or_else(|| r.links.first())
+    {
+        fields.push(("url", url.url.clone()));
+    }
+    if !r.notes.is_empty() {
+        let notes: Vec<String> = r.notes.iter().map(|n| text(&n.text)).collect();
+        fields.push(("note", notes.join("; ")));
+    }
+    if !options.plain {
+        if !r.links.is_empty() {
+            let links: Vec<String> = r.links.iter().map(|l| format!("{}={}", link_kind_name(l.kind), l.url)).collect();
+            fields.push(("verba", links.join(" ")));
+        }
+        if arxiv.is_some() {
+            if let Some(o) = &openreview {
+                fields.push(("verbb", format!("openreview:{o}")));
+            }
+        }
+    }
+
+    let mut out = format!("@{entry_type}{{{key},\n");
+    for (name, value) in fields {
+        out.push_str(&format!("  {name} = {{{value}}},\n"));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// The name publist uses for a link kind in `verba`.
+pub(crate) fn link_kind_name(k: LinkKind) -> &'static str {
+    match k {
+        LinkKind::Code => "code",
+        LinkKind::Demo => "demo",
+        LinkKind::Arxiv => "arxiv",
+        LinkKind::OpenReview => "openreview",
+        LinkKind::Doi => "doi",
+        LinkKind::Resource => "resource",
+        _ => "page",
+    }
+}
+
+fn entry_type(r: &Reference, d: Dialect) -> &'static str {
+    let biblatex = d == Dialect::BibLatex;
+    match r.kind {
+        Kind::JournalArticle => "article",
+        Kind::ConferencePaper => "inproceedings",
+        Kind::Book => "book",
+        Kind::Chapter => "incollection",
+        Kind::Preprint if biblatex && r.container.is_none() => "online",
+        Kind::Thesis if biblatex => "thesis",
+        Kind::Thesis => "phdthesis",
+        Kind::Patent if biblatex => "patent",
+        _ => "misc",
+    }
+}
+
+/// `Family, Given and ...`; particles before the family name; a name without
+/// given names and with spaces (an organisation) in braces.
+fn names(people: &[Person], text: &impl Fn(&str) -> String) -> String {
+    people
+        .iter()
+        .map(|p| {
+            let family = text(&p.family);
+            let family = match &p.particle {
+                Some(particle) => format!("{} {family}", text(particle)),
+                None if p.given.is_none() && p.family.contains(' ') => format!("{{{family}}}"),
+                None => family,
+            };
+            match (&p.suffix, &p.given) {
+                (Some(s), Some(g)) => format!("{family}, {}, {}", text(s), text(g)),
+                (None, Some(g)) => format!("{family}, {}", text(g)),
+                (Some(s), None) => format!("{family}, {}, ", text(s)),
+                (None, None) => family,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
