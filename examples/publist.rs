@@ -1,33 +1,67 @@
 //! The publist command-line tool, thin over the library.
 //!
-//! ```text
-//! publist parse [--strict] FILE...   references as CSL-JSON on stdout
-//! ```
-//!
 //! Diagnostics go to stderr as `file:line: severity: message`. Exit codes: 0 on
 //! success, 1 when diagnostics were reported and `--strict` was given, 2 on
 //! usage or I/O errors.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use publist::bib::{Dialect, WriteOptions};
+use publist::{Library, Parsed};
+
 const USAGE: &str = "\
-publist: clean, typed references from publication lists
+publist: clean, typed, deduplicated references from publication lists
 
 Usage:
-  publist parse [--strict] [FILE...]   read CV files (markdown or text), print CSL-JSON
-  publist merge [--strict] [--explain] [FILE...]
-                                       read and merge: one record per work, as CSL-JSON
+  publist parse [OPTIONS] [FILE...]   read the inputs, print CSL-JSON (one record per item)
+  publist merge [OPTIONS] [FILE...]   read and merge: one record per work, as CSL-JSON
+  publist bib   [OPTIONS] [FILE...]   read and merge, print BibLaTeX (or BibTeX)
+  publist help COMMAND                the options of a command
 
-Give files oldest first: where versions disagree, the newest sound value wins.
-
-Files: CV text or markdown; `-` or no file reads standard input.
-Options:
-  --strict    exit with code 1 when any diagnostic was reported
-  --explain   (merge) print the evidence for every merge and every possible
-              duplicate on standard error
-  -h, --help  show this help
+Inputs: CV text or markdown, or .bib files (by extension, or for standard
+input by content); `-` or no file reads standard input. Give CV versions
+oldest first: where versions disagree, the newest sound value wins.
 ";
+
+const PARSE_HELP: &str = "\
+publist parse [--strict] [-o FILE] [FILE...]
+  Reads each input and prints its references as a CSL-JSON array.
+  --strict    exit with code 1 when any diagnostic was reported
+  -o FILE     write the output to FILE instead of standard output
+";
+
+const MERGE_HELP: &str = "\
+publist merge [--strict] [--explain] [-o FILE] [FILE...]
+  Reads the inputs (oldest first), merges them into one record per work and
+  prints a CSL-JSON array; custom.sources lists every item a record absorbed.
+  --explain   print the evidence for every merge and every possible duplicate,
+              and where each input citation key went, on standard error
+  --strict    exit with code 1 when any diagnostic was reported
+  -o FILE     write the output to FILE instead of standard output
+";
+
+const BIB_HELP: &str = "\
+publist bib [--bibtex] [--plain] [--no-merge] [--explain] [--strict] [-o FILE] [FILE...]
+  Reads and merges the inputs and prints them as BibLaTeX (biber).
+  --bibtex    write BibTeX instead (year/journal fields, ASCII with accent commands)
+  --plain     leave out publist's lossless extras (verba/verbb/verbc fields)
+  --no-merge  one entry per input item, without merging
+  --explain   as for merge
+  --strict    exit with code 1 when any diagnostic was reported
+  -o FILE     write the output to FILE instead of standard output
+";
+
+#[derive(Default)]
+struct Options {
+    strict: bool,
+    explain: bool,
+    bibtex: bool,
+    plain: bool,
+    no_merge: bool,
+    output: Option<String>,
+    files: Vec<String>,
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,56 +69,101 @@ fn main() -> ExitCode {
         print!("{USAGE}");
         return ExitCode::SUCCESS;
     };
-    match command.as_str() {
-        "-h" | "--help" | "help" => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
+    let help = match command.as_str() {
+        "parse" => PARSE_HELP,
+        "merge" => MERGE_HELP,
+        "bib" => BIB_HELP,
+        "-h" | "--help" => USAGE,
+        "help" => {
+            let page = match args.get(1).map(String::as_str) {
+                Some("parse") => PARSE_HELP,
+                Some("merge") => MERGE_HELP,
+                Some("bib") => BIB_HELP,
+                _ => USAGE,
+            };
+            print!("{page}");
+            return ExitCode::SUCCESS;
         }
-        "parse" => run(&args[1..], false),
-        "merge" => run(&args[1..], true),
         other => {
             eprintln!("publist: unknown command '{other}'\n\n{USAGE}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
         }
+    };
+    if help == USAGE {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let options = match parse_options(command, &args[1..]) {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            print!("{help}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("publist {command}: {message}\n\n{help}");
+            return ExitCode::from(2);
+        }
+    };
+    run(command, options)
+}
+
+/// `Ok(None)` when help was asked for.
+fn parse_options(command: &str, args: &[String]) -> Result<Option<Options>, String> {
+    let mut o = Options::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--strict" => o.strict = true,
+            "--explain" if command != "parse" => o.explain = true,
+            "--bibtex" if command == "bib" => o.bibtex = true,
+            "--plain" if command == "bib" => o.plain = true,
+            "--no-merge" if command == "bib" => o.no_merge = true,
+            "-o" => o.output = Some(it.next().ok_or("-o needs a file name")?.clone()),
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),
+            _ => o.files.push(a.clone()),
+        }
+    }
+    if o.files.is_empty() {
+        o.files.push("-".to_string());
+    }
+    Ok(Some(o))
+}
+
+/// Reads one input: a .bib file (by extension or, on standard input, by an
+/// opening `@`) or a CV.
+fn read_input(file: &str) -> Result<Parsed, String> {
+    let (bytes, name) = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("<stdin>: {e}"))?;
+        (bytes, "<stdin>".to_string())
+    } else {
+        (
+            std::fs::read(file).map_err(|e| format!("{file}: {e}"))?,
+            file.to_string(),
+        )
+    };
+    let is_bib = if file == "-" {
+        bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'@')
+    } else {
+        file.to_ascii_lowercase().ends_with(".bib")
+    };
+    if is_bib {
+        let text =
+            std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 text ({e})"))?;
+        Ok(publist::bib::read(text, &name))
+    } else {
+        publist::parse::cv_bytes(&bytes, &name).map_err(|e| e.to_string())
     }
 }
 
-fn run(args: &[String], merge: bool) -> ExitCode {
-    let mut strict = false;
-    let mut explain = false;
-    let mut files = Vec::new();
-    for a in args {
-        match a.as_str() {
-            "--strict" => strict = true,
-            "--explain" if merge => explain = true,
-            "-h" | "--help" => {
-                print!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            s if s.starts_with("--") => {
-                eprintln!("publist: unknown option '{s}'");
-                return ExitCode::from(2);
-            }
-            _ => files.push(a.clone()),
-        }
-    }
-    if files.is_empty() {
-        files.push("-".to_string());
-    }
+fn run(command: &str, o: Options) -> ExitCode {
     let mut references = Vec::new();
     let mut diagnostics = 0;
-    for file in &files {
-        let parsed = if file == "-" {
-            let mut bytes = Vec::new();
-            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-                eprintln!("publist: <stdin>: {e}");
-                return ExitCode::from(2);
-            }
-            publist::parse::cv_bytes(&bytes, "<stdin>")
-        } else {
-            publist::parse::cv_file(file)
-        };
-        match parsed {
+    for file in &o.files {
+        match read_input(file) {
             Ok(p) => {
                 for d in &p.diagnostics {
                     eprintln!("{d}");
@@ -98,22 +177,47 @@ fn run(args: &[String], merge: bool) -> ExitCode {
             }
         }
     }
+    let merge = command == "merge" || (command == "bib" && !o.no_merge);
     if merge {
-        let library = publist::Library::merge(references);
-        if explain {
-            explain_merge(&library.report);
+        let library = Library::merge(references);
+        if o.explain {
+            explain_merge(&library);
         }
         references = library.records;
     }
-    println!("{}", publist::csl::to_csl_json(&references));
-    if strict && diagnostics > 0 {
+    let output = if command == "bib" {
+        let options = WriteOptions {
+            dialect: if o.bibtex {
+                Dialect::BibTex
+            } else {
+                Dialect::BibLatex
+            },
+            plain: o.plain,
+            ..Default::default()
+        };
+        publist::bib::write(&references, &options)
+    } else {
+        publist::csl::to_csl_json(&references) + "\n"
+    };
+    let written = match &o.output {
+        Some(path) => std::fs::write(path, output).map_err(|e| format!("{path}: {e}")),
+        None => std::io::stdout()
+            .write_all(output.as_bytes())
+            .map_err(|e| format!("<stdout>: {e}")),
+    };
+    if let Err(e) = written {
+        eprintln!("publist: {e}");
+        return ExitCode::from(2);
+    }
+    if o.strict && diagnostics > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-fn explain_merge(report: &publist::MergeReport) {
+fn explain_merge(library: &Library) {
+    let report = &library.report;
     let show = |e: &publist::merge::MatchEvidence| {
         let s = &e.signals;
         eprintln!(
@@ -133,4 +237,16 @@ fn explain_merge(report: &publist::MergeReport) {
         report.possible_duplicates.len()
     );
     report.possible_duplicates.iter().for_each(show);
+    let keyed: Vec<_> = report.items.iter().filter(|m| m.key.is_some()).collect();
+    if !keyed.is_empty() {
+        let new_keys = publist::keys::assign(&library.records);
+        eprintln!("citation keys ({}):", keyed.len());
+        for m in keyed {
+            let old = m.key.as_deref().unwrap_or("");
+            eprintln!(
+                "  {old} ({}:{}) -> {}",
+                m.item.source, m.item.line, new_keys[m.record]
+            );
+        }
+    }
 }

@@ -190,3 +190,54 @@ fn merge_prints_one_record_per_work_with_all_sources() {
         "{stderr}"
     );
 }
+
+#[test]
+fn bib_writes_one_entry_per_work_and_reads_bib_input() {
+    let files = [
+        "examples/data/cv/cv-2022.md",
+        "examples/data/cv/cv-2025-06.md",
+        "examples/data/cv/cv-2025-09.txt",
+    ];
+    let out = publist(&["bib", files[0], files[1], files[2]], None);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let bib = biblatex::Bibliography::parse(&text).expect("valid .bib");
+    assert_eq!(bib.len(), 96);
+    let crp = bib
+        .get("achtibat2023attribution")
+        .expect("key of the CRP article");
+    assert_eq!(
+        crp.get("eprint").map(biblatex::ChunksExt::format_verbatim),
+        Some("2206.03208".to_string())
+    );
+
+    // BibTeX, one entry per item, read back from standard input.
+    let out = publist(&["bib", "--bibtex", "--no-merge", files[0]], None);
+    let bibtex = out.stdout;
+    assert!(bibtex.is_ascii());
+    let back = publist(&["merge", "--explain"], Some(&bibtex));
+    assert!(back.status.success());
+    assert_eq!(json(&back).len(), 50);
+    let stderr = String::from_utf8(back.stderr).unwrap();
+    assert!(stderr.contains("citation keys (50):"), "{stderr}");
+    assert!(
+        stderr.contains("  weber2022beyond (<stdin>:1) -> weber2022beyond"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for cmd in ["parse", "merge", "bib"] {
+        let out = publist(&[cmd, "--help"], None);
+        assert!(out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).starts_with(&format!("publist {cmd}")),
+            "{cmd}"
+        );
+    }
+    assert_eq!(
+        publist(&["bib", "--frobnicate"], None).status.code(),
+        Some(2)
+    );
+}

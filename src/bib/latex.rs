@@ -156,14 +156,26 @@ mod tests {
 
     #[test]
     fn command_names_are_not_braced() {
-        assert_eq!(protect_case(r"a \textasciitilde{} b"), r"a \textasciitilde{} b");
-        assert_eq!(protect_case("Zennit, CoRelAy, and ViRelAy"), "Zennit, {CoRelAy}, and {ViRelAy}");
+        assert_eq!(
+            protect_case(r"a \textasciitilde{} b"),
+            r"a \textasciitilde{} b"
+        );
+        assert_eq!(
+            protect_case("Zennit, CoRelAy, and ViRelAy"),
+            "Zennit, {CoRelAy}, and {ViRelAy}"
+        );
     }
 
     #[test]
     fn accents() {
-        assert_eq!(to_ascii_tex("Müller Schöllhorn Gürkan Nikolić"), r#"M{\"u}ller Sch{\"o}llhorn G{\"u}rkan Nikoli{\'c}"#);
-        assert_eq!(to_ascii_tex("Storås Cantú Dähne"), r#"Stor{\aa}s Cant{\'u} D{\"a}hne"#);
+        assert_eq!(
+            to_ascii_tex("Müller Schöllhorn Gürkan Nikolić"),
+            r#"M{\"u}ller Sch{\"o}llhorn G{\"u}rkan Nikoli{\'c}"#
+        );
+        assert_eq!(
+            to_ascii_tex("Storås Cantú Dähne"),
+            r#"Stor{\aa}s Cant{\'u} D{\"a}hne"#
+        );
         assert_eq!(to_ascii_tex("Erdoğan"), r"Erdo{\u{g}}an");
     }
 }

@@ -5,7 +5,8 @@
 //! [`WriteOptions::plain`] is set, two of the data model's custom verbatim
 //! fields that make the export lossless: `verba` holds every link with its
 //! kind (`code=https://... demo=https://...`), `verbb` an OpenReview id when
-//! `eprint` holds the arXiv id. Placeholder pages (`TBA`) go to `pubstate`,
+//! `eprint` holds the arXiv id, `verbc` the further ISBNs of a work in
+//! several parts. Placeholder pages (`TBA`) go to `pubstate`,
 //! article numbers to `eid`, issues to `number`, notes to `note` (joined by `; `).
 
 mod latex;

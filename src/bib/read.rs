@@ -11,9 +11,7 @@ use biblatex::{Bibliography, ChunksExt, DateValue, Entry, EntryType, PermissiveT
 
 use super::write::link_kind_name;
 use crate::diagnostic::Diagnostic;
-use crate::model::{
-    Date, Kind, Link, LinkKind, Note, Pages, Person, Provenance, Reference,
-};
+use crate::model::{Date, Kind, Link, LinkKind, Note, Pages, Person, Provenance, Reference};
 use crate::parse::Parsed;
 
 /// Reads a .bib file's text. Every entry becomes a reference or an error
@@ -118,12 +116,12 @@ fn split_entries(src: &str) -> Vec<Chunk<'_>> {
                 }
             }
         }
+        // An entry that runs over a line starting with `@` lost a brace: it
+        // ends there, so that it does not swallow the entries after it.
+        let next_at_line = src[j..].find("\n@").map_or(src.len(), |p| j + p + 1);
         let (end, closed) = match end {
-            Some(e) => (e, true),
-            None => {
-                let next = src[j..].find("\n@").map_or(src.len(), |p| j + p + 1);
-                (next, false)
-            }
+            Some(e) if e <= next_at_line => (e, true),
+            _ => (next_at_line, false),
         };
         if kind != "comment" || closed {
             out.push(Chunk {
@@ -139,7 +137,11 @@ fn split_entries(src: &str) -> Vec<Chunk<'_>> {
 }
 
 fn line_at(src: &str, offset: usize) -> usize {
-    src.as_bytes()[..offset.min(src.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    src.as_bytes()[..offset.min(src.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Parses the entries one by one, with the file's `@string`s before each.
@@ -181,18 +183,38 @@ fn recover(src: &str, chunks: &[Chunk<'_>], source: &str, parsed: &mut Parsed) {
                 parsed.diagnostics.push(Diagnostic::error(
                     source,
                     err_line,
-                    format!("entry @{} starting on line {line} cannot be read: {}", chunk.kind, e.kind),
+                    format!(
+                        "entry @{} starting on line {line} cannot be read: {}",
+                        chunk.kind, e.kind
+                    ),
                 ));
             }
         }
     }
 }
 
-/// Where an entry starts: the `@` before its first field (or its key).
+/// Where an entry starts: the `@` of `@type{key` (fields cannot tell: after
+/// `crossref` resolution some of them point into the parent entry).
 fn entry_offset(src: &str, entry: &Entry) -> usize {
-    let first_field = entry.fields.values().filter_map(|c| c.first()).map(|c| c.span.start).min();
-    let anchor = first_field.unwrap_or_else(|| src.find(&format!("{{{},", entry.key)).unwrap_or(0));
-    src[..anchor.min(src.len())].rfind('@').unwrap_or(0)
+    for (pos, _) in src.match_indices(entry.key.as_str()) {
+        let before = src[..pos].trim_end();
+        let after = src[pos + entry.key.len()..].trim_start();
+        if !(before.ends_with('{') || before.ends_with('('))
+            || !(after.starts_with(',') || after.starts_with('}'))
+        {
+            continue;
+        }
+        let head = before[..before.len() - 1].trim_end();
+        if let Some(at) = head.rfind('@') {
+            if head[at + 1..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            {
+                return at;
+            }
+        }
+    }
+    0
 }
 
 fn push(parsed: &mut Parsed, entry: &Entry, src: &str, at: usize, source: &str) {
@@ -238,8 +260,17 @@ fn kind_of(entry: &Entry, has_eprint: bool) -> Kind {
     match entry.entry_type {
         EntryType::Article => Kind::JournalArticle,
         EntryType::InProceedings => Kind::ConferencePaper,
-        EntryType::Book | EntryType::MvBook | EntryType::Collection | EntryType::MvCollection | EntryType::Proceedings | EntryType::MvProceedings => Kind::Book,
-        EntryType::InCollection | EntryType::InBook | EntryType::BookInBook | EntryType::SuppBook | EntryType::SuppCollection => Kind::Chapter,
+        EntryType::Book
+        | EntryType::MvBook
+        | EntryType::Collection
+        | EntryType::MvCollection
+        | EntryType::Proceedings
+        | EntryType::MvProceedings => Kind::Book,
+        EntryType::InCollection
+        | EntryType::InBook
+        | EntryType::BookInBook
+        | EntryType::SuppBook
+        | EntryType::SuppCollection => Kind::Chapter,
         EntryType::Thesis | EntryType::PhdThesis | EntryType::MastersThesis => Kind::Thesis,
         EntryType::Patent => Kind::Patent,
         _ if has_eprint => Kind::Preprint,
@@ -251,7 +282,10 @@ fn kind_of(entry: &Entry, has_eprint: bool) -> Kind {
 /// `arXiv preprint arXiv:2202.06861`: the journal Google Scholar gives preprints.
 fn is_arxiv_journal(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    l.starts_with("arxiv preprint") || l.starts_with("arxiv e-prints") || l == "arxiv" || l.starts_with("corr")
+    l.starts_with("arxiv preprint")
+        || l.starts_with("arxiv e-prints")
+        || l == "arxiv"
+        || l.starts_with("corr")
 }
 
 fn to_reference(entry: &Entry) -> Result<Reference, String> {
@@ -262,19 +296,29 @@ fn to_reference(entry: &Entry) -> Result<Reference, String> {
         .map(|t| t.to_ascii_lowercase());
     let journal = field(entry, "journaltitle").or_else(|| field(entry, "journal"));
     let arxiv_journal = journal.as_deref().is_some_and(is_arxiv_journal);
+    let journal_text = journal.clone();
     let mut kind = kind_of(entry, eprint.is_some());
     if kind == Kind::JournalArticle && arxiv_journal {
         kind = Kind::Preprint;
     }
     let mut r = Reference::new(kind, &title);
-    r.authors = entry.author().map(|v| v.iter().map(person).collect()).unwrap_or_default();
+    r.authors = entry
+        .author()
+        .map(|v| v.iter().map(person).collect())
+        .unwrap_or_default();
     if let Ok(groups) = entry.editors() {
-        r.editors = groups.iter().flat_map(|(people, _)| people.iter().map(person)).collect();
+        r.editors = groups
+            .iter()
+            .flat_map(|(people, _)| people.iter().map(person))
+            .collect();
     }
     r.issued = match entry.date() {
         Ok(PermissiveType::Typed(d)) => {
             let dt = match d.value {
-                DateValue::At(t) | DateValue::After(t) | DateValue::Before(t) | DateValue::Between(t, _) => t,
+                DateValue::At(t)
+                | DateValue::After(t)
+                | DateValue::Before(t)
+                | DateValue::Between(t, _) => t,
             };
             Some(Date {
                 year: dt.year,
@@ -282,7 +326,9 @@ fn to_reference(entry: &Entry) -> Result<Reference, String> {
                 day: dt.day.map(|d| d + 1),
             })
         }
-        _ => field(entry, "year").and_then(|y| y.trim().get(..4)?.parse().ok()).map(Date::year),
+        _ => field(entry, "year")
+            .and_then(|y| y.trim().get(..4)?.parse().ok())
+            .map(Date::year),
     };
     r.container = if arxiv_journal {
         None
@@ -303,13 +349,13 @@ fn to_reference(entry: &Entry) -> Result<Reference, String> {
     r.article_number = field(entry, "eid");
     r.publisher = field(entry, "publisher");
     r.place = field(entry, "location").or_else(|| field(entry, "address"));
-    if let Some(isbns) = field(entry, "isbn") {
-        r.ids.isbn = isbns
-            .split([',', ';'])
-            .flat_map(|s| s.split(" and "))
-            .filter_map(|s| s.trim().parse().ok())
-            .collect();
-    }
+    let isbns = [field(entry, "isbn"), field(entry, "verbc")];
+    r.ids.isbn = isbns
+        .iter()
+        .flatten()
+        .flat_map(|s| s.split([',', ';', ' ']))
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
     r.ids.issn = field(entry, "issn").and_then(|s| s.parse().ok());
     r.ids.doi = field(entry, "doi").and_then(|s| s.parse().ok());
     match (eprint, eprint_type.as_deref()) {
@@ -317,7 +363,16 @@ fn to_reference(entry: &Entry) -> Result<Reference, String> {
         (Some(e), Some("arxiv") | None) => r.ids.arxiv = e.parse().ok(),
         _ => {}
     }
-    if let Some(or) = field(entry, "verbb").and_then(|v| v.strip_prefix("openreview:").map(str::to_string)) {
+    // Google Scholar's preprints: `journal = {arXiv preprint arXiv:2202.06861}`.
+    if arxiv_journal && r.ids.arxiv.is_none() {
+        let last = journal_text
+            .as_deref()
+            .and_then(|j| j.split_whitespace().last());
+        r.ids.arxiv = last.and_then(|t| t.parse().ok());
+    }
+    if let Some(or) =
+        field(entry, "verbb").and_then(|v| v.strip_prefix("openreview:").map(str::to_string))
+    {
         r.ids.openreview = or.parse().ok();
     }
     r.links = match field(entry, "verba") {
@@ -363,10 +418,7 @@ fn link_from_verba(item: &str) -> Option<Link> {
 
 fn pages(p: &str) -> Pages {
     let p = p.trim();
-    let parts: Vec<&str> = p
-        .split(|c: char| matches!(c, '-' | '–' | '—'))
-        .filter(|s| !s.is_empty())
-        .collect();
+    let parts: Vec<&str> = p.split(['-', '–', '—']).filter(|s| !s.is_empty()).collect();
     match parts.as_slice() {
         [first, last] => Pages::Range {
             first: first.trim().to_string(),

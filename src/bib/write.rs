@@ -98,10 +98,15 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
         fields.push(("volume", text(v)));
     }
     if let Some(i) = &r.issue {
-        fields.push(("number", text(i)));
+        // In BibTeX's @inproceedings `number` is the number in a series and
+        // excludes `volume`; there the issue of a volume goes to `issue`.
+        let in_series = !biblatex && r.kind == Kind::ConferencePaper && r.volume.is_some();
+        fields.push((if in_series { "issue" } else { "number" }, text(i)));
     }
     match &r.pages {
-        Some(Pages::Range { first, last }) => fields.push(("pages", format!("{}--{}", text(first), text(last)))),
+        Some(Pages::Range { first, last }) => {
+            fields.push(("pages", format!("{}--{}", text(first), text(last))))
+        }
         Some(Pages::Single(p)) => fields.push(("pages", text(p))),
         Some(Pages::Placeholder(p)) => fields.push(("pubstate", text(p))),
         None => {}
@@ -132,9 +137,14 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
     if let Some(p) = &r.place {
         fields.push((if biblatex { "location" } else { "address" }, text(p)));
     }
-    if !r.ids.isbn.is_empty() {
-        let isbns: Vec<String> = r.ids.isbn.iter().map(|i| i.to_string()).collect();
-        fields.push(("isbn", isbns.join(", ")));
+    // One ISBN per `isbn` field (biber checks it); a work in several parts
+    // keeps the others in `verbc`.
+    if let Some((first, rest)) = r.ids.isbn.split_first() {
+        fields.push(("isbn", first.to_string()));
+        if !rest.is_empty() && !options.plain {
+            let more: Vec<String> = rest.iter().map(|i| i.to_string()).collect();
+            fields.push(("verbc", more.join(" ")));
+        }
     }
     if let Some(i) = &r.ids.issn {
         fields.push(("issn", i.to_string()));
@@ -155,11 +165,11 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
             fields.push(("archiveprefix", eprint_type.to_string()));
         }
     }
+    // The work's own page, as in CSL-JSON's URL: never a code repository.
     if let Some(url) = r
         .links
         .iter()
         .find(|l| !matches!(l.kind, LinkKind::Code | LinkKind::Resource | LinkKind::Demo))
-        .or_else(|| r.links.first())
     {
         fields.push(("url", url.url.clone()));
     }
@@ -169,7 +179,11 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
     }
     if !options.plain {
         if !r.links.is_empty() {
-            let links: Vec<String> = r.links.iter().map(|l| format!("{}={}", link_kind_name(l.kind), l.url)).collect();
+            let links: Vec<String> = r
+                .links
+                .iter()
+                .map(|l| format!("{}={}", link_kind_name(l.kind), l.url))
+                .collect();
             fields.push(("verba", links.join(" ")));
         }
         if arxiv.is_some() {
@@ -205,7 +219,11 @@ fn entry_type(r: &Reference, d: Dialect) -> &'static str {
     match r.kind {
         Kind::JournalArticle => "article",
         Kind::ConferencePaper => "inproceedings",
+        // An edited book is a collection (biber wants an author for @book).
+        Kind::Book if biblatex && r.authors.is_empty() && !r.editors.is_empty() => "collection",
         Kind::Book => "book",
+        // @incollection needs the book's editors, which CVs rarely give.
+        Kind::Chapter if biblatex && r.editors.is_empty() => "inbook",
         Kind::Chapter => "incollection",
         Kind::Preprint if biblatex && r.container.is_none() => "online",
         Kind::Thesis if biblatex => "thesis",

@@ -49,6 +49,9 @@ pub struct CslSource {
     pub file: String,
     /// 1-based line where the item starts.
     pub line: usize,
+    /// The item's citation key in its source, for .bib input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 /// A link in `custom.links`.
@@ -259,6 +262,7 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
                 .map(|s| CslSource {
                     file: s.source.clone(),
                     line: s.line,
+                    key: s.key.clone(),
                 })
                 .collect(),
             arxiv: r.ids.arxiv.as_ref().map(|a| a.to_string()),

@@ -55,6 +55,9 @@ pub struct MatchEvidence {
 pub struct ItemMapping {
     /// The input item.
     pub item: ItemRef,
+    /// The item's citation key in its source (.bib input), if it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Index of the record in [`Library::records`] that absorbed it.
     pub record: usize,
 }
@@ -325,6 +328,7 @@ impl Library {
                         source: s.source.clone(),
                         line: s.line,
                     },
+                    key: s.key.clone(),
                     record,
                 })
             })
