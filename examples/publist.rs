@@ -17,6 +17,9 @@ Usage:
   publist parse [OPTIONS] [FILE...]   read the inputs, print CSL-JSON (one record per item)
   publist merge [OPTIONS] [FILE...]   read and merge: one record per work, as CSL-JSON
   publist bib   [OPTIONS] [FILE...]   read and merge, print BibLaTeX (or BibTeX)
+  publist format --style NAME|PATH [OPTIONS] [FILE...]
+                                      read and merge, print a bibliography in a CSL style
+  publist styles                      list the styles of the built-in archive
   publist help COMMAND                the options of a command
 
 Inputs: CV text or markdown, or .bib files (by extension, or for standard
@@ -52,6 +55,24 @@ publist bib [--bibtex] [--plain] [--no-merge] [--explain] [--strict] [-o FILE] [
   -o FILE     write the output to FILE instead of standard output
 ";
 
+const FORMAT_HELP: &str = "\
+publist format --style NAME|PATH [--to text|html|markdown] [--locale TAG]
+               [--styles-dir DIR] [--locales-dir DIR] [--no-merge] [--strict] [-o FILE] [FILE...]
+  Reads and merges the inputs and prints the bibliography one entry per line,
+  in the style's order, numeric labels included.
+  --style NAME|PATH  a style of the archive (see `publist styles`) or a .csl file;
+                     a dependent style is resolved to its parent
+  --to FORMAT        text (default), html or markdown
+  --locale TAG       render in this locale (e.g. de-DE) instead of the style's default
+  --styles-dir DIR   where to find styles by name and the parents of dependent styles
+  --locales-dir DIR  CSL locale files (locales-*.xml) to use before the built-in ones
+";
+
+const STYLES_HELP: &str = "\
+publist styles
+  Lists the names of the styles in the built-in archive.
+";
+
 #[derive(Default)]
 struct Options {
     strict: bool,
@@ -59,6 +80,11 @@ struct Options {
     bibtex: bool,
     plain: bool,
     no_merge: bool,
+    style: Option<String>,
+    to: Option<String>,
+    locale: Option<String>,
+    styles_dir: Option<String>,
+    locales_dir: Option<String>,
     output: Option<String>,
     files: Vec<String>,
 }
@@ -73,12 +99,16 @@ fn main() -> ExitCode {
         "parse" => PARSE_HELP,
         "merge" => MERGE_HELP,
         "bib" => BIB_HELP,
+        "format" => FORMAT_HELP,
+        "styles" => STYLES_HELP,
         "-h" | "--help" => USAGE,
         "help" => {
             let page = match args.get(1).map(String::as_str) {
                 Some("parse") => PARSE_HELP,
                 Some("merge") => MERGE_HELP,
                 Some("bib") => BIB_HELP,
+                Some("format") => FORMAT_HELP,
+                Some("styles") => STYLES_HELP,
                 _ => USAGE,
             };
             print!("{page}");
@@ -91,6 +121,16 @@ fn main() -> ExitCode {
     };
     if help == USAGE {
         print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    if command == "styles" {
+        if args.len() > 1 {
+            print!("{STYLES_HELP}");
+        } else {
+            for name in publist::csl::archive_styles() {
+                println!("{name}");
+            }
+        }
         return ExitCode::SUCCESS;
     }
     let options = match parse_options(command, &args[1..]) {
@@ -118,7 +158,12 @@ fn parse_options(command: &str, args: &[String]) -> Result<Option<Options>, Stri
             "--explain" if command != "parse" => o.explain = true,
             "--bibtex" if command == "bib" => o.bibtex = true,
             "--plain" if command == "bib" => o.plain = true,
-            "--no-merge" if command == "bib" => o.no_merge = true,
+            "--no-merge" if command == "bib" || command == "format" => o.no_merge = true,
+            "--style" if command == "format" => o.style = Some(value(&mut it, a)?),
+            "--to" if command == "format" => o.to = Some(value(&mut it, a)?),
+            "--locale" if command == "format" => o.locale = Some(value(&mut it, a)?),
+            "--styles-dir" if command == "format" => o.styles_dir = Some(value(&mut it, a)?),
+            "--locales-dir" if command == "format" => o.locales_dir = Some(value(&mut it, a)?),
             "-o" => o.output = Some(it.next().ok_or("-o needs a file name")?.clone()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),
             _ => o.files.push(a.clone()),
@@ -127,7 +172,21 @@ fn parse_options(command: &str, args: &[String]) -> Result<Option<Options>, Stri
     if o.files.is_empty() {
         o.files.push("-".to_string());
     }
+    if command == "format" && o.style.is_none() {
+        return Err("--style is required".to_string());
+    }
+    if let Some(to) = &o.to {
+        if !["text", "html", "markdown"].contains(&to.as_str()) {
+            return Err(format!("--to takes text, html or markdown, not '{to}'"));
+        }
+    }
     Ok(Some(o))
+}
+
+fn value<'a>(it: &mut impl Iterator<Item = &'a String>, option: &str) -> Result<String, String> {
+    it.next()
+        .cloned()
+        .ok_or_else(|| format!("{option} needs a value"))
 }
 
 /// Reads one input: a .bib file (by extension or, on standard input, by an
@@ -177,7 +236,7 @@ fn run(command: &str, o: Options) -> ExitCode {
             }
         }
     }
-    let merge = command == "merge" || (command == "bib" && !o.no_merge);
+    let merge = command == "merge" || (matches!(command, "bib" | "format") && !o.no_merge);
     if merge {
         let library = Library::merge(references);
         if o.explain {
@@ -185,7 +244,15 @@ fn run(command: &str, o: Options) -> ExitCode {
         }
         references = library.records;
     }
-    let output = if command == "bib" {
+    let output = if command == "format" {
+        match format(&o, &references) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("publist: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else if command == "bib" {
         let options = WriteOptions {
             dialect: if o.bibtex {
                 Dialect::BibTex
@@ -249,4 +316,30 @@ fn explain_merge(library: &Library) {
             );
         }
     }
+}
+
+fn format(o: &Options, references: &[publist::Reference]) -> Result<String, String> {
+    use publist::csl::{load_locales, load_style, Formatter, OutputFormat};
+    let style_name = o.style.as_deref().unwrap_or_default();
+    let styles_dir = o.styles_dir.as_deref().map(std::path::Path::new);
+    let style = load_style(style_name, styles_dir).map_err(|e| e.to_string())?;
+    let (locales, errors) = load_locales(o.locales_dir.as_deref().map(std::path::Path::new));
+    for e in errors {
+        eprintln!("publist: {e}");
+    }
+    let to = match o.to.as_deref() {
+        Some("html") => OutputFormat::Html,
+        Some("markdown") => OutputFormat::Markdown,
+        _ => OutputFormat::Text,
+    };
+    let mut formatter = Formatter::new(style).with_locales(locales).with_format(to);
+    if let Some(tag) = &o.locale {
+        formatter = formatter.with_locale(tag);
+    }
+    let mut out = String::new();
+    for entry in formatter.bibliography(references) {
+        out.push_str(&entry.line());
+        out.push('\n');
+    }
+    Ok(out)
 }
