@@ -25,7 +25,7 @@ fn main() {
         })
         .collect();
     let records = publist::Library::merge(refs).records;
-    let mut counts: HashMap<&str, [usize; 4]> = HashMap::new(); // ok, empty, error, panic
+    let mut counts: HashMap<&str, [usize; 5]> = HashMap::new(); // ok, fewer, error, panic, no bibliography
     let mut rendered: HashMap<String, usize> = HashMap::new(); // style id -> outcome
     let mut failures = Vec::new();
     for (kind, sub) in [("independent", ""), ("dependent", "dependent")] {
@@ -44,6 +44,9 @@ fn main() {
                     let id = style.info.id.clone();
                     if let Some(&o) = rendered.get(&id) {
                         o
+                    } else if style.bibliography.is_none() {
+                        rendered.insert(id, 4);
+                        4
                     } else {
                         let o = match catch_unwind(AssertUnwindSafe(|| {
                             Formatter::new(style).bibliography(&records)
@@ -64,8 +67,12 @@ fn main() {
         }
     }
     for kind in ["independent", "dependent"] {
-        let [ok, empty, error, panic] = counts.get(kind).copied().unwrap_or_default();
-        println!("{kind}: {} styles; {ok} rendered all {} records, {empty} rendered fewer, {error} failed to load, {panic} panicked", ok + empty + error + panic, records.len());
+        let [ok, fewer, error, panic, none] = counts.get(kind).copied().unwrap_or_default();
+        println!(
+            "{kind}: {} styles; {ok} rendered all {} records, {none} have no bibliography (citations only), {fewer} rendered fewer, {error} failed to load, {panic} panicked",
+            ok + fewer + error + panic + none,
+            records.len()
+        );
     }
     for f in failures.iter().take(40) {
         println!("  {f}");

@@ -66,6 +66,9 @@ publist format --style NAME|PATH [--to text|html|markdown] [--locale TAG]
   --locale TAG       render in this locale (e.g. de-DE) instead of the style's default
   --styles-dir DIR   where to find styles by name and the parents of dependent styles
   --locales-dir DIR  CSL locale files (locales-*.xml) to use before the built-in ones
+  --cv               lay out as a CV: sections by kind, newest first, numbered per section
+  --highlight NAME   (with --cv) set this person in bold, e.g. \"Lapuschkin S; Bach S\"
+                     for all their name variants; repeatable
 ";
 
 const STYLES_HELP: &str = "\
@@ -85,6 +88,8 @@ struct Options {
     locale: Option<String>,
     styles_dir: Option<String>,
     locales_dir: Option<String>,
+    cv: bool,
+    highlight: Vec<String>,
     output: Option<String>,
     files: Vec<String>,
 }
@@ -164,6 +169,8 @@ fn parse_options(command: &str, args: &[String]) -> Result<Option<Options>, Stri
             "--locale" if command == "format" => o.locale = Some(value(&mut it, a)?),
             "--styles-dir" if command == "format" => o.styles_dir = Some(value(&mut it, a)?),
             "--locales-dir" if command == "format" => o.locales_dir = Some(value(&mut it, a)?),
+            "--cv" if command == "format" => o.cv = true,
+            "--highlight" if command == "format" => o.highlight.push(value(&mut it, a)?),
             "-o" => o.output = Some(it.next().ok_or("-o needs a file name")?.clone()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),
             _ => o.files.push(a.clone()),
@@ -337,9 +344,36 @@ fn format(o: &Options, references: &[publist::Reference]) -> Result<String, Stri
         formatter = formatter.with_locale(tag);
     }
     let mut out = String::new();
-    for entry in formatter.bibliography(references) {
-        out.push_str(&entry.line());
-        out.push('\n');
+    if !o.cv {
+        for entry in formatter.bibliography(references) {
+            out.push_str(&entry.line());
+            out.push('\n');
+        }
+        return Ok(out);
+    }
+    let options = publist::csl::CvOptions {
+        highlight: o
+            .highlight
+            .iter()
+            .flat_map(|h| publist::parse::names(h))
+            .collect(),
+        ..Default::default()
+    };
+    for (i, section) in formatter.cv(references, &options).iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match to {
+            OutputFormat::Markdown => out.push_str(&format!("## {}\n\n", section.heading)),
+            OutputFormat::Html => out.push_str(&format!("<h2>{}</h2>\n", section.heading)),
+            OutputFormat::Text => out.push_str(&format!("{}\n\n", section.heading)),
+        }
+        for entry in &section.entries {
+            match to {
+                OutputFormat::Html => out.push_str(&format!("<p>{}</p>\n", entry.line())),
+                _ => out.push_str(&format!("{}\n", entry.line())),
+            }
+        }
     }
     Ok(out)
 }

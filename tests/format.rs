@@ -199,3 +199,65 @@ fn style_errors_say_what_and_where() {
     assert_eq!(e.kind(), publist::ErrorKind::Syntax);
     assert!(e.to_string().contains("not a valid CSL style"), "{e}");
 }
+
+#[test]
+fn merged_cvs_as_a_cv_with_the_owner_highlighted() {
+    use publist::csl::{CvOptions, OutputFormat};
+    let refs: Vec<_> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
+        .iter()
+        .flat_map(|n| common::cv(n).references)
+        .collect();
+    let records = publist::Library::merge(refs).records;
+    let style = load_style(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/cv.csl"), None).unwrap();
+    let f = Formatter::new(style).with_format(OutputFormat::Markdown);
+    let options = CvOptions {
+        highlight: publist::parse::names("Lapuschkin S; Bach S"),
+        ..Default::default()
+    };
+    let sections = f.cv(&records, &options);
+    let sizes: Vec<(&str, usize)> = sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.entries.len()))
+        .collect();
+    // The September 2025 CV's sections, since every work of the merged list is in it.
+    assert_eq!(
+        sizes,
+        [
+            ("Journal Articles", 32),
+            ("Contributions to Conference Proceedings and Workshops", 44),
+            ("Books", 1),
+            ("Book Chapters", 4),
+            ("Preprints", 15),
+        ]
+    );
+    for s in &sections {
+        for (n, e) in s.entries.iter().enumerate() {
+            assert_eq!(e.label, Some(format!("{}.", n + 1)));
+            // The owner is on every work, once, under either name.
+            let bold =
+                e.text.matches("**Lapuschkin S**").count() + e.text.matches("**Bach S**").count();
+            assert_eq!(bold, 1, "{}", e.text);
+        }
+        // Newest first.
+        let years: Vec<&str> = s
+            .entries
+            .iter()
+            .filter_map(|e| e.text.split(" (").nth(1))
+            .map(|t| &t[..4])
+            .collect();
+        assert!(
+            years.windows(2).all(|w| w[0] >= w[1]),
+            "{} not newest first: {years:?}",
+            s.heading
+        );
+    }
+    // Within a year, the order of first listing: Hedström et al. (cv-2025-06.md
+    // line 400) is the first 2025 journal article listed anywhere.
+    assert!(
+        sections[0].entries[0]
+            .text
+            .starts_with("Hedström A, Bommer P L"),
+        "{}",
+        sections[0].entries[0].text
+    );
+}

@@ -12,5 +12,5 @@ mod style;
 
 pub use item::{item_from_csl, to_item};
 pub use json::{to_csl, to_csl_json, CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
-pub use render::{FormattedEntry, Formatter, OutputFormat};
+pub use render::{CvGroup, CvOptions, CvSection, FormattedEntry, Formatter, OutputFormat};
 pub use style::{archive_styles, load_locales, load_style, IndependentStyle};

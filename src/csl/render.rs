@@ -1,15 +1,16 @@
 //! Rendering bibliographies through hayagriva's CSL engine.
 
+use hayagriva::citationberg::taxonomy::NameVariable;
 use hayagriva::citationberg::{FontStyle, FontWeight, IndependentStyle, Locale, LocaleCode};
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
-    ElemChild, ElemChildren,
+    ElemChild, ElemChildren, ElemMeta,
 };
 use serde::{Deserialize, Serialize};
 
 use super::item::to_item;
-use crate::keys;
-use crate::model::Reference;
+use crate::keys::{self, fold};
+use crate::model::{Kind, Person, Reference};
 
 /// The output markup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -101,20 +102,96 @@ impl Formatter {
 
     /// Formats the references as a bibliography, in the style's order.
     pub fn bibliography(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
+        self.render(&self.style, refs, &[])
+    }
+
+    /// Formats the references as a CV: one section per group of kinds, in
+    /// the order of `options.groups`, newest first within a section (the
+    /// style's own sorting is set aside), numbered per section, with the
+    /// people in `options.highlight` in bold (HTML and Markdown).
+    ///
+    /// ```
+    /// use publist::csl::{load_style, CvOptions, Formatter, OutputFormat};
+    /// let cv = "## Preprints\n1. Schwenk G and **Bach S** (2014). \"Anomalies\". In: CoRR abs/1409.8035\n\
+    ///           ## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n\
+    ///           2. Lapuschkin S and Samek W (2019). \"Clever Hans\". In: *Nature Communications* 10:1069\n";
+    /// let refs = publist::parse::cv(cv, "cv.md").references;
+    /// let apa = Formatter::new(load_style("apa", None).unwrap()).with_format(OutputFormat::Markdown);
+    /// let options = CvOptions {
+    ///     highlight: publist::parse::names("Lapuschkin S; Bach S"),
+    ///     ..CvOptions::default()
+    /// };
+    /// let sections = apa.cv(&refs, &options);
+    /// assert_eq!(sections[0].heading, "Journal Articles");
+    /// assert_eq!(sections[0].entries[0].label.as_deref(), Some("1."));
+    /// assert!(sections[0].entries[0].text.starts_with("**Lapuschkin, S.**, & Samek, W. (2019)."));
+    /// assert!(sections[0].entries[1].text.starts_with("**Bach, S.**, & Samek, W. (2015)."));
+    /// assert_eq!(sections[1].heading, "Preprints");
+    /// ```
+    pub fn cv(&self, refs: &[Reference], options: &CvOptions) -> Vec<CvSection> {
+        let mut style = self.style.clone();
+        if let Some(b) = style.bibliography.as_mut() {
+            b.sort = None;
+        }
+        let mut sections = Vec::new();
+        let mut placed = vec![false; refs.len()];
+        let mut groups = options.groups.clone();
+        groups.push(CvGroup {
+            heading: "Other".to_string(),
+            kinds: Vec::new(),
+        });
+        for (g, group) in groups.iter().enumerate() {
+            let last = g + 1 == groups.len();
+            let mut members: Vec<(usize, &Reference)> = refs
+                .iter()
+                .enumerate()
+                .filter(|(i, r)| !placed[*i] && (last || group.kinds.contains(&r.kind)))
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            // Newest first; the input order among works of one year.
+            members.sort_by_key(|(i, r)| (std::cmp::Reverse(r.year().unwrap_or(i32::MIN)), *i));
+            for (i, _) in &members {
+                placed[*i] = true;
+            }
+            let group_refs: Vec<Reference> = members.iter().map(|(_, r)| (*r).clone()).collect();
+            let mut entries = self.render(&style, &group_refs, &options.highlight);
+            if options.number {
+                for (n, e) in entries.iter_mut().enumerate() {
+                    if e.label.is_none() {
+                        e.label = Some(format!("{}.", n + 1));
+                    }
+                }
+            }
+            sections.push(CvSection {
+                heading: group.heading.clone(),
+                entries,
+            });
+        }
+        sections
+    }
+
+    fn render(
+        &self,
+        style: &IndependentStyle,
+        refs: &[Reference],
+        highlight: &[Person],
+    ) -> Vec<FormattedEntry> {
         let keys = keys::assign(refs);
         let items: Vec<_> = refs.iter().zip(&keys).map(|(r, k)| to_item(r, k)).collect();
         let mut driver = BibliographyDriver::new();
         for item in &items {
             driver.citation(CitationRequest::new(
                 vec![CitationItem::with_entry(item)],
-                &self.style,
+                style,
                 self.locale.clone(),
                 &self.locales,
                 None,
             ));
         }
         let rendered = driver.finish(BibliographyRequest::new(
-            &self.style,
+            style,
             self.locale.clone(),
             &self.locales,
         ));
@@ -123,10 +200,17 @@ impl Formatter {
         };
         bib.items
             .into_iter()
-            .map(|item| FormattedEntry {
-                key: item.key,
-                label: item.first_field.map(|f| self.write(&ElemChildren(vec![f]))),
-                text: self.write(&item.content),
+            .map(|mut item| {
+                if !highlight.is_empty() {
+                    if let Some(r) = keys.iter().position(|k| *k == item.key).map(|i| &refs[i]) {
+                        embolden_people(&mut item.content, r, highlight);
+                    }
+                }
+                FormattedEntry {
+                    key: item.key,
+                    label: item.first_field.map(|f| self.write(&ElemChildren(vec![f]))),
+                    text: self.write(&item.content),
+                }
             })
             .collect()
     }
@@ -143,6 +227,107 @@ impl Formatter {
             OutputFormat::Markdown => markdown(children, &mut out),
         }
         out.trim().to_string()
+    }
+}
+
+/// One group of a CV: a heading and the kinds it lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CvGroup {
+    /// The heading ("Journal Articles").
+    pub heading: String,
+    /// The kinds listed under it.
+    pub kinds: Vec<Kind>,
+}
+
+/// How [`Formatter::cv`] lays out a CV.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CvOptions {
+    /// The sections, in order; works of other kinds go to a final "Other".
+    pub groups: Vec<CvGroup>,
+    /// People to set in bold, with all their name variants (a former family
+    /// name is another entry): family names compared folded, initials compatible.
+    pub highlight: Vec<Person>,
+    /// Number the entries of each section (`1.`, `2.`) when the style has no label.
+    pub number: bool,
+}
+
+impl Default for CvOptions {
+    fn default() -> Self {
+        let group = |heading: &str, kinds: &[Kind]| CvGroup {
+            heading: heading.to_string(),
+            kinds: kinds.to_vec(),
+        };
+        CvOptions {
+            groups: vec![
+                group("Journal Articles", &[Kind::JournalArticle]),
+                group(
+                    "Contributions to Conference Proceedings and Workshops",
+                    &[Kind::ConferencePaper],
+                ),
+                group("Books", &[Kind::Book]),
+                group("Book Chapters", &[Kind::Chapter]),
+                group("Preprints", &[Kind::Preprint]),
+                group("Theses", &[Kind::Thesis]),
+                group("Patents", &[Kind::Patent]),
+                group("Talks", &[Kind::Talk]),
+            ],
+            highlight: Vec::new(),
+            number: true,
+        }
+    }
+}
+
+/// One section of a formatted CV.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CvSection {
+    /// The group's heading.
+    pub heading: String,
+    /// Its entries, newest first.
+    pub entries: Vec<FormattedEntry>,
+}
+
+/// Whether `p` is one of `who`: the same folded family name and compatible initials.
+fn is_highlighted(p: &Person, who: &[Person]) -> bool {
+    let (family, initials) = (fold(&p.full_family()), p.initials());
+    who.iter().any(|w| {
+        let wi = w.initials();
+        fold(&w.full_family()) == family
+            && (wi.is_empty()
+                || initials.is_empty()
+                || wi.chars().next() == initials.chars().next())
+    })
+}
+
+/// Sets the rendered names of highlighted people in bold: each name is an
+/// element tagged with its variable and position in the reference's list.
+fn embolden_people(children: &mut ElemChildren, r: &Reference, who: &[Person]) {
+    for child in &mut children.0 {
+        let ElemChild::Elem(e) = child else {
+            continue;
+        };
+        if let Some(ElemMeta::Name(var, idx)) = &e.meta {
+            let list = if *var == NameVariable::Editor {
+                &r.editors
+            } else {
+                &r.authors
+            };
+            if list.get(*idx).is_some_and(|p| is_highlighted(p, who)) {
+                bold(&mut e.children);
+                continue;
+            }
+        }
+        embolden_people(&mut e.children, r, who);
+    }
+}
+
+fn bold(children: &mut ElemChildren) {
+    for child in &mut children.0 {
+        match child {
+            ElemChild::Text(t) => t.formatting.font_weight = FontWeight::Bold,
+            ElemChild::Elem(e) => bold(&mut e.children),
+            ElemChild::Link { text, .. } => text.formatting.font_weight = FontWeight::Bold,
+            _ => {}
+        }
     }
 }
 

@@ -36,6 +36,18 @@ impl Parsed {
     }
 }
 
+/// Reads a list of names as CVs write them (`Lapuschkin S; Bach S`,
+/// `Müller K-R and de Lange T`); separators `,`, `;`, `and`, `&`.
+///
+/// ```
+/// let people = publist::parse::names("Müller K-R; de Lange T");
+/// assert_eq!(people[0].given.as_deref(), Some("K.-R."));
+/// assert_eq!(people[1].particle.as_deref(), Some("de"));
+/// ```
+pub fn names(text: &str) -> Vec<crate::model::Person> {
+    cv::parse_names(text)
+}
+
 /// Reads the publication lists of a CV given as text (markdown or plain text
 /// extracted from a PDF). `source` names the input in provenance and diagnostics.
 ///

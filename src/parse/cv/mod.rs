@@ -17,6 +17,11 @@ use super::Parsed;
 pub(crate) use clean::classify_link;
 pub(crate) use notes::classify as classify_note;
 
+/// The people of a name list.
+pub(crate) fn parse_names(text: &str) -> Vec<crate::model::Person> {
+    names::parse_names(text).persons
+}
+
 /// Reads the publication lists of a CV.
 pub(crate) fn parse(text: &str, source: &str) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
