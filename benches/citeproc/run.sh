@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Side by side with citeproc-js: renders the merged example CVs in ten styles
+# with publist and with citeproc-js (npm `citeproc`), and reports the share
+# of identical entries per style. Needs node/npm and ../shared/csl.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CSL=${CSL:-../shared/csl}
+OUT=target/citeproc
+STYLES="apa ieee chicago-author-date nature modern-language-association harvard-cite-them-right elsevier-harvard springer-basic-author-date american-chemical-society nlm-citation-sequence"
+if [ ! -d "$CSL/styles" ]; then echo "SKIPPED: $CSL/styles is absent"; exit 0; fi
+if [ ! -d benches/citeproc/node_modules/citeproc ]; then
+  npm install --silent --no-save --prefix benches/citeproc citeproc@2.4.63 >/dev/null
+fi
+cargo run --quiet --release --example render_styles -- "$OUT" "$CSL/styles" $STYLES -- \
+  examples/data/cv/cv-2022.md examples/data/cv/cv-2025-06.md examples/data/cv/cv-2025-09.txt 2>/dev/null
+node benches/citeproc/render.js "$OUT/items.json" "$CSL/styles" "$CSL/locales" $STYLES > "$OUT/citeproc.json"
+python3 benches/citeproc/compare.py "$OUT"
+echo "differences: $OUT/differences.txt"

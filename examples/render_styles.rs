@@ -1,0 +1,40 @@
+//! Renders the merged example CVs with `.csl` files from a folder, for the
+//! side-by-side comparison with citeproc-js (benches/citeproc/run.sh).
+//!
+//! `render_styles OUT_DIR STYLES_DIR STYLE... -- CV_FILE...` writes
+//! OUT_DIR/items.json (the CSL-JSON both processors read) and
+//! OUT_DIR/publist.json ({style: {id: entry}}).
+
+use std::collections::BTreeMap;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let split = args.iter().position(|a| a == "--").unwrap_or(args.len());
+    let (head, files) = (&args[..split], &args[(split + 1).min(args.len())..]);
+    let [out_dir, styles_dir, styles @ ..] = head else {
+        eprintln!("usage: render_styles OUT_DIR STYLES_DIR STYLE... -- CV_FILE...");
+        std::process::exit(2);
+    };
+    let refs: Vec<_> = files
+        .iter()
+        .flat_map(|f| publist::parse::cv_file(f).map(|p| p.references).unwrap_or_default())
+        .collect();
+    let records = publist::Library::merge(refs).records;
+    std::fs::create_dir_all(out_dir).expect("output folder");
+    std::fs::write(format!("{out_dir}/items.json"), publist::csl::to_csl_json(&records)).expect("items.json");
+    let mut out: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();
+    for style in styles {
+        let path = format!("{styles_dir}/{style}.csl");
+        let formatter = match publist::csl::load_style(&path, Some(std::path::Path::new(styles_dir))) {
+            Ok(s) => publist::csl::Formatter::new(s),
+            Err(e) => {
+                eprintln!("{e}");
+                continue;
+            }
+        };
+        let entries = formatter.bibliography(&records);
+        out.insert(style, entries.into_iter().map(|e| (e.key.clone(), e.line())).collect());
+    }
+    let json = serde_json::to_string(&out).expect("plain strings");
+    std::fs::write(format!("{out_dir}/publist.json"), json).expect("publist.json");
+}
