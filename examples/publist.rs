@@ -69,6 +69,7 @@ publist format --style NAME|PATH [--to text|html|markdown] [--locale TAG]
   --cv               lay out as a CV: sections by kind, newest first, numbered per section
   --highlight NAME   (with --cv) set this person in bold, e.g. \"Lapuschkin S; Bach S\"
                      for all their name variants; repeatable
+  --links            (with --cv) append each work's links (code, demo, page)
 ";
 
 const STYLES_HELP: &str = "\
@@ -89,6 +90,7 @@ struct Options {
     styles_dir: Option<String>,
     locales_dir: Option<String>,
     cv: bool,
+    links: bool,
     highlight: Vec<String>,
     output: Option<String>,
     files: Vec<String>,
@@ -170,6 +172,7 @@ fn parse_options(command: &str, args: &[String]) -> Result<Option<Options>, Stri
             "--styles-dir" if command == "format" => o.styles_dir = Some(value(&mut it, a)?),
             "--locales-dir" if command == "format" => o.locales_dir = Some(value(&mut it, a)?),
             "--cv" if command == "format" => o.cv = true,
+            "--links" if command == "format" => o.links = true,
             "--highlight" if command == "format" => o.highlight.push(value(&mut it, a)?),
             "-o" => o.output = Some(it.next().ok_or("-o needs a file name")?.clone()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),

@@ -17,23 +17,38 @@ fn main() {
     };
     let refs: Vec<_> = files
         .iter()
-        .flat_map(|f| publist::parse::cv_file(f).map(|p| p.references).unwrap_or_default())
+        .flat_map(|f| {
+            publist::parse::cv_file(f)
+                .map(|p| p.references)
+                .unwrap_or_default()
+        })
         .collect();
     let records = publist::Library::merge(refs).records;
     std::fs::create_dir_all(out_dir).expect("output folder");
-    std::fs::write(format!("{out_dir}/items.json"), publist::csl::to_csl_json(&records)).expect("items.json");
+    std::fs::write(
+        format!("{out_dir}/items.json"),
+        publist::csl::to_csl_json(&records),
+    )
+    .expect("items.json");
     let mut out: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();
     for style in styles {
         let path = format!("{styles_dir}/{style}.csl");
-        let formatter = match publist::csl::load_style(&path, Some(std::path::Path::new(styles_dir))) {
-            Ok(s) => publist::csl::Formatter::new(s),
-            Err(e) => {
-                eprintln!("{e}");
-                continue;
-            }
-        };
+        let formatter =
+            match publist::csl::load_style(&path, Some(std::path::Path::new(styles_dir))) {
+                Ok(s) => publist::csl::Formatter::new(s),
+                Err(e) => {
+                    eprintln!("{e}");
+                    continue;
+                }
+            };
         let entries = formatter.bibliography(&records);
-        out.insert(style, entries.into_iter().map(|e| (e.key.clone(), e.line())).collect());
+        out.insert(
+            style,
+            entries
+                .into_iter()
+                .map(|e| (e.key.clone(), e.line()))
+                .collect(),
+        );
     }
     let json = serde_json::to_string(&out).expect("plain strings");
     std::fs::write(format!("{out_dir}/publist.json"), json).expect("publist.json");

@@ -261,3 +261,27 @@ fn merged_cvs_as_a_cv_with_the_owner_highlighted() {
         sections[0].entries[0].text
     );
 }
+
+#[test]
+fn cv_with_links_in_markdown() {
+    use publist::csl::{CvOptions, OutputFormat};
+    let refs = publist::parse::cv(
+        "## Preprints\n1. Dreyer M and Samek W (2025). \"SemanticLens\". In: *CoRR abs/2501.05398*.\n<https://github.com/jim-berend/semanticlens> | Demo: <https://semanticlens.hhi-research-insights.eu/umap-view>\n",
+        "cv.md",
+    )
+    .references;
+    let style = load_style(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/cv.csl"), None).unwrap();
+    let f = Formatter::new(style).with_format(OutputFormat::Markdown);
+    let sections = f.cv(
+        &refs,
+        &CvOptions {
+            links: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        sections[0].entries[0].text,
+        "Dreyer M and Samek W (2025). “SemanticLens”. In: arXiv:2501.05398. \
+         [code](https://github.com/jim-berend/semanticlens) [demo](https://semanticlens.hhi-research-insights.eu/umap-view)"
+    );
+}

@@ -15,4 +15,4 @@ mod write;
 
 pub use latex::{escape, protect_case, to_ascii_tex};
 pub use read::{read, read_file};
-pub use write::{write, write_entry, Dialect, WriteOptions};
+pub use write::{link_kind_label, write, write_entry, Dialect, WriteOptions};

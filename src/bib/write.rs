@@ -201,6 +201,11 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
     out
 }
 
+/// A short label for a link kind ("code", "demo", "page").
+pub fn link_kind_label(k: LinkKind) -> &'static str {
+    link_kind_name(k)
+}
+
 /// The name publist uses for a link kind in `verba`.
 pub(crate) fn link_kind_name(k: LinkKind) -> &'static str {
     match k {

@@ -157,6 +157,18 @@ impl Formatter {
             }
             let group_refs: Vec<Reference> = members.iter().map(|(_, r)| (*r).clone()).collect();
             let mut entries = self.render(&style, &group_refs, &options.highlight);
+            if options.links {
+                let keys = keys::assign(&group_refs);
+                for e in entries.iter_mut() {
+                    if let Some(r) = keys
+                        .iter()
+                        .position(|k| *k == e.key)
+                        .map(|i| &group_refs[i])
+                    {
+                        self.append_links(e, r);
+                    }
+                }
+            }
             if options.number {
                 for (n, e) in entries.iter_mut().enumerate() {
                     if e.label.is_none() {
@@ -215,6 +227,18 @@ impl Formatter {
             .collect()
     }
 
+    fn append_links(&self, entry: &mut FormattedEntry, r: &Reference) {
+        for link in &r.links {
+            let kind = crate::bib::link_kind_label(link.kind);
+            let rendered = match self.format {
+                OutputFormat::Markdown => format!(" [{kind}]({})", link.url),
+                OutputFormat::Html => format!(" <a href=\"{}\">{kind}</a>", html_escape(&link.url)),
+                OutputFormat::Text => format!(" {}", link.url),
+            };
+            entry.text.push_str(&rendered);
+        }
+    }
+
     fn write(&self, children: &ElemChildren) -> String {
         let mut out = String::new();
         match self.format {
@@ -228,6 +252,13 @@ impl Formatter {
         }
         out.trim().to_string()
     }
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// One group of a CV: a heading and the kinds it lists.
@@ -249,6 +280,8 @@ pub struct CvOptions {
     pub highlight: Vec<Person>,
     /// Number the entries of each section (`1.`, `2.`) when the style has no label.
     pub number: bool,
+    /// Append each work's links (code, demo, pages), labelled by kind.
+    pub links: bool,
 }
 
 impl Default for CvOptions {
@@ -273,6 +306,7 @@ impl Default for CvOptions {
             ],
             highlight: Vec::new(),
             number: true,
+            links: false,
         }
     }
 }
