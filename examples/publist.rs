@@ -22,8 +22,8 @@ Usage:
   publist styles                      list the styles of the built-in archive
   publist help COMMAND                the options of a command
 
-Inputs: CV text or markdown, or .bib files (by extension, or for standard
-input by content); `-` or no file reads standard input. Give CV versions
+Inputs: CV text or markdown, .bib files, or CSL-JSON (.json) — by extension,
+or for standard input by content; `-` or no file reads standard input. Give CV versions
 oldest first: where versions disagree, the newest sound value wins.
 ";
 
@@ -214,12 +214,18 @@ fn read_input(file: &str) -> Result<Parsed, String> {
             file.to_string(),
         )
     };
-    let is_bib = if file == "-" {
-        bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'@')
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    let lower = file.to_ascii_lowercase();
+    let (is_bib, is_json) = if file == "-" {
+        (first == Some(b'@'), matches!(first, Some(b'[' | b'{')))
     } else {
-        file.to_ascii_lowercase().ends_with(".bib")
+        (lower.ends_with(".bib"), lower.ends_with(".json"))
     };
-    if is_bib {
+    if is_json {
+        let text =
+            std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 text ({e})"))?;
+        publist::parse::csl_json(text, &name).map_err(|e| e.to_string())
+    } else if is_bib {
         let text =
             std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 text ({e})"))?;
         Ok(publist::bib::read(text, &name))

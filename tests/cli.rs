@@ -241,3 +241,36 @@ fn every_subcommand_has_help() {
         Some(2)
     );
 }
+
+#[test]
+fn csl_json_input_from_a_file_and_from_stdin() {
+    let files = [
+        "examples/data/cv/cv-2022.md",
+        "examples/data/cv/cv-2025-06.md",
+        "examples/data/cv/cv-2025-09.txt",
+    ];
+    let parsed = publist(&["parse", files[0], files[1], files[2]], None);
+    // Our own CSL-JSON, read back from standard input and merged.
+    let merged = publist(&["merge"], Some(&parsed.stdout));
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let records = json(&merged);
+    assert_eq!(records.len(), 96);
+    let sources: usize = records
+        .iter()
+        .map(|r| r["custom"]["sources"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(sources, 235, "provenance survives the CSL-JSON round trip");
+    let dir = std::env::temp_dir().join(format!("publist-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("refs.json");
+    std::fs::write(&path, &parsed.stdout).unwrap();
+    let bib = publist(&["bib", path.to_str().unwrap()], None);
+    assert_eq!(
+        String::from_utf8_lossy(&bib.stdout).matches("\n@").count() + 1,
+        96
+    );
+}

@@ -148,7 +148,7 @@ pub struct CslItem {
     /// The main link (not a code repository).
     #[serde(rename = "URL", default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Notes, joined by `. `.
+    /// Notes, joined by `; `.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// publist's extras.
@@ -254,7 +254,7 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
         }),
         issn: r.ids.issn.as_ref().map(|i| i.to_string()),
         url,
-        note: (!notes.is_empty()).then(|| notes.join(". ")),
+        note: (!notes.is_empty()).then(|| notes.join("; ")),
         custom: CslCustom {
             sources: r
                 .sources

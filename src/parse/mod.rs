@@ -1,6 +1,9 @@
 //! Readers: every reader turns its input into [`Reference`]s and [`Diagnostic`]s.
 
+mod csl_json;
 mod cv;
+
+pub use csl_json::csl_json;
 
 pub(crate) use cv::{classify_link, classify_note};
 
