@@ -28,14 +28,14 @@ oldest first: where versions disagree, the newest sound value wins.
 ";
 
 const PARSE_HELP: &str = "\
-publist parse [--strict] [-o FILE] [FILE...]
-  Reads each input and prints its references as a CSL-JSON array.
+publist parse [--to csl-json|yaml|biblatex|bibtex] [--strict] [-o FILE] [FILE...]
+  Reads each input and prints its references (CSL-JSON unless --to says otherwise).
   --strict    exit with code 1 when any diagnostic was reported
   -o FILE     write the output to FILE instead of standard output
 ";
 
 const MERGE_HELP: &str = "\
-publist merge [--strict] [--explain] [-o FILE] [FILE...]
+publist merge [--to csl-json|yaml|biblatex|bibtex] [--strict] [--explain] [-o FILE] [FILE...]
   Reads the inputs (oldest first), merges them into one record per work and
   prints a CSL-JSON array; custom.sources lists every item a record absorbed.
   --explain   print the evidence for every merge and every possible duplicate,
@@ -47,7 +47,8 @@ publist merge [--strict] [--explain] [-o FILE] [FILE...]
 const BIB_HELP: &str = "\
 publist bib [--bibtex] [--plain] [--no-merge] [--explain] [--strict] [-o FILE] [FILE...]
   Reads and merges the inputs and prints them as BibLaTeX (biber).
-  --bibtex    write BibTeX instead (year/journal fields, ASCII with accent commands)
+  --bibtex    write BibTeX instead (year/journal fields, ASCII with accent commands);
+              same as --to bibtex
   --plain     leave out publist's lossless extras (verba/verbb/verbc fields)
   --no-merge  one entry per input item, without merging
   --explain   as for merge
@@ -167,7 +168,7 @@ fn parse_options(command: &str, args: &[String]) -> Result<Option<Options>, Stri
             "--plain" if command == "bib" => o.plain = true,
             "--no-merge" if command == "bib" || command == "format" => o.no_merge = true,
             "--style" if command == "format" => o.style = Some(value(&mut it, a)?),
-            "--to" if command == "format" => o.to = Some(value(&mut it, a)?),
+            "--to" => o.to = Some(value(&mut it, a)?),
             "--locale" if command == "format" => o.locale = Some(value(&mut it, a)?),
             "--styles-dir" if command == "format" => o.styles_dir = Some(value(&mut it, a)?),
             "--locales-dir" if command == "format" => o.locales_dir = Some(value(&mut it, a)?),
@@ -186,8 +187,13 @@ fn parse_options(command: &str, args: &[String]) -> Result<Option<Options>, Stri
         return Err("--style is required".to_string());
     }
     if let Some(to) = &o.to {
-        if !["text", "html", "markdown"].contains(&to.as_str()) {
-            return Err(format!("--to takes text, html or markdown, not '{to}'"));
+        let allowed: &[&str] = match command {
+            "format" => &["text", "html", "markdown"],
+            "bib" => &["biblatex", "bibtex"],
+            _ => &["csl-json", "yaml", "biblatex", "bibtex"],
+        };
+        if !allowed.contains(&to.as_str()) {
+            return Err(format!("--to takes {}, not '{to}'", allowed.join(", ")));
         }
     }
     Ok(Some(o))
@@ -268,19 +274,35 @@ fn run(command: &str, o: Options) -> ExitCode {
                 return ExitCode::from(2);
             }
         }
-    } else if command == "bib" {
-        let options = WriteOptions {
-            dialect: if o.bibtex {
-                Dialect::BibTex
-            } else {
-                Dialect::BibLatex
-            },
-            plain: o.plain,
-            ..Default::default()
-        };
-        publist::bib::write(&references, &options)
     } else {
-        publist::csl::to_csl_json(&references) + "\n"
+        let to = match (command, o.to.as_deref()) {
+            ("bib", None) if o.bibtex => "bibtex",
+            ("bib", None) => "biblatex",
+            (_, Some(to)) => to,
+            _ => "csl-json",
+        };
+        match to {
+            "biblatex" | "bibtex" => {
+                let options = WriteOptions {
+                    dialect: if to == "bibtex" {
+                        Dialect::BibTex
+                    } else {
+                        Dialect::BibLatex
+                    },
+                    plain: o.plain,
+                    ..Default::default()
+                };
+                publist::bib::write(&references, &options)
+            }
+            "yaml" => match publist::csl::to_hayagriva_yaml(&references) {
+                Ok(y) => y,
+                Err(e) => {
+                    eprintln!("publist: {e}");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => publist::csl::to_csl_json(&references) + "\n",
+        }
     };
     let written = match &o.output {
         Some(path) => std::fs::write(path, output).map_err(|e| format!("{path}: {e}")),

@@ -121,3 +121,23 @@ fn invalid_json_is_a_syntax_error_with_its_line() {
     assert_eq!(e.kind(), publist::ErrorKind::Syntax);
     assert_eq!(e.line(), Some(3));
 }
+
+#[test]
+fn hayagriva_yaml_export_is_read_back_by_hayagriva() {
+    let refs: Vec<Reference> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
+        .iter()
+        .flat_map(|n| common::cv(n).references)
+        .collect();
+    let records = publist::Library::merge(refs).records;
+    let yaml = publist::csl::to_hayagriva_yaml(&records).unwrap();
+    let library = hayagriva::io::from_yaml_str(&yaml).expect("hayagriva reads its own format");
+    assert_eq!(library.len(), 96);
+    let crp = library.get("achtibat2023attribution").unwrap();
+    assert_eq!(crp.title().map(|t| t.value.to_string()).as_deref(), Some("From attribution maps to human-understandable explanations through Concept Relevance Propagation"));
+    assert_eq!(
+        crp.serial_number()
+            .and_then(|s| s.0.get("arxiv").cloned())
+            .as_deref(),
+        Some("2206.03208")
+    );
+}

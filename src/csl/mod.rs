@@ -9,8 +9,10 @@ mod item;
 mod json;
 mod render;
 mod style;
+mod yaml;
 
 pub use item::{item_from_csl, to_item};
 pub use json::{to_csl, to_csl_json, CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 pub use render::{CvGroup, CvOptions, CvSection, FormattedEntry, Formatter, OutputFormat};
 pub use style::{archive_styles, load_locales, load_style, IndependentStyle};
+pub use yaml::to_hayagriva_yaml;
