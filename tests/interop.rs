@@ -1,0 +1,149 @@
+//! publist's CSL-JSON read by pandoc and citeproc-js; pandoc's CSL-JSON read
+//! by publist. Skipped with a notice where a tool is absent, except in CI
+//! (`CI` set), where `.ci/run` installs them.
+
+mod common;
+
+use std::process::Command;
+
+fn available(cmd: &str, arg: &str) -> bool {
+    let found = Command::new(cmd)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var_os("CI").is_some() {
+            panic!("{cmd} is required in CI (.ci/run installs it)");
+        }
+        println!("SKIPPED: {cmd} is not available; the interoperability check did not run");
+    }
+    found
+}
+
+fn merged() -> Vec<publist::Reference> {
+    let refs: Vec<_> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
+        .iter()
+        .flat_map(|n| common::cv(n).references)
+        .collect();
+    publist::Library::merge(refs).records
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("publist-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn pandoc_reads_our_csl_json_and_we_read_pandocs() {
+    if !available("pandoc", "--version") {
+        return;
+    }
+    let records = merged();
+    let dir = temp_dir("pandoc");
+    std::fs::write(dir.join("items.json"), publist::csl::to_csl_json(&records)).unwrap();
+    std::fs::write(dir.join("doc.md"), "---\nnocite: '@*'\n---\n").unwrap();
+    let out = Command::new("pandoc")
+        .args([
+            "--citeproc",
+            "--bibliography",
+            "items.json",
+            "-t",
+            "plain",
+            "--wrap=none",
+            "doc.md",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "pandoc warned: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.split("\n\n").filter(|p| !p.trim().is_empty()).count(),
+        96
+    );
+
+    // pandoc's own CSL-JSON (converted from our BibLaTeX export) imports cleanly.
+    std::fs::write(
+        dir.join("refs.bib"),
+        publist::bib::write(&records, &Default::default()),
+    )
+    .unwrap();
+    let out = Command::new("pandoc")
+        .args(["-f", "biblatex", "-t", "csljson", "refs.bib"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let parsed =
+        publist::parse::csl_json(&String::from_utf8(out.stdout).unwrap(), "pandoc.json").unwrap();
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    assert_eq!(parsed.references.len(), 96);
+    let crp = parsed
+        .references
+        .iter()
+        .find(|r| r.sources[0].key.as_deref() == Some("achtibat2023attribution"))
+        .unwrap();
+    assert_eq!(crp.kind, publist::Kind::JournalArticle);
+    assert_eq!(
+        crp.container.as_deref(),
+        Some("Nature Machine Intelligence")
+    );
+    assert_eq!(crp.authors.len(), 7);
+    assert_eq!(crp.year(), Some(2023));
+}
+
+#[test]
+fn citeproc_js_reads_our_csl_json() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let csl = std::path::Path::new(root).join("../shared/csl");
+    if !csl.join("styles/apa.csl").is_file() {
+        println!(
+            "SKIPPED: {} is absent; citeproc-js was not tried",
+            csl.display()
+        );
+        return;
+    }
+    if !available("node", "--version") {
+        return;
+    }
+    let module = std::path::Path::new(root).join("benches/citeproc/node_modules/citeproc");
+    if !module.is_dir() {
+        if std::env::var_os("CI").is_some() {
+            panic!("citeproc-js is required in CI (.ci/run installs it)");
+        }
+        println!("SKIPPED: npm citeproc is not installed in benches/citeproc (bash benches/citeproc/run.sh installs it)");
+        return;
+    }
+    let dir = temp_dir("citeproc");
+    std::fs::write(dir.join("items.json"), publist::csl::to_csl_json(&merged())).unwrap();
+    let out = Command::new("node")
+        .arg(std::path::Path::new(root).join("benches/citeproc/render.js"))
+        .arg(dir.join("items.json"))
+        .arg(csl.join("styles"))
+        .arg(csl.join("locales"))
+        .args(["apa", "ieee"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rendered: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rendered["apa"].as_object().unwrap().len(), 96);
+    assert_eq!(rendered["ieee"].as_object().unwrap().len(), 96);
+}
