@@ -22,8 +22,9 @@ Usage:
   publist styles                      list the styles of the built-in archive
   publist help COMMAND                the options of a command
 
-Inputs: CV text or markdown, .bib files, or CSL-JSON (.json) — by extension,
-or for standard input by content; `-` or no file reads standard input. Give CV versions
+Inputs: CV text or markdown, .bib files, CSL-JSON (.json) or hayagriva YAML
+(.yml/.yaml) — by extension, or for standard input by content; `-` or no file
+reads standard input. Give CV versions
 oldest first: where versions disagree, the newest sound value wins.
 ";
 
@@ -222,12 +223,24 @@ fn read_input(file: &str) -> Result<Parsed, String> {
     };
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
     let lower = file.to_ascii_lowercase();
-    let (is_bib, is_json) = if file == "-" {
-        (first == Some(b'@'), matches!(first, Some(b'[' | b'{')))
+    let (is_bib, is_json, is_yaml) = if file == "-" {
+        (
+            first == Some(b'@'),
+            matches!(first, Some(b'[' | b'{')),
+            looks_like_yaml(&bytes),
+        )
     } else {
-        (lower.ends_with(".bib"), lower.ends_with(".json"))
+        (
+            lower.ends_with(".bib"),
+            lower.ends_with(".json"),
+            lower.ends_with(".yml") || lower.ends_with(".yaml"),
+        )
     };
-    if is_json {
+    if is_yaml {
+        let text =
+            std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 text ({e})"))?;
+        publist::parse::hayagriva_yaml(text, &name).map_err(|e| e.to_string())
+    } else if is_json {
         let text =
             std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 text ({e})"))?;
         publist::parse::csl_json(text, &name).map_err(|e| e.to_string())
@@ -238,6 +251,21 @@ fn read_input(file: &str) -> Result<Parsed, String> {
     } else {
         publist::parse::cv_bytes(&bytes, &name).map_err(|e| e.to_string())
     }
+}
+
+/// hayagriva YAML on standard input: a first line `key:` and an indented `type:` below.
+fn looks_like_yaml(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    let first_is_key = lines
+        .next()
+        .is_some_and(|l| l.ends_with(':') && !l.contains(' '));
+    first_is_key
+        && text
+            .lines()
+            .any(|l| l.trim_start().starts_with("type:") && l.starts_with(' '))
 }
 
 fn run(command: &str, o: Options) -> ExitCode {

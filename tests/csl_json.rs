@@ -141,3 +141,40 @@ fn hayagriva_yaml_export_is_read_back_by_hayagriva() {
         Some("2206.03208")
     );
 }
+
+#[test]
+fn hayagriva_yaml_round_trip_keeps_the_core_fields() {
+    let refs: Vec<Reference> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
+        .iter()
+        .flat_map(|n| common::cv(n).references)
+        .collect();
+    let records = publist::Library::merge(refs).records;
+    let yaml = publist::csl::to_hayagriva_yaml(&records).unwrap();
+    let back = publist::parse::hayagriva_yaml(&yaml, "refs.yml").unwrap();
+    assert_eq!(back.references.len(), 96);
+    let keys = publist::keys::assign(&records);
+    for (key, r) in keys.iter().zip(&records) {
+        let b = back
+            .references
+            .iter()
+            .find(|b| b.sources[0].key.as_deref() == Some(key.as_str()))
+            .unwrap();
+        assert_eq!(
+            (b.kind, &b.title, b.year()),
+            (r.kind, &r.title, r.year()),
+            "{key}"
+        );
+        let families =
+            |p: &[publist::Person]| p.iter().map(|p| p.family.clone()).collect::<Vec<_>>();
+        assert_eq!(families(&b.authors), families(&r.authors), "{key}");
+        assert_eq!(b.container, r.container, "{key}");
+        // hayagriva's importer drops `pubstate`, where placeholder pages (TBA) travel.
+        let real = |p: &Option<publist::Pages>| p.clone().filter(|p| !p.is_placeholder());
+        assert_eq!(
+            (&b.volume, &b.issue, real(&b.pages)),
+            (&r.volume, &r.issue, real(&r.pages)),
+            "{key}"
+        );
+        assert_eq!(b.ids.arxiv, r.ids.arxiv, "{key}");
+    }
+}

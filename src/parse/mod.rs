@@ -2,8 +2,10 @@
 
 mod csl_json;
 mod cv;
+mod yaml;
 
 pub use csl_json::csl_json;
+pub use yaml::hayagriva_yaml;
 
 pub(crate) use cv::{classify_link, classify_note};
 
