@@ -178,3 +178,131 @@ fn hayagriva_yaml_round_trip_keeps_the_core_fields() {
         assert_eq!(b.ids.arxiv, r.ids.arxiv, "{key}");
     }
 }
+
+/// The rules of the CSL-JSON schema (csl-data.json, CSL 1.0.2) that our
+/// records touch: `id` and `type` required, `type` from the CSL types, no
+/// properties but CSL variables and `custom` (the schema forbids others),
+/// names with name fields only, dates as 1–2 `date-parts` of 1–3 numbers.
+fn check_csl_data_rules(items: &serde_json::Value) {
+    const TYPES: &[&str] = &[
+        "article",
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "bill",
+        "book",
+        "broadcast",
+        "chapter",
+        "classic",
+        "collection",
+        "dataset",
+        "document",
+        "entry",
+        "entry-dictionary",
+        "entry-encyclopedia",
+        "figure",
+        "graphic",
+        "hearing",
+        "interview",
+        "legal_case",
+        "legislation",
+        "manuscript",
+        "map",
+        "motion_picture",
+        "musical_score",
+        "pamphlet",
+        "paper-conference",
+        "patent",
+        "performance",
+        "periodical",
+        "personal_communication",
+        "post",
+        "post-weblog",
+        "regulation",
+        "report",
+        "review",
+        "review-book",
+        "software",
+        "song",
+        "speech",
+        "standard",
+        "thesis",
+        "treaty",
+        "webpage",
+    ];
+    const STRINGS: &[&str] = &[
+        "title",
+        "container-title",
+        "collection-title",
+        "publisher",
+        "publisher-place",
+        "DOI",
+        "ISBN",
+        "ISSN",
+        "URL",
+        "note",
+    ];
+    const STRING_OR_NUMBER: &[&str] = &["volume", "issue", "page", "number"];
+    const NAME_FIELDS: &[&str] = &[
+        "family",
+        "given",
+        "dropping-particle",
+        "non-dropping-particle",
+        "suffix",
+        "literal",
+    ];
+    for item in items.as_array().expect("an array of items") {
+        let o = item.as_object().expect("each item an object");
+        assert!(o["id"].is_string() || o["id"].is_number());
+        assert!(
+            TYPES.contains(&o["type"].as_str().unwrap()),
+            "{}",
+            o["type"]
+        );
+        for (k, v) in o {
+            match k.as_str() {
+                "id" | "type" => {}
+                "custom" => assert!(v.is_object()),
+                "author" | "editor" => {
+                    for n in v.as_array().unwrap() {
+                        for (f, x) in n.as_object().unwrap() {
+                            assert!(
+                                NAME_FIELDS.contains(&f.as_str()) && x.is_string(),
+                                "name field {f}"
+                            );
+                        }
+                    }
+                }
+                "issued" => {
+                    let d = v.as_object().unwrap();
+                    assert_eq!(d.keys().collect::<Vec<_>>(), ["date-parts"]);
+                    let parts = d["date-parts"].as_array().unwrap();
+                    assert!((1..=2).contains(&parts.len()));
+                    for p in parts {
+                        let p = p.as_array().unwrap();
+                        assert!((1..=3).contains(&p.len()) && p.iter().all(|x| x.is_number()));
+                    }
+                }
+                k if STRINGS.contains(&k) => assert!(v.is_string(), "{k}"),
+                k if STRING_OR_NUMBER.contains(&k) => {
+                    assert!(v.is_string() || v.is_number(), "{k}")
+                }
+                other => panic!("{other} is not a CSL variable: the schema forbids it"),
+            }
+        }
+    }
+}
+
+#[test]
+fn csl_json_export_follows_the_csl_data_schema() {
+    let refs: Vec<Reference> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
+        .iter()
+        .flat_map(|n| common::cv(n).references)
+        .collect();
+    let records = publist::Library::merge(refs.clone()).records;
+    for list in [&refs, &records] {
+        let json: serde_json::Value =
+            serde_json::from_str(&publist::csl::to_csl_json(list)).unwrap();
+        check_csl_data_rules(&json);
+    }
+}
