@@ -1,6 +1,8 @@
 //! .bib export and import: round trips over the CV data, escaping rules,
 //! import of hand-written files, and validation with biber.
 
+#![cfg(feature = "cli")]
+
 mod common;
 
 use publist::bib::{self, Dialect, WriteOptions};

@@ -1,5 +1,7 @@
 //! The example binary's `parse` subcommand against the output contract in DESIGN.md.
 
+#![cfg(feature = "cli")]
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

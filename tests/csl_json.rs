@@ -1,5 +1,7 @@
 //! CSL-JSON import and export.
 
+#![cfg(feature = "cli")]
+
 mod common;
 
 use publist::{Kind, Reference};

@@ -1,5 +1,7 @@
 //! Formatting in CSL styles.
 
+#![cfg(feature = "cli")]
+
 mod common;
 
 use publist::csl::{load_style, Formatter};

@@ -2,6 +2,8 @@
 //! by publist. Skipped with a notice where a tool is absent, except in CI
 //! (`CI` set), where `.ci/run` installs them.
 
+#![cfg(feature = "cli")]
+
 mod common;
 
 use std::process::Command;

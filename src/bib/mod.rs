@@ -10,9 +10,11 @@
 //! article numbers to `eid`, issues to `number`, notes to `note` (joined by `; `).
 
 mod latex;
+#[cfg(feature = "bib")]
 mod read;
 mod write;
 
 pub use latex::{escape, protect_case, to_ascii_tex};
+#[cfg(feature = "bib")]
 pub use read::{read, read_file};
 pub use write::{link_kind_label, write, write_entry, Dialect, WriteOptions};

@@ -17,7 +17,7 @@ pub enum Dialect {
     BibTex,
 }
 
-/// Options for [`write`].
+/// Options for [`write()`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WriteOptions {
     /// The dialect.

@@ -1,12 +1,12 @@
 //! Merging: one record per work, with the evidence for every decision.
 //!
-//! 1. [`normalize`]: a fingerprint per reference (title words and trigrams,
+//! 1. `normalize`: a fingerprint per reference (title words and trigrams,
 //!    folded authors, identifiers, code repositories).
-//! 2. [`index`]: candidate pairs from blocking keys, never all pairs.
-//! 3. [`score`]: signals and a verdict per candidate pair.
+//! 2. `index`: candidate pairs from blocking keys, never all pairs.
+//! 3. `score`: signals and a verdict per candidate pair.
 //! 4. Pairs judged the same are joined, strongest first, unless joining would
 //!    put conflicting identifiers or two different publications in one record.
-//! 5. [`reconcile`]: each record's fields chosen from its listings.
+//! 5. `reconcile`: each record's fields chosen from its listings.
 
 mod index;
 mod normalize;

@@ -2,9 +2,11 @@
 
 mod csl_json;
 mod cv;
+#[cfg(feature = "csl")]
 mod yaml;
 
 pub use csl_json::csl_json;
+#[cfg(feature = "csl")]
 pub use yaml::hayagriva_yaml;
 
 pub(crate) use cv::{classify_link, classify_note};

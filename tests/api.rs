@@ -1,0 +1,48 @@
+//! The public API as embedders use it.
+
+use std::process::Command;
+
+fn assert_send_sync<T: Send + Sync>() {}
+
+#[test]
+fn types_users_keep_are_send_and_sync() {
+    assert_send_sync::<publist::Reference>();
+    assert_send_sync::<publist::Parsed>();
+    assert_send_sync::<publist::Library>();
+    assert_send_sync::<publist::MergeReport>();
+    assert_send_sync::<publist::Diagnostic>();
+    assert_send_sync::<publist::Error>();
+    assert_send_sync::<publist::bib::WriteOptions>();
+    assert_send_sync::<publist::csl::CslItem>();
+    #[cfg(feature = "csl")]
+    assert_send_sync::<publist::csl::Formatter>();
+}
+
+#[test]
+fn the_cv_to_bib_example_runs() {
+    let out = std::env::temp_dir().join(format!("publist-cv-to-bib-{}.bib", std::process::id()));
+    let status = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "cv_to_bib", "--"])
+        .arg(&out)
+        .args([
+            "examples/data/cv/cv-2022.md",
+            "examples/data/cv/cv-2025-06.md",
+            "examples/data/cv/cv-2025-09.txt",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let bib = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(bib.lines().filter(|l| l.starts_with('@')).count(), 96);
+    let stderr = String::from_utf8_lossy(&status.stderr);
+    assert!(
+        stderr.contains("possible duplicate, left apart"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with(": 96 entries\n"), "{stderr}");
+}
