@@ -202,7 +202,7 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
 }
 
 /// A short label for a link kind ("code", "demo", "page").
-pub fn link_kind_label(k: LinkKind) -> &'static str {
+pub(crate) fn link_kind_label(k: LinkKind) -> &'static str {
     link_kind_name(k)
 }
 
