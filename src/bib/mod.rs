@@ -17,5 +17,4 @@ mod write;
 pub use latex::{escape, protect_case, to_ascii_tex};
 #[cfg(feature = "bib")]
 pub use read::{read, read_file};
-pub(crate) use write::link_kind_label;
 pub use write::{write, write_entry, Dialect, WriteOptions};

@@ -9,9 +9,8 @@
 
 use biblatex::{Bibliography, ChunksExt, DateValue, Entry, EntryType, PermissiveType};
 
-use super::write::link_kind_name;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Date, Kind, Link, LinkKind, Note, Pages, Person, Provenance, Reference};
+use crate::model::{Date, Kind, Link, LinkKind, Pages, Person, Provenance, Reference};
 use crate::parse::Parsed;
 
 /// Reads a .bib file's text. Every entry becomes a reference or an error
@@ -387,32 +386,16 @@ fn to_reference(entry: &Entry) -> Result<Reference, String> {
             .unwrap_or_default(),
     };
     if let Some(note) = field(entry, "note") {
-        r.notes = note
-            .split("; ")
-            .map(|t| Note {
-                kind: crate::parse::classify_note(t),
-                text: t.to_string(),
-            })
-            .collect();
+        r.notes = crate::parse::notes_from_joined(&note);
     }
     Ok(r)
 }
 
 fn link_from_verba(item: &str) -> Option<Link> {
     let (name, url) = item.split_once('=')?;
-    let kinds = [
-        LinkKind::Code,
-        LinkKind::Demo,
-        LinkKind::Arxiv,
-        LinkKind::OpenReview,
-        LinkKind::Doi,
-        LinkKind::Resource,
-        LinkKind::Page,
-    ];
-    let kind = kinds.into_iter().find(|k| link_kind_name(*k) == name)?;
     Some(Link {
         url: url.to_string(),
-        kind,
+        kind: LinkKind::from_name(name)?,
     })
 }
 

@@ -182,7 +182,7 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
             let links: Vec<String> = r
                 .links
                 .iter()
-                .map(|l| format!("{}={}", link_kind_name(l.kind), l.url))
+                .map(|l| format!("{}={}", l.kind.name(), l.url))
                 .collect();
             fields.push(("verba", links.join(" ")));
         }
@@ -199,24 +199,6 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
     }
     out.push_str("}\n");
     out
-}
-
-/// A short label for a link kind ("code", "demo", "page").
-pub(crate) fn link_kind_label(k: LinkKind) -> &'static str {
-    link_kind_name(k)
-}
-
-/// The name publist uses for a link kind in `verba`.
-pub(crate) fn link_kind_name(k: LinkKind) -> &'static str {
-    match k {
-        LinkKind::Code => "code",
-        LinkKind::Demo => "demo",
-        LinkKind::Arxiv => "arxiv",
-        LinkKind::OpenReview => "openreview",
-        LinkKind::Doi => "doi",
-        LinkKind::Resource => "resource",
-        _ => "page",
-    }
 }
 
 fn entry_type(r: &Reference, d: Dialect) -> &'static str {

@@ -229,7 +229,7 @@ impl Formatter {
 
     fn append_links(&self, entry: &mut FormattedEntry, r: &Reference) {
         for link in &r.links {
-            let kind = crate::bib::link_kind_label(link.kind);
+            let kind = link.kind.name();
             let rendered = match self.format {
                 OutputFormat::Markdown => format!(" [{kind}]({})", link.url),
                 OutputFormat::Html => format!(" <a href=\"{}\">{kind}</a>", html_escape(&link.url)),

@@ -116,6 +116,7 @@ pub enum LinkKind {
     /// The arXiv page of the work.
     Arxiv,
     /// The OpenReview page of the work.
+    #[serde(rename = "openreview")]
     OpenReview,
     /// A DOI resolver link.
     Doi,
@@ -123,6 +124,42 @@ pub enum LinkKind {
     Resource,
     /// Any other page (project page, publisher page, ...).
     Page,
+}
+
+impl LinkKind {
+    const ALL: [LinkKind; 7] = [
+        LinkKind::Code,
+        LinkKind::Demo,
+        LinkKind::Arxiv,
+        LinkKind::OpenReview,
+        LinkKind::Doi,
+        LinkKind::Resource,
+        LinkKind::Page,
+    ];
+
+    /// The name used in every format publist writes (`code`, `openreview`, ...).
+    ///
+    /// ```
+    /// use publist::LinkKind;
+    /// assert_eq!(LinkKind::OpenReview.name(), "openreview");
+    /// assert_eq!(LinkKind::from_name("code"), Some(LinkKind::Code));
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkKind::Code => "code",
+            LinkKind::Demo => "demo",
+            LinkKind::Arxiv => "arxiv",
+            LinkKind::OpenReview => "openreview",
+            LinkKind::Doi => "doi",
+            LinkKind::Resource => "resource",
+            LinkKind::Page => "page",
+        }
+    }
+
+    /// The kind with this [`LinkKind::name`].
+    pub fn from_name(name: &str) -> Option<LinkKind> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
 }
 
 /// A link attached to a reference.

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::Parsed;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind};
-use crate::model::{Date, Kind, Link, LinkKind, Note, Pages, Person, Provenance, Reference};
+use crate::model::{Date, Kind, Link, LinkKind, Pages, Person, Provenance, Reference};
 
 /// Reads CSL-JSON text: an array of items (or a single item). Fails only
 /// when the text is not JSON; an item that cannot be read is a diagnostic
@@ -223,26 +223,6 @@ fn pages(p: &str) -> Pages {
     }
 }
 
-fn link_kind(name: &str) -> Option<LinkKind> {
-    [
-        LinkKind::Code,
-        LinkKind::Demo,
-        LinkKind::Arxiv,
-        LinkKind::OpenReview,
-        LinkKind::Doi,
-        LinkKind::Resource,
-        LinkKind::Page,
-    ]
-    .into_iter()
-    .find(|k| {
-        serde_json::to_value(k)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .as_deref()
-            == Some(name)
-    })
-}
-
 fn to_reference(o: &Map<String, Value>) -> Result<Reference, String> {
     let id = field(o, "id").unwrap_or_default();
     let title = field(o, "title").ok_or_else(|| format!("item \"{id}\" has no title"))?;
@@ -279,13 +259,7 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, String> {
     r.ids.issn =
         field(o, "ISSN").and_then(|s| s.split([' ', ',']).next().and_then(|i| i.parse().ok()));
     if let Some(note) = field(o, "note") {
-        r.notes = note
-            .split("; ")
-            .map(|t| Note {
-                kind: crate::parse::classify_note(t),
-                text: t.to_string(),
-            })
-            .collect();
+        r.notes = crate::parse::notes_from_joined(&note);
     }
     let custom = o.get("custom").and_then(Value::as_object);
     if let Some(c) = custom {
@@ -302,7 +276,7 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, String> {
                 .filter_map(|l| {
                     Some(Link {
                         url: field(l, "url")?,
-                        kind: link_kind(&field(l, "kind")?)?,
+                        kind: LinkKind::from_name(&field(l, "kind")?)?,
                     })
                 })
                 .collect();

@@ -43,6 +43,17 @@ impl Parsed {
     }
 }
 
+/// Notes joined by `; ` (as publist writes them in `note` fields), split
+/// and classified again.
+pub(crate) fn notes_from_joined(text: &str) -> Vec<crate::model::Note> {
+    text.split("; ")
+        .map(|t| crate::model::Note {
+            kind: classify_note(t),
+            text: t.to_string(),
+        })
+        .collect()
+}
+
 /// Reads a list of names as CVs write them (`Lapuschkin S; Bach S`,
 /// `Müller K-R and de Lange T`); separators `,`, `;`, `and`, `&`.
 ///

@@ -8,7 +8,7 @@ use hayagriva::Entry;
 
 use super::Parsed;
 use crate::error::{Error, ErrorKind};
-use crate::model::{Date, Kind, Link, Note, Pages, Person, Provenance, Reference};
+use crate::model::{Date, Kind, Link, Pages, Person, Provenance, Reference};
 
 /// Reads hayagriva YAML text. Fails when the text is not hayagriva YAML
 /// (with the line hayagriva reports).
@@ -160,14 +160,7 @@ fn to_reference(entry: &Entry) -> Reference {
         });
     }
     if let Some(note) = entry.note() {
-        r.notes = note
-            .to_string()
-            .split("; ")
-            .map(|t| Note {
-                kind: crate::parse::classify_note(t),
-                text: t.to_string(),
-            })
-            .collect();
+        r.notes = crate::parse::notes_from_joined(&note.to_string());
     }
     r
 }
