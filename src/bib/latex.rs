@@ -7,13 +7,17 @@
 /// Escapes TeX's special characters: `& % $ # _ { } ~ ^ \`.
 ///
 /// ```
+/// assert_eq!(publist::bib::escape("a--b"), "a-{}-b");
 /// assert_eq!(publist::bib::escape("R&D at 100% #1 a_b {x} ~ ^ \\"),
 ///     r"R\&D at 100\% \#1 a\_b \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{}");
 /// ```
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            // `--` would be read as an en dash: keep hyphens apart.
+            '-' if chars.peek() == Some(&'-') => out.push_str("-{}"),
             '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
                 out.push('\\');
                 out.push(c);
@@ -32,7 +36,7 @@ pub fn escape(text: &str) -> String {
 ///
 /// ```
 /// assert_eq!(publist::bib::to_ascii_tex("Höhne, Ekstrøm, Marinč, Wäldchen – “Title”"),
-///     r#"H{\"o}hne, Ekstr{\o}m, Marin{\v{c}}, W{\"a}ldchen -- \textquotedblleft{}Title\textquotedblright{}"#);
+///     r#"H{\"o}hne, Ekstr{\o}m, Marin{\v{c}}, W{\"a}ldchen \textendash{} \textquotedblleft{}Title\textquotedblright{}"#);
 /// ```
 pub fn to_ascii_tex(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
@@ -51,8 +55,9 @@ pub fn to_ascii_tex(text: &str) -> String {
 
 fn ascii_form(c: char) -> Option<String> {
     let fixed = match c {
-        '–' => "--",
-        '—' => "---",
+        // Commands, not the `--`/`---` ligatures, which run into a following hyphen.
+        '–' => r"\textendash{}",
+        '—' => r"\textemdash{}",
         // Commands rather than ``/'': they read back as the same characters.
         '“' => r"\textquotedblleft{}",
         '”' => r"\textquotedblright{}",

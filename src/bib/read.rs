@@ -296,7 +296,8 @@ fn to_reference(entry: &Entry) -> Result<Reference, String> {
     let journal = field(entry, "journaltitle").or_else(|| field(entry, "journal"));
     let arxiv_journal = journal.as_deref().is_some_and(is_arxiv_journal);
     let journal_text = journal.clone();
-    let mut kind = kind_of(entry, eprint.is_some());
+    let marked_preprint = field(entry, "type").is_some_and(|t| t.eq_ignore_ascii_case("preprint"));
+    let mut kind = kind_of(entry, eprint.is_some() || marked_preprint);
     if kind == Kind::JournalArticle && arxiv_journal {
         kind = Kind::Preprint;
     }

@@ -193,6 +193,10 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
         }
     }
 
+    // A preprint written as @misc without an eprint would read back as misc.
+    if r.kind == Kind::Preprint && entry_type == "misc" && arxiv.is_none() && openreview.is_none() {
+        fields.push(("type", "preprint".to_string()));
+    }
     let mut out = format!("@{entry_type}{{{key},\n");
     for (name, value) in fields {
         out.push_str(&format!("  {name} = {{{value}}},\n"));

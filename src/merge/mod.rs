@@ -189,6 +189,7 @@ impl Library {
     /// Merges references into one record per work. Give the inputs oldest
     /// first: where listings disagree, the newest sound value wins.
     pub fn merge(refs: Vec<Reference>) -> Library {
+        let refs = without_repeated_items(refs);
         let fps: Vec<Fingerprint> = parallel_map(&refs, Fingerprint::of)
             .into_iter()
             .flatten()
@@ -351,6 +352,27 @@ impl Library {
 }
 
 type Judged = (u32, u32, Verdict, Rule, Signals);
+
+/// The same input item given twice (same sources, same content) is one item.
+fn without_repeated_items(refs: Vec<Reference>) -> Vec<Reference> {
+    let mut seen: std::collections::HashMap<(String, usize), Vec<usize>, FastHash> =
+        Default::default();
+    let mut out: Vec<Reference> = Vec::with_capacity(refs.len());
+    for r in refs {
+        let Some(first) = r.sources.first() else {
+            out.push(r);
+            continue;
+        };
+        let key = (first.source.clone(), first.line);
+        let earlier = seen.entry(key).or_default();
+        if earlier.iter().any(|&i| out[i] == r) {
+            continue;
+        }
+        earlier.push(out.len());
+        out.push(r);
+    }
+    out
+}
 
 /// Scores the candidate pairs on all cores; keeps the ones not judged different.
 fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint]) -> Vec<Judged> {
