@@ -91,3 +91,28 @@ fn garbage_never_panics() {
         let _ = publist::parse::hayagriva_yaml(&text, "x.yml");
     }
 }
+
+#[test]
+fn fuzz_finding_entries_paired_across_lines_are_all_accounted_for() {
+    // Found by the bib fuzz target: the biblatex crate read this as one
+    // entry, pairing braces across entries, while two entries start here.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bib/invalid/fuzz-unclosed-across-entries.bib"
+    );
+    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
+    let parsed = publist::bib::read(&text, "f.bib");
+    assert_eq!(parsed.items, 2);
+    assert_eq!(
+        parsed.items,
+        parsed.references.len() + parsed.errors().count()
+    );
+    let diags: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        diags,
+        [
+            "f.bib:1: error: entry @article is not closed: braces do not match",
+            "f.bib:3: error: entry @article is not closed: braces do not match",
+        ]
+    );
+}

@@ -41,8 +41,14 @@ pub fn read(src: &str, source: &str) -> Parsed {
         ..Parsed::default()
     };
     let too_deep = chunks.iter().any(|c| c.depth > MAX_DEPTH);
+    // When an entry runs over a line starting with `@`, the crate may still
+    // parse the file by pairing braces across entries; then the entries are
+    // read one by one, so that each is a reference or a diagnostic.
+    let unclosed = chunks.iter().any(|c| c.is_entry() && !c.closed);
     match Bibliography::parse(if too_deep { "" } else { src }) {
-        Ok(_) if too_deep => recover(src, &chunks, source, &mut parsed),
+        Ok(bib) if too_deep || unclosed || bib.len() != entries_in_file => {
+            recover(src, &chunks, source, &mut parsed)
+        }
         Ok(bib) => {
             for entry in bib.iter() {
                 let at = entry_offset(src, entry);
