@@ -119,7 +119,17 @@ fn split_entries(src: &str) -> Vec<Chunk<'_>> {
         let mut depth = 0i32;
         let mut max_depth = 0i32;
         let mut end = None;
+        let mut escaped = false;
         for (k, &b) in bytes.iter().enumerate().skip(j) {
+            // `\{` and `\}` are characters, not braces.
+            if escaped {
+                escaped = false;
+                continue;
+            }
+            if b == b'\\' {
+                escaped = true;
+                continue;
+            }
             if b == open || (open == b'(' && b == b'{') {
                 depth += 1;
                 max_depth = max_depth.max(depth);
