@@ -116,3 +116,47 @@ fn fuzz_finding_entries_paired_across_lines_are_all_accounted_for() {
         ]
     );
 }
+
+#[test]
+fn crossref_cycles_are_refused_and_the_rest_is_read() {
+    // Found by the bib fuzz target: the biblatex crate follows a crossref to
+    // itself until the stack overflows.
+    let bib = "@proceedings{self, title = {P}, crossref = {self}, year = 2020}\n\
+               @inproceedings{a, title = {A}, crossref = {b}, year = 2020}\n\
+               @proceedings{b, title = {B}, crossref = {a}, year = 2020}\n\
+               @article{fine, title = {Fine}, year = 2021}\n";
+    let parsed = publist::bib::read(bib, "c.bib");
+    let titles: Vec<&str> = parsed.references.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, ["Fine"]);
+    let diags: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        diags,
+        [
+            "c.bib:1: error: entry \"self\" inherits from itself through crossref/xdata: not read",
+            "c.bib:2: error: entry \"a\" inherits from itself through crossref/xdata: not read",
+            "c.bib:3: error: entry \"b\" inherits from itself through crossref/xdata: not read",
+        ]
+    );
+}
+
+#[test]
+fn fuzz_finding_self_crossref_does_not_overflow_the_stack() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bib/invalid/fuzz-crossref-self.bib"
+    );
+    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
+    let parsed = publist::bib::read(&text, "f.bib");
+    assert_eq!(
+        parsed.items,
+        parsed.references.len() + parsed.errors().count()
+    );
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("inherits from itself")),
+        "{:?}",
+        parsed.diagnostics
+    );
+}

@@ -45,9 +45,11 @@ pub fn read(src: &str, source: &str) -> Parsed {
     // parse the file by pairing braces across entries; then the entries are
     // read one by one, so that each is a reference or a diagnostic.
     let unclosed = chunks.iter().any(|c| c.is_entry() && !c.closed);
-    match Bibliography::parse(if too_deep { "" } else { src }) {
-        Ok(bib) if too_deep || unclosed || bib.len() != entries_in_file => {
-            recover(src, &chunks, source, &mut parsed)
+    let cyclic = crossref_cycles(&chunks);
+    let unsafe_for_crate = too_deep || !cyclic.is_empty();
+    match Bibliography::parse(if unsafe_for_crate { "" } else { src }) {
+        Ok(bib) if unsafe_for_crate || unclosed || bib.len() != entries_in_file => {
+            recover(src, &chunks, &cyclic, source, &mut parsed)
         }
         Ok(bib) => {
             for entry in bib.iter() {
@@ -55,7 +57,7 @@ pub fn read(src: &str, source: &str) -> Parsed {
                 push(&mut parsed, entry, src, at, source);
             }
         }
-        Err(_) => recover(src, &chunks, source, &mut parsed),
+        Err(_) => recover(src, &chunks, &cyclic, source, &mut parsed),
     }
     parsed.diagnostics.sort_by_key(|d| d.line);
     parsed
@@ -89,6 +91,67 @@ impl Chunk<'_> {
     fn is_entry(&self) -> bool {
         !matches!(self.kind.as_str(), "string" | "preamble" | "comment")
     }
+
+    /// The citation key: after the opening brace, up to the first comma.
+    fn key(&self) -> Option<&str> {
+        let open = self.text.find(['{', '('])?;
+        let rest = &self.text[open + 1..];
+        Some(rest[..rest.find(',')?].trim())
+    }
+
+    /// The keys this entry inherits from (`crossref`, `xdata`).
+    fn parents(&self) -> Vec<String> {
+        let lower = self.text.to_ascii_lowercase();
+        let mut out = Vec::new();
+        for field in ["crossref", "xdata"] {
+            for (pos, _) in lower.match_indices(field) {
+                let rest = self.text[pos + field.len()..].trim_start();
+                let Some(rest) = rest.strip_prefix('=') else {
+                    continue;
+                };
+                let rest = rest.trim_start();
+                let value = match rest.chars().next() {
+                    Some('{') => rest[1..].split('}').next(),
+                    Some('"') => rest[1..].split('"').next(),
+                    _ => rest.split([',', '}', '\n']).next(),
+                };
+                out.extend(
+                    value
+                        .into_iter()
+                        .flat_map(|v| v.split(','))
+                        .map(|k| k.trim().to_string())
+                        .filter(|k| !k.is_empty()),
+                );
+            }
+        }
+        out
+    }
+}
+
+/// Keys of entries whose `crossref`/`xdata` chain loops back (the biblatex
+/// crate follows such chains until the stack overflows).
+fn crossref_cycles(chunks: &[Chunk<'_>]) -> std::collections::HashSet<String> {
+    let parents: std::collections::HashMap<&str, Vec<String>> = chunks
+        .iter()
+        .filter(|c| c.is_entry())
+        .filter_map(|c| Some((c.key()?, c.parents())))
+        .collect();
+    let mut cyclic = std::collections::HashSet::new();
+    for &start in parents.keys() {
+        // Depth-first over the inheritance graph from `start`, bounded by its size.
+        let mut stack: Vec<&str> = vec![start];
+        let mut seen = std::collections::HashSet::new();
+        while let Some(k) = stack.pop() {
+            for p in parents.get(k).into_iter().flatten() {
+                if p == start {
+                    cyclic.insert(start.to_string());
+                } else if seen.insert(p.as_str()) {
+                    stack.push(p.as_str());
+                }
+            }
+        }
+    }
+    cyclic
 }
 
 /// Splits a file into its top-level `@` pieces, matching braces (and
@@ -171,7 +234,13 @@ fn line_at(src: &str, offset: usize) -> usize {
 }
 
 /// Parses the entries one by one, with the file's `@string`s before each.
-fn recover(src: &str, chunks: &[Chunk<'_>], source: &str, parsed: &mut Parsed) {
+fn recover(
+    src: &str,
+    chunks: &[Chunk<'_>],
+    cyclic: &std::collections::HashSet<String>,
+    source: &str,
+    parsed: &mut Parsed,
+) {
     let prelude: String = chunks
         .iter()
         .filter(|c| c.kind == "string" && c.closed && c.depth <= MAX_DEPTH)
@@ -185,6 +254,14 @@ fn recover(src: &str, chunks: &[Chunk<'_>], source: &str, parsed: &mut Parsed) {
                 source,
                 line,
                 format!("entry @{} is not closed: braces do not match", chunk.kind),
+            ));
+            continue;
+        }
+        if let Some(key) = chunk.key().filter(|k| cyclic.contains(*k)) {
+            parsed.diagnostics.push(Diagnostic::error(
+                source,
+                line,
+                format!("entry \"{key}\" inherits from itself through crossref/xdata: not read"),
             ));
             continue;
         }
