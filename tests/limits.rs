@@ -160,3 +160,20 @@ fn fuzz_finding_self_crossref_does_not_overflow_the_stack() {
         parsed.diagnostics
     );
 }
+
+#[test]
+fn fuzz_finding_an_entry_that_yields_nothing_is_a_diagnostic() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bib/invalid/fuzz-empty-entry.bib"
+    );
+    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
+    let parsed = publist::bib::read(&text, "f.bib");
+    assert_eq!(parsed.items, 3);
+    assert_eq!(
+        parsed.items,
+        parsed.references.len() + parsed.errors().count(),
+        "{:?}",
+        parsed.diagnostics
+    );
+}

@@ -278,6 +278,14 @@ fn recover(
         }
         let text = format!("{prelude}{}", chunk.text);
         match Bibliography::parse(&text) {
+            Ok(bib) if bib.is_empty() => parsed.diagnostics.push(Diagnostic::error(
+                source,
+                line,
+                format!(
+                    "entry @{} starting on line {line} holds no readable entry",
+                    chunk.kind
+                ),
+            )),
             Ok(bib) => {
                 for entry in bib.iter() {
                     if !keys.insert(entry.key.clone()) {
