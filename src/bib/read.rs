@@ -35,6 +35,13 @@ use crate::parse::Parsed;
 pub fn read(src: &str, source: &str) -> Parsed {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let chunks = split_entries(src);
+    // Where each entry starts, by key (fields cannot tell: after `crossref`
+    // resolution some of them point into the parent entry).
+    let starts: std::collections::HashMap<&str, usize> = chunks
+        .iter()
+        .filter(|c| c.is_entry())
+        .filter_map(|c| Some((c.key()?, c.start)))
+        .collect();
     let entries_in_file = chunks.iter().filter(|c| c.is_entry()).count();
     let mut parsed = Parsed {
         items: entries_in_file,
@@ -53,7 +60,7 @@ pub fn read(src: &str, source: &str) -> Parsed {
         }
         Ok(bib) => {
             for entry in bib.iter() {
-                let at = entry_offset(src, entry);
+                let at = starts.get(entry.key.as_str()).copied().unwrap_or(0);
                 push(&mut parsed, entry, src, at, source);
             }
         }
@@ -313,30 +320,6 @@ fn recover(
             }
         }
     }
-}
-
-/// Where an entry starts: the `@` of `@type{key` (fields cannot tell: after
-/// `crossref` resolution some of them point into the parent entry).
-fn entry_offset(src: &str, entry: &Entry) -> usize {
-    for (pos, _) in src.match_indices(entry.key.as_str()) {
-        let before = src[..pos].trim_end();
-        let after = src[pos + entry.key.len()..].trim_start();
-        if !(before.ends_with('{') || before.ends_with('('))
-            || !(after.starts_with(',') || after.starts_with('}'))
-        {
-            continue;
-        }
-        let head = before[..before.len() - 1].trim_end();
-        if let Some(at) = head.rfind('@') {
-            if head[at + 1..]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_')
-            {
-                return at;
-            }
-        }
-    }
-    0
 }
 
 fn push(parsed: &mut Parsed, entry: &Entry, src: &str, at: usize, source: &str) {
