@@ -102,7 +102,7 @@ impl Formatter {
 
     /// Formats the references as a bibliography, in the style's order.
     pub fn bibliography(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
-        self.render(&self.style, refs, &[])
+        self.render(&self.style, refs, &[], false)
     }
 
     /// Formats the references as a CV: one section per group of kinds, in
@@ -156,19 +156,7 @@ impl Formatter {
                 placed[*i] = true;
             }
             let group_refs: Vec<Reference> = members.iter().map(|(_, r)| (*r).clone()).collect();
-            let mut entries = self.render(&style, &group_refs, &options.highlight);
-            if options.links {
-                let keys = keys::assign(&group_refs);
-                for e in entries.iter_mut() {
-                    if let Some(r) = keys
-                        .iter()
-                        .position(|k| *k == e.key)
-                        .map(|i| &group_refs[i])
-                    {
-                        self.append_links(e, r);
-                    }
-                }
-            }
+            let mut entries = self.render(&style, &group_refs, &options.highlight, options.links);
             if options.number {
                 for (n, e) in entries.iter_mut().enumerate() {
                     if e.label.is_none() {
@@ -184,11 +172,14 @@ impl Formatter {
         sections
     }
 
+    /// Renders `refs`; highlights `highlight` and appends links when asked,
+    /// finding each entry's reference once by its key.
     fn render(
         &self,
         style: &IndependentStyle,
         refs: &[Reference],
         highlight: &[Person],
+        links: bool,
     ) -> Vec<FormattedEntry> {
         let keys = keys::assign(refs);
         let items: Vec<_> = refs.iter().zip(&keys).map(|(r, k)| to_item(r, k)).collect();
@@ -210,19 +201,24 @@ impl Formatter {
         let Some(bib) = rendered.bibliography else {
             return Vec::new();
         };
+        let by_key: std::collections::HashMap<&str, &Reference> =
+            keys.iter().map(String::as_str).zip(refs).collect();
         bib.items
             .into_iter()
             .map(|mut item| {
-                if !highlight.is_empty() {
-                    if let Some(r) = keys.iter().position(|k| *k == item.key).map(|i| &refs[i]) {
-                        embolden_people(&mut item.content, r, highlight);
-                    }
+                let r = by_key.get(item.key.as_str()).copied();
+                if let (false, Some(r)) = (highlight.is_empty(), r) {
+                    embolden_people(&mut item.content, r, highlight);
                 }
-                FormattedEntry {
-                    key: item.key,
+                let mut entry = FormattedEntry {
                     label: item.first_field.map(|f| self.write(&ElemChildren(vec![f]))),
                     text: self.write(&item.content),
+                    key: item.key,
+                };
+                if let (true, Some(r)) = (links, r) {
+                    self.append_links(&mut entry, r);
                 }
+                entry
             })
             .collect()
     }
