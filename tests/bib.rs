@@ -4,6 +4,7 @@
 #![cfg(feature = "cli")]
 
 mod common;
+use common::{all_cv_references, content, temp_dir, tool};
 
 use publist::bib::{self, Dialect, WriteOptions};
 use publist::{Date, Kind, Link, LinkKind, Pages, Person, Reference};
@@ -11,20 +12,6 @@ use publist::{Date, Kind, Link, LinkKind, Pages, Person, Reference};
 fn fixture(path: &str) -> String {
     let p = format!("{}/tests/fixtures/bib/{path}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"))
-}
-
-fn all_cv_references() -> Vec<Reference> {
-    ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
-        .iter()
-        .flat_map(|n| common::cv(n).references)
-        .collect()
-}
-
-/// A reference without its provenance, which a .bib cannot carry.
-fn content(r: &Reference) -> Reference {
-    let mut r = r.clone();
-    r.sources.clear();
-    r
 }
 
 fn round_trip(dialect: Dialect) {
@@ -279,31 +266,9 @@ fn broken_entries_become_diagnostics_and_the_rest_is_read() {
     );
 }
 
-/// Runs a tool if it is installed. Absent outside CI: prints why the check is
-/// skipped. Absent in CI (`CI` set): fails, since `.ci/run` installs it.
-fn tool_available(name: &str) -> bool {
-    let found = std::process::Command::new(name)
-        .arg("--version")
-        .output()
-        .is_ok();
-    if !found {
-        if std::env::var_os("CI").is_some() {
-            panic!("{name} is required in CI (.ci/run installs it)");
-        }
-        println!("SKIPPED: {name} is not installed (apt-get install biber); the check did not run");
-    }
-    found
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("publist-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn biber_validates_the_biblatex_export_of_all_cvs() {
-    if !tool_available("biber") {
+    if !tool("biber", "--version") {
         return;
     }
     let dir = temp_dir("biber");
@@ -358,7 +323,7 @@ fn bibtex_accepts_the_bibtex_export_of_all_cvs() {
             assert!(present, "{}: @{} without {f}", entry.key, entry.entry_type);
         }
     }
-    if !tool_available("bibtex") {
+    if !tool("bibtex", "--version") {
         return;
     }
     let dir = temp_dir("bibtex");

@@ -3,21 +3,13 @@
 #![cfg(feature = "cli")]
 
 mod common;
+use common::{all_cv_references, content};
 
 use publist::{Kind, Reference};
 
-fn content(r: &Reference) -> Reference {
-    let mut r = r.clone();
-    r.sources.clear();
-    r
-}
-
 #[test]
 fn csl_json_round_trip_of_all_cv_references_is_lossless() {
-    let refs: Vec<Reference> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
-        .iter()
-        .flat_map(|n| common::cv(n).references)
-        .collect();
+    let refs: Vec<Reference> = all_cv_references();
     let json = publist::csl::to_csl_json(&refs);
     let back = publist::parse::csl_json(&json, "export.json").unwrap();
     assert!(back.diagnostics.is_empty(), "{:?}", back.diagnostics);
@@ -34,10 +26,7 @@ fn csl_json_round_trip_of_all_cv_references_is_lossless() {
 
 #[test]
 fn merged_records_round_trip_with_all_their_sources() {
-    let refs: Vec<Reference> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
-        .iter()
-        .flat_map(|n| common::cv(n).references)
-        .collect();
+    let refs: Vec<Reference> = all_cv_references();
     let records = publist::Library::merge(refs).records;
     let back =
         publist::parse::csl_json(&publist::csl::to_csl_json(&records), "merged.json").unwrap();
@@ -126,10 +115,7 @@ fn invalid_json_is_a_syntax_error_with_its_line() {
 
 #[test]
 fn hayagriva_yaml_export_is_read_back_by_hayagriva() {
-    let refs: Vec<Reference> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
-        .iter()
-        .flat_map(|n| common::cv(n).references)
-        .collect();
+    let refs: Vec<Reference> = all_cv_references();
     let records = publist::Library::merge(refs).records;
     let yaml = publist::csl::to_hayagriva_yaml(&records).unwrap();
     let library = hayagriva::io::from_yaml_str(&yaml).expect("hayagriva reads its own format");
@@ -146,10 +132,7 @@ fn hayagriva_yaml_export_is_read_back_by_hayagriva() {
 
 #[test]
 fn hayagriva_yaml_round_trip_keeps_the_core_fields() {
-    let refs: Vec<Reference> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
-        .iter()
-        .flat_map(|n| common::cv(n).references)
-        .collect();
+    let refs: Vec<Reference> = all_cv_references();
     let records = publist::Library::merge(refs).records;
     let yaml = publist::csl::to_hayagriva_yaml(&records).unwrap();
     let back = publist::parse::hayagriva_yaml(&yaml, "refs.yml").unwrap();
@@ -297,10 +280,7 @@ fn check_csl_data_rules(items: &serde_json::Value) {
 
 #[test]
 fn csl_json_export_follows_the_csl_data_schema() {
-    let refs: Vec<Reference> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
-        .iter()
-        .flat_map(|n| common::cv(n).references)
-        .collect();
+    let refs: Vec<Reference> = all_cv_references();
     let records = publist::Library::merge(refs.clone()).records;
     for list in [&refs, &records] {
         let json: serde_json::Value =

@@ -205,11 +205,7 @@ fn style_errors_say_what_and_where() {
 #[test]
 fn merged_cvs_as_a_cv_with_the_owner_highlighted() {
     use publist::csl::{CvOptions, OutputFormat};
-    let refs: Vec<_> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
-        .iter()
-        .flat_map(|n| common::cv(n).references)
-        .collect();
-    let records = publist::Library::merge(refs).records;
+    let records = common::merged();
     let style = load_style(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/cv.csl"), None).unwrap();
     let f = Formatter::new(style).with_format(OutputFormat::Markdown);
     let options = CvOptions {

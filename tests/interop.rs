@@ -5,40 +5,13 @@
 #![cfg(feature = "cli")]
 
 mod common;
+use common::{merged, temp_dir, tool};
 
 use std::process::Command;
 
-fn available(cmd: &str, arg: &str) -> bool {
-    let found = Command::new(cmd)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        if std::env::var_os("CI").is_some() {
-            panic!("{cmd} is required in CI (.ci/run installs it)");
-        }
-        println!("SKIPPED: {cmd} is not available; the interoperability check did not run");
-    }
-    found
-}
-
-fn merged() -> Vec<publist::Reference> {
-    let refs: Vec<_> = ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
-        .iter()
-        .flat_map(|n| common::cv(n).references)
-        .collect();
-    publist::Library::merge(refs).records
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("publist-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn pandoc_reads_our_csl_json_and_we_read_pandocs() {
-    if !available("pandoc", "--version") {
+    if !tool("pandoc", "--version") {
         return;
     }
     let records = merged();
@@ -119,7 +92,7 @@ fn citeproc_js_reads_our_csl_json() {
         );
         return;
     }
-    if !available("node", "--version") {
+    if !tool("node", "--version") {
         return;
     }
     let module = std::path::Path::new(root).join("benches/citeproc/node_modules/citeproc");

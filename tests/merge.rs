@@ -4,18 +4,14 @@
 mod common;
 
 use publist::merge::{Rule, Verdict};
-use publist::{Kind, Library, Reference};
+use publist::{Kind, Library};
 
 const V22: &str = "cv-2022.md";
 const V06: &str = "cv-2025-06.md";
 const V09: &str = "cv-2025-09.txt";
 
 fn library() -> Library {
-    let refs: Vec<Reference> = [V22, V06, V09]
-        .iter()
-        .flat_map(|n| common::cv(n).references)
-        .collect();
-    Library::merge(refs)
+    Library::merge(common::all_cv_references())
 }
 
 fn record_of(lib: &Library, file: &str, line: usize) -> usize {

@@ -2,6 +2,9 @@
 
 #![cfg(feature = "cli")]
 
+mod common;
+
+use common::content;
 use proptest::prelude::*;
 use publist::bib::{Dialect, WriteOptions};
 use publist::{Date, Kind, Link, LinkKind, Note, NoteKind, Pages, Person, Provenance, Reference};
@@ -118,13 +121,6 @@ fn reference() -> impl Strategy<Value = Reference> {
                     .is_some_and(|b| b.notes.first().map(|m| m.kind) == Some(NoteKind::Other))
             })
         })
-}
-
-fn content(r: &Reference) -> Reference {
-    Reference {
-        sources: Vec::new(),
-        ..r.clone()
-    }
 }
 
 fn listed(mut refs: Vec<Reference>) -> Vec<Reference> {

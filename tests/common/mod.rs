@@ -152,3 +152,47 @@ pub fn section_counts(parsed: &Parsed) -> Vec<(String, usize)> {
     }
     out
 }
+
+/// Every reference of the three bundled CV versions, oldest first.
+pub fn all_cv_references() -> Vec<Reference> {
+    ["cv-2022.md", "cv-2025-06.md", "cv-2025-09.txt"]
+        .iter()
+        .flat_map(|n| cv(n).references)
+        .collect()
+}
+
+/// The three CV versions merged: one record per work.
+pub fn merged() -> Vec<Reference> {
+    publist::Library::merge(all_cv_references()).records
+}
+
+/// A reference without its provenance, which other formats cannot carry.
+pub fn content(r: &Reference) -> Reference {
+    Reference {
+        sources: Vec::new(),
+        ..r.clone()
+    }
+}
+
+/// A fresh temporary folder for one test.
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("publist-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Whether an external tool runs. Absent outside CI: prints why the check is
+/// skipped. Absent in CI (`CI` set): fails, since `.ci/run` installs it.
+pub fn tool(cmd: &str, arg: &str) -> bool {
+    let found = std::process::Command::new(cmd)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var_os("CI").is_some() {
+            panic!("{cmd} is required in CI (.ci/run installs it)");
+        }
+        println!("SKIPPED: {cmd} is not available; the check did not run");
+    }
+    found
+}
