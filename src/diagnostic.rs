@@ -5,6 +5,15 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// How bad a diagnostic is.
+///
+/// ```
+/// use publist::Severity;
+/// let parsed = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". arXiv:2001.00001\n2. no year and no quotes\n", "cv.md");
+/// let severities: Vec<Severity> = parsed.diagnostics.iter().map(|d| d.severity).collect();
+/// assert!(severities.contains(&Severity::Warning)); // item 1: no "In:" venue
+/// assert!(severities.contains(&Severity::Error)); // item 2: not a reference
+/// assert!(Severity::Warning < Severity::Error);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -36,11 +45,21 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error: the item at `line` did not become a reference.
+    ///
+    /// ```
+    /// let d = publist::Diagnostic::error("refs.bib", 7, "entry has no closing brace");
+    /// assert_eq!(d.to_string(), "refs.bib:7: error: entry has no closing brace");
+    /// ```
     pub fn error(source: &str, line: usize, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, source, line, message)
     }
 
     /// A warning about an item that did become a reference.
+    ///
+    /// ```
+    /// let d = publist::Diagnostic::warning("cv.md", 3, "no venue found");
+    /// assert_eq!(d.to_string(), "cv.md:3: warning: no venue found");
+    /// ```
     pub fn warning(source: &str, line: usize, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, source, line, message)
     }

@@ -15,6 +15,13 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// How keys are made: `{family}{year}{word}...`.
+///
+/// ```
+/// use publist::keys::{assign_with, KeyFormat};
+/// let refs = publist::parse::cv("## Journal Articles\n1. Müller K-R (2015). \"Explaining Deep Networks\". In: *J* 1:1-9\n", "cv.md").references;
+/// assert_eq!(assign_with(&refs, &KeyFormat::default()), ["muller2015explaining"]);
+/// assert_eq!(assign_with(&refs, &KeyFormat { year: false, title_words: 2 }), ["mullerexplainingdeep"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyFormat {
     /// Include the year.
@@ -95,6 +102,13 @@ pub fn assign(refs: &[Reference]) -> Vec<String> {
 }
 
 /// [`assign`] in a given format.
+///
+/// ```
+/// use publist::keys::{assign_with, KeyFormat};
+/// let cv = "## Journal Articles\n1. Bach S (2015). \"Explaining A\". In: *J* 1:1-9\n2. Bach S (2015). \"Explaining B\". In: *J* 2:1-9\n";
+/// let refs = publist::parse::cv(cv, "cv.md").references;
+/// assert_eq!(assign_with(&refs, &KeyFormat { year: true, title_words: 0 }), ["bach2015", "bach2015a"]);
+/// ```
 pub fn assign_with(refs: &[Reference], format: &KeyFormat) -> Vec<String> {
     let mut seen: HashMap<String, usize, FastHash> = HashMap::default();
     let mut taken: std::collections::HashSet<String, FastHash> = Default::default();

@@ -141,24 +141,48 @@ fn crossref_cycles_are_refused_and_the_rest_is_read() {
 
 #[test]
 fn fuzz_finding_self_crossref_does_not_overflow_the_stack() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/bib/invalid/fuzz-crossref-self.bib"
-    );
-    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
-    let parsed = publist::bib::read(&text, "f.bib");
-    assert_eq!(
-        parsed.items,
-        parsed.references.len() + parsed.errors().count()
-    );
+    // The second file: a key used twice, once with `crossref` to itself
+    // (the first run of the guard looked at one entry per key only).
+    for name in [
+        "fuzz-crossref-self.bib",
+        "fuzz-crossref-self-duplicate-key.bib",
+    ] {
+        let path = format!(
+            "{}/tests/fixtures/bib/invalid/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
+        let parsed = publist::bib::read(&text, "f.bib");
+        assert_eq!(
+            parsed.items,
+            parsed.references.len() + parsed.errors().count()
+        );
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("inherits from itself")),
+            "{name}: {:?}",
+            parsed.diagnostics
+        );
+    }
+}
+
+#[test]
+fn an_entry_key_used_twice_with_a_self_crossref_is_refused() {
+    let text =
+        "@book{x, title = {A}, crossref = {x}}\n@book{x, title = {B}}\n@book{y, title = {C}}\n";
+    let parsed = publist::bib::read(text, "d.bib");
+    assert_eq!(parsed.items, 3);
+    assert_eq!(parsed.references.len() + parsed.errors().count(), 3);
     assert!(
         parsed
-            .diagnostics
-            .iter()
-            .any(|d| d.message.contains("inherits from itself")),
+            .errors()
+            .any(|d| d.line == 1 && d.message.contains("inherits from itself")),
         "{:?}",
         parsed.diagnostics
     );
+    assert!(parsed.references.iter().any(|r| r.title == "C"));
 }
 
 #[test]

@@ -71,6 +71,20 @@ pub fn read(src: &str, source: &str) -> Parsed {
 }
 
 /// Reads a .bib file; `source` in the result is the path as given.
+///
+/// A file that cannot be read or is not UTF-8 is an [`Error`](crate::Error);
+/// a broken entry inside it is a diagnostic, and the other entries are read.
+///
+/// ```
+/// let path = std::env::temp_dir().join("publist-doc-read-file.bib");
+/// std::fs::write(&path, "@article{a, author = {Bach, S.}, title = {LRP}, journaltitle = {PLoS ONE}, date = {2015}}\n@misc{broken, title = {x}\n")?;
+/// let parsed = publist::bib::read_file(&path)?;
+/// assert_eq!(parsed.references.len(), 1);
+/// assert_eq!(parsed.errors().count(), 1);
+/// assert_eq!(parsed.errors().next().unwrap().line, 2);
+/// assert!(publist::bib::read_file("no/such/file.bib").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_file(path: impl AsRef<std::path::Path>) -> Result<Parsed, crate::Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
@@ -138,11 +152,15 @@ impl Chunk<'_> {
 /// Keys of entries whose `crossref`/`xdata` chain loops back (the biblatex
 /// crate follows such chains until the stack overflows).
 fn crossref_cycles(chunks: &[Chunk<'_>]) -> std::collections::HashSet<String> {
-    let parents: std::collections::HashMap<&str, Vec<String>> = chunks
-        .iter()
-        .filter(|c| c.is_entry())
-        .filter_map(|c| Some((c.key()?, c.parents())))
-        .collect();
+    // A key given to several entries inherits from all of their parents:
+    // which of them the crate resolves is its business, a loop through any
+    // of them must be caught.
+    let mut parents: std::collections::HashMap<&str, Vec<String>> = Default::default();
+    for c in chunks.iter().filter(|c| c.is_entry()) {
+        if let Some(key) = c.key() {
+            parents.entry(key).or_default().extend(c.parents());
+        }
+    }
     let mut cyclic = std::collections::HashSet::new();
     for &start in parents.keys() {
         // Depth-first over the inheritance graph from `start`, bounded by its size.

@@ -7,6 +7,15 @@ use crate::keys::{self, KeyFormat};
 use crate::model::{Kind, LinkKind, Pages, Person, Reference};
 
 /// Which .bib dialect to write.
+///
+/// ```
+/// use publist::bib::{write, Dialect, WriteOptions};
+/// let refs = publist::parse::cv("## Preprints\n1. Müller K-R (2020). \"Title\". In: arXiv:2001.00001\n", "cv.md").references;
+/// let biblatex = write(&refs, &WriteOptions::default());
+/// assert!(biblatex.contains("eprinttype = {arxiv}") && biblatex.contains("Müller"));
+/// let bibtex = write(&refs, &WriteOptions { dialect: Dialect::BibTex, ..Default::default() });
+/// assert!(bibtex.contains("archiveprefix = {arXiv}") && bibtex.contains(r#"M{\"u}ller"#));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dialect {
@@ -18,6 +27,15 @@ pub enum Dialect {
 }
 
 /// Options for [`write()`].
+///
+/// ```
+/// use publist::bib::{write, Dialect, WriteOptions};
+/// let refs = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001. [Code](https://github.com/x/y)\n", "cv.md").references;
+/// let full = write(&refs, &WriteOptions::default());
+/// assert!(full.contains("verba = "));
+/// let plain = write(&refs, &WriteOptions { plain: true, dialect: Dialect::BibTex, ..Default::default() });
+/// assert!(!plain.contains("verba = "));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WriteOptions {
     /// The dialect.
@@ -53,7 +71,15 @@ pub fn write(refs: &[Reference], options: &WriteOptions) -> String {
     out
 }
 
-/// Writes one entry.
+/// Writes one entry under the given citation key (no key uniqueness check:
+/// [`write()`] assigns unique keys for a whole list).
+///
+/// ```
+/// use publist::bib::{write_entry, WriteOptions};
+/// let r = &publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001\n", "cv.md").references[0];
+/// let entry = write_entry(r, "mykey", &WriteOptions::default());
+/// assert!(entry.starts_with("@online{mykey,\n"), "{entry}");
+/// ```
 pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
     let d = options.dialect;
     let biblatex = d == Dialect::BibLatex;

@@ -26,6 +26,14 @@ pub fn to_item(r: &Reference, id: &str) -> Item {
 
 /// Converts an exported CSL-JSON record; the `custom` object (publist's
 /// provenance) is not a CSL variable and is left out.
+///
+/// ```
+/// let parsed = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001\n", "cv.md");
+/// let csl = publist::csl::to_csl(&parsed.references[0], "k");
+/// let item = publist::csl::item_from_csl(&csl);
+/// assert_eq!(item.id().as_deref(), Some("k"));
+/// assert_eq!(item.type_().as_deref(), Some("article"));
+/// ```
 pub fn item_from_csl(csl: &CslItem) -> Item {
     let mut value = serde_json::to_value(csl).unwrap_or_default();
     if let Some(map) = value.as_object_mut() {

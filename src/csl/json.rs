@@ -11,6 +11,13 @@ use crate::keys;
 use crate::model::{Kind, LinkKind, Person, Reference};
 
 /// A CSL name.
+///
+/// ```
+/// use publist::csl::CslName;
+/// let name: CslName = serde_json::from_str(r#"{"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"}"#).unwrap();
+/// assert_eq!(name.non_dropping_particle.as_deref(), Some("van"));
+/// assert_eq!(serde_json::to_string(&name).unwrap(), r#"{"family":"Beethoven","given":"Ludwig","non-dropping-particle":"van"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CslName {
     /// Family name.
@@ -35,6 +42,12 @@ pub struct CslName {
 }
 
 /// A CSL date (`{"date-parts": [[2025, 6]]}`).
+///
+/// ```
+/// use publist::csl::CslDate;
+/// let date = CslDate { date_parts: vec![vec![2025, 6]] };
+/// assert_eq!(serde_json::to_string(&date).unwrap(), r#"{"date-parts":[[2025,6]]}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CslDate {
     /// Year, month, day.
@@ -43,6 +56,13 @@ pub struct CslDate {
 }
 
 /// One input item a record stands for.
+///
+/// ```
+/// let parsed = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001\n", "cv.md");
+/// let csl = publist::csl::to_csl(&parsed.references[0], "bach2020");
+/// assert_eq!(csl.custom.sources[0].file, "cv.md");
+/// assert_eq!(csl.custom.sources[0].line, 2);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CslSource {
     /// The source as given (a path on the command line).
@@ -55,6 +75,14 @@ pub struct CslSource {
 }
 
 /// A link in `custom.links`.
+///
+/// ```
+/// use publist::model::LinkKind;
+/// let parsed = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001. [Code](https://github.com/x/y)\n", "cv.md");
+/// let csl = publist::csl::to_csl(&parsed.references[0], "bach2020");
+/// assert_eq!(csl.custom.links[0].url, "https://github.com/x/y");
+/// assert_eq!(csl.custom.links[0].kind, LinkKind::Code);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CslLink {
     /// The URL.
@@ -64,6 +92,13 @@ pub struct CslLink {
 }
 
 /// publist's `custom` object.
+///
+/// ```
+/// let parsed = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001v2\n", "cv.md");
+/// let custom = publist::csl::to_csl(&parsed.references[0], "k").custom;
+/// assert_eq!(custom.arxiv.as_deref(), Some("2001.00001"));
+/// assert!(serde_json::to_string(&custom).unwrap().starts_with(r#"{"sources":[{"file":"cv.md","line":2}]"#));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CslCustom {
     /// Every input item the record stands for.
@@ -81,6 +116,17 @@ pub struct CslCustom {
 }
 
 /// A CSL-JSON item.
+///
+/// ```
+/// use publist::csl::CslItem;
+/// let parsed = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md");
+/// let item: CslItem = publist::csl::to_csl(&parsed.references[0], "bach2015");
+/// assert_eq!(item.kind, "article-journal");
+/// assert_eq!(item.container_title.as_deref(), Some("PLoS ONE"));
+/// assert_eq!(item.author[1].family.as_deref(), Some("Samek"));
+/// let json = serde_json::to_string(&item).unwrap();
+/// assert_eq!(serde_json::from_str::<CslItem>(&json).unwrap(), item);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CslItem {
     /// Citation key.

@@ -13,6 +13,16 @@ use crate::keys::{self, fold};
 use crate::model::{Kind, Person, Reference};
 
 /// The output markup.
+///
+/// ```
+/// let refs = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+/// use publist::csl::{load_style, Formatter, OutputFormat};
+/// let apa = Formatter::new(load_style("apa", None).unwrap());
+/// let html = apa.clone().with_format(OutputFormat::Html).bibliography(&refs);
+/// assert!(html[0].text.contains("<span style=\"font-style: italic;\">10</span>"), "{}", html[0].text);
+/// let md = apa.with_format(OutputFormat::Markdown).bibliography(&refs);
+/// assert!(md[0].text.contains("*10*(7)"), "{}", md[0].text);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OutputFormat {
@@ -26,6 +36,15 @@ pub enum OutputFormat {
 }
 
 /// One formatted bibliography entry.
+///
+/// ```
+/// let refs = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+/// use publist::csl::{load_style, Formatter};
+/// let entry = &Formatter::new(load_style("ieee", None).unwrap()).bibliography(&refs)[0];
+/// assert_eq!(entry.key, "bach2015pixel");
+/// assert_eq!(entry.label.as_deref(), Some("[1]"));
+/// assert!(entry.text.starts_with("S. Bach and W. Samek,"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormattedEntry {
     /// The citation key of the reference (see [`crate::keys`]).
@@ -40,6 +59,12 @@ pub struct FormattedEntry {
 
 impl FormattedEntry {
     /// The label and the entry on one line, as citeproc-js prints them.
+    ///
+    /// ```
+    /// use publist::csl::FormattedEntry;
+    /// let e = FormattedEntry { key: "k".into(), label: Some("[1]".into()), text: "S. Bach, “Title,” 2015.".into() };
+    /// assert_eq!(e.line(), "[1] S. Bach, “Title,” 2015.");
+    /// ```
     pub fn line(&self) -> String {
         match &self.label {
             Some(l) => format!("{l} {}", self.text),
@@ -68,6 +93,13 @@ pub struct Formatter {
 
 impl Formatter {
     /// A formatter with hayagriva's locales, the style's default locale and plain text output.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Formatter};
+    /// let f = Formatter::new(load_style("nature", None)?);
+    /// assert_eq!(f.style().info.title.value, "Nature");
+    /// # Ok::<(), publist::Error>(())
+    /// ```
     pub fn new(style: IndependentStyle) -> Self {
         Formatter {
             style,
@@ -78,29 +110,70 @@ impl Formatter {
     }
 
     /// Uses these locales (see [`super::load_locales`]).
+    ///
+    /// ```
+    /// use publist::csl::{load_locales, load_style, Formatter};
+    /// let (locales, errors) = load_locales(None); // hayagriva's own
+    /// assert!(errors.is_empty());
+    /// let f = Formatter::new(load_style("apa", None)?).with_locales(locales);
+    /// # Ok::<(), publist::Error>(())
+    /// ```
     pub fn with_locales(mut self, locales: Vec<Locale>) -> Self {
         self.locales = locales;
         self
     }
 
     /// Renders in this locale (`de-DE`) instead of the style's default.
+    ///
+    /// ```
+    /// let refs = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter};
+    /// let de = Formatter::new(load_style("ieee", None)?).with_locale("de-DE");
+    /// assert!(de.bibliography(&refs)[0].text.contains("Nr. 7"), "{}", de.bibliography(&refs)[0].text);
+    /// # Ok::<(), publist::Error>(())
+    /// ```
     pub fn with_locale(mut self, tag: &str) -> Self {
         self.locale = Some(LocaleCode(tag.to_string()));
         self
     }
 
     /// Renders to this markup.
+    ///
+    /// ```
+    /// let refs = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// let html = Formatter::new(load_style("ieee", None)?).with_format(OutputFormat::Html);
+    /// assert!(html.bibliography(&refs)[0].text.contains("<span style=\"font-style: italic;\">PLoS ONE</span>"));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
     pub fn with_format(mut self, format: OutputFormat) -> Self {
         self.format = format;
         self
     }
 
     /// The style.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Formatter};
+    /// let f = Formatter::new(load_style("apa", None)?);
+    /// assert_eq!(f.style().info.title.value, "APA Style 7th edition");
+    /// # Ok::<(), publist::Error>(())
+    /// ```
     pub fn style(&self) -> &IndependentStyle {
         &self.style
     }
 
     /// Formats the references as a bibliography, in the style's order.
+    ///
+    /// ```
+    /// let cv = "## Journal Articles\n1. Samek W (2017). \"B\". In: *J* 1:1-9\n2. Bach S (2015). \"A\". In: *J* 2:3-5\n";
+    /// let refs = publist::parse::cv(cv, "cv.md").references;
+    /// use publist::csl::{load_style, Formatter};
+    /// let apa = Formatter::new(load_style("apa", None)?).bibliography(&refs);
+    /// assert_eq!(apa[0].text, "Bach, S. (2015). A. J, 2, 3–5.");
+    /// assert!(apa[1].text.starts_with("Samek, W. (2017)."));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
     pub fn bibliography(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
         self.render(&self.style, refs, &[], false)
     }
@@ -258,6 +331,16 @@ fn html_escape(s: &str) -> String {
 }
 
 /// One group of a CV: a heading and the kinds it lists.
+///
+/// ```
+/// use publist::csl::{CvGroup, CvOptions};
+/// use publist::Kind;
+/// let options = CvOptions {
+///     groups: vec![CvGroup { heading: "Papers".into(), kinds: vec![Kind::JournalArticle, Kind::ConferencePaper] }],
+///     ..CvOptions::default()
+/// };
+/// assert_eq!(options.groups[0].kinds.len(), 2);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CvGroup {
     /// The heading ("Journal Articles").
@@ -267,6 +350,13 @@ pub struct CvGroup {
 }
 
 /// How [`Formatter::cv`] lays out a CV.
+///
+/// ```
+/// use publist::csl::CvOptions;
+/// let options = CvOptions { highlight: publist::parse::names("Bach S"), links: true, ..CvOptions::default() };
+/// assert_eq!(options.groups[0].heading, "Journal Articles");
+/// assert!(options.number);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CvOptions {
     /// The sections, in order; works of other kinds go to a final "Other".
@@ -308,6 +398,16 @@ impl Default for CvOptions {
 }
 
 /// One section of a formatted CV.
+///
+/// ```
+/// let refs = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+/// use publist::csl::{load_style, CvOptions, Formatter};
+/// let sections = Formatter::new(load_style("apa", None)?).cv(&refs, &CvOptions::default());
+/// assert_eq!(sections.len(), 1);
+/// assert_eq!(sections[0].heading, "Journal Articles");
+/// assert_eq!(sections[0].entries[0].label.as_deref(), Some("1."));
+/// # Ok::<(), publist::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CvSection {
     /// The group's heading.

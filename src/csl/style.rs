@@ -95,13 +95,31 @@ fn resolve(
     }
 }
 
-/// The names of the styles in hayagriva's archive.
+/// The names of the styles in hayagriva's archive (each style's full name;
+/// [`load_style`] also accepts the short aliases such as `apa` and `ieee`).
+///
+/// ```
+/// let names = publist::csl::archive_styles();
+/// assert!(names.contains(&"american-psychological-association"));
+/// // load_style also knows the archive's short aliases
+/// assert!(publist::csl::load_style("apa", None).is_ok());
+/// ```
 pub fn archive_styles() -> Vec<&'static str> {
     ArchivedStyle::all().iter().map(|s| s.names()[0]).collect()
 }
 
 /// The `locales-*.xml` files of `dir` when given (they take precedence),
 /// then hayagriva's locales; files that cannot be read are reported.
+///
+/// ```
+/// let dir = std::env::temp_dir().join("publist-doc-locales");
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("locales-xx-XX.xml"), "not xml").unwrap();
+/// let (locales, errors) = publist::csl::load_locales(Some(&dir));
+/// assert_eq!(errors.len(), 1);
+/// assert!(errors[0].to_string().contains("locales-xx-XX.xml"));
+/// assert!(locales.len() > 10); // hayagriva's archive follows
+/// ```
 pub fn load_locales(dir: Option<&Path>) -> (Vec<Locale>, Vec<Error>) {
     let mut locales = Vec::new();
     let mut errors = Vec::new();

@@ -22,6 +22,15 @@ use crate::model::{Kind, Reference};
 use normalize::Fingerprint;
 
 /// One input item: where it stands.
+///
+/// ```
+/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let lib = publist::Library::merge(old.references.into_iter().chain(new.references).collect());
+/// let evidence = &lib.report.merged[0];
+/// assert_eq!((evidence.a.source.as_str(), evidence.a.line), ("cv-2023.md", 2));
+/// assert_eq!((evidence.b.source.as_str(), evidence.b.line), ("cv-2025.md", 2));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ItemRef {
     /// The source name.
@@ -31,6 +40,18 @@ pub struct ItemRef {
 }
 
 /// The evidence about one pair of input items.
+///
+/// ```
+/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let lib = publist::Library::merge(old.references.into_iter().chain(new.references).collect());
+/// use publist::merge::{Rule, Verdict};
+/// let e = &lib.report.merged[0];
+/// assert_eq!(e.verdict, Verdict::Same);
+/// assert_eq!(e.rule, Rule::SameTitleAndAuthors);
+/// assert_eq!(e.titles.0, "Layer-wise Feedback Propagation");
+/// assert!(e.signals.first_author && e.held_apart.is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchEvidence {
     /// The older item (earlier in the input).
@@ -51,6 +72,15 @@ pub struct MatchEvidence {
 }
 
 /// Where an input item went.
+///
+/// ```
+/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let lib = publist::Library::merge(old.references.into_iter().chain(new.references).collect());
+/// let items = &lib.report.items;
+/// assert_eq!(items.len(), 2); // every input item is accounted for
+/// assert!(items.iter().all(|m| m.record == 0 && m.key.is_none()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemMapping {
     /// The input item.
@@ -64,6 +94,19 @@ pub struct ItemMapping {
 
 /// What the merge did: the evidence for every record with several listings,
 /// the pairs left apart for the user to decide, and the item map.
+///
+/// ```
+/// let cv = "## Conference Papers\n1. Alber M and Lapuschkin S (2018). \"iNNvestigate Neural Networks!\". In: *ICML Workshop*\n\
+///           ## Journal Articles\n1. Alber M and Lapuschkin S (2019). \"iNNvestigate Neural Networks!\". In: *JMLR* 20(93):1-8\n";
+/// let lib = publist::Library::merge(publist::parse::cv(cv, "cv.md").references);
+/// let report = &lib.report;
+/// assert_eq!(lib.records.len(), 2); // a workshop paper and its journal version: two works
+/// assert!(report.merged.is_empty());
+/// assert_eq!(report.possible_duplicates.len(), 1);
+/// assert_eq!(report.possible_duplicates[0].rule, publist::merge::Rule::DifferentPublications);
+/// assert_eq!(report.items.len(), 2);
+/// assert_eq!(report.compared_pairs, 1);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MergeReport {
     /// The decisions that joined items into records.
@@ -188,6 +231,15 @@ fn item_ref(r: &Reference) -> ItemRef {
 impl Library {
     /// Merges references into one record per work. Give the inputs oldest
     /// first: where listings disagree, the newest sound value wins.
+    ///
+    /// ```
+    /// let a = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"On Pixel-wise Explanations\". In: *PLoS ONE* 10(7)\n", "cv-2015.md");
+    /// let b = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"On pixel-wise explanations\". In: *PLoS ONE* 10(7):1-46\n", "cv-2016.md");
+    /// let lib = publist::Library::merge(a.references.into_iter().chain(b.references).collect());
+    /// assert_eq!(lib.records.len(), 1);
+    /// assert_eq!(lib.records[0].title, "On pixel-wise explanations"); // the newest listing's
+    /// assert_eq!(lib.records[0].pages.as_ref().map(|p| p.to_csl()).as_deref(), Some("1-46")); // kept
+    /// ```
     pub fn merge(refs: Vec<Reference>) -> Library {
         let refs = without_repeated_items(refs);
         let fps: Vec<Fingerprint> = parallel_map(&refs, Fingerprint::of)
@@ -346,6 +398,14 @@ impl Library {
     }
 
     /// The records of one kind.
+    ///
+    /// ```
+    /// let cv = "## Journal Articles\n1. Bach S (2015). \"A\". In: *J* 1:1-9\n## Preprints\n1. Bach S (2020). \"B\". In: CoRR abs/2001.00001\n";
+    /// let lib = publist::Library::merge(publist::parse::cv(cv, "cv.md").references);
+    /// let preprints: Vec<_> = lib.of_kind(publist::Kind::Preprint).collect();
+    /// assert_eq!(preprints.len(), 1);
+    /// assert_eq!(preprints[0].title, "B");
+    /// ```
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Reference> {
         self.records.iter().filter(move |r| r.kind == kind)
     }

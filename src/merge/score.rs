@@ -14,6 +14,18 @@ use super::normalize::{
 use crate::model::Kind;
 
 /// The signals measured on a pair of references.
+///
+/// ```
+/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let lib = publist::Library::merge(old.references.into_iter().chain(new.references).collect());
+/// let s = &lib.report.merged[0].signals;
+/// assert_eq!(s.title_similarity, 1.0);
+/// assert_eq!(s.authors, (2, 2));
+/// assert_eq!(s.common_authors, 2);
+/// assert_eq!(s.year_gap, Some(2));
+/// assert_eq!(s.kinds, (publist::Kind::Preprint, publist::Kind::JournalArticle));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Signals {
     /// Both have this arXiv id.
@@ -55,6 +67,15 @@ pub struct Signals {
 }
 
 /// What was decided about a pair.
+///
+/// ```
+/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let lib = publist::Library::merge(old.references.into_iter().chain(new.references).collect());
+/// use publist::merge::Verdict;
+/// assert_eq!(lib.report.merged[0].verdict, Verdict::Same);
+/// assert_eq!(serde_json::to_string(&Verdict::Possible).unwrap(), "\"possible\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
@@ -67,6 +88,16 @@ pub enum Verdict {
 }
 
 /// Which rule decided.
+///
+/// ```
+/// use publist::merge::Rule;
+/// let a = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Explaining Things\". In: CoRR abs/2001.00001\n", "a.md");
+/// let b = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Explaining Things\". In: CoRR abs/2001.99999\n", "b.md");
+/// let lib = publist::Library::merge(a.references.into_iter().chain(b.references).collect());
+/// assert_eq!(lib.records.len(), 2); // same title, different arXiv ids: two works
+/// assert!(lib.report.possible_duplicates.is_empty()); // Rule::ConflictingIdentifiers: not even possible
+/// assert_eq!(serde_json::to_string(&Rule::SameIdentifier).unwrap(), "\"same-identifier\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]

@@ -7,6 +7,12 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 /// Why a string is not a valid identifier of the requested kind.
+///
+/// ```
+/// let e = "10.1/x".parse::<publist::Doi>().unwrap_err();
+/// assert_eq!(e.kind, "DOI");
+/// assert_eq!(e.to_string(), "invalid DOI identifier \"10.1/x\": registrant code must be digits");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("invalid {kind} identifier {text:?}: {reason}")]
 pub struct IdError {
@@ -43,6 +49,11 @@ pub struct ArxivId(String);
 
 impl ArxivId {
     /// The normalised identifier.
+    ///
+    /// ```
+    /// let id: publist::ArxivId = "arXiv:1409.8035v2".parse().unwrap();
+    /// assert_eq!(id.as_str(), "1409.8035");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -140,6 +151,11 @@ pub struct OpenReviewId(String);
 
 impl OpenReviewId {
     /// The identifier as written on openreview.net.
+    ///
+    /// ```
+    /// let id: publist::OpenReviewId = "https://openreview.net/forum?id=9oToxYVOSW".parse().unwrap();
+    /// assert_eq!(id.as_str(), "9oToxYVOSW");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -148,14 +164,14 @@ impl OpenReviewId {
     /// OpenReview id: 10 characters of `[A-Za-z0-9_-]` with both cases, and a
     /// digit, `_`, `-` or at least four case changes (so that camel-case words
     /// like `NeuroImage` are not taken for ids).
-    pub fn looks_like_bare_id(token: &str) -> bool {
+    pub(crate) fn looks_like_bare_id(token: &str) -> bool {
         token.len() == 10 && Self::looks_like_id(token)
     }
 
     /// Like [`OpenReviewId::looks_like_bare_id`], for a token standing alone in
     /// parentheses after a venue (`(vVpefYmnsG)`), where 9 to 12 characters
     /// are accepted: CVs mistype ids (`GOLdDAP2AtI`).
-    pub fn looks_like_id_in_parens(token: &str) -> bool {
+    pub(crate) fn looks_like_id_in_parens(token: &str) -> bool {
         (9..=12).contains(&token.len()) && Self::looks_like_id(token)
     }
 
@@ -223,6 +239,11 @@ pub struct Doi(String);
 
 impl Doi {
     /// The DOI without resolver prefix, lower case.
+    ///
+    /// ```
+    /// let doi: publist::Doi = "doi:10.1038/S41467-019-08987-4".parse().unwrap();
+    /// assert_eq!(doi.as_str(), "10.1038/s41467-019-08987-4");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -269,6 +290,11 @@ pub struct Isbn(String);
 
 impl Isbn {
     /// The digits only (and a final `X` of an ISBN-10).
+    ///
+    /// ```
+    /// let isbn: publist::Isbn = "0-306-40615-2".parse().unwrap();
+    /// assert_eq!(isbn.digits(), "0306406152");
+    /// ```
     pub fn digits(&self) -> String {
         self.0
             .chars()

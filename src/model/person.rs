@@ -33,6 +33,12 @@ pub struct Person {
 
 impl Person {
     /// A name from family and given parts.
+    ///
+    /// ```
+    /// let p = publist::Person::new("Müller", Some("K.-R."));
+    /// assert_eq!((p.family.as_str(), p.given.as_deref()), ("Müller", Some("K.-R.")));
+    /// assert_eq!(p.particle, None);
+    /// ```
     pub fn new(family: &str, given: Option<&str>) -> Self {
         Person {
             family: family.to_string(),
@@ -44,6 +50,14 @@ impl Person {
 
     /// The upper-case initial letters of the given names (`K.-R.` → `KR`,
     /// `Klaus-Robert` → `KR`).
+    ///
+    /// ```
+    /// use publist::Person;
+    /// assert_eq!(Person::new("Müller", Some("K.-R.")).initials(), "KR");
+    /// assert_eq!(Person::new("Müller", Some("Klaus-Robert")).initials(), "KR");
+    /// assert_eq!(Person::new("Ødegård", Some("øyvind")).initials(), "Ø");
+    /// assert_eq!(Person::new("Plato", None).initials(), "");
+    /// ```
     pub fn initials(&self) -> String {
         let Some(given) = &self.given else {
             return String::new();
@@ -61,6 +75,12 @@ impl Person {
     }
 
     /// The family name with its particle (`de Lange`).
+    ///
+    /// ```
+    /// let p = &publist::parse::names("de Lange T and Bach S")[0];
+    /// assert_eq!(p.family, "Lange");
+    /// assert_eq!(p.full_family(), "de Lange");
+    /// ```
     pub fn full_family(&self) -> String {
         match &self.particle {
             Some(p) => format!("{p} {}", self.family),

@@ -6,6 +6,13 @@ use super::ids::{ArxivId, Doi, Isbn, Issn, OpenReviewId};
 use super::person::Person;
 
 /// What kind of work a reference is.
+///
+/// ```
+/// use publist::Kind;
+/// let parsed = publist::parse::cv("## Book Chapters\n1. Bach S (2019). \"Layer-wise Relevance Propagation\". In: *Explainable AI*, pp. 193-209\n", "cv.md");
+/// assert_eq!(parsed.references[0].kind, Kind::Chapter);
+/// assert_eq!(serde_json::to_string(&Kind::ConferencePaper).unwrap(), "\"conference-paper\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -32,6 +39,10 @@ pub enum Kind {
 
 impl Kind {
     /// A short English name ("journal article").
+    ///
+    /// ```
+    /// assert_eq!(publist::Kind::Chapter.label(), "book chapter");
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             Kind::JournalArticle => "journal article",
@@ -48,6 +59,13 @@ impl Kind {
 }
 
 /// A calendar date of which only the year is required.
+///
+/// ```
+/// use publist::Date;
+/// let june = Date { year: 2025, month: Some(6), day: None };
+/// assert!(Date::year(2024) < june);
+/// assert_eq!(serde_json::to_string(&june).unwrap(), r#"{"year":2025,"month":6}"#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Date {
     /// The year.
@@ -62,6 +80,11 @@ pub struct Date {
 
 impl Date {
     /// A date of which only the year is known.
+    ///
+    /// ```
+    /// let d = publist::Date::year(2019);
+    /// assert_eq!((d.year, d.month, d.day), (2019, None, None));
+    /// ```
     pub fn year(year: i32) -> Self {
         Date {
             year,
@@ -73,6 +96,14 @@ impl Date {
 
 /// Where a work sits in its container: a page range, a single page or article
 /// number, or text that is not a locator yet (`TBA`).
+///
+/// ```
+/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
+///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
+/// let r = &publist::parse::cv(cv, "cv.md").references[0];
+/// use publist::Pages;
+/// assert_eq!(r.pages, Some(Pages::Range { first: "1006".into(), last: "1019".into() }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Pages {
@@ -91,6 +122,12 @@ pub enum Pages {
 
 impl Pages {
     /// The CSL form: `1006-1019`, `5`, or the placeholder text.
+    ///
+    /// ```
+    /// use publist::Pages;
+    /// assert_eq!(Pages::Range { first: "1006".into(), last: "1019".into() }.to_csl(), "1006-1019");
+    /// assert_eq!(Pages::Placeholder("TBA".into()).to_csl(), "TBA");
+    /// ```
     pub fn to_csl(&self) -> String {
         match self {
             Pages::Range { first, last } => format!("{first}-{last}"),
@@ -99,12 +136,25 @@ impl Pages {
     }
 
     /// Whether this is a placeholder rather than real pages.
+    ///
+    /// ```
+    /// use publist::Pages;
+    /// assert!(Pages::Placeholder("in press".into()).is_placeholder());
+    /// assert!(!Pages::Single("5".into()).is_placeholder());
+    /// ```
     pub fn is_placeholder(&self) -> bool {
         matches!(self, Pages::Placeholder(_))
     }
 }
 
 /// What a link points to.
+///
+/// ```
+/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
+///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
+/// let r = &publist::parse::cv(cv, "cv.md").references[0];
+/// assert_eq!(r.links[0].kind, publist::LinkKind::Code);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -157,12 +207,25 @@ impl LinkKind {
     }
 
     /// The kind with this [`LinkKind::name`].
+    ///
+    /// ```
+    /// use publist::LinkKind;
+    /// assert_eq!(LinkKind::from_name("openreview"), Some(LinkKind::OpenReview));
+    /// assert_eq!(LinkKind::from_name("github"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<LinkKind> {
         Self::ALL.into_iter().find(|k| k.name() == name)
     }
 }
 
 /// A link attached to a reference.
+///
+/// ```
+/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
+///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
+/// let r = &publist::parse::cv(cv, "cv.md").references[0];
+/// assert_eq!(r.links[0].url, "https://github.com/rachtibat/zennit-crp");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Link {
     /// The URL.
@@ -172,6 +235,13 @@ pub struct Link {
 }
 
 /// What a note says.
+///
+/// ```
+/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
+///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
+/// let r = &publist::parse::cv(cv, "cv.md").references[0];
+/// assert_eq!(r.notes[0].kind, publist::NoteKind::Award);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -189,6 +259,13 @@ pub enum NoteKind {
 }
 
 /// A note attached to a reference.
+///
+/// ```
+/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
+///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
+/// let r = &publist::parse::cv(cv, "cv.md").references[0];
+/// assert_eq!(r.notes[0].text, "Best Paper Award");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Note {
     /// What kind of note this is.
@@ -198,6 +275,16 @@ pub struct Note {
 }
 
 /// Where a reference came from.
+///
+/// ```
+/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
+///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
+/// let r = &publist::parse::cv(cv, "cv.md").references[0];
+/// let at = &r.sources[0];
+/// assert_eq!((at.source.as_str(), at.line, at.number), ("cv.md", 2, Some(1)));
+/// assert_eq!(at.section.as_deref(), Some("Journal Articles"));
+/// assert!(at.text.starts_with("1. Achtibat R, Dreyer M"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Provenance {
     /// The source name (usually the path as the user gave it).
@@ -219,6 +306,12 @@ pub struct Provenance {
 }
 
 /// Identifiers of a work.
+///
+/// ```
+/// let r = &publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: CoRR abs/2001.00001\n", "cv.md").references[0];
+/// assert_eq!(r.ids.arxiv.as_ref().map(|id| id.as_str()), Some("2001.00001"));
+/// assert!(r.ids.doi.is_none() && r.ids.isbn.is_empty());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identifiers {
     /// arXiv id, without version.
@@ -301,6 +394,14 @@ pub struct Reference {
 
 impl Reference {
     /// An empty reference of the given kind and title.
+    ///
+    /// ```
+    /// use publist::{Date, Kind, Person, Reference};
+    /// let mut r = Reference::new(Kind::Book, "Explainable AI");
+    /// r.editors.push(Person::new("Samek", Some("W.")));
+    /// r.issued = Some(Date::year(2019));
+    /// assert!(r.authors.is_empty() && r.sources.is_empty());
+    /// ```
     pub fn new(kind: Kind, title: &str) -> Self {
         Reference {
             kind,
@@ -324,6 +425,14 @@ impl Reference {
     }
 
     /// The year of issue, if known.
+    ///
+    /// ```
+    /// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
+    ///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
+    /// let r = &publist::parse::cv(cv, "cv.md").references[0];
+    /// assert_eq!(r.year(), Some(2023));
+    /// assert_eq!(publist::Reference::new(publist::Kind::Misc, "t").year(), None);
+    /// ```
     pub fn year(&self) -> Option<i32> {
         self.issued.map(|d| d.year)
     }

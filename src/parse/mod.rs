@@ -24,6 +24,15 @@ use crate::model::Reference;
 ///
 /// Every input item is accounted for: `items` = `references.len()` + the
 /// number of error diagnostics.
+///
+/// ```
+/// let cv = "## Journal Articles\n1. Bach S (2015). \"A\". In: *J* 1:1-9\n2. a line that is no reference\n";
+/// let parsed = publist::parse::cv(cv, "cv.md");
+/// assert_eq!(parsed.items, 2);
+/// assert_eq!(parsed.references.len(), 1);
+/// assert_eq!(parsed.errors().count(), 1);
+/// assert_eq!(parsed.items, parsed.references.len() + parsed.errors().count());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Parsed {
     /// The references read, in input order.
@@ -36,6 +45,14 @@ pub struct Parsed {
 
 impl Parsed {
     /// The error diagnostics: items that did not become references.
+    ///
+    /// ```
+    /// let parsed = publist::parse::cv("## Preprints\n1. Bach S (2020). \"A\". arXiv:2001.00001\n2. nothing here\n", "cv.md");
+    /// assert_eq!(parsed.diagnostics.len(), 2); // a warning for item 1, an error for item 2
+    /// let errors: Vec<String> = parsed.errors().map(|d| d.to_string()).collect();
+    /// assert_eq!(errors.len(), 1);
+    /// assert!(errors[0].starts_with("cv.md:3: error: "), "{errors:?}");
+    /// ```
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics
             .iter()
@@ -97,6 +114,14 @@ pub fn cv_bytes(bytes: &[u8], source: &str) -> Result<Parsed, Error> {
 }
 
 /// Reads a CV file; `source` in the result is the path as given.
+///
+/// ```
+/// let path = std::env::temp_dir().join("publist-doc-cv.md");
+/// std::fs::write(&path, "## Journal Articles\n1. Bach S (2015). \"A\". In: *J* 1:1-9\n")?;
+/// let parsed = publist::parse::cv_file(&path)?;
+/// assert_eq!(parsed.references[0].sources[0].source, path.display().to_string());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn cv_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
