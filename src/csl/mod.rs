@@ -9,6 +9,8 @@
 mod item;
 mod json;
 #[cfg(feature = "csl")]
+mod proc;
+#[cfg(feature = "csl")]
 mod render;
 #[cfg(feature = "csl")]
 mod style;
@@ -18,6 +20,8 @@ mod yaml;
 #[cfg(feature = "csl")]
 pub use item::{item_from_csl, to_item};
 pub use json::{to_csl, to_csl_json, CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
+#[cfg(feature = "csl")]
+pub use proc::{BibEntry, Cite, Processor};
 #[cfg(feature = "csl")]
 pub use render::{CvGroup, CvOptions, CvSection, FormattedEntry, Formatter, OutputFormat};
 #[cfg(feature = "csl")]

@@ -1,0 +1,232 @@
+//! Text-case transformations (CSL 1.0.2 "Text-case"), on output nodes so that
+//! `nocase` spans stay as written. Words with capitals inside ("iNNvestigate",
+//! "NeurIPS", "PLoS") are never lowercased by title or sentence case.
+
+use hayagriva::citationberg::TextCase;
+
+use super::out::Node;
+
+/// English stop words title case leaves in lower case (the spec's list).
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of",
+    "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet",
+];
+
+struct State {
+    case: TextCase,
+    english: bool,
+    /// At the start of the text, or after a colon/full stop that opens a new phrase.
+    word_start: bool,
+    first_word: bool,
+    after_colon: bool,
+    all_upper: bool,
+}
+
+pub(crate) fn apply_case(nodes: Vec<Node>, case: TextCase, english: bool) -> Vec<Node> {
+    if matches!(case, TextCase::TitleCase) && !english {
+        return nodes;
+    }
+    let text = super::out::plain(&nodes);
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_upper = !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase());
+    let mut st = State {
+        case,
+        english,
+        word_start: true,
+        first_word: true,
+        after_colon: false,
+        all_upper,
+    };
+    let total_words = count_words(&nodes);
+    let mut seen_words = 0usize;
+    walk(nodes, &mut st, &mut seen_words, total_words)
+}
+
+fn count_words(nodes: &[Node]) -> usize {
+    super::out::plain(nodes)
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn walk(nodes: Vec<Node>, st: &mut State, seen: &mut usize, total: usize) -> Vec<Node> {
+    nodes
+        .into_iter()
+        .map(|n| match n {
+            Node::Text(t) => Node::Text(transform(&t, st, seen, total)),
+            Node::Tagged(tag, c) => Node::Tagged(tag, walk(c, st, seen, total)),
+            Node::Quoted(c) => Node::Quoted(walk(c, st, seen, total)),
+            Node::NoCase(c) => {
+                // Words inside count as words but are left alone.
+                let words = count_words(&c);
+                *seen += words;
+                if words > 0 {
+                    st.first_word = false;
+                    st.after_colon = false;
+                }
+                st.word_start = super::out::plain(&c).ends_with(char::is_whitespace);
+                Node::NoCase(c)
+            }
+        })
+        .collect()
+}
+
+fn transform(text: &str, st: &mut State, seen: &mut usize, total: usize) -> String {
+    match st.case {
+        TextCase::Lowercase => return text.to_lowercase(),
+        TextCase::Uppercase => return text.to_uppercase(),
+        _ => {}
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, st: &mut State, seen: &mut usize| {
+        if word.is_empty() {
+            return;
+        }
+        let has_alnum = word.chars().any(char::is_alphanumeric);
+        if has_alnum {
+            *seen += 1;
+        }
+        let is_last = *seen == total;
+        out.push_str(&case_word(word, st, is_last));
+        if has_alnum {
+            st.first_word = false;
+            st.after_colon = word.ends_with(':') || word.ends_with('?') || word.ends_with('!');
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_whitespace() {
+            flush(&mut word, &mut out, st, seen);
+            out.push(c);
+            st.word_start = true;
+        } else {
+            word.push(c);
+        }
+    }
+    // A word cut by a node boundary ("<i>Word</i>s") is finished here.
+    flush(&mut word, &mut out, st, seen);
+    out
+}
+
+fn upper_first(w: &str) -> String {
+    let mut cs = w.chars();
+    // Skip leading punctuation such as quotes or parentheses.
+    let mut out = String::new();
+    let mut done = false;
+    for c in cs.by_ref() {
+        if !done && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            done = true;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_lower_word(w: &str) -> bool {
+    !w.chars().any(char::is_uppercase)
+}
+
+fn case_word(word: &str, st: &State, is_last: bool) -> String {
+    match st.case {
+        TextCase::CapitalizeFirst => {
+            if st.first_word && is_lower_word(word) {
+                upper_first(word)
+            } else {
+                word.to_string()
+            }
+        }
+        TextCase::CapitalizeAll => {
+            if is_lower_word(word) {
+                upper_first(word)
+            } else {
+                word.to_string()
+            }
+        }
+        TextCase::SentenceCase => {
+            let w = if st.all_upper {
+                word.to_lowercase()
+            } else {
+                word.to_string()
+            };
+            if st.first_word && is_lower_word(&w) {
+                upper_first(&w)
+            } else {
+                w
+            }
+        }
+        TextCase::TitleCase => {
+            let _ = st.english;
+            let w = if st.all_upper {
+                word.to_lowercase()
+            } else {
+                word.to_string()
+            };
+            // Hyphenated compounds: each part on its own.
+            let parts: Vec<&str> = w.split('-').collect();
+            let mut out = Vec::with_capacity(parts.len());
+            for (i, p) in parts.iter().enumerate() {
+                let core: String = p
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                let stop = STOP_WORDS.contains(&core.as_str());
+                let edge = (st.first_word && i == 0)
+                    || (is_last && i == parts.len() - 1)
+                    || (st.after_colon && i == 0);
+                if !is_lower_word(p) || (stop && !edge) {
+                    out.push(p.to_string());
+                } else {
+                    out.push(upper_first(p));
+                }
+            }
+            out.join("-")
+        }
+        _ => word.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str, c: TextCase) -> String {
+        super::super::out::plain(&apply_case(vec![Node::text(s)], c, true))
+    }
+
+    #[test]
+    fn title_case_keeps_inner_capitals_and_stop_words() {
+        assert_eq!(
+            t(
+                "iNNvestigate neural networks at NeurIPS and PLoS one",
+                TextCase::TitleCase
+            ),
+            "iNNvestigate Neural Networks at NeurIPS and PLoS One"
+        );
+        assert_eq!(
+            t("the war of the worlds", TextCase::TitleCase),
+            "The War of the Worlds"
+        );
+        assert_eq!(t("what is it for", TextCase::TitleCase), "What Is It For");
+        assert_eq!(
+            t("human-understandable explanations", TextCase::TitleCase),
+            "Human-Understandable Explanations"
+        );
+        assert_eq!(
+            t("ALL CAPS TITLE OF THINGS", TextCase::TitleCase),
+            "All Caps Title of Things"
+        );
+    }
+
+    #[test]
+    fn capitalize_first_leaves_mixed_case_words() {
+        assert_eq!(
+            t("arXiv preprint", TextCase::CapitalizeFirst),
+            "arXiv preprint"
+        );
+        assert_eq!(t("edited by", TextCase::CapitalizeFirst), "Edited by");
+        assert_eq!(t("edited by", TextCase::CapitalizeAll), "Edited By");
+        assert_eq!(t("A TITLE", TextCase::SentenceCase), "A title");
+    }
+}
