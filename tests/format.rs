@@ -155,7 +155,7 @@ fn apa_in_text_markdown_and_html() {
     assert!(
         html[0]
             .text
-            .contains("<span style=\"font-style: italic;\">Pattern Recognition</span>"),
+            .contains("&#38; Montavon, G. (2025). Explaining Predictive Uncertainty. <i>Pattern Recognition</i>, <i>160</i>, Article 111171."),
         "{}",
         html[0].text
     );

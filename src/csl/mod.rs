@@ -23,7 +23,7 @@ pub use json::{to_csl, to_csl_json, CslCustom, CslDate, CslItem, CslLink, CslNam
 #[cfg(feature = "csl")]
 pub use proc::{BibEntry, Cite, Processor};
 #[cfg(feature = "csl")]
-pub use render::{CvGroup, CvOptions, CvSection, FormattedEntry, Formatter, OutputFormat};
+pub use render::{CvGroup, CvOptions, CvSection, Engine, FormattedEntry, Formatter, OutputFormat};
 #[cfg(feature = "csl")]
 pub use style::{archive_styles, load_locales, load_style, IndependentStyle};
 #[cfg(feature = "csl")]

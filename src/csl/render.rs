@@ -1,4 +1,5 @@
-//! Rendering bibliographies through hayagriva's CSL engine.
+//! Rendering bibliographies: publist's own CSL processor by default
+//! ([`super::Processor`]), hayagriva's engine on request ([`Engine`]).
 
 use hayagriva::citationberg::taxonomy::NameVariable;
 use hayagriva::citationberg::{FontStyle, FontWeight, IndependentStyle, Locale, LocaleCode};
@@ -19,9 +20,9 @@ use crate::model::{Kind, Person, Reference};
 /// use publist::csl::{load_style, Formatter, OutputFormat};
 /// let apa = Formatter::new(load_style("apa", None).unwrap());
 /// let html = apa.clone().with_format(OutputFormat::Html).bibliography(&refs);
-/// assert!(html[0].text.contains("<span style=\"font-style: italic;\">10</span>"), "{}", html[0].text);
+/// assert!(html[0].text.contains("<i>PLoS ONE</i>, <i>10</i>(7)"), "{}", html[0].text);
 /// let md = apa.with_format(OutputFormat::Markdown).bibliography(&refs);
-/// assert!(md[0].text.contains("*10*(7)"), "{}", md[0].text);
+/// assert!(md[0].text.contains("*PLoS ONE*, *10*(7)"), "{}", md[0].text);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -89,6 +90,27 @@ pub struct Formatter {
     locales: Vec<Locale>,
     locale: Option<LocaleCode>,
     format: OutputFormat,
+    engine: Engine,
+}
+
+/// Which CSL processor renders.
+///
+/// ```
+/// use publist::csl::{load_style, Engine, Formatter};
+/// let refs = publist::parse::cv("## Journal Articles\n1. Bach S (2015). \"Title\". In: *NeuroImage* 2:3-5\n", "cv.md").references;
+/// let apa = Formatter::new(load_style("apa", None).unwrap());
+/// assert_eq!(apa.bibliography(&refs)[0].text, "Bach, S. (2015). Title. NeuroImage, 2, 3–5.");
+/// let old = apa.with_engine(Engine::Hayagriva);
+/// assert_eq!(old.bibliography(&refs)[0].text, "Bach, S. (2015). Title. Neuroimage, 2, 3–5.");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Engine {
+    /// publist's own processor ([`super::Processor`]), which follows citeproc-js.
+    #[default]
+    Publist,
+    /// hayagriva's `BibliographyDriver`.
+    Hayagriva,
 }
 
 impl Formatter {
@@ -106,7 +128,30 @@ impl Formatter {
             locales: hayagriva::archive::locales(),
             locale: None,
             format: OutputFormat::Text,
+            engine: Engine::Publist,
         }
+    }
+
+    /// Renders with this processor (publist's own by default).
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Engine, Formatter};
+    /// let f = Formatter::new(load_style("ieee", None).unwrap()).with_engine(Engine::Hayagriva);
+    /// assert_eq!(f.engine(), Engine::Hayagriva);
+    /// ```
+    pub fn with_engine(mut self, engine: Engine) -> Self {
+        self.engine = engine;
+        self
+    }
+
+    /// The processor in use.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Engine, Formatter};
+    /// assert_eq!(Formatter::new(load_style("ieee", None).unwrap()).engine(), Engine::Publist);
+    /// ```
+    pub fn engine(&self) -> Engine {
+        self.engine
     }
 
     /// Uses these locales (see [`super::load_locales`]).
@@ -143,7 +188,7 @@ impl Formatter {
     /// let refs = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
     /// use publist::csl::{load_style, Formatter, OutputFormat};
     /// let html = Formatter::new(load_style("ieee", None)?).with_format(OutputFormat::Html);
-    /// assert!(html.bibliography(&refs)[0].text.contains("<span style=\"font-style: italic;\">PLoS ONE</span>"));
+    /// assert!(html.bibliography(&refs)[0].text.contains("<i>PLoS ONE</i>"));
     /// # Ok::<(), publist::Error>(())
     /// ```
     pub fn with_format(mut self, format: OutputFormat) -> Self {
@@ -255,6 +300,9 @@ impl Formatter {
         links: bool,
     ) -> Vec<FormattedEntry> {
         let keys = keys::assign(refs);
+        if self.engine == Engine::Publist {
+            return self.render_own(style, refs, &keys, highlight, links);
+        }
         let items: Vec<_> = refs.iter().zip(&keys).map(|(r, k)| to_item(r, k)).collect();
         let mut driver = BibliographyDriver::new();
         for item in &items {
@@ -289,6 +337,60 @@ impl Formatter {
                     key: item.key,
                 };
                 if let (true, Some(r)) = (links, r) {
+                    self.append_links(&mut entry, r);
+                }
+                entry
+            })
+            .collect()
+    }
+
+    /// [`Formatter::render`] with publist's processor.
+    fn render_own(
+        &self,
+        style: &IndependentStyle,
+        refs: &[Reference],
+        keys: &[String],
+        highlight: &[Person],
+        links: bool,
+    ) -> Vec<FormattedEntry> {
+        let items: Vec<super::proc::ItemData> = refs
+            .iter()
+            .zip(keys)
+            .enumerate()
+            .map(|(i, (r, k))| super::proc::ItemData::from_csl(&super::to_csl(r, k), i))
+            .collect();
+        let processor = super::Processor::new(
+            style.clone(),
+            &self.locales,
+            self.locale.as_ref().map(|l| l.0.as_str()),
+        );
+        let is_owner = |n: &super::proc::NameData| {
+            let p = Person {
+                family: n
+                    .family
+                    .clone()
+                    .or_else(|| n.literal.clone())
+                    .unwrap_or_default(),
+                given: n.given.clone(),
+                particle: n.ndp.clone(),
+                suffix: n.suffix.clone(),
+            };
+            is_highlighted(&p, highlight)
+        };
+        let hl: Option<&dyn Fn(&super::proc::NameData) -> bool> =
+            (!highlight.is_empty()).then_some(&is_owner);
+        let by_key: std::collections::HashMap<&str, &Reference> =
+            keys.iter().map(String::as_str).zip(refs).collect();
+        processor
+            .bibliography_items(&items, self.format, hl)
+            .into_iter()
+            .map(|e| {
+                let mut entry = FormattedEntry {
+                    label: e.label.map(|l| l.trim().to_string()),
+                    text: e.text,
+                    key: e.id,
+                };
+                if let (true, Some(r)) = (links, by_key.get(entry.key.as_str())) {
                     self.append_links(&mut entry, r);
                 }
                 entry

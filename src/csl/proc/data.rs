@@ -73,6 +73,12 @@ const DATE_VARS: &[&str] = &[
 ];
 
 impl ItemData {
+    /// A publist CSL-JSON record (its `custom` object is not a variable).
+    pub fn from_csl(item: &crate::csl::CslItem, index: usize) -> ItemData {
+        let value = serde_json::to_value(item).unwrap_or_default();
+        ItemData::from_json(&value, index)
+    }
+
     /// Reads one CSL-JSON item; `index` names items without id.
     pub fn from_json(value: &Value, index: usize) -> ItemData {
         let mut item = ItemData {

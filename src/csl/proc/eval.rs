@@ -278,10 +278,11 @@ impl<'a> Ctx<'a> {
 
     /// Renders a sequence of elements joined by `delimiter`.
     pub fn seq(&self, els: &[LayoutRenderingElement], delimiter: Option<&str>) -> Vec<Node> {
+        let mut parts: Vec<Vec<Node>> = Vec::new();
+        self.outputs(els, &mut parts);
         let mut out: Vec<Node> = Vec::new();
         let mut first = true;
-        for el in els {
-            let r = self.element(el);
+        for r in parts {
             if is_empty(&r) {
                 continue;
             }
@@ -294,6 +295,28 @@ impl<'a> Ctx<'a> {
             out.extend(r);
         }
         out
+    }
+
+    /// The outputs of elements, one per element; a `choose` is transparent
+    /// (its branch's elements take the enclosing group's delimiter, as in citeproc-js).
+    fn outputs(&self, els: &[LayoutRenderingElement], out: &mut Vec<Vec<Node>>) {
+        for el in els {
+            match el {
+                LayoutRenderingElement::Choose(c) if self.depth.get() <= MAX_DEPTH => {
+                    self.depth.set(self.depth.get() + 1);
+                    let branch = c
+                        .branches()
+                        .find(|b| self.test(b))
+                        .map(|b| &b.children)
+                        .or(c.otherwise.as_ref().map(|o| &o.children));
+                    if let Some(children) = branch {
+                        self.outputs(children, out);
+                    }
+                    self.depth.set(self.depth.get() - 1);
+                }
+                _ => out.push(self.element(el)),
+            }
+        }
     }
 
     pub fn element(&self, el: &LayoutRenderingElement) -> Vec<Node> {
@@ -742,7 +765,17 @@ impl<'a> Ctx<'a> {
             }
             let mut rendered = self.name_list(list, &name_el, &options, el);
             self.names_seen.borrow_mut().push(list.len());
-            if let (Some((label, pos)), Some(term)) = (el.label(), term) {
+            if let (Some((label, pos)), Some(term)) = (
+                el.label().map(|(l, p)| {
+                    // Without a <name>, the implicit name comes first.
+                    if el.name().is_none() {
+                        (l, hayagriva::citationberg::NameLabelPosition::AfterName)
+                    } else {
+                        (l, p)
+                    }
+                }),
+                term,
+            ) {
                 let plural = match label.plural {
                     LabelPluralize::Always => true,
                     LabelPluralize::Never => false,
@@ -1475,7 +1508,11 @@ pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool
                 format!("{piece} ")
             };
             if pi > 0 {
-                if hyphen {
+                // Hyphens join full words, and initials made here when the
+                // style keeps hyphens; existing initials that are not
+                // re-initialised lose them ("K.-R." → "K. R.", as citeproc-js).
+                let full_word = !(initialize || is_initial);
+                if full_word || (hyphen && initialize) {
                     // "J.-P." : drop the space before the hyphen.
                     let trimmed = out.trim_end().to_string();
                     out = trimmed;
@@ -1720,6 +1757,8 @@ mod tests {
         assert_eq!(initialize("Jean-Pierre", ".", true, true), "J.-P.");
         assert_eq!(initialize("K.-R.", ". ", true, false), "K. R.");
         assert_eq!(initialize("K.-R.", ". ", true, true), "K.-R.");
+        assert_eq!(initialize("K.-R.", ". ", false, true), "K. R.");
+        assert_eq!(initialize("Jean-Pierre", ". ", false, true), "Jean-Pierre");
         assert_eq!(initialize("John", "", true, true), "J");
     }
 

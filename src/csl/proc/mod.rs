@@ -25,7 +25,7 @@ use hayagriva::citationberg::{
 };
 use serde::{Deserialize, Serialize};
 
-use data::ItemData;
+pub(crate) use data::ItemData;
 pub(crate) use data::NameData;
 use eval::{decorate, CiteInfo, Ctx, Disamb, Env, Locales, Mode, Position};
 use out::{is_empty, plain, Markup, Node, Quotes, Tag};
@@ -208,7 +208,25 @@ impl Processor {
         let env = self.make_env(&locales, explicit);
         let bib_inherit = self.style.settings.options.apply(&bib.name_options);
         let (order, numbers) = self.bib_order(items, &env);
-        let disamb = self.disambiguate(items, &order, &numbers, &env);
+        let mut disamb = self.disambiguate(items, &order, &numbers, &env);
+        // Names added to tell citations apart show in the bibliography only
+        // when it abbreviates name lists as the citations do (citeproc-js).
+        let cite_inherit = self
+            .style
+            .settings
+            .options
+            .apply(&self.style.citation.name_options);
+        if (cite_inherit.et_al_min, cite_inherit.et_al_use_first)
+            != (bib_inherit.et_al_min, bib_inherit.et_al_use_first)
+        {
+            for d in &mut disamb {
+                d.add_names = 0;
+            }
+        }
+        for d in &mut disamb {
+            d.givenname = 0;
+            d.name_levels.clear();
+        }
         let markup = format.markup();
         let mut out = Vec::with_capacity(items.len());
         let mut previous_names: Option<String> = None;
@@ -511,24 +529,20 @@ impl Processor {
                     .map(|&i| items[i].names.values().map(Vec::len).max().unwrap_or(0))
                     .max()
                     .unwrap_or(0) as u32;
-                let mut best = g.clone();
+                // Each item gets the fewest added names that set it apart.
+                let mut open: Vec<usize> = g.clone();
                 for k in 1..=max {
-                    for &i in &g {
+                    for &i in &open {
                         d[i].add_names = k;
                     }
-                    let still = groups(&d, &g);
-                    let left: usize = still.iter().map(Vec::len).sum();
-                    if left < best.len() {
-                        best = still.concat();
-                    }
-                    if still.is_empty() {
+                    let still: Vec<usize> = groups(&d, &g).concat();
+                    open.retain(|i| still.contains(i));
+                    if open.is_empty() {
                         break;
                     }
                 }
-                if best.len() == g.len() {
-                    for &i in &g {
-                        d[i].add_names = 0;
-                    }
+                for &i in &open {
+                    d[i].add_names = 0;
                 }
                 next.extend(groups(&d, &g));
             }

@@ -8,8 +8,99 @@ use super::out::Node;
 
 /// English stop words title case leaves in lower case (the spec's list).
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of",
-    "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet",
+    // The spec's list, and the prepositions citeproc-js also keeps lower case.
+    "a",
+    "about",
+    "above",
+    "across",
+    "afore",
+    "after",
+    "against",
+    "along",
+    "alongside",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "an",
+    "and",
+    "anenst",
+    "apropos",
+    "apud",
+    "around",
+    "as",
+    "aside",
+    "astride",
+    "at",
+    "athwart",
+    "atop",
+    "barring",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "but",
+    "by",
+    "circa",
+    "despite",
+    "down",
+    "during",
+    "except",
+    "for",
+    "forenenst",
+    "from",
+    "given",
+    "in",
+    "inside",
+    "into",
+    "lest",
+    "like",
+    "modulo",
+    "near",
+    "next",
+    "nor",
+    "notwithstanding",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "or",
+    "out",
+    "over",
+    "per",
+    "plus",
+    "pro",
+    "qua",
+    "sans",
+    "since",
+    "so",
+    "than",
+    "the",
+    "through",
+    "thru",
+    "throughout",
+    "thruout",
+    "till",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "until",
+    "unto",
+    "up",
+    "upon",
+    "versus",
+    "via",
+    "vs",
+    "with",
+    "within",
+    "without",
+    "yet",
 ];
 
 struct State {
@@ -118,6 +209,10 @@ fn upper_first(w: &str) -> String {
         if !done && c.is_alphabetic() {
             out.extend(c.to_uppercase());
             done = true;
+        } else if !done && c.is_numeric() {
+            // "41st" stays: the word starts with a number.
+            done = true;
+            out.push(c);
         } else {
             out.push(c);
         }
@@ -172,7 +267,9 @@ fn case_word(word: &str, st: &State, is_last: bool) -> String {
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
                 let stop = STOP_WORDS.contains(&core.as_str());
-                let edge = (st.first_word && i == 0)
+                // In compounds, a stop word opening the compound is capitalised
+                // ("Pro-Environmental"); inside it is not ("Out-of-Distribution").
+                let edge = (i == 0 && (parts.len() > 1 || st.first_word))
                     || (is_last && i == parts.len() - 1)
                     || (st.after_colon && i == 0);
                 if !is_lower_word(p) || (stop && !edge) {
