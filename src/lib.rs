@@ -65,6 +65,7 @@ mod fasthash;
 pub mod keys;
 pub mod merge;
 pub mod model;
+mod parallel;
 pub mod parse;
 
 pub use diagnostic::{Diagnostic, Severity};

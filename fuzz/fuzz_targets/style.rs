@@ -16,6 +16,17 @@ fuzz_target!(|data: &[u8]| {
             "s.md",
         )
         .references;
-        let _ = publist::csl::Formatter::new(style).bibliography(&refs);
+        // publist's processor (bibliography and citations), then hayagriva's.
+        let items: Vec<serde_json::Value> = refs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| serde_json::to_value(publist::csl::to_csl(r, &format!("k{i}"))).unwrap_or_default())
+            .collect();
+        let p = publist::csl::Processor::new(style.clone(), &[], None);
+        let cites = [vec![publist::csl::Cite::new("k0"), publist::csl::Cite::new("k1")], vec![publist::csl::Cite::new("k0")]];
+        let _ = p.citations(&items, &cites, publist::csl::OutputFormat::Html);
+        let f = publist::csl::Formatter::new(style);
+        let _ = f.bibliography(&refs);
+        let _ = f.with_engine(publist::csl::Engine::Hayagriva).bibliography(&refs);
     }
 });

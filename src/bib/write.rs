@@ -176,7 +176,7 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
         fields.push(("issn", i.to_string()));
     }
     if let Some(doi) = &r.ids.doi {
-        fields.push(("doi", doi.to_string()));
+        fields.push(("doi", verbatim(doi.as_str())));
     }
     let (eprint, eprint_type) = match (&arxiv, &openreview) {
         (Some(a), _) => (Some(a.clone()), "arXiv"),
@@ -197,7 +197,7 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
         .iter()
         .find(|l| !matches!(l.kind, LinkKind::Code | LinkKind::Resource | LinkKind::Demo))
     {
-        fields.push(("url", url.url.clone()));
+        fields.push(("url", verbatim(&url.url)));
     }
     if !r.notes.is_empty() {
         let notes: Vec<String> = r.notes.iter().map(|n| text(&n.text)).collect();
@@ -208,7 +208,7 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
             let links: Vec<String> = r
                 .links
                 .iter()
-                .map(|l| format!("{}={}", l.kind.name(), l.url))
+                .map(|l| format!("{}={}", l.kind.name(), verbatim(&l.url).replace(' ', "%20")))
                 .collect();
             fields.push(("verba", links.join(" ")));
         }
@@ -229,6 +229,28 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// A value for a verbatim field (`url`, `doi`, `verba`): written as is,
+/// unless its braces do not balance, which would end the field early; then
+/// they are percent-encoded, which URLs read the same (found by fuzzing).
+fn verbatim(s: &str) -> String {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            break;
+        }
+    }
+    if depth == 0 {
+        s.to_string()
+    } else {
+        s.replace('{', "%7B").replace('}', "%7D")
+    }
 }
 
 fn entry_type(r: &Reference, d: Dialect) -> &'static str {

@@ -125,7 +125,7 @@ impl Formatter {
     pub fn new(style: IndependentStyle) -> Self {
         Formatter {
             style,
-            locales: hayagriva::archive::locales(),
+            locales: super::style::archived_locales().to_vec(),
             locale: None,
             format: OutputFormat::Text,
             engine: Engine::Publist,
@@ -377,7 +377,7 @@ impl Formatter {
             };
             is_highlighted(&p, highlight)
         };
-        let hl: Option<&dyn Fn(&super::proc::NameData) -> bool> =
+        let hl: Option<&(dyn Fn(&super::proc::NameData) -> bool + Sync)> =
             (!highlight.is_empty()).then_some(&is_owner);
         let by_key: std::collections::HashMap<&str, &Reference> =
             keys.iter().map(String::as_str).zip(refs).collect();

@@ -242,7 +242,7 @@ impl Library {
     /// ```
     pub fn merge(refs: Vec<Reference>) -> Library {
         let refs = without_repeated_items(refs);
-        let fps: Vec<Fingerprint> = parallel_map(&refs, Fingerprint::of)
+        let fps: Vec<Fingerprint> = crate::parallel::map_chunks(&refs, 4096, Fingerprint::of)
             .into_iter()
             .flatten()
             .collect();
@@ -339,7 +339,7 @@ impl Library {
                 .map(|(record, &root)| (record, members[root as usize].as_slice()))
                 .filter(|(_, list)| list.len() > 1)
                 .collect();
-            let done = parallel_map(&jobs, |&(record, list)| {
+            let done = crate::parallel::map_chunks(&jobs, 4096, |&(record, list)| {
                 let listing: Vec<&Reference> = list.iter().map(|&m| &refs[m as usize]).collect();
                 (record, reconcile::reconcile(&listing, &stats))
             });
@@ -436,33 +436,11 @@ fn without_repeated_items(refs: Vec<Reference>) -> Vec<Reference> {
 
 /// Scores the candidate pairs on all cores; keeps the ones not judged different.
 fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint]) -> Vec<Judged> {
-    let judged = parallel_map(pairs, |&(i, j)| {
+    let judged = crate::parallel::map_chunks(pairs, 4096, |&(i, j)| {
         let (a, b) = (&fps[i as usize], &fps[j as usize]);
         let s = score::signals(a, b);
         let (verdict, rule) = score::decide(a, b, &s);
         (verdict != Verdict::Different).then_some((i, j, verdict, rule, s))
     });
     judged.into_iter().flatten().flatten().collect()
-}
-
-/// Maps `f` over `items` on all cores, in order: one `Vec` per chunk.
-fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<Vec<U>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads == 1 || items.len() < 4096 {
-        return vec![items.iter().map(&f).collect()];
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| scope.spawn(move || c.iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }

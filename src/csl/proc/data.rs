@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::fasthash::FastHash;
+
 /// One person or organisation.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct NameData {
@@ -22,14 +24,13 @@ pub(crate) struct NameData {
 impl NameData {
     /// Written family-first without spaces (Chinese, Japanese, Korean…).
     pub fn is_non_roman(&self) -> bool {
-        let text = format!(
-            "{}{}",
-            self.family.as_deref().unwrap_or(""),
-            self.given.as_deref().unwrap_or("")
-        );
-        !text.is_empty()
-            && !text.is_ascii()
-            && text.chars().all(|c| {
+        let fields = [self.family.as_deref(), self.given.as_deref()];
+        let chars = || fields.iter().flatten().flat_map(|f| f.chars());
+        if fields.iter().flatten().all(|f| f.is_ascii()) {
+            return false;
+        }
+        chars().next().is_some()
+            && chars().all(|c| {
                 !c.is_alphabetic()
                     || matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
             })
@@ -57,9 +58,9 @@ impl DateData {
 pub(crate) struct ItemData {
     pub id: String,
     pub kind: String,
-    pub vars: HashMap<String, String>,
-    pub names: HashMap<String, Vec<NameData>>,
-    pub dates: HashMap<String, DateData>,
+    pub vars: HashMap<String, String, FastHash>,
+    pub names: HashMap<String, Vec<NameData>, FastHash>,
+    pub dates: HashMap<String, DateData, FastHash>,
     pub language: Option<String>,
 }
 

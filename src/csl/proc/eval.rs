@@ -21,13 +21,55 @@ use hayagriva::citationberg::{
 use super::data::{DateData, ItemData, NameData};
 use super::out::{is_empty, plain, rich, Node, Tag};
 use super::textcase::apply_case;
+use crate::fasthash::FastHash;
 
-/// The locales of a style, most specific first.
+/// The locales of a style, most specific first, with their terms in one
+/// table (citationberg's `Locale::term` scans every term on each call).
 pub(crate) struct Locales {
     pub chain: Vec<Locale>,
+    terms: TermTable,
+}
+
+/// Singular and plural of each term and form.
+type TermTable = HashMap<(Term, TermForm), (Option<String>, Option<String>), FastHash>;
+
+/// One key for terms citationberg treats as the same (`page` the locator
+/// and `page` the variable, ...).
+fn canon(t: Term) -> Term {
+    match t {
+        Term::Locator(Locator::Issue) => Term::NumberVariable(NumberVariable::Issue),
+        Term::Locator(Locator::Page) => Term::PageVariable,
+        Term::Locator(Locator::Section) => Term::NumberVariable(NumberVariable::Section),
+        Term::Locator(Locator::Volume) => Term::NumberVariable(NumberVariable::Volume),
+        Term::Locator(Locator::Book) => Term::Kind(Kind::Book),
+        Term::Locator(Locator::Chapter) => Term::Kind(Kind::Chapter),
+        Term::Locator(Locator::Figure) => Term::Kind(Kind::Figure),
+        t => t,
+    }
 }
 
 impl Locales {
+    pub fn new(chain: Vec<Locale>) -> Locales {
+        let mut terms = TermTable::default();
+        // Lowest precedence first, so that more specific locales overwrite.
+        for l in chain.iter().rev() {
+            for t in l.terms.iter().flat_map(|t| t.terms.iter()) {
+                if t.match_.is_some() || t.gender_form.is_some() {
+                    // Ordinal variants are looked up through citationberg's OrdinalLookup.
+                    continue;
+                }
+                terms.insert(
+                    (canon(t.name), t.form),
+                    (
+                        t.single().map(str::to_string),
+                        t.multiple().map(str::to_string),
+                    ),
+                );
+            }
+        }
+        Locales { chain, terms }
+    }
+
     pub fn term(&self, term: Term, form: TermForm, plural: bool) -> Option<&str> {
         let forms: &[TermForm] = match form {
             TermForm::Long => &[TermForm::Long],
@@ -36,11 +78,14 @@ impl Locales {
             TermForm::VerbShort => &[TermForm::VerbShort, TermForm::Verb, TermForm::Long],
             TermForm::Symbol => &[TermForm::Symbol, TermForm::Short, TermForm::Long],
         };
+        let key = canon(term);
         for f in forms {
-            for l in &self.chain {
-                if let Some(t) = l.term(term, *f) {
-                    return if plural { t.multiple() } else { t.single() };
-                }
+            if let Some((single, multiple)) = self.terms.get(&(key, *f)) {
+                return if plural {
+                    multiple.as_deref()
+                } else {
+                    single.as_deref()
+                };
             }
         }
         None
@@ -169,7 +214,7 @@ pub(crate) struct Ctx<'a> {
     pub highlight: Option<&'a dyn Fn(&NameData) -> bool>,
     /// Sort-key overrides of `names-min`/`names-use-first`.
     pub sort_names: Option<(Option<u32>, Option<u32>, Option<bool>)>,
-    suppressed: RefCell<HashSet<String>>,
+    suppressed: RefCell<HashSet<String, FastHash>>,
     tried: Cell<u32>,
     found: Cell<u32>,
     year_suffix_done: Cell<bool>,
@@ -180,8 +225,42 @@ pub(crate) struct Ctx<'a> {
 
 const MAX_DEPTH: u32 = 64;
 
-fn var_name(v: Variable) -> String {
-    v.to_string()
+/// The results of a branch's tests, folded as they come.
+struct Results {
+    all: bool,
+    any: bool,
+}
+
+impl Default for Results {
+    fn default() -> Self {
+        Results {
+            all: true,
+            any: false,
+        }
+    }
+}
+
+impl Results {
+    fn push(&mut self, r: bool) {
+        self.all &= r;
+        self.any |= r;
+    }
+}
+
+/// The CSL name of a variable, formatted once per variable and thread
+/// (formatting it on every access was a tenth of the rendering time).
+pub(crate) fn var_name(v: Variable) -> &'static str {
+    thread_local! {
+        static NAMES: RefCell<HashMap<Variable, &'static str, FastHash>> = RefCell::new(HashMap::default());
+    }
+    NAMES.with(|m| {
+        let mut m = m.borrow_mut();
+        // Leaked once per distinct variable: CSL has about a hundred.
+        let name: &'static str = m
+            .entry(v)
+            .or_insert_with(|| Box::leak(v.to_string().into_boxed_str()));
+        name
+    })
 }
 
 impl<'a> Ctx<'a> {
@@ -206,7 +285,7 @@ impl<'a> Ctx<'a> {
             citation_number,
             highlight: None,
             sort_names: None,
-            suppressed: RefCell::new(HashSet::new()),
+            suppressed: RefCell::new(HashSet::default()),
             tried: Cell::new(0),
             found: Cell::new(0),
             year_suffix_done: Cell::new(false),
@@ -255,13 +334,16 @@ impl<'a> Ctx<'a> {
 
     fn has_var(&self, v: Variable) -> bool {
         let name = var_name(v);
-        if self.suppressed.borrow().contains(&name) {
+        if self.suppressed.borrow().contains(name) {
             return false;
         }
         match v {
-            Variable::Name(_) => self.item.names.get(&name).is_some_and(|n| !n.is_empty()),
-            Variable::Date(_) => self.item.dates.contains_key(&name),
-            _ => self.var(&name).is_some_and(|s| !s.is_empty()),
+            Variable::Name(_) => self.item.names.get(name).is_some_and(|n| !n.is_empty()),
+            Variable::Date(_) => self.item.dates.contains_key(name),
+            _ => match self.item.vars.get(name) {
+                Some(v) => !v.is_empty(),
+                None => self.var(name).is_some_and(|s| !s.is_empty()),
+            },
         }
     }
 
@@ -272,8 +354,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn suppress(&self, name: String) {
-        self.suppressed.borrow_mut().insert(name);
+    fn suppress(&self, name: &str) {
+        self.suppressed.borrow_mut().insert(name.to_string());
     }
 
     /// Renders a sequence of elements joined by `delimiter`.
@@ -370,13 +452,14 @@ impl<'a> Ctx<'a> {
     }
 
     fn test(&self, b: &ChooseBranch) -> bool {
-        let mut results: Vec<bool> = Vec::new();
+        // Up to a handful of results: a small inline buffer, no allocation.
+        let mut results = Results::default();
         if let Some(d) = b.disambiguate {
             results.push(d == self.disamb.condition);
         }
         if let Some(vars) = &b.is_numeric {
             for v in vars {
-                let val = self.var(&var_name(*v));
+                let val = self.var(var_name(*v));
                 results.push(val.is_some_and(|s| is_numeric(&s)));
             }
         }
@@ -385,7 +468,7 @@ impl<'a> Ctx<'a> {
                 results.push(
                     self.item
                         .dates
-                        .get(&var_name(Variable::Date(*v)))
+                        .get(var_name(Variable::Date(*v)))
                         .is_some_and(|d| d.circa),
                 );
             }
@@ -432,16 +515,16 @@ impl<'a> Ctx<'a> {
             }
         }
         match b.match_ {
-            ChooseMatch::All => results.iter().all(|x| *x),
-            ChooseMatch::Any => results.iter().any(|x| *x),
-            ChooseMatch::None => !results.iter().any(|x| *x),
+            ChooseMatch::All => results.all,
+            ChooseMatch::Any => results.any,
+            ChooseMatch::None => !results.any,
         }
     }
 
     fn text(&self, t: &hayagriva::citationberg::Text) -> Vec<Node> {
         let content: Vec<Node> = match &t.target {
             TextTarget::Variable { var, form } => {
-                let mut name = var_name(*var);
+                let mut name = var_name(*var).to_string();
                 let mut value = None;
                 if *form == LongShortForm::Short {
                     let short = format!("{name}-short");
@@ -583,7 +666,7 @@ impl<'a> Ctx<'a> {
 
     fn number(&self, n: &hayagriva::citationberg::Number) -> Vec<Node> {
         let name = var_name(n.variable.into());
-        let value = self.var(&name);
+        let value = self.var(name);
         self.note_var(value.as_deref().is_some_and(|v| !v.is_empty()));
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             return Vec::new();
@@ -614,7 +697,7 @@ impl<'a> Ctx<'a> {
 
     fn label(&self, l: &hayagriva::citationberg::Label) -> Vec<Node> {
         let name = var_name(l.variable.into());
-        let Some(value) = self.var(&name).filter(|v| !v.is_empty()) else {
+        let Some(value) = self.var(name).filter(|v| !v.is_empty()) else {
             return Vec::new();
         };
         let term = if name == "locator" {
@@ -670,10 +753,10 @@ impl<'a> Ctx<'a> {
         let mut lists: Vec<(NameVariable, &Vec<NameData>)> = Vec::new();
         for v in &el.variable {
             let name = var_name(Variable::Name(*v));
-            if self.suppressed.borrow().contains(&name) {
+            if self.suppressed.borrow().contains(name) {
                 continue;
             }
-            if let Some(list) = self.item.names.get(&name).filter(|l| !l.is_empty()) {
+            if let Some(list) = self.item.names.get(name).filter(|l| !l.is_empty()) {
                 lists.push((*v, list));
             }
         }
@@ -1127,10 +1210,10 @@ impl<'a> Ctx<'a> {
             return Vec::new();
         };
         let name = var_name(Variable::Date(var));
-        let data = if self.suppressed.borrow().contains(&name) {
+        let data = if self.suppressed.borrow().contains(name) {
             None
         } else {
-            self.item.dates.get(&name)
+            self.item.dates.get(name)
         };
         self.note_var(data.is_some());
         let Some(data) = data else {

@@ -97,10 +97,16 @@ pub struct Processor {
     style: IndependentStyle,
     locales: std::sync::Arc<LocalesHolder>,
     quotes: Quotes,
+    explicit_year_suffix: bool,
 }
 
-#[derive(Debug)]
-struct LocalesHolder(Vec<Locale>);
+struct LocalesHolder(Locales);
+
+impl std::fmt::Debug for LocalesHolder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Locales({} locales)", self.0.chain.len())
+    }
+}
 
 impl Processor {
     /// A processor for `style` with these locale files (the style's own
@@ -134,7 +140,7 @@ impl Processor {
         let _ = primary;
         push_file(&|c| c.split('-').next() == Some(base.as_str()) && c != lang);
         push_file(&|c| c == "en-US");
-        let locales = Locales { chain };
+        let locales = Locales::new(chain);
         let q = |t: OtherTerm, d: &str| {
             locales
                 .term(Term::Other(t), TermForm::Long, false)
@@ -149,8 +155,9 @@ impl Processor {
             punctuation_in_quote: locales.punctuation_in_quote(),
         };
         Processor {
+            explicit_year_suffix: uses_year_suffix(&style),
             style,
-            locales: std::sync::Arc::new(LocalesHolder(locales.chain)),
+            locales: std::sync::Arc::new(LocalesHolder(locales)),
             quotes,
         }
     }
@@ -160,14 +167,8 @@ impl Processor {
         &self.style
     }
 
-    fn env(&self) -> (Locales, bool) {
-        let explicit = uses_year_suffix(&self.style);
-        (
-            Locales {
-                chain: self.locales.0.clone(),
-            },
-            explicit,
-        )
+    fn env(&self) -> (&Locales, bool) {
+        (&self.locales.0, self.explicit_year_suffix)
     }
 
     /// The bibliography of CSL-JSON items as plain text, in the style's order.
@@ -199,13 +200,13 @@ impl Processor {
         &self,
         items: &[ItemData],
         format: OutputFormat,
-        highlight: Option<&dyn Fn(&NameData) -> bool>,
+        highlight: Option<&(dyn Fn(&NameData) -> bool + Sync)>,
     ) -> Vec<BibEntry> {
         let Some(bib) = &self.style.bibliography else {
             return Vec::new();
         };
         let (locales, explicit) = self.env();
-        let env = self.make_env(&locales, explicit);
+        let env = self.make_env(locales, explicit);
         let bib_inherit = self.style.settings.options.apply(&bib.name_options);
         let (order, numbers) = self.bib_order(items, &env);
         let mut disamb = self.disambiguate(items, &order, &numbers, &env);
@@ -230,7 +231,10 @@ impl Processor {
         let markup = format.markup();
         let mut out = Vec::with_capacity(items.len());
         let mut previous_names: Option<String> = None;
-        for &i in &order {
+        let layout = &bib.layout;
+        // Entries render independently (on all cores); subsequent-author
+        // substitution and serialisation follow in order.
+        let rendered = crate::parallel::map(&order, PARALLEL_MIN, |&i| {
             let mut ctx = Ctx::new(
                 &env,
                 &items[i],
@@ -240,9 +244,8 @@ impl Processor {
                 &disamb[i],
                 Some(numbers[i]),
             );
-            ctx.highlight = highlight;
-            let layout = &bib.layout;
-            let (label, mut body) = if bib.second_field_align.is_some() {
+            ctx.highlight = highlight.map(|h| h as &dyn Fn(&NameData) -> bool);
+            if bib.second_field_align.is_some() {
                 let mut first: Option<Vec<Node>> = None;
                 let mut rest: Vec<Node> = Vec::new();
                 for el in &layout.elements {
@@ -262,7 +265,9 @@ impl Processor {
                 (first, rest)
             } else {
                 (None, ctx.seq(&layout.elements, layout.delimiter.as_deref()))
-            };
+            }
+        });
+        for (&i, (label, mut body)) in order.iter().zip(rendered) {
             if let Some(sub) = &bib.subsequent_author_substitute {
                 let names = first_names(&body).map(|n| plain(&n));
                 if names.is_some() && names == previous_names {
@@ -350,7 +355,7 @@ impl Processor {
             &input_numbers,
         );
         let by_number = sort.keys.iter().any(|k| {
-            matches!(k, SortKey::Variable { variable, .. } if variable.to_string() == "citation-number")
+            matches!(k, SortKey::Variable { variable, .. } if eval::var_name(*variable) == "citation-number")
         });
         let numbers = if by_number {
             input_numbers
@@ -375,14 +380,11 @@ impl Processor {
         numbers: &[usize],
     ) -> Vec<usize> {
         let none = Disamb::default();
-        let computed: Vec<Vec<Option<String>>> = subset
-            .iter()
-            .map(|&i| {
-                keys.iter()
-                    .map(|k| self.sort_key(&items[i], k, env, inherit, &none, numbers[i]))
-                    .collect()
-            })
-            .collect();
+        let computed: Vec<Vec<Option<String>>> = crate::parallel::map(subset, PARALLEL_MIN, |&i| {
+            keys.iter()
+                .map(|k| self.sort_key(&items[i], k, env, inherit, &none, numbers[i]))
+                .collect()
+        });
         let mut idx: Vec<usize> = (0..subset.len()).collect();
         idx.sort_by(|&a, &b| {
             for (k, key) in keys.iter().enumerate() {
@@ -434,7 +436,7 @@ impl Processor {
         );
         let s = match key {
             SortKey::Variable { variable, .. } => {
-                let name = variable.to_string();
+                let name = eval::var_name(*variable);
                 match variable {
                     Variable::Name(_) => {
                         let el = LayoutRenderingElement::Names(
@@ -445,13 +447,11 @@ impl Processor {
                         );
                         plain(&ctx.element(&el))
                     }
-                    Variable::Date(_) => item
-                        .dates
-                        .get(&name)
-                        .map(eval::date_key)
-                        .unwrap_or_default(),
+                    Variable::Date(_) => {
+                        item.dates.get(name).map(eval::date_key).unwrap_or_default()
+                    }
                     _ => {
-                        let v = ctx.var(&name).unwrap_or_default();
+                        let v = ctx.var(name).unwrap_or_default();
                         if eval::is_numeric(&v) {
                             pad_numbers(&v)
                         } else {
@@ -512,8 +512,9 @@ impl Processor {
         };
         let groups = |d: &[Disamb], subset: &[usize]| -> Vec<Vec<usize>> {
             let mut by: HashMap<String, Vec<usize>> = HashMap::new();
-            for &i in subset {
-                by.entry(render(i, &d[i])).or_default().push(i);
+            let rendered = crate::parallel::map(subset, PARALLEL_MIN, |&i| render(i, &d[i]));
+            for (&i, r) in subset.iter().zip(rendered) {
+                by.entry(r).or_default().push(i);
             }
             let mut g: Vec<Vec<usize>> = by.into_values().filter(|v| v.len() > 1).collect();
             g.sort();
@@ -617,7 +618,7 @@ impl Processor {
             .map(|(i, d)| (d.id.as_str(), i))
             .collect();
         let (locales, explicit) = self.env();
-        let env = self.make_env(&locales, explicit);
+        let env = self.make_env(locales, explicit);
         // Citation order: first cite of each item; uncited items follow.
         let mut first_seen: Vec<usize> = Vec::new();
         let mut seen = vec![false; data.len()];
@@ -802,6 +803,9 @@ impl Processor {
         out
     }
 }
+
+/// Lists shorter than this render on one thread.
+const PARALLEL_MIN: usize = 512;
 
 fn suppress_first_names(ctx: &Ctx, els: &[LayoutRenderingElement]) {
     // The first names element's variables count as rendered.
