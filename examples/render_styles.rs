@@ -1,7 +1,8 @@
 //! Renders the merged example CVs with `.csl` files from a folder, for the
 //! side-by-side comparison with citeproc-js (benches/citeproc/run.sh).
 //!
-//! `render_styles OUT_DIR STYLES_DIR STYLE... -- CV_FILE...` writes
+//! `render_styles OUT_DIR STYLES_DIR STYLE... -- FILE...` (CVs, merged; or
+//! one CSL-JSON file, taken as it is) writes
 //! OUT_DIR/items.json (the CSL-JSON both processors read) and
 //! OUT_DIR/publist.json ({style: {id: entry}}).
 
@@ -15,15 +16,25 @@ fn main() {
         eprintln!("usage: render_styles OUT_DIR STYLES_DIR STYLE... -- CV_FILE...");
         std::process::exit(2);
     };
+    let json = files.len() == 1 && files[0].ends_with(".json");
     let refs: Vec<_> = files
         .iter()
         .flat_map(|f| {
-            publist::parse::cv_file(f)
-                .map(|p| p.references)
-                .unwrap_or_default()
+            let parsed = if json {
+                std::fs::read_to_string(f)
+                    .ok()
+                    .and_then(|t| publist::parse::csl_json(&t, f).ok())
+            } else {
+                publist::parse::cv_file(f).ok()
+            };
+            parsed.map(|p| p.references).unwrap_or_default()
         })
         .collect();
-    let records = publist::Library::merge(refs).records;
+    let records = if json {
+        refs
+    } else {
+        publist::Library::merge(refs).records
+    };
     std::fs::create_dir_all(out_dir).expect("output folder");
     std::fs::write(
         format!("{out_dir}/items.json"),

@@ -562,9 +562,13 @@ impl<'a> Ctx<'a> {
                 let (t0, f0) = (self.tried.get(), self.found.get());
                 let r = self.seq(&m.children, None);
                 let (tr, fo) = (self.tried.get() - t0, self.found.get() - f0);
-                // A macro counts as one variable for the enclosing group.
-                self.tried.set(t0 + u32::from(tr > 0));
-                self.found.set(f0 + u32::from(fo > 0 && !is_empty(&r)));
+                // A macro counts as one variable for the enclosing group, and
+                // as a found one whenever it prints something (citeproc-js:
+                // a macro printing only a term keeps its group).
+                let printed = !is_empty(&r);
+                self.tried.set(t0 + u32::from(tr > 0 || printed));
+                self.found
+                    .set(f0 + u32::from(printed && (fo > 0 || tr == 0)));
                 r
             }
             TextTarget::Term { term, form, plural } => {

@@ -522,6 +522,32 @@ impl Processor {
         };
         let all: Vec<usize> = order.to_vec();
         let mut ambiguous = groups(&d, &all);
+        // Given names first: cites told apart by the initials of the names
+        // they already show need no added names (what citeproc-js prints).
+        let givenname_step = |d: &mut Vec<Disamb>, ambiguous: Vec<Vec<usize>>| {
+            let mut next = Vec::new();
+            for g in ambiguous {
+                for level in 1..=2u8 {
+                    for &i in &g {
+                        d[i].givenname = level;
+                    }
+                    if groups(d, &g).is_empty() {
+                        break;
+                    }
+                }
+                let still = groups(d, &g);
+                if still.iter().map(Vec::len).sum::<usize>() == g.len() {
+                    for &i in &g {
+                        d[i].givenname = 0;
+                    }
+                }
+                next.extend(groups(d, &g));
+            }
+            next
+        };
+        if c.disambiguate_add_givenname && !ambiguous.is_empty() {
+            ambiguous = givenname_step(&mut d, ambiguous);
+        }
         if c.disambiguate_add_names && !ambiguous.is_empty() {
             let mut next = Vec::new();
             for g in ambiguous {
@@ -544,27 +570,6 @@ impl Processor {
                 }
                 for &i in &open {
                     d[i].add_names = 0;
-                }
-                next.extend(groups(&d, &g));
-            }
-            ambiguous = next;
-        }
-        if c.disambiguate_add_givenname && !ambiguous.is_empty() {
-            let mut next = Vec::new();
-            for g in ambiguous {
-                for level in 1..=2u8 {
-                    for &i in &g {
-                        d[i].givenname = level;
-                    }
-                    if groups(&d, &g).is_empty() {
-                        break;
-                    }
-                }
-                let still = groups(&d, &g);
-                if still.iter().map(Vec::len).sum::<usize>() == g.len() {
-                    for &i in &g {
-                        d[i].givenname = 0;
-                    }
                 }
                 next.extend(groups(&d, &g));
             }
