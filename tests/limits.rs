@@ -206,15 +206,21 @@ fn fuzz_finding_an_entry_that_yields_nothing_is_a_diagnostic() {
 fn fuzz_finding_an_unbalanced_brace_in_a_url_survives_the_round_trip() {
     // The reader turns `\{` into `{` inside a URL; written back verbatim, the
     // lone brace swallowed the rest of the entry. Now it is percent-encoded.
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/bib/invalid/fuzz-unbalanced-url.bib"
-    );
-    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
-    let parsed = publist::bib::read(&text, "f.bib");
-    assert_eq!(parsed.references.len(), 1);
-    let written = publist::bib::write(&parsed.references, &Default::default());
-    assert!(written.contains("%7B"), "{written}");
-    let again = publist::bib::read(&written, "again.bib");
-    assert_eq!(again.references.len(), 1, "{:?}", again.diagnostics);
+    // The second: a URL of backslashes, whose last one escaped the closing brace.
+    for (name, encoded) in [
+        ("fuzz-unbalanced-url.bib", "%7B"),
+        ("fuzz-backslash-url.bib", "%5C"),
+    ] {
+        let path = format!(
+            "{}/tests/fixtures/bib/invalid/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
+        let parsed = publist::bib::read(&text, "f.bib");
+        assert_eq!(parsed.references.len(), 1, "{name}");
+        let written = publist::bib::write(&parsed.references, &Default::default());
+        assert!(written.contains(encoded), "{name}: {written}");
+        let again = publist::bib::read(&written, "again.bib");
+        assert_eq!(again.references.len(), 1, "{name}: {:?}", again.diagnostics);
+    }
 }

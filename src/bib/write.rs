@@ -232,24 +232,26 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
 }
 
 /// A value for a verbatim field (`url`, `doi`, `verba`): written as is,
-/// unless its braces do not balance, which would end the field early; then
-/// they are percent-encoded, which URLs read the same (found by fuzzing).
+/// unless its braces do not balance or a backslash stands before a brace or
+/// at the end (either would end the field early); then backslashes and
+/// braces are percent-encoded, which URLs read the same (found by fuzzing).
 fn verbatim(s: &str) -> String {
     let mut depth = 0i32;
+    let mut unsafe_ = s.ends_with('\\') || s.contains("\\{") || s.contains("\\}");
     for c in s.chars() {
         match c {
             '{' => depth += 1,
             '}' => depth -= 1,
             _ => {}
         }
-        if depth < 0 {
-            break;
-        }
+        unsafe_ |= depth < 0;
     }
-    if depth == 0 {
+    if depth == 0 && !unsafe_ {
         s.to_string()
     } else {
-        s.replace('{', "%7B").replace('}', "%7D")
+        s.replace('\\', "%5C")
+            .replace('{', "%7B")
+            .replace('}', "%7D")
     }
 }
 
