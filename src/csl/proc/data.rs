@@ -280,7 +280,8 @@ fn date(v: &Value) -> Option<DateData> {
                     _ => 0,
                 };
             }
-            if out[0] != 0 || out[1] != 0 {
+            // A second date of zeros (or empty) is an open range: kept.
+            if out[0] != 0 || out[1] != 0 || !d.parts.is_empty() {
                 d.parts.push(out);
             }
         }

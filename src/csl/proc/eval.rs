@@ -225,6 +225,11 @@ pub(crate) struct Ctx<'a> {
 
 const MAX_DEPTH: u32 = 64;
 
+/// Internal markers in the output tree, removed before serialising: the
+/// output of the first names element, and a year suffix.
+pub(crate) const MARK_NAMES: &str = "__names";
+pub(crate) const MARK_YEAR_SUFFIX: &str = "__ys";
+
 /// The results of a branch's tests, folded as they come.
 struct Results {
     all: bool,
@@ -551,6 +556,11 @@ impl<'a> Ctx<'a> {
                 };
                 if matches!(name.as_str(), "URL" | "DOI") {
                     vec![Node::Text(value)]
+                } else if name == "year-suffix" {
+                    vec![Node::Tagged(
+                        Tag::Div(MARK_YEAR_SUFFIX),
+                        vec![Node::Text(value)],
+                    )]
                 } else {
                     rich(&value)
                 }
@@ -781,8 +791,9 @@ impl<'a> Ctx<'a> {
                         // only when it is not itself a names element.
                         return match child {
                             LayoutRenderingElement::Names(_) => r,
+                            // Marked as the names output (subsequent-author-substitute, collapsing).
                             _ => decorate(
-                                r,
+                                vec![Node::Tagged(Tag::Div(MARK_NAMES), r)],
                                 &el.to_formatting(),
                                 &el.to_affixes(),
                                 el.display,
@@ -898,7 +909,7 @@ impl<'a> Ctx<'a> {
             }
             out.extend(rendered);
         }
-        let out = vec![Node::Tagged(Tag::Div("__names"), out)];
+        let out = vec![Node::Tagged(Tag::Div(MARK_NAMES), out)];
         decorate(
             out,
             &el.to_formatting(),
@@ -1101,6 +1112,10 @@ impl<'a> Ctx<'a> {
         let mut form = options.form;
         if level >= 1 && form == NameForm::Short {
             form = NameForm::Long;
+        }
+        if n.family.is_none() {
+            // A name with only a given part ("Banksy") is written as it is.
+            return rich(n.given.as_deref().unwrap_or_default());
         }
         let given = n.given.as_deref().map(|g| {
             if level >= 2 {
@@ -1305,15 +1320,20 @@ impl<'a> Ctx<'a> {
         };
         let parts: Vec<&DatePart> = parts.iter().filter(|p| present(p, &a)).collect();
         let render_one = |x: &[i32; 3], ps: &[&DatePart], year_suffix: bool| -> Vec<Node> {
-            let mut out = Vec::new();
-            for (i, p) in ps.iter().enumerate() {
-                if i > 0 && !delim.is_empty() {
-                    out.push(Node::text(delim));
-                }
-                out.extend(self.date_part(p, x, d, year_suffix && var == DateVariable::Issued));
-            }
-            out
+            self.date_run(
+                x,
+                ps,
+                d,
+                delim,
+                year_suffix && var == DateVariable::Issued,
+                (false, false),
+            )
         };
+        // Either side of a range delimiter, the parts lose the affix facing it.
+        let range_side =
+            |x: &[i32; 3], ps: &[&DatePart], ys: bool, drop: (bool, bool)| -> Vec<Node> {
+                self.date_run(x, ps, d, delim, ys && var == DateVariable::Issued, drop)
+            };
         match d.parts.get(1) {
             Some(b) if b != &a && b[0] != 0 => {
                 // The largest part that differs decides what is a range.
@@ -1345,9 +1365,9 @@ impl<'a> Ctx<'a> {
                 }
                 let (lo, hi) = (in_range[0], in_range[in_range.len() - 1]);
                 if diff == DatePartName::Year {
-                    let mut out = render_one(&a, &parts, false);
+                    let mut out = range_side(&a, &parts, false, (false, true));
                     out.push(Node::text(range_delim));
-                    out.extend(render_one(b, &parts, true));
+                    out.extend(range_side(b, &parts, true, (true, false)));
                     return out;
                 }
                 let mut out = Vec::new();
@@ -1359,20 +1379,65 @@ impl<'a> Ctx<'a> {
                     out.push(Node::text(delim));
                 }
                 // Inside the range, the outer affixes of the first and last parts are kept once.
-                out.extend(render_one(&a, &mid, true));
+                out.extend(range_side(&a, &mid, true, (false, true)));
                 out.push(Node::text(range_delim));
-                out.extend(render_one(b, &mid, true));
+                out.extend(range_side(b, &mid, true, (true, false)));
                 if !after.is_empty() {
                     out.push(Node::text(delim));
                     out.extend(render_one(&a, &after, true));
                 }
                 out
             }
+            // An open range ("1987–"): the second date is empty.
+            Some(b) if b[0] == 0 && b[1] == 0 => {
+                let range_delim = parts
+                    .iter()
+                    .find(|p| p.name == DatePartName::Year)
+                    .and_then(|p| p.range_delimiter.clone())
+                    .unwrap_or_else(|| "–".to_string());
+                let mut out = range_side(&a, &parts, true, (false, true));
+                out.push(Node::text(range_delim));
+                out
+            }
             _ => render_one(&a, &parts, true),
         }
     }
 
+    /// Date parts of one date joined by `delim`; `drop` removes the prefix of
+    /// the first and the suffix of the last part (at a range delimiter).
+    fn date_run(
+        &self,
+        x: &[i32; 3],
+        ps: &[&DatePart],
+        d: &DateData,
+        delim: &str,
+        year_suffix: bool,
+        drop: (bool, bool),
+    ) -> Vec<Node> {
+        let mut out = Vec::new();
+        for (i, p) in ps.iter().enumerate() {
+            if i > 0 && !delim.is_empty() {
+                out.push(Node::text(delim));
+            }
+            let (first, last) = (i == 0 && drop.0, i + 1 == ps.len() && drop.1);
+            if first || last {
+                let mut q = (*p).clone();
+                if first {
+                    q.affixes.prefix = None;
+                }
+                if last {
+                    q.affixes.suffix = None;
+                }
+                out.extend(self.date_part(&q, x, d, year_suffix));
+            } else {
+                out.extend(self.date_part(p, x, d, year_suffix));
+            }
+        }
+        out
+    }
+
     fn date_part(&self, p: &DatePart, x: &[i32; 3], d: &DateData, year_suffix: bool) -> Vec<Node> {
+        let mut suffix: Option<String> = None;
         let text = match p.form() {
             DateStrongAnyForm::Year(form) => {
                 let y = x[0];
@@ -1393,7 +1458,7 @@ impl<'a> Ctx<'a> {
                 }
                 if year_suffix && !self.env.explicit_year_suffix && !self.year_suffix_done.get() {
                     if let Some(ys) = self.disamb.year_suffix {
-                        s.push_str(&year_suffix_str(ys));
+                        suffix = Some(year_suffix_str(ys));
                         self.year_suffix_done.set(true);
                     }
                 }
@@ -1464,6 +1529,13 @@ impl<'a> Ctx<'a> {
         }
         if let Some(c) = p.text_case {
             content = apply_case(content, c, self.is_english());
+        }
+        if let Some(sfx) = suffix {
+            // Marked so that citations can collapse "2015a, b".
+            content.push(Node::Tagged(
+                Tag::Div(MARK_YEAR_SUFFIX),
+                vec![Node::text(sfx)],
+            ));
         }
         decorate(content, &p.formatting, &p.affixes, None, None, false)
     }

@@ -728,7 +728,8 @@ impl Processor {
                     nodes.extend(out::rich(p));
                 }
                 let names_key = first_names(&body).map(|n| plain(&n));
-                nodes.extend(strip_marks(body));
+                // Markers stay until the cites are joined (collapsing needs them).
+                nodes.extend(body);
                 if let Some(s) = cite.suffix.as_deref().filter(|s| !s.is_empty()) {
                     nodes.extend(out::rich(s));
                 }
@@ -739,7 +740,7 @@ impl Processor {
             }
             prev_cluster = this_cluster;
             let delim = c.layout.delimiter.clone().unwrap_or_default();
-            let joined = self.join_cites(rendered, &delim, &numbers);
+            let joined = strip_marks(self.join_cites(rendered, &delim, &numbers));
             if is_empty(&joined) {
                 out.push(String::new());
                 continue;
@@ -796,7 +797,56 @@ impl Processor {
                     k = j + 1;
                 }
             }
-            _ => {
+            Some(mode) => {
+                // Adjacent cites by the same authors: the names once, then
+                // the years (or only the year suffixes) joined by the
+                // cite-group delimiter.
+                let group_delim = c.cite_group_delimiter.as_deref().unwrap_or(", ");
+                let suffix_delim = c.get_year_suffix_delimiter().to_string();
+                let after = c.get_after_collapse_delimiter().to_string();
+                let mut k = 0;
+                let mut previous_collapsed = false;
+                while k < cites.len() {
+                    let mut j = k;
+                    while j + 1 < cites.len()
+                        && cites[k].2.is_some()
+                        && cites[j + 1].2 == cites[k].2
+                    {
+                        j += 1;
+                    }
+                    if k > 0 {
+                        out.push(Node::text(if previous_collapsed {
+                            after.as_str()
+                        } else {
+                            delim
+                        }));
+                    }
+                    out.extend(cites[k].1.clone());
+                    let mut last_rest = without_year_suffix(&without_names(&cites[k].1));
+                    let mut suffix_run: Vec<Vec<Node>> = Vec::new();
+                    for cite in &cites[k + 1..=j] {
+                        let rest = without_names(&cite.1);
+                        let bare = without_year_suffix(&rest);
+                        let suffix = year_suffix_of(&rest);
+                        let by_suffix =
+                            matches!(mode, Collapse::YearSuffix | Collapse::YearSuffixRanged)
+                                && plain(&bare) == plain(&last_rest)
+                                && suffix.is_some();
+                        if by_suffix {
+                            suffix_run.push(suffix.unwrap_or_default());
+                            continue;
+                        }
+                        flush_suffixes(&mut out, &mut suffix_run, &suffix_delim, mode);
+                        out.push(Node::text(group_delim));
+                        out.extend(rest);
+                        last_rest = bare;
+                    }
+                    flush_suffixes(&mut out, &mut suffix_run, &suffix_delim, mode);
+                    previous_collapsed = j > k;
+                    k = j + 1;
+                }
+            }
+            None => {
                 for (k, cite) in cites.iter().enumerate() {
                     if k > 0 {
                         out.push(Node::text(delim));
@@ -829,10 +879,84 @@ impl OutputFormat {
     }
 }
 
+/// Year suffixes collapsed after a cite: ",b,c" or, ranged, "–d" for three or more in a row.
+fn flush_suffixes(out: &mut Vec<Node>, run: &mut Vec<Vec<Node>>, delim: &str, mode: Collapse) {
+    if run.is_empty() {
+        return;
+    }
+    if mode == Collapse::YearSuffixRanged && run.len() >= 2 {
+        // The cite before the run holds the first suffix; a range needs three.
+        out.push(Node::text("–"));
+        out.extend(run.last().cloned().unwrap_or_default());
+    } else {
+        for s in run.iter() {
+            out.push(Node::text(delim));
+            out.extend(s.clone());
+        }
+    }
+    run.clear();
+}
+
+/// A cite without its first names output and the delimiter that followed it.
+fn without_names(nodes: &[Node]) -> Vec<Node> {
+    let mut removed = false;
+    let mut out = remove_first(nodes, eval::MARK_NAMES, &mut removed);
+    // Drop the joining text left at the front (" ", ", ").
+    while let Some(Node::Text(t)) = out.first_mut() {
+        let trimmed = t.trim_start_matches([' ', ',', ';', ':']).to_string();
+        if trimmed.is_empty() {
+            out.remove(0);
+        } else {
+            *t = trimmed;
+            break;
+        }
+    }
+    out
+}
+
+fn remove_first(nodes: &[Node], mark: &str, removed: &mut bool) -> Vec<Node> {
+    let mut out = Vec::with_capacity(nodes.len());
+    for n in nodes {
+        match n {
+            Node::Tagged(Tag::Div(d), _) if *d == mark && !*removed => *removed = true,
+            Node::Tagged(t, c) => {
+                let inner = remove_first(c, mark, removed);
+                if !is_empty(&inner) {
+                    out.push(Node::Tagged(*t, inner));
+                }
+            }
+            Node::Quoted(c) => out.push(Node::Quoted(remove_first(c, mark, removed))),
+            Node::NoCase(c) => out.push(Node::NoCase(remove_first(c, mark, removed))),
+            t => out.push(t.clone()),
+        }
+    }
+    out
+}
+
+fn without_year_suffix(nodes: &[Node]) -> Vec<Node> {
+    let mut removed = false;
+    remove_first(nodes, eval::MARK_YEAR_SUFFIX, &mut removed)
+}
+
+fn year_suffix_of(nodes: &[Node]) -> Option<Vec<Node>> {
+    for n in nodes {
+        match n {
+            Node::Tagged(Tag::Div(d), c) if *d == eval::MARK_YEAR_SUFFIX => return Some(c.clone()),
+            Node::Tagged(_, c) | Node::Quoted(c) | Node::NoCase(c) => {
+                if let Some(r) = year_suffix_of(c) {
+                    return Some(r);
+                }
+            }
+            Node::Text(_) => {}
+        }
+    }
+    None
+}
+
 fn first_names(nodes: &[Node]) -> Option<Vec<Node>> {
     for n in nodes {
         match n {
-            Node::Tagged(Tag::Div("__names"), c) => return Some(c.clone()),
+            Node::Tagged(Tag::Div(eval::MARK_NAMES), c) => return Some(c.clone()),
             Node::Tagged(_, c) | Node::Quoted(c) | Node::NoCase(c) => {
                 if let Some(r) = first_names(c) {
                     return Some(r);
@@ -847,7 +971,7 @@ fn first_names(nodes: &[Node]) -> Option<Vec<Node>> {
 fn substitute_names(nodes: &mut [Node], sub: &str, _rule: SubsequentAuthorSubstituteRule) -> bool {
     for n in nodes.iter_mut() {
         match n {
-            Node::Tagged(Tag::Div("__names"), c) => {
+            Node::Tagged(Tag::Div(eval::MARK_NAMES), c) => {
                 *c = if sub.is_empty() {
                     Vec::new()
                 } else {
@@ -871,7 +995,7 @@ fn strip_marks(nodes: Vec<Node>) -> Vec<Node> {
     let mut out = Vec::with_capacity(nodes.len());
     for n in nodes {
         match n {
-            Node::Tagged(Tag::Div("__names"), c) => out.extend(strip_marks(c)),
+            Node::Tagged(Tag::Div(d), c) if d.starts_with("__") => out.extend(strip_marks(c)),
             Node::Tagged(t, c) => out.push(Node::Tagged(t, strip_marks(c))),
             Node::Quoted(c) => out.push(Node::Quoted(strip_marks(c))),
             Node::NoCase(c) => out.push(Node::NoCase(strip_marks(c))),
