@@ -382,7 +382,8 @@ impl Formatter {
         let by_key: std::collections::HashMap<&str, &Reference> =
             keys.iter().map(String::as_str).zip(refs).collect();
         processor
-            .bibliography_items(&items, self.format, hl)
+            // Every reference keeps its entry, even one the style prints as nothing.
+            .bibliography_items(&items, self.format, hl, true)
             .into_iter()
             .map(|e| {
                 let mut entry = FormattedEntry {

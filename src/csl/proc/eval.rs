@@ -1128,7 +1128,7 @@ impl<'a> Ctx<'a> {
                         options.initialize,
                         self.env.style.settings.initialize_with_hyphen,
                     ),
-                    None if level == 1 => initialize(g, ". ", true, true),
+                    // Without initialize-with, the given name is shown whole.
                     None => g.to_string(),
                 }
             }

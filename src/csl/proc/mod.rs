@@ -193,7 +193,7 @@ impl Processor {
             .enumerate()
             .map(|(i, v)| ItemData::from_json(v, i))
             .collect();
-        self.bibliography_items(&data, format, None)
+        self.bibliography_items(&data, format, None, false)
     }
 
     pub(crate) fn bibliography_items(
@@ -201,6 +201,7 @@ impl Processor {
         items: &[ItemData],
         format: OutputFormat,
         highlight: Option<&(dyn Fn(&NameData) -> bool + Sync)>,
+        keep_empty: bool,
     ) -> Vec<BibEntry> {
         let Some(bib) = &self.style.bibliography else {
             return Vec::new();
@@ -304,6 +305,10 @@ impl Processor {
                 }
                 out::render(&l, markup, &self.quotes)
             });
+            if text.trim().is_empty() && label.is_none() && !keep_empty {
+                // citeproc-js leaves out entries that print nothing.
+                continue;
+            }
             out.push(BibEntry {
                 id: items[i].id.clone(),
                 label,
@@ -556,20 +561,29 @@ impl Processor {
                     .map(|&i| items[i].names.values().map(Vec::len).max().unwrap_or(0))
                     .max()
                     .unwrap_or(0) as u32;
-                // Each item gets the fewest added names that set it apart.
-                let mut open: Vec<usize> = g.clone();
+                // Each item gets the fewest added names that leave it the
+                // fewest look-alikes (partly told apart counts too).
+                let mut best: HashMap<usize, (usize, u32)> =
+                    g.iter().map(|&i| (i, (g.len(), 0))).collect();
                 for k in 1..=max {
-                    for &i in &open {
+                    for &i in &g {
                         d[i].add_names = k;
                     }
-                    let still: Vec<usize> = groups(&d, &g).concat();
-                    open.retain(|i| still.contains(i));
-                    if open.is_empty() {
+                    let still = groups(&d, &g);
+                    for &i in &g {
+                        let size = still.iter().find(|s| s.contains(&i)).map_or(1, Vec::len);
+                        if let Some(b) = best.get_mut(&i) {
+                            if size < b.0 {
+                                *b = (size, k);
+                            }
+                        }
+                    }
+                    if still.is_empty() {
                         break;
                     }
                 }
-                for &i in &open {
-                    d[i].add_names = 0;
+                for &i in &g {
+                    d[i].add_names = best.get(&i).map_or(0, |b| b.1);
                 }
                 next.extend(groups(&d, &g));
             }
@@ -722,7 +736,12 @@ impl Processor {
                     ctx.var("author");
                     suppress_first_names(&ctx, &c.layout.elements);
                 }
-                let body = ctx.seq(&c.layout.elements, None);
+                let mut body = ctx.seq(&c.layout.elements, None);
+                if is_empty(&body) {
+                    body = vec![Node::text(
+                        "[CSL STYLE ERROR: reference with no printed form.]",
+                    )];
+                }
                 let mut nodes = Vec::new();
                 if let Some(p) = cite.prefix.as_deref().filter(|p| !p.is_empty()) {
                     nodes.extend(out::rich(p));
