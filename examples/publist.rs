@@ -72,6 +72,7 @@ publist format --style NAME|PATH [--to text|html|markdown] [--locale TAG]
   --highlight NAME   (with --cv) set this person in bold, e.g. \"Lapuschkin S; Bach S\"
                      for all their name variants; repeatable
   --links            (with --cv) append each work's links (code, demo, page)
+  --engine NAME      publist (default: publist's own CSL processor) or hayagriva
 ";
 
 const STYLES_HELP: &str = "\
@@ -91,6 +92,7 @@ struct Options {
     locale: Option<String>,
     styles_dir: Option<String>,
     locales_dir: Option<String>,
+    engine: Option<String>,
     cv: bool,
     links: bool,
     highlight: Vec<String>,
@@ -175,6 +177,7 @@ fn parse_options(command: &str, args: &[String]) -> Result<Option<Options>, Stri
             "--locales-dir" if command == "format" => o.locales_dir = Some(value(&mut it, a)?),
             "--cv" if command == "format" => o.cv = true,
             "--links" if command == "format" => o.links = true,
+            "--engine" if command == "format" => o.engine = Some(value(&mut it, a)?),
             "--highlight" if command == "format" => o.highlight.push(value(&mut it, a)?),
             "-o" => o.output = Some(it.next().ok_or("-o needs a file name")?.clone()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),
@@ -398,7 +401,15 @@ fn format(o: &Options, references: &[publist::Reference]) -> Result<String, Stri
         Some("markdown") => OutputFormat::Markdown,
         _ => OutputFormat::Text,
     };
-    let mut formatter = Formatter::new(style).with_locales(locales).with_format(to);
+    let engine = match o.engine.as_deref() {
+        None | Some("publist") => publist::csl::Engine::Publist,
+        Some("hayagriva") => publist::csl::Engine::Hayagriva,
+        Some(other) => return Err(format!("unknown engine '{other}' (publist or hayagriva)")),
+    };
+    let mut formatter = Formatter::new(style)
+        .with_locales(locales)
+        .with_format(to)
+        .with_engine(engine);
     if let Some(tag) = &o.locale {
         formatter = formatter.with_locale(tag);
     }

@@ -276,3 +276,25 @@ fn csl_json_input_from_a_file_and_from_stdin() {
         96
     );
 }
+
+#[test]
+fn format_renders_with_publists_processor_unless_told_otherwise() {
+    let cv = "## Preprints\n1. Anders C J and Lapuschkin S (2021). \"Software for Dataset-Wide XAI\". In: CoRR abs/2106.13200\n";
+    let own = publist(&["format", "--style", "apa", "-"], Some(cv.as_bytes()));
+    let own = String::from_utf8_lossy(&own.stdout).to_string();
+    // Checked by hand against APA 7 (and citeproc-js): the arXiv id keeps its lower-case "a".
+    assert_eq!(
+        own.trim(),
+        "Anders, C. J., & Lapuschkin, S. (2021). Software for Dataset-Wide XAI (arXiv:2106.13200). arXiv."
+    );
+    let old = publist(
+        &["format", "--engine", "hayagriva", "--style", "apa", "-"],
+        Some(cv.as_bytes()),
+    );
+    assert!(String::from_utf8_lossy(&old.stdout).contains("(ArXiv:2106.13200)"));
+    let bad = publist(
+        &["format", "--engine", "citeproc", "--style", "apa", "-"],
+        Some(cv.as_bytes()),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}
