@@ -8,10 +8,11 @@ pub(crate) fn map_chunks<T: Sync, U: Send>(
     min_len: usize,
     f: impl Fn(&T) -> U + Sync,
 ) -> Vec<Vec<U>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads == 1 || items.len() < min_len.max(2) {
+    if items.len() < min_len.max(2) {
+        return vec![items.iter().map(&f).collect()];
+    }
+    let threads = cores();
+    if threads == 1 {
         return vec![items.iter().map(&f).collect()];
     }
     let chunk = items.len().div_ceil(threads);
@@ -25,6 +26,17 @@ pub(crate) fn map_chunks<T: Sync, U: Send>(
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
+    })
+}
+
+/// The number of cores to use (at most 8), asked once: the standard library
+/// reads cgroup files on every call, which cost a second in 30,000 calls.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
     })
 }
 

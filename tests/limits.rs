@@ -246,3 +246,39 @@ fn every_bib_fixture_accounts_for_every_entry() {
     }
     assert!(seen >= 7, "{seen} fixtures");
 }
+
+#[test]
+fn an_abbreviation_defined_by_itself_is_refused_not_expanded_forever() {
+    // The biblatex crate expands `@string{e = e}` until its stack overflows
+    // (found by fuzzing: tests/fixtures/bib/invalid/fuzz-string-refers-to-itself.bib).
+    let text = "@string{e = e}\n@string{a = b # \" x\", b = a}\n@string{ok = \"Fine\"}\n\
+                @article{x, title = ok, journal = e, year = 2020}\n";
+    let parsed = publist::bib::read(text, "s.bib");
+    let warnings: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("s.bib:1: warning: @string \"e\"")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("s.bib:2: warning: @string \"a\", \"b\"")),
+        "{warnings:?}"
+    );
+    assert_eq!(
+        parsed.items,
+        parsed.references.len() + parsed.errors().count()
+    );
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bib/invalid/fuzz-string-refers-to-itself.bib"
+    );
+    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
+    let parsed = publist::bib::read(&text, "f.bib");
+    assert_eq!(
+        parsed.items,
+        parsed.references.len() + parsed.errors().count()
+    );
+}

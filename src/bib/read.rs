@@ -34,6 +34,8 @@ use crate::parse::Parsed;
 /// ```
 pub fn read(src: &str, source: &str) -> Parsed {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let (cleaned, string_warnings) = without_cyclic_strings(src, source);
+    let src = cleaned.as_ref();
     let chunks = split_entries(src);
     // Where each entry starts, by key (fields cannot tell: after `crossref`
     // resolution some of them point into the parent entry).
@@ -66,8 +68,163 @@ pub fn read(src: &str, source: &str) -> Parsed {
         }
         Err(_) => recover(src, &chunks, &cyclic, source, &mut parsed),
     }
+    parsed.diagnostics.extend(string_warnings);
     parsed.diagnostics.sort_by_key(|d| d.line);
     parsed
+}
+
+/// `@string` definitions that refer to themselves, directly or through other
+/// `@string`s, blanked out (spaces, line breaks kept) with a warning each:
+/// the biblatex crate expands such abbreviations until its stack overflows
+/// (found by fuzzing). Every `@string` in the text is looked at, also one
+/// the entry splitter would take for part of an entry.
+fn without_cyclic_strings<'a>(
+    src: &'a str,
+    source: &str,
+) -> (std::borrow::Cow<'a, str>, Vec<Diagnostic>) {
+    let lower = src.to_ascii_lowercase();
+    let mut defs: Vec<(std::ops::Range<usize>, Assignments)> = Vec::new();
+    for (at, _) in lower.match_indices("@string") {
+        let rest = &src[at + 7..];
+        let Some(open) = rest.find(['{', '(']) else {
+            continue;
+        };
+        if !rest[..open].trim().is_empty() {
+            continue;
+        }
+        let body_start = at + 7 + open + 1;
+        // The body up to the matching close (or the end of the text).
+        let mut depth = 1i32;
+        let mut end = src.len();
+        for (k, b) in src.as_bytes()[body_start..].iter().enumerate() {
+            match b {
+                b'{' | b'(' => depth += 1,
+                b'}' | b')' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                end = body_start + k;
+                break;
+            }
+        }
+        defs.push((
+            at..end.min(src.len()),
+            string_assignments(&src[body_start..end]),
+        ));
+    }
+    if defs.is_empty() {
+        return (std::borrow::Cow::Borrowed(src), Vec::new());
+    }
+    let graph: std::collections::HashMap<&str, Vec<&str>> = defs
+        .iter()
+        .flat_map(|(_, d)| d.iter())
+        .map(|(name, refs)| (name.as_str(), refs.iter().map(String::as_str).collect()))
+        .collect();
+    let reaches_itself = |start: &str| {
+        let mut stack = vec![start];
+        let mut seen = std::collections::HashSet::new();
+        while let Some(k) = stack.pop() {
+            for r in graph.get(k).into_iter().flatten() {
+                if *r == start {
+                    return true;
+                }
+                if seen.insert(*r) {
+                    stack.push(r);
+                }
+            }
+        }
+        false
+    };
+    let mut out = src.to_string();
+    let mut warnings = Vec::new();
+    for (range, d) in &defs {
+        let cyclic: Vec<&str> = d
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .filter(|n| reaches_itself(n))
+            .collect();
+        if cyclic.is_empty() {
+            continue;
+        }
+        // Blank the definition, byte for byte (ASCII spaces, line breaks kept).
+        let blank: String = src[range.clone()]
+            .chars()
+            .map(|c| {
+                if c == '\n' {
+                    c.to_string()
+                } else {
+                    " ".repeat(c.len_utf8())
+                }
+            })
+            .collect();
+        out.replace_range(range.clone(), &blank);
+        warnings.push(Diagnostic::warning(
+            source,
+            line_at(src, range.start),
+            format!(
+                "@string \"{}\" refers to itself: definition not read",
+                cyclic.join("\", \"")
+            ),
+        ));
+    }
+    if warnings.is_empty() {
+        (std::borrow::Cow::Borrowed(src), warnings)
+    } else {
+        (std::borrow::Cow::Owned(out), warnings)
+    }
+}
+
+/// Names defined by an `@string` and the abbreviations each one uses.
+type Assignments = Vec<(String, Vec<String>)>;
+
+/// The `name = value` pairs of an `@string` body (lower-cased names) and the
+/// abbreviations each value uses (bare words outside braces and quotes).
+fn string_assignments(body: &str) -> Assignments {
+    let mut parts = Vec::new();
+    let (mut depth, mut quoted, mut start) = (0i32, false, 0);
+    for (k, b) in body.bytes().enumerate() {
+        match b {
+            b'{' if !quoted => depth += 1,
+            b'}' if !quoted => depth -= 1,
+            b'"' if depth == 0 => quoted = !quoted,
+            b',' if depth == 0 && !quoted => {
+                parts.push(&body[start..k]);
+                start = k + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&body[start..]);
+    let mut defs = Vec::new();
+    for p in parts {
+        let Some((name, value)) = p.split_once('=') else {
+            continue;
+        };
+        let (mut depth, mut quoted, mut tok) = (0i32, false, String::new());
+        let mut refs = Vec::new();
+        for c in value.chars() {
+            let word = depth == 0 && !quoted && (c.is_alphanumeric() || "_-:./+".contains(c));
+            if word {
+                tok.push(c);
+                continue;
+            }
+            match c {
+                '{' if !quoted => depth += 1,
+                '}' if !quoted => depth -= 1,
+                '"' if depth == 0 => quoted = !quoted,
+                _ => {}
+            }
+            if !tok.is_empty() {
+                refs.push(std::mem::take(&mut tok).to_lowercase());
+            }
+        }
+        if !tok.is_empty() {
+            refs.push(tok.to_lowercase());
+        }
+        refs.retain(|t| !t.chars().all(|c| c.is_ascii_digit()));
+        defs.push((name.trim().to_lowercase(), refs));
+    }
+    defs
 }
 
 /// Reads a .bib file; `source` in the result is the path as given.
