@@ -353,12 +353,10 @@ impl Formatter {
         highlight: &[Person],
         links: bool,
     ) -> Vec<FormattedEntry> {
-        let items: Vec<super::proc::ItemData> = refs
-            .iter()
-            .zip(keys)
-            .enumerate()
-            .map(|(i, (r, k))| super::proc::ItemData::from_csl(&super::to_csl(r, k), i))
-            .collect();
+        let indexed: Vec<usize> = (0..refs.len()).collect();
+        let items: Vec<super::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {
+            super::proc::ItemData::from_csl(&super::to_csl(&refs[i], &keys[i]), i)
+        });
         let processor = super::Processor::new(
             style.clone(),
             &self.locales,

@@ -268,16 +268,22 @@ impl Processor {
                 (None, ctx.seq(&layout.elements, layout.delimiter.as_deref()))
             }
         });
-        for (&i, (label, mut body)) in order.iter().zip(rendered) {
-            if let Some(sub) = &bib.subsequent_author_substitute {
-                let names = first_names(&body).map(|n| plain(&n));
+        // Subsequent-author substitution looks at the previous entry: in order.
+        let mut rendered = rendered;
+        if let Some(sub) = &bib.subsequent_author_substitute {
+            for (_, body) in rendered.iter_mut() {
+                let names = first_names(body).map(|n| plain(&n));
                 if names.is_some() && names == previous_names {
-                    substitute_names(&mut body, sub, bib.subsequent_author_substitute_rule);
+                    substitute_names(body, sub, bib.subsequent_author_substitute_rule);
                 } else {
                     previous_names = names;
                 }
             }
-            let body = strip_marks(body);
+        }
+        // Serialising is per entry again: on all cores.
+        let jobs: Vec<(usize, Rendered)> = order.iter().copied().zip(rendered).collect();
+        let serialised = crate::parallel::map(&jobs, PARALLEL_MIN, |(i, (label, body))| {
+            let body = strip_marks(body.clone());
             let text = if label.is_some() {
                 // The layout's affixes: the prefix goes with the label, the suffix with the text.
                 let mut b = body;
@@ -298,13 +304,16 @@ impl Processor {
                 );
                 out::render(&b, markup, &self.quotes)
             };
-            let label = label.map(|l| {
+            let label = label.clone().map(|l| {
                 let mut l = strip_marks(l);
                 if let Some(p) = layout.prefix.as_deref() {
                     l.insert(0, Node::text(p));
                 }
                 out::render(&l, markup, &self.quotes)
             });
+            (*i, label, text)
+        });
+        for (i, label, text) in serialised {
             if text.trim().is_empty() && label.is_none() && !keep_empty {
                 // citeproc-js leaves out entries that print nothing.
                 continue;
@@ -877,6 +886,9 @@ impl Processor {
         out
     }
 }
+
+/// An entry before serialising: its label (second-field-align) and body.
+type Rendered = (Option<Vec<Node>>, Vec<Node>);
 
 /// Lists shorter than this render on one thread.
 const PARALLEL_MIN: usize = 512;
