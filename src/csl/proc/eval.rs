@@ -1829,29 +1829,15 @@ fn format_numbers(s: &str, f: impl Fn(i32) -> String) -> String {
     };
     while let Some(c) = chars.next() {
         match c {
-            '-' | '–' => {
+            '-' | '–' | ',' | '&' => {
                 flush(&mut num, &mut out);
                 let trimmed = out.trim_end().len();
                 out.truncate(trimmed);
-                out.push('–');
-                while chars.peek() == Some(&' ') {
-                    chars.next();
-                }
-            }
-            ',' => {
-                flush(&mut num, &mut out);
-                let trimmed = out.trim_end().len();
-                out.truncate(trimmed);
-                out.push_str(", ");
-                while chars.peek() == Some(&' ') {
-                    chars.next();
-                }
-            }
-            '&' => {
-                flush(&mut num, &mut out);
-                let trimmed = out.trim_end().len();
-                out.truncate(trimmed);
-                out.push_str(" & ");
+                out.push_str(match c {
+                    ',' => ", ",
+                    '&' => " & ",
+                    _ => "–",
+                });
                 while chars.peek() == Some(&' ') {
                     chars.next();
                 }

@@ -288,13 +288,18 @@ fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
             };
             out.push_str(t);
         }
-        Markup::Markdown => out.push_str(match tag {
-            Tag::Italic if italic_inside(open) => "",
-            Tag::Italic => "*",
-            Tag::Bold | Tag::Highlight => "**",
-            _ => "",
-        }),
+        Markup::Markdown => out.push_str(markdown_mark(tag, open)),
         Markup::Text => {}
+    }
+}
+
+/// Markdown has marks for italics and bold only; the same on both sides.
+fn markdown_mark(tag: Tag, open: &[(u32, Tag)]) -> &'static str {
+    match tag {
+        Tag::Italic if italic_inside(open) => "",
+        Tag::Italic => "*",
+        Tag::Bold | Tag::Highlight => "**",
+        _ => "",
     }
 }
 
@@ -309,12 +314,7 @@ fn close_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
             Tag::Div(_) => "</div>",
             _ => "</span>",
         }),
-        Markup::Markdown => out.push_str(match tag {
-            Tag::Italic if italic_inside(open) => "",
-            Tag::Italic => "*",
-            Tag::Bold | Tag::Highlight => "**",
-            _ => "",
-        }),
+        Markup::Markdown => out.push_str(markdown_mark(tag, open)),
         Markup::Text => {}
     }
 }
