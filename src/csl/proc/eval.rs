@@ -421,7 +421,12 @@ impl<'a> Ctx<'a> {
                 let (t0, f0) = (self.tried.get(), self.found.get());
                 let r = self.seq(&g.children, g.delimiter.as_deref());
                 let (t, f) = (self.tried.get() - t0, self.found.get() - f0);
-                if (t > 0 && f == 0) || is_empty(&r) {
+                let shown = !(is_empty(&r) || t > 0 && f == 0);
+                // To the enclosing group, a nested group counts as one variable,
+                // found when it prints (citeproc-js: "[Online]" keeps its group).
+                self.tried.set(t0 + u32::from(t > 0 || shown));
+                self.found.set(f0 + u32::from(shown));
+                if !shown {
                     Vec::new()
                 } else {
                     decorate(
