@@ -55,7 +55,9 @@ pub fn read(src: &str, source: &str) -> Parsed {
     // read one by one, so that each is a reference or a diagnostic.
     let unclosed = chunks.iter().any(|c| c.is_entry() && !c.closed);
     let cyclic = crossref_cycles(&chunks);
-    let unsafe_for_crate = too_deep || !cyclic.is_empty();
+    // The crate may see entries where the splitter does not (broken input):
+    // a loop found by a plain scan of the whole text also keeps it away.
+    let unsafe_for_crate = too_deep || !cyclic.is_empty() || has_inheritance_loop(src);
     match Bibliography::parse(if unsafe_for_crate { "" } else { src }) {
         Ok(bib) if unsafe_for_crate || unclosed || bib.len() != entries_in_file => {
             recover(src, &chunks, &cyclic, source, &mut parsed)
@@ -336,6 +338,82 @@ fn crossref_cycles(chunks: &[Chunk<'_>]) -> std::collections::HashSet<String> {
     cyclic
 }
 
+/// Whether any `crossref`/`xdata` chain in `text` loops, read without any
+/// structure: every `@type{key,` anywhere defines a key, and every
+/// `crossref = ...`/`xdata = ...` belongs to the nearest key before it. This
+/// over-approximates what the biblatex crate could see in broken input,
+/// whose loops overflow its stack (found by fuzzing).
+fn has_inheritance_loop(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    if !lower.contains("crossref") && !lower.contains("xdata") {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    // (position, key) of every entry opening.
+    let mut keys: Vec<(usize, String)> = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        let mut k = at + 1;
+        while k < bytes.len()
+            && (bytes[k].is_ascii_alphanumeric() || bytes[k] == b'_' || bytes[k] == b'-')
+        {
+            k += 1;
+        }
+        while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        if k >= bytes.len() || !(bytes[k] == b'{' || bytes[k] == b'(') {
+            continue;
+        }
+        let rest = &text[k + 1..];
+        if let Some(end) = rest.find(',') {
+            let key = rest[..end].trim();
+            if !key.is_empty() {
+                keys.push((at, key.to_string()));
+            }
+        }
+    }
+    let mut graph: std::collections::HashMap<&str, Vec<String>> = Default::default();
+    for field in ["crossref", "xdata"] {
+        for (pos, _) in lower.match_indices(field) {
+            let Some(owner) = keys.iter().rev().find(|(at, _)| *at < pos) else {
+                continue;
+            };
+            let rest = text[pos + field.len()..].trim_start();
+            let Some(rest) = rest.strip_prefix('=') else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let value = match rest.chars().next() {
+                Some('{') => rest[1..].split('}').next(),
+                Some('"') => rest[1..].split('"').next(),
+                _ => rest.split([',', '}', '\n']).next(),
+            };
+            graph.entry(owner.1.as_str()).or_default().extend(
+                value
+                    .into_iter()
+                    .flat_map(|v| v.split(','))
+                    .map(|k| k.trim().to_string())
+                    .filter(|k| !k.is_empty()),
+            );
+        }
+    }
+    graph.keys().any(|&start| {
+        let mut stack = vec![start];
+        let mut seen = std::collections::HashSet::new();
+        while let Some(k) = stack.pop() {
+            for p in graph.get(k).into_iter().flatten() {
+                if p == start {
+                    return true;
+                }
+                if seen.insert(p.as_str()) {
+                    stack.push(p.as_str());
+                }
+            }
+        }
+        false
+    })
+}
+
 /// Splits a file into its top-level `@` pieces, matching braces (and
 /// parentheses for `@type(...)`). An unclosed piece ends where the next line
 /// starting with `@` begins.
@@ -454,6 +532,17 @@ fn recover(
                 format!(
                     "entry @{} nests braces {} levels deep (at most {MAX_DEPTH} are read)",
                     chunk.kind, chunk.depth
+                ),
+            ));
+            continue;
+        }
+        if has_inheritance_loop(chunk.text) {
+            parsed.diagnostics.push(Diagnostic::error(
+                source,
+                line,
+                format!(
+                    "entry @{} inherits from itself through crossref/xdata: not read",
+                    chunk.kind
                 ),
             ));
             continue;
