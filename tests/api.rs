@@ -16,6 +16,7 @@ fn types_users_keep_are_send_and_sync() {
     assert_send_sync::<publist::csl::CslItem>();
     #[cfg(feature = "csl")]
     assert_send_sync::<publist::csl::Formatter>();
+    assert_send_sync::<publist::csl::Processor>();
 }
 
 #[test]

@@ -60,6 +60,11 @@ pub struct Cite {
 
 impl Cite {
     /// A cite of an item, with nothing added.
+    ///
+    /// ```
+    /// let cite = publist::csl::Cite::new("doe2000");
+    /// assert_eq!((cite.id.as_str(), cite.locator.as_deref()), ("doe2000", None));
+    /// ```
     pub fn new(id: &str) -> Cite {
         Cite {
             id: id.to_string(),
@@ -69,6 +74,14 @@ impl Cite {
 }
 
 /// One bibliography entry.
+///
+/// ```
+/// use publist::csl::{load_style, OutputFormat, Processor};
+/// let p = Processor::new(load_style("ieee", None).unwrap(), &publist::hayagriva::archive::locales(), None);
+/// let items = serde_json::json!([{"id": "x", "type": "book", "title": "T", "issued": {"date-parts": [[2001]]}}]);
+/// let entry = &p.bibliography(items.as_array().unwrap(), OutputFormat::Text)[0];
+/// assert_eq!((entry.id.as_str(), entry.label.as_deref()), ("x", Some("[1]")));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BibEntry {
     /// The item's id.
@@ -112,6 +125,15 @@ impl Processor {
     /// A processor for `style` with these locale files (the style's own
     /// `<locale>` elements come first), in `lang` or the style's default
     /// locale or `en-US`.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Processor};
+    /// let locales = publist::hayagriva::archive::locales();
+    /// let de = Processor::new(load_style("apa", None).unwrap(), &locales, Some("de-DE"));
+    /// let items = serde_json::json!([{"id": "x", "type": "book", "title": "T",
+    ///     "author": [{"family": "Doe", "given": "J."}, {"family": "Roe", "given": "R."}], "issued": {"date-parts": [[2001]]}}]);
+    /// assert_eq!(de.bibliography_text(items.as_array().unwrap())[0].text, "Doe, J., & Roe, R. (2001). T.");
+    /// ```
     pub fn new(style: IndependentStyle, locales: &[Locale], lang: Option<&str>) -> Processor {
         let lang = lang
             .map(str::to_string)
@@ -163,6 +185,12 @@ impl Processor {
     }
 
     /// The style.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Processor};
+    /// let p = Processor::new(load_style("nature", None).unwrap(), &[], None);
+    /// assert_eq!(p.style().info.title.value, "Nature");
+    /// ```
     pub fn style(&self) -> &IndependentStyle {
         &self.style
     }
@@ -172,6 +200,16 @@ impl Processor {
     }
 
     /// The bibliography of CSL-JSON items as plain text, in the style's order.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Processor};
+    /// let p = Processor::new(load_style("apa", None).unwrap(), &publist::hayagriva::archive::locales(), None);
+    /// let items = serde_json::json!([
+    ///     {"id": "b", "type": "book", "title": "Zebra", "author": [{"family": "Zed", "given": "A."}], "issued": {"date-parts": [[2001]]}},
+    ///     {"id": "a", "type": "book", "title": "Apple", "author": [{"family": "Abel", "given": "B."}], "issued": {"date-parts": [[2002]]}}]);
+    /// let ids: Vec<String> = p.bibliography_text(items.as_array().unwrap()).into_iter().map(|e| e.id).collect();
+    /// assert_eq!(ids, ["a", "b"]); // sorted by author
+    /// ```
     pub fn bibliography_text(&self, items: &[serde_json::Value]) -> Vec<BibEntry> {
         self.bibliography(items, OutputFormat::Text)
     }
