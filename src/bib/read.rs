@@ -372,12 +372,66 @@ fn has_inheritance_loop(text: &str) -> bool {
             }
         }
     }
+    // How the crate may see it instead: top-level `@` pieces running to the
+    // brace that matches their opening one, whatever lines they cross.
+    let mut extents: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    let mut depth = 0i32;
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes[k] {
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            b'@' if depth <= 0 => {
+                if let Some((_, key)) = keys.iter().find(|(at, _)| *at == k) {
+                    let open = text[k..].find(['{', '(']).map_or(k, |o| k + o);
+                    let (o, c) = if bytes.get(open) == Some(&b'(') {
+                        (b'(', b')')
+                    } else {
+                        (b'{', b'}')
+                    };
+                    let mut d = 0i32;
+                    let mut end = bytes.len();
+                    for (j, &b) in bytes.iter().enumerate().skip(open) {
+                        if b == o {
+                            d += 1;
+                        } else if b == c {
+                            d -= 1;
+                            if d == 0 {
+                                end = j + 1;
+                                break;
+                            }
+                        }
+                    }
+                    extents.push((k..end, key.as_str()));
+                    depth = 0;
+                    k = end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
     let mut graph: std::collections::HashMap<&str, Vec<String>> = Default::default();
     for field in ["crossref", "xdata"] {
         for (pos, _) in lower.match_indices(field) {
-            let Some(owner) = keys.iter().rev().find(|(at, _)| *at < pos) else {
+            // Owners: the nearest entry opening before, and the piece around it.
+            let mut owners: Vec<&str> = keys
+                .iter()
+                .rev()
+                .find(|(at, _)| *at < pos)
+                .map(|(_, k)| k.as_str())
+                .into_iter()
+                .collect();
+            owners.extend(
+                extents
+                    .iter()
+                    .filter(|(r, _)| r.contains(&pos))
+                    .map(|(_, k)| *k),
+            );
+            if owners.is_empty() {
                 continue;
-            };
+            }
             let rest = text[pos + field.len()..].trim_start();
             let Some(rest) = rest.strip_prefix('=') else {
                 continue;
@@ -388,13 +442,18 @@ fn has_inheritance_loop(text: &str) -> bool {
                 Some('"') => rest[1..].split('"').next(),
                 _ => rest.split([',', '}', '\n']).next(),
             };
-            graph.entry(owner.1.as_str()).or_default().extend(
-                value
-                    .into_iter()
-                    .flat_map(|v| v.split(','))
-                    .map(|k| k.trim().to_string())
-                    .filter(|k| !k.is_empty()),
-            );
+            let targets: Vec<String> = value
+                .into_iter()
+                .flat_map(|v| v.split(','))
+                .map(|k| k.trim().to_string())
+                .filter(|k| !k.is_empty())
+                .collect();
+            for owner in owners {
+                graph
+                    .entry(owner)
+                    .or_default()
+                    .extend(targets.iter().cloned());
+            }
         }
     }
     graph.keys().any(|&start| {
