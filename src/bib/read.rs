@@ -285,23 +285,7 @@ impl Chunk<'_> {
         let mut out = Vec::new();
         for field in ["crossref", "xdata"] {
             for (pos, _) in lower.match_indices(field) {
-                let rest = self.text[pos + field.len()..].trim_start();
-                let Some(rest) = rest.strip_prefix('=') else {
-                    continue;
-                };
-                let rest = rest.trim_start();
-                let value = match rest.chars().next() {
-                    Some('{') => rest[1..].split('}').next(),
-                    Some('"') => rest[1..].split('"').next(),
-                    _ => rest.split([',', '}', '\n']).next(),
-                };
-                out.extend(
-                    value
-                        .into_iter()
-                        .flat_map(|v| v.split(','))
-                        .map(|k| k.trim().to_string())
-                        .filter(|k| !k.is_empty()),
-                );
+                out.extend(inherited_keys(&self.text[pos + field.len()..]));
             }
         }
         out
@@ -336,6 +320,26 @@ fn crossref_cycles(chunks: &[Chunk<'_>]) -> std::collections::HashSet<String> {
         }
     }
     cyclic
+}
+
+/// The keys named by a `crossref`/`xdata` field, given the text after the
+/// field name (`= {a, b}`, `= "a"`, `= a`); none when no `=` follows.
+fn inherited_keys(after_name: &str) -> Vec<String> {
+    let Some(rest) = after_name.trim_start().strip_prefix('=') else {
+        return Vec::new();
+    };
+    let rest = rest.trim_start();
+    let value = match rest.chars().next() {
+        Some('{') => rest[1..].split('}').next(),
+        Some('"') => rest[1..].split('"').next(),
+        _ => rest.split([',', '}', '\n']).next(),
+    };
+    value
+        .into_iter()
+        .flat_map(|v| v.split(','))
+        .map(|k| k.trim().to_string())
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 /// Whether any `crossref`/`xdata` chain in `text` loops, read without any
@@ -432,22 +436,7 @@ fn has_inheritance_loop(text: &str) -> bool {
             if owners.is_empty() {
                 continue;
             }
-            let rest = text[pos + field.len()..].trim_start();
-            let Some(rest) = rest.strip_prefix('=') else {
-                continue;
-            };
-            let rest = rest.trim_start();
-            let value = match rest.chars().next() {
-                Some('{') => rest[1..].split('}').next(),
-                Some('"') => rest[1..].split('"').next(),
-                _ => rest.split([',', '}', '\n']).next(),
-            };
-            let targets: Vec<String> = value
-                .into_iter()
-                .flat_map(|v| v.split(','))
-                .map(|k| k.trim().to_string())
-                .filter(|k| !k.is_empty())
-                .collect();
+            let targets = inherited_keys(&text[pos + field.len()..]);
             for owner in owners {
                 graph
                     .entry(owner)
