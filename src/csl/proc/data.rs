@@ -183,9 +183,6 @@ fn name(v: &Value) -> Option<NameData> {
     if n.literal.is_none() && n.family.is_none() && n.given.is_none() {
         return None;
     }
-    if n.family.is_none() && n.given.is_some() && n.literal.is_none() {
-        // A single-field name: nothing to parse.
-    }
     parse_particles(&mut n);
     Some(n)
 }

@@ -6,20 +6,19 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 
 use hayagriva::citationberg::taxonomy::{
-    DateVariable, Kind, Locator, NameVariable, NumberOrPageVariable, NumberVariable, OtherTerm,
-    PageVariable, StandardVariable, Term, Variable,
+    DateVariable, Kind, Locator, NameVariable, NumberVariable, OtherTerm, Term, Variable,
 };
 use hayagriva::citationberg::{
     Affixes, ChooseBranch, ChooseMatch, CslMacro, Date as DateEl, DateDayForm, DateForm,
     DateMonthForm, DatePart, DatePartName, DateParts, DateStrongAnyForm, DelimiterBehavior,
     Display, FontStyle, FontVariant, FontWeight, Formatting, IndependentStyle,
     InheritableNameOptions, LabelPluralize, LayoutRenderingElement, Locale, LongShortForm, NameAnd,
-    NameAsSortOrder, NameForm, NamePart, Names, NumberForm, TermForm, TestPosition, TextCase,
-    TextDecoration, TextTarget, ToAffixes, ToFormatting, VerticalAlign,
+    NameAsSortOrder, NameForm, NamePart, Names, NumberForm, TermForm, TestPosition, TextDecoration,
+    TextTarget, ToAffixes, ToFormatting, VerticalAlign,
 };
 
 use super::data::{DateData, ItemData, NameData};
-use super::out::{is_empty, plain, rich, Node, Tag};
+use super::out::{is_empty, rich, Node, Tag};
 use super::textcase::apply_case;
 use crate::fasthash::FastHash;
 
@@ -218,8 +217,6 @@ pub(crate) struct Ctx<'a> {
     tried: Cell<u32>,
     found: Cell<u32>,
     year_suffix_done: Cell<bool>,
-    /// Names rendered so far (for disambiguation: how many names each list has).
-    pub names_seen: RefCell<Vec<usize>>,
     depth: Cell<u32>,
 }
 
@@ -294,7 +291,6 @@ impl<'a> Ctx<'a> {
             tried: Cell::new(0),
             found: Cell::new(0),
             year_suffix_done: Cell::new(false),
-            names_seen: RefCell::new(Vec::new()),
             depth: Cell::new(0),
         }
     }
@@ -315,7 +311,7 @@ impl<'a> Ctx<'a> {
         match name {
             "locator" => self.cite.and_then(|c| c.locator.clone()),
             "citation-number" => self.citation_number.map(|n| n.to_string()),
-            "year-suffix" => self.disamb.year_suffix.map(year_suffix),
+            "year-suffix" => self.disamb.year_suffix.map(year_suffix_str),
             "first-reference-note-number" => {
                 self.cite.and_then(|c| c.first_note).map(|n| n.to_string())
             }
@@ -429,14 +425,7 @@ impl<'a> Ctx<'a> {
                 if !shown {
                     Vec::new()
                 } else {
-                    decorate(
-                        r,
-                        &g.to_formatting(),
-                        &g.to_affixes(),
-                        g.display,
-                        None,
-                        false,
-                    )
+                    decorate(r, &g.to_formatting(), &g.to_affixes(), g.display, false)
                 }
             }
             LayoutRenderingElement::Choose(c) => {
@@ -551,9 +540,6 @@ impl<'a> Ctx<'a> {
                 if name == "year-suffix" {
                     self.year_suffix_done.set(true);
                 }
-                if name == "title" && self.mode != Mode::Sort {
-                    // title-short is not printed again once title is (spec 1.0.2: title-short suppression is per item)
-                }
                 let value = if name == "page" || name == "locator" && self.cite_label_is_page() {
                     self.page_range(&value)
                 } else {
@@ -607,14 +593,7 @@ impl<'a> Ctx<'a> {
             Some(c) => apply_case(content, c, self.is_english()),
             None => content,
         };
-        decorate(
-            content,
-            &t.formatting,
-            &t.affixes,
-            t.display,
-            None,
-            t.quotes,
-        )
+        decorate(content, &t.formatting, &t.affixes, t.display, t.quotes)
     }
 
     fn cite_label_is_page(&self) -> bool {
@@ -711,7 +690,7 @@ impl<'a> Ctx<'a> {
             Some(c) => apply_case(content, c, self.is_english()),
             None => content,
         };
-        decorate(content, &n.formatting, &n.affixes, n.display, None, false)
+        decorate(content, &n.formatting, &n.affixes, n.display, false)
     }
 
     fn label(&self, l: &hayagriva::citationberg::Label) -> Vec<Node> {
@@ -755,14 +734,7 @@ impl<'a> Ctx<'a> {
         if let Some(c) = l.label.text_case {
             content = apply_case(content, c, self.is_english());
         }
-        decorate(
-            content,
-            &l.label.formatting,
-            &l.label.affixes,
-            None,
-            None,
-            false,
-        )
+        decorate(content, &l.label.formatting, &l.label.affixes, None, false)
     }
 
     // ----- names -----
@@ -802,7 +774,6 @@ impl<'a> Ctx<'a> {
                                 &el.to_formatting(),
                                 &el.to_affixes(),
                                 el.display,
-                                None,
                                 false,
                             ),
                         };
@@ -856,7 +827,6 @@ impl<'a> Ctx<'a> {
                 &el.to_formatting(),
                 &el.to_affixes(),
                 el.display,
-                None,
                 false,
             );
         }
@@ -867,7 +837,6 @@ impl<'a> Ctx<'a> {
                 out.push(Node::text(names_delim.clone()));
             }
             let mut rendered = self.name_list(list, &name_el, &options, el);
-            self.names_seen.borrow_mut().push(list.len());
             if let (Some((label, pos)), Some(term)) = (
                 el.label().map(|(l, p)| {
                     // Without a <name>, the implicit name comes first.
@@ -895,14 +864,7 @@ impl<'a> Ctx<'a> {
                     if let Some(c) = label.text_case {
                         content = apply_case(content, c, self.is_english());
                     }
-                    let lab = decorate(
-                        content,
-                        &label.formatting,
-                        &label.affixes,
-                        None,
-                        None,
-                        false,
-                    );
+                    let lab = decorate(content, &label.formatting, &label.affixes, None, false);
                     if pos == hayagriva::citationberg::NameLabelPosition::BeforeName {
                         let mut v = lab;
                         v.extend(rendered);
@@ -920,7 +882,6 @@ impl<'a> Ctx<'a> {
             &el.to_formatting(),
             &el.to_affixes(),
             el.display,
-            None,
             false,
         )
     }
@@ -1082,7 +1043,6 @@ impl<'a> Ctx<'a> {
                             &e.formatting,
                             &Affixes::default(),
                             None,
-                            None,
                             false,
                         )),
                         None => out.extend(content),
@@ -1090,14 +1050,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        decorate(
-            out,
-            &name_el.formatting,
-            &name_el.affixes,
-            None,
-            None,
-            false,
-        )
+        decorate(out, &name_el.formatting, &name_el.affixes, None, false)
     }
 
     fn one_name(
@@ -1209,10 +1162,9 @@ impl<'a> Ctx<'a> {
             if let Some(p) = &ndp {
                 fam = join_particle(p, &fam);
             }
-            let mut g = given.clone().unwrap_or_default();
+            let g = given.clone().unwrap_or_default();
             if let Some(p) = &dp {
                 fam = join_particle(p, &fam);
-                let _ = &mut g;
             }
             if !g.is_empty() {
                 out.extend(part(rich(&g), given_part, self.is_english()));
@@ -1247,14 +1199,7 @@ impl<'a> Ctx<'a> {
             return vec![Node::text(date_key(data))];
         }
         if let Some(lit) = &data.literal {
-            return decorate(
-                rich(lit),
-                &el.formatting,
-                &el.affixes,
-                el.display,
-                None,
-                false,
-            );
+            return decorate(rich(lit), &el.formatting, &el.affixes, el.display, false);
         }
         let (parts, delimiter, outer_affixes): (Vec<DatePart>, Option<String>, Affixes) = match el
             .form
@@ -1307,7 +1252,7 @@ impl<'a> Ctx<'a> {
             Some(c) => apply_case(out, c, self.is_english()),
             None => out,
         };
-        decorate(out, &el.formatting, &outer_affixes, el.display, None, false)
+        decorate(out, &el.formatting, &outer_affixes, el.display, false)
     }
 
     fn date_parts(
@@ -1542,7 +1487,7 @@ impl<'a> Ctx<'a> {
                 vec![Node::text(sfx)],
             ));
         }
-        decorate(content, &p.formatting, &p.affixes, None, None, false)
+        decorate(content, &p.formatting, &p.affixes, None, false)
     }
 }
 
@@ -1582,10 +1527,6 @@ pub(crate) fn date_key(d: &DateData) -> String {
         .join("-")
 }
 
-pub(crate) fn year_suffix(n: u32) -> String {
-    year_suffix_str(n)
-}
-
 /// a, b, …, z, aa, ab, … (citeproc-js).
 pub(crate) fn year_suffix_str(n: u32) -> String {
     let mut n = n as i64;
@@ -1608,7 +1549,7 @@ fn part(content: Vec<Node>, p: Option<&NamePart>, english: bool) -> Vec<Node> {
                 Some(c) => apply_case(content, c, english),
                 None => content,
             };
-            decorate(content, &p.formatting, &p.affixes, None, None, false)
+            decorate(content, &p.formatting, &p.affixes, None, false)
         }
     }
 }
@@ -1617,7 +1558,7 @@ fn part(content: Vec<Node>, p: Option<&NamePart>, english: bool) -> Vec<Node> {
 pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
     let mut out = String::new();
     let words: Vec<&str> = given.split([' ']).filter(|w| !w.is_empty()).collect();
-    for (wi, word) in words.iter().enumerate() {
+    for word in &words {
         let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
         for (pi, piece) in pieces.iter().enumerate() {
             let bare = piece.trim_end_matches('.');
@@ -1681,13 +1622,10 @@ pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool
                     let trimmed = out.trim_end().to_string();
                     out = trimmed;
                     out.push('-');
-                } else if !out.ends_with(' ') && !with.ends_with(' ') && !out.is_empty() {
-                    // initialize-with="." and no hyphen: "J.P."
                 }
             }
             out.push_str(&text);
         }
-        let _ = wi;
     }
     out.trim_end().to_string()
 }
@@ -1698,7 +1636,6 @@ pub(crate) fn decorate(
     f: &Formatting,
     a: &Affixes,
     display: Option<Display>,
-    _case: Option<TextCase>,
     quotes: bool,
 ) -> Vec<Node> {
     if is_empty(&content) {
@@ -1886,15 +1823,6 @@ fn roman(n: i32) -> String {
         }
     }
     s
-}
-
-// Silence unused-import warnings for variants used only in matching.
-#[allow(dead_code)]
-fn _unused(_: PageVariable, _: NumberVariable, _: StandardVariable, _: NumberOrPageVariable) {}
-
-#[allow(dead_code)]
-fn _plain(n: &[Node]) -> String {
-    plain(n)
 }
 
 #[cfg(test)]

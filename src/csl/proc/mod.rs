@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use hayagriva::citationberg::taxonomy::{OtherTerm, Term, Variable};
 use hayagriva::citationberg::{
-    Collapse, IndependentStyle, InheritableNameOptions, LayoutRenderingElement, Locale, LocaleCode,
+    Collapse, IndependentStyle, InheritableNameOptions, LayoutRenderingElement, Locale,
     SortDirection, SortKey, SubsequentAuthorSubstituteRule, TermForm, TextTarget, ToAffixes,
     ToFormatting,
 };
@@ -53,7 +53,8 @@ pub struct Cite {
     /// Text after the cite.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
-    /// Leave the author out ("Doe (2000)" written by hand as "Doe (2000)").
+    /// Leave the author out (read from CSL-JSON citation items; not yet
+    /// applied by [`Processor::citations`], which prints the author).
     #[serde(default, rename = "suppress-author")]
     pub suppress_author: bool,
 }
@@ -158,8 +159,6 @@ impl Processor {
             }
         };
         push_file(&|c| c == lang);
-        let primary = LocaleCode(base.clone());
-        let _ = primary;
         push_file(&|c| c.split('-').next() == Some(base.as_str()) && c != lang);
         push_file(&|c| c == "en-US");
         let locales = Locales::new(chain);
@@ -329,14 +328,13 @@ impl Processor {
                     b.push(Node::text(s));
                 }
                 let f = layout.to_formatting();
-                let b = decorate(b, &f, &Default::default(), None, None, false);
+                let b = decorate(b, &f, &Default::default(), None, false);
                 out::render(&b, markup, &self.quotes)
             } else {
                 let b = decorate(
                     body,
                     &layout.to_formatting(),
                     &layout.to_affixes(),
-                    None,
                     None,
                     false,
                 );
@@ -505,7 +503,7 @@ impl Processor {
                     _ => {
                         let v = ctx.var(name).unwrap_or_default();
                         if eval::is_numeric(&v) {
-                            pad_numbers(&v)
+                            pad_numbers_in(&v)
                         } else {
                             plain(&out::rich(&v))
                         }
@@ -779,10 +777,6 @@ impl Processor {
                     &disamb[*i],
                     Some(numbers[*i]),
                 );
-                if cite.suppress_author {
-                    ctx.var("author");
-                    suppress_first_names(&ctx, &c.layout.elements);
-                }
                 let mut body = ctx.seq(&c.layout.elements, None);
                 if is_empty(&body) {
                     body = vec![Node::text(
@@ -815,7 +809,6 @@ impl Processor {
                 joined,
                 &c.layout.to_formatting(),
                 &c.layout.to_affixes(),
-                None,
                 None,
                 false,
             );
@@ -930,11 +923,6 @@ type Rendered = (Option<Vec<Node>>, Vec<Node>);
 
 /// Lists shorter than this render on one thread.
 const PARALLEL_MIN: usize = 512;
-
-fn suppress_first_names(ctx: &Ctx, els: &[LayoutRenderingElement]) {
-    // The first names element's variables count as rendered.
-    let _ = (ctx, els);
-}
 
 use super::render::OutputFormat;
 
@@ -1096,10 +1084,6 @@ fn uses_year_suffix(style: &IndependentStyle) -> bool {
         || style.macros.iter().any(|m| walk(&m.children))
 }
 
-fn pad_numbers(s: &str) -> String {
-    pad_numbers_in(s)
-}
-
 /// Digits runs padded to 10 places so that "9" sorts before "10".
 fn pad_numbers_in(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -1151,6 +1135,6 @@ mod tests {
     #[test]
     fn sort_keys_fold_case_accents_and_numbers() {
         assert_eq!(sort_fold("Ängström, “Q”"), "angstrom, q");
-        assert!(pad_numbers("9") < pad_numbers("10"));
+        assert!(pad_numbers_in("9") < pad_numbers_in("10"));
     }
 }

@@ -374,11 +374,10 @@ pub(crate) fn rich(s: &str) -> Vec<Node> {
             if let Some(close) = closes.iter().find(|c| rest.starts_with(*c)) {
                 if stack.len() > 1 {
                     flush(&mut buf, &mut stack);
-                    if let Some((tag, nocase, children)) = stack.pop() {
-                        let node = match (tag, nocase) {
-                            (Some(t), _) => Node::Tagged(t, children),
-                            (None, true) => Node::NoCase(children),
-                            (None, false) => Node::NoCase(children),
+                    if let Some((tag, _, children)) = stack.pop() {
+                        let node = match tag {
+                            Some(t) => Node::Tagged(t, children),
+                            None => Node::NoCase(children),
                         };
                         if let Some(top) = stack.last_mut() {
                             top.2.push(node);
