@@ -122,28 +122,13 @@ fn without_cyclic_strings<'a>(
         .flat_map(|(_, d)| d.iter())
         .map(|(name, refs)| (name.as_str(), refs.iter().map(String::as_str).collect()))
         .collect();
-    let reaches_itself = |start: &str| {
-        let mut stack = vec![start];
-        let mut seen = std::collections::HashSet::new();
-        while let Some(k) = stack.pop() {
-            for r in graph.get(k).into_iter().flatten() {
-                if *r == start {
-                    return true;
-                }
-                if seen.insert(*r) {
-                    stack.push(r);
-                }
-            }
-        }
-        false
-    };
     let mut out = src.to_string();
     let mut warnings = Vec::new();
     for (range, d) in &defs {
         let cyclic: Vec<&str> = d
             .iter()
             .map(|(n, _)| n.as_str())
-            .filter(|n| reaches_itself(n))
+            .filter(|n| reaches_itself(&graph, n))
             .collect();
         if cyclic.is_empty() {
             continue;
@@ -304,22 +289,34 @@ fn crossref_cycles(chunks: &[Chunk<'_>]) -> std::collections::HashSet<String> {
             parents.entry(key).or_default().extend(c.parents());
         }
     }
-    let mut cyclic = std::collections::HashSet::new();
-    for &start in parents.keys() {
-        // Depth-first over the inheritance graph from `start`, bounded by its size.
-        let mut stack: Vec<&str> = vec![start];
-        let mut seen = std::collections::HashSet::new();
-        while let Some(k) = stack.pop() {
-            for p in parents.get(k).into_iter().flatten() {
-                if p == start {
-                    cyclic.insert(start.to_string());
-                } else if seen.insert(p.as_str()) {
-                    stack.push(p.as_str());
-                }
+    parents
+        .keys()
+        .filter(|start| reaches_itself(&parents, start))
+        .map(|start| start.to_string())
+        .collect()
+}
+
+/// Whether `start` leads back to itself in `graph` (key → the keys it names):
+/// depth-first, each key visited once. The one search behind the
+/// crossref/xdata guards and the `@string` guard.
+fn reaches_itself<S: AsRef<str>>(
+    graph: &std::collections::HashMap<&str, Vec<S>>,
+    start: &str,
+) -> bool {
+    let mut stack = vec![start];
+    let mut seen = std::collections::HashSet::new();
+    while let Some(k) = stack.pop() {
+        for next in graph.get(k).into_iter().flatten() {
+            let next = next.as_ref();
+            if next == start {
+                return true;
+            }
+            if seen.insert(next) {
+                stack.push(next);
             }
         }
     }
-    cyclic
+    false
 }
 
 /// The keys named by a `crossref`/`xdata` field, given the text after the
@@ -445,21 +442,7 @@ fn has_inheritance_loop(text: &str) -> bool {
             }
         }
     }
-    graph.keys().any(|&start| {
-        let mut stack = vec![start];
-        let mut seen = std::collections::HashSet::new();
-        while let Some(k) = stack.pop() {
-            for p in graph.get(k).into_iter().flatten() {
-                if p == start {
-                    return true;
-                }
-                if seen.insert(p.as_str()) {
-                    stack.push(p.as_str());
-                }
-            }
-        }
-        false
-    })
+    graph.keys().any(|start| reaches_itself(&graph, start))
 }
 
 /// Splits a file into its top-level `@` pieces, matching braces (and
