@@ -87,7 +87,8 @@ impl FormattedEntry {
 #[derive(Debug, Clone)]
 pub struct Formatter {
     style: IndependentStyle,
-    locales: Vec<Locale>,
+    /// hayagriva's archived locales (borrowed, decoded once per process) or the caller's.
+    locales: std::borrow::Cow<'static, [Locale]>,
     locale: Option<LocaleCode>,
     format: OutputFormat,
     engine: Engine,
@@ -125,7 +126,7 @@ impl Formatter {
     pub fn new(style: IndependentStyle) -> Self {
         Formatter {
             style,
-            locales: super::style::archived_locales().to_vec(),
+            locales: std::borrow::Cow::Borrowed(super::style::archived_locales()),
             locale: None,
             format: OutputFormat::Text,
             engine: Engine::Publist,
@@ -164,7 +165,7 @@ impl Formatter {
     /// # Ok::<(), publist::Error>(())
     /// ```
     pub fn with_locales(mut self, locales: Vec<Locale>) -> Self {
-        self.locales = locales;
+        self.locales = std::borrow::Cow::Owned(locales);
         self
     }
 
