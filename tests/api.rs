@@ -1,5 +1,7 @@
 //! The public API as embedders use it.
 
+mod common;
+
 use std::process::Command;
 
 fn assert_send_sync<T: Send + Sync>() {}
@@ -33,11 +35,7 @@ fn the_cv_to_bib_example_runs() {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    common::assert_success(&status);
     let bib = std::fs::read_to_string(&out).unwrap();
     assert_eq!(bib.lines().filter(|l| l.starts_with('@')).count(), 96);
     let stderr = String::from_utf8_lossy(&status.stderr);

@@ -2,6 +2,8 @@
 
 #![cfg(feature = "cli")]
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -34,11 +36,7 @@ fn parse_prints_csl_json_per_the_contract() {
         "examples/data/cv/cv-2025-09.txt",
     ];
     let out = publist(&["parse", files[0], files[1], files[2]], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let records = json(&out);
     assert_eq!(records.len(), 50 + 89 + 96);
     let mut ids = std::collections::HashSet::new();
@@ -155,11 +153,7 @@ fn merge_prints_one_record_per_work_with_all_sources() {
         "examples/data/cv/cv-2025-09.txt",
     ];
     let out = publist(&["merge", "--explain", files[0], files[1], files[2]], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let records = json(&out);
     assert_eq!(records.len(), 96);
     let total: usize = records
@@ -254,11 +248,7 @@ fn csl_json_input_from_a_file_and_from_stdin() {
     let parsed = publist(&["parse", files[0], files[1], files[2]], None);
     // Our own CSL-JSON, read back from standard input and merged.
     let merged = publist(&["merge"], Some(&parsed.stdout));
-    assert!(
-        merged.status.success(),
-        "{}",
-        String::from_utf8_lossy(&merged.stderr)
-    );
+    common::assert_success(&merged);
     let records = json(&merged);
     assert_eq!(records.len(), 96);
     let sources: usize = records

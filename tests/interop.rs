@@ -31,11 +31,7 @@ fn pandoc_reads_our_csl_json_and_we_read_pandocs() {
         .current_dir(&dir)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     assert!(
         out.stderr.is_empty(),
         "pandoc warned: {}",
@@ -58,11 +54,7 @@ fn pandoc_reads_our_csl_json_and_we_read_pandocs() {
         .current_dir(&dir)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let parsed =
         publist::parse::csl_json(&String::from_utf8(out.stdout).unwrap(), "pandoc.json").unwrap();
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
@@ -113,11 +105,7 @@ fn citeproc_js_reads_our_csl_json() {
         .args(["apa", "ieee"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let rendered: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rendered["apa"].as_object().unwrap().len(), 96);
     assert_eq!(rendered["ieee"].as_object().unwrap().len(), 96);

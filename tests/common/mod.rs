@@ -196,3 +196,13 @@ pub fn tool(cmd: &str, arg: &str) -> bool {
     }
     found
 }
+
+/// Asserts that a command exited with success, showing its standard error if not.
+#[track_caller]
+pub fn assert_success(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
