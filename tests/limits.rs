@@ -96,12 +96,7 @@ fn garbage_never_panics() {
 fn fuzz_finding_entries_paired_across_lines_are_all_accounted_for() {
     // Found by the bib fuzz target: the biblatex crate read this as one
     // entry, pairing braces across entries, while two entries start here.
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/bib/invalid/fuzz-unclosed-across-entries.bib"
-    );
-    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
-    let parsed = publist::bib::read(&text, "f.bib");
+    let parsed = read_invalid_fixture("fuzz-unclosed-across-entries.bib");
     assert_eq!(parsed.items, 2);
     assert_eq!(
         parsed.items,
@@ -147,12 +142,7 @@ fn fuzz_finding_self_crossref_does_not_overflow_the_stack() {
         "fuzz-crossref-self.bib",
         "fuzz-crossref-self-duplicate-key.bib",
     ] {
-        let path = format!(
-            "{}/tests/fixtures/bib/invalid/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
-        let parsed = publist::bib::read(&text, "f.bib");
+        let parsed = read_invalid_fixture(name);
         assert_eq!(
             parsed.items,
             parsed.references.len() + parsed.errors().count()
@@ -187,12 +177,7 @@ fn an_entry_key_used_twice_with_a_self_crossref_is_refused() {
 
 #[test]
 fn fuzz_finding_an_entry_that_yields_nothing_is_a_diagnostic() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/bib/invalid/fuzz-empty-entry.bib"
-    );
-    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
-    let parsed = publist::bib::read(&text, "f.bib");
+    let parsed = read_invalid_fixture("fuzz-empty-entry.bib");
     assert_eq!(parsed.items, 3);
     assert_eq!(
         parsed.items,
@@ -211,12 +196,7 @@ fn fuzz_finding_an_unbalanced_brace_in_a_url_survives_the_round_trip() {
         ("fuzz-unbalanced-url.bib", "%7B"),
         ("fuzz-backslash-url.bib", "%5C"),
     ] {
-        let path = format!(
-            "{}/tests/fixtures/bib/invalid/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
-        let parsed = publist::bib::read(&text, "f.bib");
+        let parsed = read_invalid_fixture(name);
         assert_eq!(parsed.references.len(), 1, "{name}");
         let written = publist::bib::write(&parsed.references, &Default::default());
         assert!(written.contains(encoded), "{name}: {written}");
@@ -271,14 +251,20 @@ fn an_abbreviation_defined_by_itself_is_refused_not_expanded_forever() {
         parsed.items,
         parsed.references.len() + parsed.errors().count()
     );
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/bib/invalid/fuzz-string-refers-to-itself.bib"
-    );
-    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
-    let parsed = publist::bib::read(&text, "f.bib");
+    let parsed = read_invalid_fixture("fuzz-string-refers-to-itself.bib");
     assert_eq!(
         parsed.items,
         parsed.references.len() + parsed.errors().count()
     );
+}
+
+/// Reads a .bib file from tests/fixtures/bib/invalid (lossily: fuzz inputs
+/// need not be UTF-8) as `f.bib`.
+fn read_invalid_fixture(name: &str) -> publist::Parsed {
+    let path = format!(
+        "{}/tests/fixtures/bib/invalid/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
+    publist::bib::read(&text, "f.bib")
 }
