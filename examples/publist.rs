@@ -392,10 +392,15 @@ fn format(o: &Options, references: &[publist::Reference]) -> Result<String, Stri
     let style_name = o.style.as_deref().unwrap_or_default();
     let styles_dir = o.styles_dir.as_deref().map(std::path::Path::new);
     let style = load_style(style_name, styles_dir).map_err(|e| e.to_string())?;
-    let (locales, errors) = load_locales(o.locales_dir.as_deref().map(std::path::Path::new));
-    for e in errors {
-        eprintln!("publist: {e}");
-    }
+    // Without a locales directory the formatter decodes only the archived
+    // locales it needs.
+    let locales = o.locales_dir.as_deref().map(|dir| {
+        let (locales, errors) = load_locales(Some(std::path::Path::new(dir)));
+        for e in errors {
+            eprintln!("publist: {e}");
+        }
+        locales
+    });
     let to = match o.to.as_deref() {
         Some("html") => OutputFormat::Html,
         Some("markdown") => OutputFormat::Markdown,
@@ -406,10 +411,10 @@ fn format(o: &Options, references: &[publist::Reference]) -> Result<String, Stri
         Some("hayagriva") => publist::csl::Engine::Hayagriva,
         Some(other) => return Err(format!("unknown engine '{other}' (publist or hayagriva)")),
     };
-    let mut formatter = Formatter::new(style)
-        .with_locales(locales)
-        .with_format(to)
-        .with_engine(engine);
+    let mut formatter = Formatter::new(style).with_format(to).with_engine(engine);
+    if let Some(locales) = locales {
+        formatter = formatter.with_locales(locales);
+    }
     if let Some(tag) = &o.locale {
         formatter = formatter.with_locale(tag);
     }

@@ -87,8 +87,9 @@ impl FormattedEntry {
 #[derive(Debug, Clone)]
 pub struct Formatter {
     style: IndependentStyle,
-    /// hayagriva's archived locales (borrowed, decoded once per process) or the caller's.
-    locales: std::borrow::Cow<'static, [Locale]>,
+    /// The caller's locales, or `None` for hayagriva's archive (decoded
+    /// lazily: publist's processor decodes only the languages it needs).
+    locales: Option<Vec<Locale>>,
     locale: Option<LocaleCode>,
     format: OutputFormat,
     engine: Engine,
@@ -126,7 +127,7 @@ impl Formatter {
     pub fn new(style: IndependentStyle) -> Self {
         Formatter {
             style,
-            locales: std::borrow::Cow::Borrowed(super::style::archived_locales()),
+            locales: None,
             locale: None,
             format: OutputFormat::Text,
             engine: Engine::Publist,
@@ -165,7 +166,7 @@ impl Formatter {
     /// # Ok::<(), publist::Error>(())
     /// ```
     pub fn with_locales(mut self, locales: Vec<Locale>) -> Self {
-        self.locales = std::borrow::Cow::Owned(locales);
+        self.locales = Some(locales);
         self
     }
 
@@ -305,20 +306,24 @@ impl Formatter {
             return self.render_own(style, refs, &keys, highlight, links);
         }
         let items: Vec<_> = refs.iter().zip(&keys).map(|(r, k)| to_item(r, k)).collect();
+        let locales: &[Locale] = match &self.locales {
+            Some(l) => l,
+            None => super::style::archived_locales(),
+        };
         let mut driver = BibliographyDriver::new();
         for item in &items {
             driver.citation(CitationRequest::new(
                 vec![CitationItem::with_entry(item)],
                 style,
                 self.locale.clone(),
-                &self.locales,
+                locales,
                 None,
             ));
         }
         let rendered = driver.finish(BibliographyRequest::new(
             style,
             self.locale.clone(),
-            &self.locales,
+            locales,
         ));
         let Some(bib) = rendered.bibliography else {
             return Vec::new();
@@ -358,9 +363,18 @@ impl Formatter {
         let items: Vec<super::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {
             super::proc::ItemData::from_csl(&super::to_csl(&refs[i], &keys[i]), i)
         });
+        let lang = self.locale.as_ref().or(style.default_locale.as_ref());
+        let archived;
+        let locales = match &self.locales {
+            Some(l) => l.as_slice(),
+            None => {
+                archived = super::style::archived_locales_for(lang.map_or("en-US", |l| &l.0));
+                &archived
+            }
+        };
         let processor = super::Processor::new(
             style.clone(),
-            &self.locales,
+            locales,
             self.locale.as_ref().map(|l| l.0.as_str()),
         );
         let is_owner = |n: &super::proc::NameData| {
