@@ -29,6 +29,39 @@ pub(crate) fn map_chunks<T: Sync, U: Send>(
     })
 }
 
+/// Maps `f` over `items` on all cores (at most 8), in order, taking each
+/// item by value: what `f` does not keep is dropped on the worker thread
+/// too (dropping 10,000 parsed JSON items took 40 ms on one core).
+pub(crate) fn map_owned<T: Send, U: Send>(
+    mut items: Vec<T>,
+    min_len: usize,
+    f: impl Fn(T) -> U + Sync,
+) -> Vec<U> {
+    let threads = cores();
+    if items.len() < min_len.max(2) || threads == 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut parts = Vec::with_capacity(threads);
+    while items.len() > chunk {
+        let tail = items.split_off(items.len() - chunk);
+        parts.push(tail);
+    }
+    parts.push(items);
+    parts.reverse();
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|c| scope.spawn(move || c.into_iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// The number of cores to use (at most 8), asked once: the standard library
 /// reads cgroup files on every call, which cost a second in 30,000 calls.
 fn cores() -> usize {
@@ -51,4 +84,16 @@ pub(crate) fn map<T: Sync, U: Send>(
         .into_iter()
         .flatten()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn map_owned_keeps_the_order() {
+        for n in [0, 1, 2, 3, 7, 100, 1001] {
+            let v: Vec<usize> = (0..n).collect();
+            let out = super::map_owned(v, 2, |x| x * 2);
+            assert_eq!(out, (0..n).map(|x| x * 2).collect::<Vec<_>>());
+        }
+    }
 }

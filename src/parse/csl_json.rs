@@ -31,7 +31,13 @@ use crate::model::{Date, Kind, Link, LinkKind, Pages, Person, Provenance, Refere
 /// ```
 pub fn csl_json(text: &str, source: &str) -> Result<Parsed, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    // The line scan runs beside serde_json, which keeps no positions.
+    let (value, lines) = std::thread::scope(|scope| {
+        let lines = scope.spawn(|| element_lines(text));
+        let value = serde_json::from_str::<Value>(text);
+        (value, lines.join().unwrap_or_default())
+    });
+    let value = value.map_err(|e| {
         Error::new(ErrorKind::Syntax, source, format!("not valid JSON: {e}")).at_line(e.line())
     })?;
     let items = match value {
@@ -45,12 +51,12 @@ pub fn csl_json(text: &str, source: &str) -> Result<Parsed, Error> {
             ))
         }
     };
-    let lines = element_lines(text);
     let mut parsed = Parsed {
         items: items.len(),
         ..Parsed::default()
     };
-    for (k, item) in items.iter().enumerate() {
+    let numbered: Vec<(usize, Value)> = items.into_iter().enumerate().collect();
+    let read = crate::parallel::map_owned(numbered, 512, |(k, item)| {
         let line = lines.get(k).copied().unwrap_or(1);
         match item
             .as_object()
@@ -68,11 +74,15 @@ pub fn csl_json(text: &str, source: &str) -> Result<Parsed, Error> {
                         text: String::new(),
                     });
                 }
-                parsed.references.push(r);
+                Ok(r)
             }
-            Err(msg) => parsed
-                .diagnostics
-                .push(Diagnostic::error(source, line, msg)),
+            Err(msg) => Err(Diagnostic::error(source, line, msg)),
+        }
+    });
+    for r in read {
+        match r {
+            Ok(r) => parsed.references.push(r),
+            Err(d) => parsed.diagnostics.push(d),
         }
     }
     Ok(parsed)

@@ -227,6 +227,32 @@ const MAX_DEPTH: u32 = 64;
 pub(crate) const MARK_NAMES: &str = "__names";
 pub(crate) const MARK_YEAR_SUFFIX: &str = "__ys";
 
+/// Outputs joined by a delimiter as they come; empty ones are left out.
+struct Joined<'d> {
+    out: Vec<Node>,
+    first: bool,
+    delimiter: Option<&'d str>,
+}
+
+impl Joined<'_> {
+    fn push(&mut self, r: Vec<Node>) {
+        if is_empty(&r) {
+            return;
+        }
+        if !self.first {
+            if let Some(d) = self.delimiter {
+                self.out.push(Node::text(d));
+            }
+        }
+        self.first = false;
+        if self.out.is_empty() {
+            self.out = r;
+        } else {
+            self.out.extend(r);
+        }
+    }
+}
+
 /// The results of a branch's tests, folded as they come.
 struct Results {
     all: bool,
@@ -361,28 +387,18 @@ impl<'a> Ctx<'a> {
 
     /// Renders a sequence of elements joined by `delimiter`.
     pub fn seq(&self, els: &[LayoutRenderingElement], delimiter: Option<&str>) -> Vec<Node> {
-        let mut parts: Vec<Vec<Node>> = Vec::new();
-        self.outputs(els, &mut parts);
-        let mut out: Vec<Node> = Vec::new();
-        let mut first = true;
-        for r in parts {
-            if is_empty(&r) {
-                continue;
-            }
-            if !first {
-                if let Some(d) = delimiter.filter(|d| !d.is_empty()) {
-                    out.push(Node::text(d));
-                }
-            }
-            first = false;
-            out.extend(r);
-        }
-        out
+        let mut joined = Joined {
+            out: Vec::new(),
+            first: true,
+            delimiter: delimiter.filter(|d| !d.is_empty()),
+        };
+        self.outputs(els, &mut joined);
+        joined.out
     }
 
-    /// The outputs of elements, one per element; a `choose` is transparent
-    /// (its branch's elements take the enclosing group's delimiter, as in citeproc-js).
-    fn outputs(&self, els: &[LayoutRenderingElement], out: &mut Vec<Vec<Node>>) {
+    /// The outputs of elements, joined; a `choose` is transparent (its
+    /// branch's elements take the enclosing group's delimiter, as in citeproc-js).
+    fn outputs(&self, els: &[LayoutRenderingElement], joined: &mut Joined) {
         for el in els {
             match el {
                 LayoutRenderingElement::Choose(c) if self.depth.get() <= MAX_DEPTH => {
@@ -393,11 +409,11 @@ impl<'a> Ctx<'a> {
                         .map(|b| &b.children)
                         .or(c.otherwise.as_ref().map(|o| &o.children));
                     if let Some(children) = branch {
-                        self.outputs(children, out);
+                        self.outputs(children, joined);
                     }
                     self.depth.set(self.depth.get() - 1);
                 }
-                _ => out.push(self.element(el)),
+                _ => joined.push(self.element(el)),
             }
         }
     }
@@ -476,14 +492,12 @@ impl<'a> Ctx<'a> {
             let label = self
                 .cite
                 .filter(|c| c.locator.is_some())
-                .map(|c| c.label.clone().unwrap_or_else(|| "page".into()));
+                .map(|c| c.label.as_deref().unwrap_or("page"));
             for l in locs {
-                let name = locator_name(*l);
-                results.push(
-                    label
-                        .as_deref()
-                        .is_some_and(|x| x == name || (name == "sub-verbo" && x == "sub verbo")),
-                );
+                results.push(label.is_some_and(|x| {
+                    let name = locator_name(*l);
+                    x == name || (name == "sub-verbo" && x == "sub verbo")
+                }));
             }
         }
         if let Some(positions) = &b.position {
@@ -1508,11 +1522,24 @@ fn month_term(m: i32) -> OtherTerm {
     }
 }
 
-fn locator_name(l: Locator) -> String {
-    serde_json::to_value(l)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+/// The CSL name of a locator, formatted once per locator and thread (the
+/// `locator` test asked serde for it on every item).
+fn locator_name(l: Locator) -> &'static str {
+    thread_local! {
+        static NAMES: RefCell<HashMap<Locator, &'static str, FastHash>> = RefCell::new(HashMap::default());
+    }
+    NAMES.with(|m| {
+        let mut m = m.borrow_mut();
+        // Leaked once per distinct locator: CSL has about thirty.
+        let name: &'static str = m.entry(l).or_insert_with(|| {
+            let s = serde_json::to_value(l)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            Box::leak(s.into_boxed_str())
+        });
+        name
+    })
 }
 
 /// A sortable date key: `YYYYYMMDD` with ranges appended.
@@ -1677,11 +1704,12 @@ pub(crate) fn decorate(
     for t in tags.into_iter().flatten() {
         c = vec![Node::Tagged(t, c)];
     }
-    let mut out = Vec::with_capacity(3);
+    // Affixes go around the content in place (a new vector for every
+    // decorated element was a tenth of all allocations).
+    let mut out = c;
     if let Some(p) = a.prefix.as_deref().filter(|p| !p.is_empty()) {
-        out.push(Node::text(p));
+        out.insert(0, Node::text(p));
     }
-    out.extend(c);
     if let Some(s) = a.suffix.as_deref().filter(|s| !s.is_empty()) {
         out.push(Node::text(s));
     }

@@ -319,8 +319,8 @@ impl Processor {
         }
         // Serialising is per entry again: on all cores.
         let jobs: Vec<(usize, Rendered)> = order.iter().copied().zip(rendered).collect();
-        let serialised = crate::parallel::map(&jobs, PARALLEL_MIN, |(i, (label, body))| {
-            let body = strip_marks(body.clone());
+        let serialised = crate::parallel::map_owned(jobs, PARALLEL_MIN, |(i, (label, body))| {
+            let body = strip_marks(body);
             let text = if label.is_some() {
                 // The layout's affixes: the prefix goes with the label, the suffix with the text.
                 let mut b = body;
@@ -340,14 +340,14 @@ impl Processor {
                 );
                 out::render(&b, markup, &self.quotes)
             };
-            let label = label.clone().map(|l| {
+            let label = label.map(|l| {
                 let mut l = strip_marks(l);
                 if let Some(p) = layout.prefix.as_deref() {
                     l.insert(0, Node::text(p));
                 }
                 out::render(&l, markup, &self.quotes)
             });
-            (*i, label, text)
+            (i, label, text)
         });
         for (i, label, text) in serialised {
             if text.trim().is_empty() && label.is_none() && !keep_empty {
