@@ -560,79 +560,95 @@ impl Processor {
             );
             plain(&ctx.seq(&c.layout.elements, None))
         };
-        let groups = |d: &[Disamb], subset: &[usize]| -> Vec<Vec<usize>> {
-            let mut by: HashMap<String, Vec<usize>> = HashMap::new();
-            let rendered = crate::parallel::map(subset, PARALLEL_MIN, |&i| render(i, &d[i]));
-            for (&i, r) in subset.iter().zip(rendered) {
-                by.entry(r).or_default().push(i);
-            }
-            let mut g: Vec<Vec<usize>> = by.into_values().filter(|v| v.len() > 1).collect();
-            g.sort();
-            g
-        };
         let all: Vec<usize> = order.to_vec();
-        let mut ambiguous = groups(&d, &all);
-        // Given names first: cites told apart by the initials of the names
-        // they already show need no added names (what citeproc-js prints).
-        let givenname_step = |d: &mut Vec<Disamb>, ambiguous: Vec<Vec<usize>>| {
-            let mut next = Vec::new();
-            for g in ambiguous {
-                for level in 1..=2u8 {
-                    for &i in &g {
-                        d[i].givenname = level;
-                    }
-                    if groups(d, &g).is_empty() {
-                        break;
-                    }
-                }
-                let still = groups(d, &g);
-                if still.iter().map(Vec::len).sum::<usize>() == g.len() {
-                    for &i in &g {
-                        d[i].givenname = 0;
-                    }
-                }
-                next.extend(groups(d, &g));
-            }
-            next
-        };
-        if c.disambiguate_add_givenname && !ambiguous.is_empty() {
-            ambiguous = givenname_step(&mut d, ambiguous);
-        }
-        if c.disambiguate_add_names && !ambiguous.is_empty() {
-            let mut next = Vec::new();
-            for g in ambiguous {
-                let max = g
-                    .iter()
-                    .map(|&i| items[i].names.values().map(Vec::len).max().unwrap_or(0))
-                    .max()
-                    .unwrap_or(0) as u32;
-                // Each item gets the fewest added names that leave it the
-                // fewest look-alikes (partly told apart counts too).
-                let mut best: HashMap<usize, (usize, u32)> =
-                    g.iter().map(|&i| (i, (g.len(), 0))).collect();
-                for k in 1..=max {
-                    for &i in &g {
-                        d[i].add_names = k;
-                    }
-                    let still = groups(&d, &g);
-                    for &i in &g {
-                        let size = still.iter().find(|s| s.contains(&i)).map_or(1, Vec::len);
-                        if let Some(b) = best.get_mut(&i) {
-                            if size < b.0 {
-                                *b = (size, k);
-                            }
+        let first = crate::parallel::map(&all, PARALLEL_MIN, |&i| render(i, &d[i]));
+        let mut ambiguous = look_alikes(all.iter().copied().zip(first));
+        // Each group of look-alikes is told apart on its own (its members'
+        // settings affect no other item): the groups run on all cores (one
+        // core spent 0.6 s on 3,000 groups in 10,000 synthetic items).
+        let resolve = |g: &Vec<usize>| -> (Vec<(usize, Disamb)>, Vec<Vec<usize>>) {
+            let mut local: HashMap<usize, Disamb> = g.iter().map(|&i| (i, d[i].clone())).collect();
+            let split = |local: &HashMap<usize, Disamb>, subset: &[usize]| {
+                look_alikes(
+                    subset
+                        .iter()
+                        .map(|&i| (i, render(i, local.get(&i).unwrap_or(&d[i])))),
+                )
+            };
+            let set =
+                |local: &mut HashMap<usize, Disamb>, subset: &[usize], f: &dyn Fn(&mut Disamb)| {
+                    for i in subset {
+                        if let Some(x) = local.get_mut(i) {
+                            f(x);
                         }
                     }
-                    if still.is_empty() {
-                        break;
+                };
+            let mut ambiguous = vec![g.clone()];
+            // Given names first: cites told apart by the initials of the names
+            // they already show need no added names (what citeproc-js prints).
+            if c.disambiguate_add_givenname {
+                let mut next = Vec::new();
+                for g in ambiguous {
+                    for level in 1..=2u8 {
+                        set(&mut local, &g, &|x| x.givenname = level);
+                        if split(&local, &g).is_empty() {
+                            break;
+                        }
                     }
+                    let still = split(&local, &g);
+                    if still.iter().map(Vec::len).sum::<usize>() == g.len() {
+                        set(&mut local, &g, &|x| x.givenname = 0);
+                    }
+                    next.extend(split(&local, &g));
                 }
-                for &i in &g {
-                    d[i].add_names = best.get(&i).map_or(0, |b| b.1);
-                }
-                next.extend(groups(&d, &g));
+                ambiguous = next;
             }
-            ambiguous = next;
+            if c.disambiguate_add_names {
+                let mut next = Vec::new();
+                for g in ambiguous {
+                    let max = g
+                        .iter()
+                        .map(|&i| items[i].names.values().map(Vec::len).max().unwrap_or(0))
+                        .max()
+                        .unwrap_or(0) as u32;
+                    // Each item gets the fewest added names that leave it the
+                    // fewest look-alikes (partly told apart counts too).
+                    let mut best: HashMap<usize, (usize, u32)> =
+                        g.iter().map(|&i| (i, (g.len(), 0))).collect();
+                    for k in 1..=max {
+                        set(&mut local, &g, &|x| x.add_names = k);
+                        let still = split(&local, &g);
+                        for &i in &g {
+                            let size = still.iter().find(|s| s.contains(&i)).map_or(1, Vec::len);
+                            if let Some(b) = best.get_mut(&i) {
+                                if size < b.0 {
+                                    *b = (size, k);
+                                }
+                            }
+                        }
+                        if still.is_empty() {
+                            break;
+                        }
+                    }
+                    for &i in &g {
+                        let k = best.get(&i).map_or(0, |b| b.1);
+                        set(&mut local, &[i], &|x| x.add_names = k);
+                    }
+                    next.extend(split(&local, &g));
+                }
+                ambiguous = next;
+            }
+            (local.into_iter().collect(), ambiguous)
+        };
+        if c.disambiguate_add_givenname || c.disambiguate_add_names {
+            let resolved = crate::parallel::map(&ambiguous, 64, resolve);
+            ambiguous = Vec::new();
+            for (settings, still) in resolved {
+                for (i, x) in settings {
+                    d[i] = x;
+                }
+                ambiguous.extend(still);
+            }
         }
         if c.disambiguate_add_year_suffix {
             let pos: HashMap<usize, usize> =
@@ -937,6 +953,17 @@ impl OutputFormat {
 }
 
 /// Year suffixes collapsed after a cite: ",b,c" or, ranged, "–d" for three or more in a row.
+/// Groups of two or more items whose renderings are the same, in a stable order.
+fn look_alikes(rendered: impl Iterator<Item = (usize, String)>) -> Vec<Vec<usize>> {
+    let mut by: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, r) in rendered {
+        by.entry(r).or_default().push(i);
+    }
+    let mut g: Vec<Vec<usize>> = by.into_values().filter(|v| v.len() > 1).collect();
+    g.sort();
+    g
+}
+
 fn flush_suffixes(out: &mut Vec<Node>, run: &mut Vec<Vec<Node>>, delim: &str, mode: Collapse) {
     if run.is_empty() {
         return;
