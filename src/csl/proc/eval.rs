@@ -218,6 +218,8 @@ pub(crate) struct Ctx<'a> {
     found: Cell<u32>,
     year_suffix_done: Cell<bool>,
     depth: Cell<u32>,
+    /// Inside a names element's substitute (nesting depth).
+    substituting: Cell<u32>,
 }
 
 const MAX_DEPTH: u32 = 64;
@@ -318,6 +320,7 @@ impl<'a> Ctx<'a> {
             found: Cell::new(0),
             year_suffix_done: Cell::new(false),
             depth: Cell::new(0),
+            substituting: Cell::new(0),
         }
     }
 
@@ -769,6 +772,7 @@ impl<'a> Ctx<'a> {
         if lists.is_empty() {
             if let Some(sub) = el.substitute() {
                 for child in &sub.children {
+                    self.substituting.set(self.substituting.get() + 1);
                     let r = match child {
                         LayoutRenderingElement::Names(n) => {
                             let merged = el.from_names_substitute(n);
@@ -776,6 +780,7 @@ impl<'a> Ctx<'a> {
                         }
                         other => self.element(other),
                     };
+                    self.substituting.set(self.substituting.get() - 1);
                     if !is_empty(&r) {
                         self.suppress_rendered(child);
                         // Substituted output takes the names element's affixes and formatting
@@ -796,9 +801,10 @@ impl<'a> Ctx<'a> {
             }
             return Vec::new();
         }
-        // The substitution of the first names element is remembered for the rest.
+        // Names that substitute for others are suppressed in the rest of the
+        // output (a names element outside a substitute may repeat).
         for (v, _) in &lists {
-            if self.mode != Mode::Sort {
+            if self.mode != Mode::Sort && self.substituting.get() > 0 {
                 self.suppress(var_name(Variable::Name(*v)));
             }
         }

@@ -801,13 +801,13 @@ impl Processor {
                 }
                 let mut nodes = Vec::new();
                 if let Some(p) = cite.prefix.as_deref().filter(|p| !p.is_empty()) {
-                    nodes.extend(out::rich(p));
+                    nodes.extend(out::rich_affix(p));
                 }
                 let names_key = first_names(&body).map(|n| plain(&n));
                 // Markers stay until the cites are joined (collapsing needs them).
                 nodes.extend(body);
                 if let Some(s) = cite.suffix.as_deref().filter(|s| !s.is_empty()) {
-                    nodes.extend(out::rich(s));
+                    nodes.extend(out::rich_affix(s));
                 }
                 rendered.push((*i, nodes, names_key));
                 this_cluster.push((*i, cite.locator.clone()));
