@@ -168,6 +168,11 @@ pub(crate) struct CiteInfo {
     pub position: Position,
     pub near_note: bool,
     pub first_note: Option<u32>,
+    /// The cite's prefix ends a sentence ("See above. "): a term that
+    /// opens the cite is capitalised.
+    pub prefix_ends_sentence: bool,
+    /// The cite has a prefix.
+    pub has_prefix: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -220,6 +225,9 @@ pub(crate) struct Ctx<'a> {
     depth: Cell<u32>,
     /// Inside a names element's substitute (nesting depth).
     substituting: Cell<u32>,
+    /// Something was rendered before (citeproc-js capitalises a term that
+    /// opens a bibliography entry, or a cite of a note style).
+    term_predecessor: Cell<bool>,
 }
 
 const MAX_DEPTH: u32 = 64;
@@ -321,6 +329,7 @@ impl<'a> Ctx<'a> {
             year_suffix_done: Cell::new(false),
             depth: Cell::new(0),
             substituting: Cell::new(0),
+            term_predecessor: Cell::new(false),
         }
     }
 
@@ -466,6 +475,9 @@ impl<'a> Ctx<'a> {
             }
         };
         self.depth.set(self.depth.get() - 1);
+        if !self.term_predecessor.get() && !is_empty(&r) {
+            self.term_predecessor.set(true);
+        }
         r
     }
 
@@ -594,7 +606,16 @@ impl<'a> Ctx<'a> {
                 if s.is_empty() {
                     return Vec::new();
                 }
-                vec![Node::text(s)]
+                if self.term_opens_sentence() {
+                    let mut cs = s.chars();
+                    let first: String = cs
+                        .next()
+                        .map(|c| c.to_uppercase().collect())
+                        .unwrap_or_default();
+                    vec![Node::text(first + cs.as_str())]
+                } else {
+                    vec![Node::text(s)]
+                }
             }
             TextTarget::Value { val } => vec![Node::text(val.clone())],
         };
@@ -611,6 +632,25 @@ impl<'a> Ctx<'a> {
             None => content,
         };
         decorate(content, &t.formatting, &t.affixes, t.display, t.quotes)
+    }
+
+    /// A term about to render opens a bibliography entry or a cite of a
+    /// note style (nothing rendered before it, no prefix that does not end
+    /// a sentence): citeproc-js capitalises its first letter.
+    fn term_opens_sentence(&self) -> bool {
+        if self.term_predecessor.get() {
+            return false;
+        }
+        match self.mode {
+            Mode::Sort => false,
+            Mode::Bibliography => true,
+            Mode::Citation => {
+                self.env.style.settings.class != hayagriva::citationberg::StyleClass::InText
+                    && self
+                        .cite
+                        .map_or(true, |c| !c.has_prefix || c.prefix_ends_sentence)
+            }
+        }
     }
 
     fn cite_label_is_page(&self) -> bool {

@@ -783,6 +783,8 @@ impl Processor {
                     position,
                     near_note: near,
                     first_note: first_note.get(i).copied(),
+                    has_prefix: cite.prefix.as_deref().is_some_and(|p| !p.trim().is_empty()),
+                    prefix_ends_sentence: cite.prefix.as_deref().is_some_and(ends_sentence),
                 };
                 let ctx = Ctx::new(
                     &env,
@@ -953,6 +955,13 @@ impl OutputFormat {
 }
 
 /// Year suffixes collapsed after a cite: ",b,c" or, ranged, "–d" for three or more in a row.
+/// A cite prefix that ends a sentence: more than one word, the last
+/// ending in `.`, `!` or `?` ("Caps after. ", not "Cf. ").
+fn ends_sentence(prefix: &str) -> bool {
+    let p = prefix.trim();
+    p.ends_with(['.', '!', '?']) && p.split_whitespace().count() > 1
+}
+
 /// Groups of two or more items whose renderings are the same, in a stable order.
 fn look_alikes(rendered: impl Iterator<Item = (usize, String)>) -> Vec<Vec<usize>> {
     let mut by: HashMap<String, Vec<usize>> = HashMap::new();

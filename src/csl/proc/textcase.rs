@@ -259,10 +259,18 @@ fn case_word(word: &str, st: &State, is_last: bool) -> String {
             } else {
                 word.to_string()
             };
-            // Hyphenated compounds: each part on its own.
-            let parts: Vec<&str> = w.split('-').collect();
-            let mut out = Vec::with_capacity(parts.len());
+            // Compounds joined by hyphens, dashes or slashes: each part on
+            // its own ("Scientist–Practitioner", "Cat/Mouse").
+            let parts: Vec<&str> = w.split(['-', '–', '—', '/']).collect();
+            let seps: Vec<char> = w
+                .chars()
+                .filter(|c| matches!(c, '-' | '–' | '—' | '/'))
+                .collect();
+            let mut out = String::with_capacity(w.len());
             for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.extend(seps.get(i - 1));
+                }
                 let core: String = p
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
@@ -273,12 +281,12 @@ fn case_word(word: &str, st: &State, is_last: bool) -> String {
                     || (is_last && i == parts.len() - 1)
                     || (st.after_colon && i == 0);
                 if !is_lower_word(p) || (stop && !edge) {
-                    out.push(p.to_string());
+                    out.push_str(p);
                 } else {
-                    out.push(upper_first(p));
+                    out.push_str(&upper_first(p));
                 }
             }
-            out.join("-")
+            out
         }
         _ => word.to_string(),
     }
