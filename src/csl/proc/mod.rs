@@ -878,7 +878,12 @@ impl Processor {
                 // Adjacent cites by the same authors: the names once, then
                 // the years (or only the year suffixes) joined by the
                 // cite-group delimiter.
-                let group_delim = c.cite_group_delimiter.as_deref().unwrap_or(", ");
+                // Unset, the cite-group delimiter is ", " when years collapse
+                // and the layout's delimiter when year suffixes do (citeproc-js).
+                let group_delim = c.cite_group_delimiter.as_deref().unwrap_or(match mode {
+                    Collapse::Year => ", ",
+                    _ => delim,
+                });
                 let suffix_delim = c.get_year_suffix_delimiter().to_string();
                 let after = c.get_after_collapse_delimiter().to_string();
                 let mut k = 0;
@@ -899,7 +904,10 @@ impl Processor {
                         }));
                     }
                     out.extend(cites[k].1.clone());
-                    let mut last_rest = without_year_suffix(&without_names(&cites[k].1));
+                    let first_rest = without_names(&cites[k].1);
+                    let mut last_suffix =
+                        year_suffix_of(&first_rest).and_then(|s| suffix_value(&plain(&s)));
+                    let mut last_rest = without_year_suffix(&first_rest);
                     let mut suffix_run: Vec<Vec<Node>> = Vec::new();
                     for cite in &cites[k + 1..=j] {
                         let rest = without_names(&cite.1);
@@ -913,12 +921,13 @@ impl Processor {
                             suffix_run.push(suffix.unwrap_or_default());
                             continue;
                         }
-                        flush_suffixes(&mut out, &mut suffix_run, &suffix_delim, mode);
+                        flush_suffixes(&mut out, last_suffix, &mut suffix_run, &suffix_delim, mode);
+                        last_suffix = suffix.as_deref().and_then(|s| suffix_value(&plain(s)));
                         out.push(Node::text(group_delim));
                         out.extend(rest);
                         last_rest = bare;
                     }
-                    flush_suffixes(&mut out, &mut suffix_run, &suffix_delim, mode);
+                    flush_suffixes(&mut out, last_suffix, &mut suffix_run, &suffix_delim, mode);
                     previous_collapsed = j > k;
                     k = j + 1;
                 }
@@ -973,14 +982,48 @@ fn look_alikes(rendered: impl Iterator<Item = (usize, String)>) -> Vec<Vec<usize
     g
 }
 
-fn flush_suffixes(out: &mut Vec<Node>, run: &mut Vec<Vec<Node>>, delim: &str, mode: Collapse) {
+/// Writes the year suffixes collapsed after a cite whose own suffix is
+/// `first`: with `year-suffix-ranged`, runs of three or more consecutive
+/// suffixes become ranges ("a, c–e" for a, c, d, e).
+fn flush_suffixes(
+    out: &mut Vec<Node>,
+    first: Option<u32>,
+    run: &mut Vec<Vec<Node>>,
+    delim: &str,
+    mode: Collapse,
+) {
     if run.is_empty() {
         return;
     }
-    if mode == Collapse::YearSuffixRanged && run.len() >= 2 {
-        // The cite before the run holds the first suffix; a range needs three.
-        out.push(Node::text("–"));
-        out.extend(run.last().cloned().unwrap_or_default());
+    let value = |s: &[Node]| suffix_value(&plain(s));
+    if mode == Collapse::YearSuffixRanged {
+        // Runs of consecutive suffixes over [first] + run; the first
+        // element of the first run is already written (with its cite).
+        let mut values: Vec<Option<u32>> = vec![first];
+        values.extend(run.iter().map(|s| value(s)));
+        let mut k = 0;
+        while k < values.len() {
+            let mut j = k;
+            while j + 1 < values.len()
+                && matches!((values[j], values[j + 1]), (Some(a), Some(b)) if b == a + 1)
+            {
+                j += 1;
+            }
+            if k > 0 {
+                out.push(Node::text(delim));
+                out.extend(run[k - 1].clone());
+            }
+            if j >= k + 2 {
+                out.push(Node::text("–"));
+                out.extend(run[j - 1].clone());
+            } else {
+                for m in k + 1..=j {
+                    out.push(Node::text(delim));
+                    out.extend(run[m - 1].clone());
+                }
+            }
+            k = j + 1;
+        }
     } else {
         for s in run.iter() {
             out.push(Node::text(delim));
@@ -988,6 +1031,19 @@ fn flush_suffixes(out: &mut Vec<Node>, run: &mut Vec<Vec<Node>>, delim: &str, mo
         }
     }
     run.clear();
+}
+
+/// The number of a year suffix ("a" → 0, "z" → 25, "aa" → 26): the
+/// inverse of `eval::year_suffix_str`.
+fn suffix_value(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for c in s.bytes() {
+        n = n.checked_mul(26)?.checked_add(u64::from(c - b'a') + 1)?;
+    }
+    u32::try_from(n - 1).ok()
 }
 
 /// A cite without its first names output and the delimiter that followed it.
@@ -1167,6 +1223,16 @@ fn sort_fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn year_suffix_values_invert_their_letters() {
+        for n in [0, 1, 25, 26, 27, 701, 702, 5000] {
+            assert_eq!(suffix_value(&eval::year_suffix_str(n)), Some(n));
+        }
+        assert_eq!(suffix_value("c"), Some(2));
+        assert_eq!(suffix_value(""), None);
+        assert_eq!(suffix_value("A"), None);
+    }
 
     #[test]
     fn sort_keys_fold_case_accents_and_numbers() {
