@@ -45,3 +45,44 @@ fn the_cv_to_bib_example_runs() {
     );
     assert!(stderr.ends_with(": 96 entries\n"), "{stderr}");
 }
+
+#[cfg(feature = "csl")]
+#[test]
+fn suppress_author_leaves_the_author_out_of_a_cite() {
+    use publist::csl::{load_style, Cite, OutputFormat, Processor};
+    let items = serde_json::json!([
+        {"id": "a", "type": "book", "title": "A", "author": [{"family": "Doe", "given": "J."}], "issued": {"date-parts": [[2000]]}},
+        {"id": "b", "type": "book", "title": "B", "author": [{"family": "Roe", "given": "R."}], "issued": {"date-parts": [[2001]]}}
+    ]);
+    let items = items.as_array().unwrap();
+    let quiet = |id: &str| Cite {
+        suppress_author: true,
+        ..Cite::new(id)
+    };
+    for (style, full, suppressed) in [
+        ("apa", "(Doe, 2000; Roe, 2001)", "(2000; Roe, 2001)"),
+        (
+            "chicago-author-date",
+            "(Doe 2000; Roe 2001)",
+            "(2000; Roe 2001)",
+        ),
+    ] {
+        let p = Processor::new(
+            load_style(style, None).unwrap(),
+            &publist::hayagriva::archive::locales(),
+            None,
+        );
+        let out = p.citations(
+            items,
+            &[vec![Cite::new("a"), Cite::new("b")]],
+            OutputFormat::Text,
+        );
+        assert_eq!(out, [full], "{style}");
+        let out = p.citations(
+            items,
+            &[vec![quiet("a"), Cite::new("b")]],
+            OutputFormat::Text,
+        );
+        assert_eq!(out, [suppressed], "{style}");
+    }
+}

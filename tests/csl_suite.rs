@@ -60,6 +60,43 @@ fn cite(v: &serde_json::Value) -> Cite {
     }
 }
 
+/// The citations of the document after the last step of a CITATIONS
+/// case, in order, with their note numbers.
+fn final_document(text: &str) -> Option<Vec<(u32, Vec<Cite>)>> {
+    let steps: Vec<serde_json::Value> = serde_json::from_str(text).ok()?;
+    let mut by_id: BTreeMap<String, Vec<Cite>> = BTreeMap::new();
+    let mut order: Vec<(String, u32)> = Vec::new();
+    for step in &steps {
+        let citation = step.get(0)?;
+        let id = citation.get("citationID")?.as_str()?.to_string();
+        let note = citation
+            .pointer("/properties/noteIndex")
+            .and_then(|n| n.as_u64())
+            .unwrap_or(0) as u32;
+        let cites = citation
+            .get("citationItems")?
+            .as_array()?
+            .iter()
+            .map(cite)
+            .collect();
+        by_id.insert(id.clone(), cites);
+        let around = |k: usize| -> Option<Vec<(String, u32)>> {
+            step.get(k)?
+                .as_array()?
+                .iter()
+                .map(|p| Some((p.get(0)?.as_str()?.to_string(), p.get(1)?.as_u64()? as u32)))
+                .collect()
+        };
+        order = around(1)?;
+        order.push((id, note));
+        order.extend(around(2)?);
+    }
+    order
+        .into_iter()
+        .map(|(id, note)| Some((note, by_id.get(&id)?.clone())))
+        .collect()
+}
+
 enum Outcome {
     Pass,
     Fail(String, String),
@@ -76,9 +113,6 @@ fn run_case(path: &Path, locales: &[Locale]) -> Outcome {
     else {
         return Outcome::Skip("incomplete case");
     };
-    if s.contains_key("CITATIONS") {
-        return Outcome::Skip("CITATIONS (incremental citing) not supported by the harness");
-    }
     let style = match IndependentStyle::from_xml(csl) {
         Ok(st) => st,
         Err(e) => return Outcome::Fail(String::new(), format!("style does not parse: {e}")),
@@ -103,6 +137,32 @@ fn run_case(path: &Path, locales: &[Locale]) -> Outcome {
             }
             out.push_str("</div>");
             out
+        }
+        "citation" if s.contains_key("CITATIONS") => {
+            // The incremental format: each step adds a citation with the
+            // citations before and after it; the RESULT is the document
+            // after the last step, one line per citation marked `..[i]`
+            // (unchanged) or `>>[i]` (changed). publist renders the final
+            // document at once and compares the texts.
+            let Some(document) = s.get("CITATIONS").and_then(|c| final_document(c)) else {
+                return Outcome::Skip("CITATIONS unreadable");
+            };
+            let out = p.citations_in_notes(&items, &document, OutputFormat::Html);
+            let expected: Vec<&str> = expected
+                .lines()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .map(|l| match l.find("] ") {
+                    Some(k) if l.starts_with("..[") || l.starts_with(">>[") => &l[k + 2..],
+                    _ => l,
+                })
+                .collect();
+            let actual = out.join("\n");
+            return if actual.trim() == expected.join("\n").trim() {
+                Outcome::Pass
+            } else {
+                Outcome::Fail(expected.join("\n"), actual)
+            };
         }
         "citation" => {
             let clusters: Vec<Vec<Cite>> = match s.get("CITATION-ITEMS") {

@@ -53,8 +53,8 @@ pub struct Cite {
     /// Text after the cite.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
-    /// Leave the author out (read from CSL-JSON citation items; not yet
-    /// applied by [`Processor::citations`], which prints the author).
+    /// Leave the author out: the cite's first names output and the
+    /// delimiter after it (`(2000)` for `(Doe, 2000)`).
     #[serde(default, rename = "suppress-author")]
     pub suppress_author: bool,
 }
@@ -687,6 +687,44 @@ impl Processor {
         clusters: &[Vec<Cite>],
         format: OutputFormat,
     ) -> Vec<String> {
+        let numbered: Vec<(u32, Vec<Cite>)> = clusters
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (u32::try_from(k + 1).unwrap_or(u32::MAX), c.clone()))
+            .collect();
+        self.citations_in_notes(items, &numbered, format)
+    }
+
+    /// [`Processor::citations`] with the number of the footnote each
+    /// cluster sits in (several clusters may share a note; 0 is in the
+    /// text). Note numbers decide `near-note` and
+    /// `first-reference-note-number`.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Cite, OutputFormat, Processor};
+    /// let style = publist::hayagriva::citationberg::IndependentStyle::from_xml(r#"
+    ///   <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+    ///     <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+    ///     <citation near-note-distance="2"><layout><choose>
+    ///       <if position="near-note"><text value="near "/></if></choose>
+    ///       <text variable="title"/><text variable="first-reference-note-number" prefix=" n. "/>
+    ///     </layout></citation></style>"#).unwrap();
+    /// let p = Processor::new(style, &[], None);
+    /// let items = serde_json::json!([{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"}]);
+    /// let items = items.as_array().unwrap();
+    /// let clusters = [(3, vec![Cite::new("a")]), (4, vec![Cite::new("b")]), (9, vec![Cite::new("a")])];
+    /// let out = p.citations_in_notes(items, &clusters, OutputFormat::Text);
+    /// // the first cite of an item has no first-reference-note-number
+    /// assert_eq!(out, ["A", "B", "A n. 3"]);
+    /// let clusters = [(3, vec![Cite::new("a")]), (4, vec![Cite::new("b")]), (5, vec![Cite::new("a")])];
+    /// assert_eq!(p.citations_in_notes(items, &clusters, OutputFormat::Text)[2], "near A n. 3");
+    /// ```
+    pub fn citations_in_notes(
+        &self,
+        items: &[serde_json::Value],
+        clusters: &[(u32, Vec<Cite>)],
+        format: OutputFormat,
+    ) -> Vec<String> {
         let data: Vec<ItemData> = items
             .iter()
             .enumerate()
@@ -702,7 +740,7 @@ impl Processor {
         // Citation order: first cite of each item; uncited items follow.
         let mut first_seen: Vec<usize> = Vec::new();
         let mut seen = vec![false; data.len()];
-        for c in clusters.iter().flatten() {
+        for c in clusters.iter().flat_map(|(_, c)| c) {
             if let Some(&i) = by_id.get(c.id.as_str()) {
                 if !seen[i] {
                     seen[i] = true;
@@ -731,8 +769,8 @@ impl Processor {
         let mut first_note: HashMap<usize, u32> = HashMap::new();
         let mut prev_cluster: Vec<(usize, Option<String>)> = Vec::new();
         let mut out = Vec::new();
-        for (ci, cluster) in clusters.iter().enumerate() {
-            let note = ci as u32 + 1;
+        for (note, cluster) in clusters {
+            let note = *note;
             let mut cites: Vec<(usize, &Cite)> = cluster
                 .iter()
                 .filter_map(|c| by_id.get(c.id.as_str()).map(|&i| (i, c)))
@@ -776,7 +814,7 @@ impl Processor {
                 };
                 let near = last_note
                     .get(i)
-                    .is_some_and(|&n| note - n <= c.near_note_distance);
+                    .is_some_and(|&n| note.abs_diff(n) <= c.near_note_distance);
                 let info = CiteInfo {
                     locator: cite.locator.clone(),
                     label: cite.label.clone(),
@@ -806,6 +844,9 @@ impl Processor {
                     nodes.extend(out::rich_affix(p));
                 }
                 let names_key = first_names(&body).map(|n| plain(&n));
+                if cite.suppress_author {
+                    body = without_names(&body);
+                }
                 // Markers stay until the cites are joined (collapsing needs them).
                 nodes.extend(body);
                 if let Some(s) = cite.suffix.as_deref().filter(|s| !s.is_empty()) {
