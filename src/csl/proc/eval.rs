@@ -1630,12 +1630,30 @@ fn part(content: Vec<Node>, p: Option<&NamePart>, english: bool) -> Vec<Node> {
 /// Initials of given names: "John Robert" → "J. R." with `with` = ". ".
 pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
     let mut out = String::new();
-    let words: Vec<&str> = given.split([' ']).filter(|w| !w.is_empty()).collect();
+    // Words, and initials run together split apart ("M.E" → "M." "E",
+    // "Ph.M.E." → "Ph." "M." "E."), as citeproc-js reads them.
+    let mut words: Vec<&str> = Vec::new();
+    for word in given.split([' ']).filter(|w| !w.is_empty()) {
+        let mut start = 0;
+        let mut chars = word.char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            if c == '.' && chars.peek().is_some_and(|(_, n)| n.is_alphabetic()) {
+                words.push(&word[start..=k]);
+                start = k + 1;
+            }
+        }
+        words.push(&word[start..]);
+    }
     for word in &words {
         let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
         for (pi, piece) in pieces.iter().enumerate() {
             let bare = piece.trim_end_matches('.');
+            // An abbreviation written with its period ("Ph.", "Me.", "ME.")
+            // keeps its letters.
+            let abbreviation =
+                piece.ends_with('.') && bare.chars().count() > 1 && !bare.contains('.');
             let is_initial = bare.chars().count() == 1
+                || abbreviation
                 || (piece.contains('.') && bare.chars().all(|c| c.is_uppercase() || c == '.'));
             let lower = bare.chars().next().is_some_and(char::is_lowercase);
             let text = if lower && !is_initial {
@@ -1648,12 +1666,7 @@ pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool
                 continue;
             } else if initialize || is_initial {
                 // "Th." keeps its letters; otherwise the first letter.
-                let letters: String = if piece.contains('.')
-                    && !bare.contains('.')
-                    && bare.chars().count() <= 3
-                    && bare.chars().count() > 1
-                    && !initialize
-                {
+                let letters: String = if abbreviation {
                     bare.to_string()
                 } else {
                     bare.chars()
@@ -1912,6 +1925,14 @@ mod tests {
         assert_eq!(initialize("K.-R.", ". ", false, true), "K. R.");
         assert_eq!(initialize("Jean-Pierre", ". ", false, true), "Jean-Pierre");
         assert_eq!(initialize("John", "", true, true), "J");
+        // The CSL suite's name_Initials* cases.
+        assert_eq!(initialize("M.E", ". ", true, true), "M. E.");
+        assert_eq!(initialize("ME.", ". ", true, true), "ME.");
+        assert_eq!(initialize("Me.", "", true, true), "Me");
+        assert_eq!(initialize("Ph. M.E.", ".", false, true), "Ph.M.E.");
+        assert_eq!(initialize("John M.E.", "", false, true), "John ME");
+        assert_eq!(initialize("John M.E.", ". ", true, true), "J. M. E.");
+        assert_eq!(initialize("ME", " ", false, true), "ME");
     }
 
     #[test]
