@@ -173,6 +173,9 @@ pub(crate) struct CiteInfo {
     pub prefix_ends_sentence: bool,
     /// The cite has a prefix.
     pub has_prefix: bool,
+    /// The cite is the first of its cluster (a term in a later cite
+    /// follows the cites before it).
+    pub opens_cluster: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -646,9 +649,13 @@ impl<'a> Ctx<'a> {
             Mode::Bibliography => true,
             Mode::Citation => {
                 self.env.style.settings.class != hayagriva::citationberg::StyleClass::InText
-                    && self
-                        .cite
-                        .map_or(true, |c| !c.has_prefix || c.prefix_ends_sentence)
+                    && self.cite.map_or(true, |c| {
+                        if c.has_prefix {
+                            c.prefix_ends_sentence
+                        } else {
+                            c.opens_cluster
+                        }
+                    })
             }
         }
     }

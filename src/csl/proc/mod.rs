@@ -823,6 +823,7 @@ impl Processor {
                     first_note: first_note.get(i).copied(),
                     has_prefix: cite.prefix.as_deref().is_some_and(|p| !p.trim().is_empty()),
                     prefix_ends_sentence: cite.prefix.as_deref().is_some_and(ends_sentence),
+                    opens_cluster: k == 0,
                 };
                 let ctx = Ctx::new(
                     &env,
@@ -925,7 +926,14 @@ impl Processor {
                     Collapse::Year => ", ",
                     _ => delim,
                 });
-                let suffix_delim = c.get_year_suffix_delimiter().to_string();
+                // Unset, the year-suffix delimiter follows an explicit
+                // cite-group delimiter, else the layout's (citeproc-js).
+                let suffix_delim = c
+                    .year_suffix_delimiter
+                    .as_deref()
+                    .or(c.cite_group_delimiter.as_deref())
+                    .unwrap_or(c.get_year_suffix_delimiter())
+                    .to_string();
                 let after = c.get_after_collapse_delimiter().to_string();
                 let mut k = 0;
                 let mut previous_collapsed = false;
@@ -937,7 +945,7 @@ impl Processor {
                     {
                         j += 1;
                     }
-                    if k > 0 {
+                    if k > 0 && !opens_with_punctuation(&cites[k].1) {
                         out.push(Node::text(if previous_collapsed {
                             after.as_str()
                         } else {
@@ -975,7 +983,7 @@ impl Processor {
             }
             None => {
                 for (k, cite) in cites.iter().enumerate() {
-                    if k > 0 {
+                    if k > 0 && !opens_with_punctuation(&cite.1) {
                         out.push(Node::text(delim));
                     }
                     out.extend(cite.1.clone());
@@ -1005,10 +1013,16 @@ impl OutputFormat {
 }
 
 /// Year suffixes collapsed after a cite: ",b,c" or, ranged, "–d" for three or more in a row.
+/// A cite whose prefix opens with punctuation (", cited in "): the layout
+/// delimiter before it is left out (citeproc-js).
+fn opens_with_punctuation(cite: &[Node]) -> bool {
+    plain(cite).starts_with([',', ';', '.', ':'])
+}
+
 /// A cite prefix that ends a sentence: more than one word, the last
 /// ending in `.`, `!` or `?` ("Caps after. ", not "Cf. ").
 fn ends_sentence(prefix: &str) -> bool {
-    let p = prefix.trim();
+    let p = prefix.trim().trim_end_matches(['"', '”', '’', '\'', ')']);
     p.ends_with(['.', '!', '?']) && p.split_whitespace().count() > 1
 }
 
