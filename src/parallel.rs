@@ -16,11 +16,19 @@ pub(crate) fn map_chunks<T: Sync, U: Send>(
         return vec![items.iter().map(&f).collect()];
     }
     let chunk = items.len().div_ceil(threads);
-    let f = &f;
+    on_threads(items.chunks(chunk).collect(), |c| {
+        c.iter().map(&f).collect()
+    })
+}
+
+/// Runs `work` on each part on its own scoped thread; the results in the
+/// order of the parts (a panic in a part resumes on the caller).
+fn on_threads<P: Send, R: Send>(parts: Vec<P>, work: impl Fn(P) -> R + Sync) -> Vec<R> {
+    let work = &work;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| scope.spawn(move || c.iter().map(f).collect::<Vec<U>>()))
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|p| scope.spawn(move || work(p)))
             .collect();
         handles
             .into_iter()
@@ -49,17 +57,10 @@ pub(crate) fn map_owned<T: Send, U: Send>(
     }
     parts.push(items);
     parts.reverse();
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|c| scope.spawn(move || c.into_iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    on_threads(parts, |c| c.into_iter().map(&f).collect::<Vec<U>>())
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// The number of cores to use (at most 8), asked once: the standard library
