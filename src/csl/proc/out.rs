@@ -547,6 +547,16 @@ mod tests {
         assert_eq!(html(&n), "The <i>E. coli</i> “story” of iPhone’s");
     }
 
+    proptest::proptest! {
+        // Quote parsing loses no letter or digit, in fields and in cite affixes.
+        #[test]
+        fn field_markup_keeps_every_letter(s in "[a-zA-Z0-9 '\"“”‘’.,:;!?()-]{0,40}") {
+            let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+            proptest::prop_assert_eq!(letters(&plain(&rich(&s))), letters(&s));
+            proptest::prop_assert_eq!(letters(&plain(&rich_affix(&s))), letters(&s));
+        }
+    }
+
     #[test]
     fn single_and_curly_quotes_are_markup_in_fields() {
         // Cases of the CSL test suite (flipflop_SingleBeforeColon,
