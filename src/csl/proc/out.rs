@@ -184,9 +184,15 @@ impl Flattener<'_> {
         }
         if let (Some(last), Some(first)) = (self.last_char(), text.chars().next()) {
             if PUNCT.contains(last) && PUNCT.contains(first) {
-                let drop_new = last == first || (first == '.' && "!?".contains(last));
-                // "Title," + "." → "Title."; "," + ";" → ";".
-                let replace_old = ",;:".contains(last) && ".!?,;:".contains(first);
+                // citeproc-js's merge table (left mark, right mark): the
+                // left one wins for ";"/":" before "." or ":" and for "!"/"?"
+                // before "." or ":"; "!"/"?" win after ";"/":"; "," gives way
+                // to a closing period, "."/"!"/"?"; the rest keep both.
+                let drop_new = last == first
+                    || (first == '.' && "!?:;".contains(last))
+                    || (first == ':' && "!?;".contains(last));
+                let replace_old = (last == ',' && ".!?".contains(first))
+                    || (":;".contains(last) && "!?".contains(first));
                 if drop_new {
                     text.remove(0);
                 } else if replace_old {
@@ -516,6 +522,17 @@ mod tests {
             Node::text(". Next"),
         ];
         assert_eq!(html(&n), "<i>Networks!</i> Next");
+    }
+
+    #[test]
+    fn meeting_punctuation_merges_as_citeproc_js_does() {
+        // punctuation_FullMontyPlain of the CSL suite: ";" then ":" keeps ";".
+        let n = vec![Node::text("semicolon;"), Node::text(": colon")];
+        assert_eq!(html(&n), "semicolon; colon");
+        let n = vec![Node::text("Why?"), Node::text(". Next")];
+        assert_eq!(html(&n), "Why? Next");
+        let n = vec![Node::text("Title,"), Node::text(". Next")];
+        assert_eq!(html(&n), "Title. Next");
     }
 
     #[test]
