@@ -254,11 +254,8 @@ fn case_word(word: &str, st: &State, is_last: bool) -> String {
         }
         TextCase::TitleCase => {
             let _ = st.english;
-            let w = if st.all_upper {
-                word.to_lowercase()
-            } else {
-                word.to_string()
-            };
+            // Words already in capitals stay (citeproc-js: "UK", "OC 1").
+            let w = word.to_string();
             // Compounds joined by hyphens, dashes or slashes: each part on
             // its own ("Scientist–Practitioner", "Cat/Mouse").
             let parts: Vec<&str> = w.split(['-', '–', '—', '/']).collect();
@@ -318,10 +315,12 @@ mod tests {
             t("human-understandable explanations", TextCase::TitleCase),
             "Human-Understandable Explanations"
         );
+        // Capitals stay, as citeproc-js 2.4.63 prints them (checked with it).
         assert_eq!(
             t("ALL CAPS TITLE OF THINGS", TextCase::TitleCase),
-            "All Caps Title of Things"
+            "ALL CAPS TITLE OF THINGS"
         );
+        assert_eq!(t("UK", TextCase::TitleCase), "UK");
     }
 
     #[test]
