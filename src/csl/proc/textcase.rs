@@ -277,7 +277,20 @@ fn case_word(word: &str, st: &State, is_last: bool) -> String {
                 let edge = (i == 0 && (parts.len() > 1 || st.first_word))
                     || (is_last && i == parts.len() - 1)
                     || (st.after_colon && i == 0);
-                if !is_lower_word(p) || (stop && !edge) {
+                // A lone letter is capitalised only as the title's first
+                // word, a lone Greek letter never ("07-x", "of β"), and a
+                // part with a digit stays ("3d-Printing"), as citeproc-js does.
+                let mut letters = core.chars();
+                let lone = match (letters.next(), letters.next()) {
+                    (Some(c), None) => Some(c),
+                    _ => None,
+                };
+                let lone_kept = lone.is_some_and(|c| {
+                    ('\u{0370}'..='\u{03FF}').contains(&c)
+                        || !(i == 0 && (parts.len() > 1 || st.first_word || st.after_colon))
+                });
+                let has_digit = p.chars().any(|c| c.is_ascii_digit());
+                if !is_lower_word(p) || (stop && !edge) || lone_kept || has_digit {
                     out.push_str(p);
                 } else {
                     out.push_str(&upper_first(p));
@@ -321,6 +334,28 @@ mod tests {
             "ALL CAPS TITLE OF THINGS"
         );
         assert_eq!(t("UK", TextCase::TitleCase), "UK");
+        // Lone letters, Greek letters and digits, as citeproc-js 2.4.63 prints them.
+        for (input, cjs) in [
+            (
+                "saline solution of β-carotine",
+                "Saline Solution of β-Carotine",
+            ),
+            ("07-x test", "07-x Test"),
+            ("a 3d-printing guide", "A 3d-Printing Guide"),
+            (
+                "covid-19 in cat/mouse models",
+                "Covid-19 in Cat/Mouse Models",
+            ),
+            ("a-b test", "A-b Test"),
+            ("x-ray vision", "X-Ray Vision"),
+            ("the t-cell", "The T-Cell"),
+            ("07-xy", "07-Xy"),
+            ("in x", "In x"),
+            ("a x b", "A x b"),
+            ("β decay", "β Decay"),
+        ] {
+            assert_eq!(t(input, TextCase::TitleCase), cjs, "{input}");
+        }
     }
 
     #[test]
