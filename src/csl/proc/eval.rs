@@ -158,6 +158,9 @@ pub(crate) struct Env<'a> {
     pub macros: HashMap<&'a str, &'a CslMacro>,
     /// Whether the style prints `year-suffix` itself (else it follows the first year).
     pub explicit_year_suffix: bool,
+    /// The processor's language is English (title case applies to items
+    /// without a language of their own).
+    pub english: bool,
 }
 
 /// A cite's own data.
@@ -667,8 +670,8 @@ impl<'a> Ctx<'a> {
 
     fn is_english(&self) -> bool {
         match &self.item.language {
-            Some(l) => l.to_lowercase().starts_with("en") || l.is_empty(),
-            None => true,
+            Some(l) if !l.trim().is_empty() => l.to_lowercase().starts_with("en"),
+            _ => self.env.english,
         }
     }
 

@@ -112,6 +112,7 @@ pub struct Processor {
     locales: std::sync::Arc<LocalesHolder>,
     quotes: Quotes,
     explicit_year_suffix: bool,
+    english: bool,
 }
 
 struct LocalesHolder(Locales);
@@ -177,6 +178,7 @@ impl Processor {
         };
         Processor {
             explicit_year_suffix: uses_year_suffix(&style),
+            english: lang.to_ascii_lowercase().starts_with("en"),
             style,
             locales: std::sync::Arc::new(LocalesHolder(locales)),
             quotes,
@@ -374,6 +376,7 @@ impl Processor {
                 .map(|m| (m.name.as_str(), m))
                 .collect(),
             explicit_year_suffix: explicit,
+            english: self.english,
         }
     }
 
