@@ -676,9 +676,6 @@ impl<'a> Ctx<'a> {
     }
 
     fn page_range(&self, value: &str) -> String {
-        let Some(format) = self.env.style.settings.page_range_format else {
-            return value.replace(['-'], "–").replace("––", "–");
-        };
         let delim = self
             .term(
                 Term::Other(OtherTerm::PageRangeDelimiter),
@@ -686,6 +683,9 @@ impl<'a> Ctx<'a> {
                 false,
             )
             .unwrap_or("–");
+        let Some(format) = self.env.style.settings.page_range_format else {
+            return value.replace("--", "-").replace(['-', '–'], delim);
+        };
         // Each comma- or &-separated part on its own.
         let mut out = String::new();
         let mut rest = value;
