@@ -545,7 +545,8 @@ impl Processor {
         let c = &self.style.citation;
         if !(c.disambiguate_add_year_suffix
             || c.disambiguate_add_names
-            || c.disambiguate_add_givenname)
+            || c.disambiguate_add_givenname
+            || uses_disambiguate_condition(&self.style))
         {
             return d;
         }
@@ -1213,25 +1214,47 @@ fn strip_marks(nodes: Vec<Node>) -> Vec<Node> {
 }
 
 fn uses_year_suffix(style: &IndependentStyle) -> bool {
-    fn walk(els: &[LayoutRenderingElement]) -> bool {
-        els.iter().any(|e| match e {
-            LayoutRenderingElement::Text(t) => {
-                matches!(&t.target, TextTarget::Variable { var, .. } if var.to_string() == "year-suffix")
-            }
-            LayoutRenderingElement::Group(g) => walk(&g.children),
-            LayoutRenderingElement::Choose(c) => {
-                c.branches().any(|b| walk(&b.children))
-                    || c.otherwise.as_ref().is_some_and(|o| walk(&o.children))
-            }
-            _ => false,
+    any_element(style, &|e| {
+        matches!(e, LayoutRenderingElement::Text(t)
+            if matches!(&t.target, TextTarget::Variable { var, .. } if var.to_string() == "year-suffix"))
+    })
+}
+
+/// The style tests `disambiguate="true"` somewhere.
+fn uses_disambiguate_condition(style: &IndependentStyle) -> bool {
+    any_element(style, &|e| {
+        matches!(e, LayoutRenderingElement::Choose(c)
+            if c.branches().any(|b| b.disambiguate.is_some()))
+    })
+}
+
+/// Some element of the style's layouts or macros (groups and branches
+/// searched) satisfies `pred`.
+fn any_element(style: &IndependentStyle, pred: &dyn Fn(&LayoutRenderingElement) -> bool) -> bool {
+    fn walk(
+        els: &[LayoutRenderingElement],
+        pred: &dyn Fn(&LayoutRenderingElement) -> bool,
+    ) -> bool {
+        els.iter().any(|e| {
+            pred(e)
+                || match e {
+                    LayoutRenderingElement::Group(g) => walk(&g.children, pred),
+                    LayoutRenderingElement::Choose(c) => {
+                        c.branches().any(|b| walk(&b.children, pred))
+                            || c.otherwise
+                                .as_ref()
+                                .is_some_and(|o| walk(&o.children, pred))
+                    }
+                    _ => false,
+                }
         })
     }
-    walk(&style.citation.layout.elements)
+    walk(&style.citation.layout.elements, pred)
         || style
             .bibliography
             .as_ref()
-            .is_some_and(|b| walk(&b.layout.elements))
-        || style.macros.iter().any(|m| walk(&m.children))
+            .is_some_and(|b| walk(&b.layout.elements, pred))
+        || style.macros.iter().any(|m| walk(&m.children, pred))
 }
 
 /// Digits runs padded to 10 places so that "9" sorts before "10".
