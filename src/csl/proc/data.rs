@@ -222,7 +222,12 @@ fn parse_particles(n: &mut NameData) {
     }
     if let Some(given) = n.given.clone() {
         if n.suffix.is_none() {
-            if let Some((g, s)) = given.split_once(", ") {
+            // "John,! Jr." and "John, !Jr." mark a suffix set off by a comma.
+            let split = given
+                .split_once(",!")
+                .map(|(g, s)| (g, format!("!{s}")))
+                .or_else(|| given.split_once(", ").map(|(g, s)| (g, s.to_string())));
+            if let Some((g, s)) = split {
                 let s = s.trim();
                 if s.starts_with('!') {
                     n.suffix = Some(s.trim_start_matches('!').trim().to_string());
