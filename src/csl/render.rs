@@ -401,7 +401,8 @@ impl Formatter {
             .map(|e| {
                 let mut entry = FormattedEntry {
                     label: e.label.map(|l| l.trim().to_string()),
-                    text: e.text,
+                    // The label and the text are joined by one space in `line`.
+                    text: e.text.trim_start().to_string(),
                     key: e.id,
                 };
                 if let (true, Some(r)) = (links, by_key.get(entry.key.as_str())) {

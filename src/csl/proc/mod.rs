@@ -356,10 +356,17 @@ impl Processor {
                 // citeproc-js leaves out entries that print nothing.
                 continue;
             }
+            // Beside a label (second-field-align) the text keeps a leading
+            // space the style put there, as citeproc-js does.
+            let text = if label.is_some() {
+                text.trim_end().to_string()
+            } else {
+                text.trim().to_string()
+            };
             out.push(BibEntry {
                 id: items[i].id.clone(),
                 label,
-                text: text.trim().to_string(),
+                text,
             });
         }
         out
