@@ -1078,13 +1078,20 @@ impl<'a> Ctx<'a> {
             }
             out.extend(r.iter().cloned());
         }
-        if truncated && !sort_all {
+        if truncated {
             if use_last {
+                // The last name counts in sort keys too (names-use-last).
                 out.push(Node::text(format!("{delim}… ")));
                 if let Some(last) = list.last() {
-                    out.extend(self.one_name(last, name_el, options, false, self.disamb.givenname));
+                    out.extend(self.one_name(
+                        last,
+                        name_el,
+                        options,
+                        sort_all,
+                        self.disamb.givenname,
+                    ));
                 }
-            } else {
+            } else if !sort_all {
                 let et_al = names_el.et_al();
                 let term = match et_al.map(|e| e.term) {
                     Some(hayagriva::citationberg::EtAlTerm::AndOthers) => OtherTerm::AndOthers,
