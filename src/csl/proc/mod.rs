@@ -311,7 +311,7 @@ impl Processor {
         let mut rendered = rendered;
         if let Some(sub) = &bib.subsequent_author_substitute {
             for (_, body) in rendered.iter_mut() {
-                let names = first_names(body).map(|n| plain(&n));
+                let names = marked(body, eval::MARK_NAMES).map(|n| plain(&n));
                 if names.is_some() && names == previous_names {
                     substitute_names(body, sub, bib.subsequent_author_substitute_rule);
                 } else {
@@ -855,7 +855,7 @@ impl Processor {
                 if let Some(p) = cite.prefix.as_deref().filter(|p| !p.is_empty()) {
                     nodes.extend(out::rich_affix(p));
                 }
-                let names_key = first_names(&body).map(|n| plain(&n));
+                let names_key = marked(&body, eval::MARK_NAMES).map(|n| plain(&n));
                 if cite.suppress_author {
                     body = without_names(&body);
                 }
@@ -871,7 +871,7 @@ impl Processor {
             }
             prev_cluster = this_cluster;
             let delim = c.layout.delimiter.clone().unwrap_or_default();
-            let joined = strip_marks(self.join_cites(rendered, &delim, &numbers));
+            let joined = strip_marks(self.join_cites(rendered, &delim, &numbers, &disamb));
             if is_empty(&joined) {
                 out.push(String::new());
                 continue;
@@ -895,23 +895,19 @@ impl Processor {
         cites: Vec<(usize, Vec<Node>, Option<String>)>,
         delim: &str,
         numbers: &[usize],
+        disamb: &[Disamb],
     ) -> Vec<Node> {
         let c = &self.style.citation;
         let mut out: Vec<Node> = Vec::new();
         match c.collapse {
             Some(Collapse::CitationNumber) => {
-                let mut k = 0;
-                let mut first = true;
-                while k < cites.len() {
-                    let mut j = k;
-                    while j + 1 < cites.len() && numbers[cites[j + 1].0] == numbers[cites[j].0] + 1
-                    {
-                        j += 1;
-                    }
-                    if !first {
+                let values: Vec<Option<usize>> =
+                    cites.iter().map(|c| numbers.get(c.0).copied()).collect();
+                for (n, r) in consecutive_runs(&values).into_iter().enumerate() {
+                    let (k, j) = (*r.start(), *r.end());
+                    if n > 0 {
                         out.push(Node::text(delim));
                     }
-                    first = false;
                     if j >= k + 2 {
                         out.extend(cites[k].1.clone());
                         out.push(Node::text("–"));
@@ -924,7 +920,6 @@ impl Processor {
                             out.extend(cite.1.clone());
                         }
                     }
-                    k = j + 1;
                 }
             }
             Some(mode) => {
@@ -964,25 +959,28 @@ impl Processor {
                         }));
                     }
                     out.extend(cites[k].1.clone());
+                    // A printed year suffix, with its number.
+                    let suffix_of = |i: usize, rest: &[Node]| {
+                        marked(rest, eval::MARK_YEAR_SUFFIX)
+                            .map(|s| (s, disamb.get(i).and_then(|d| d.year_suffix)))
+                    };
                     let first_rest = without_names(&cites[k].1);
-                    let mut last_suffix =
-                        year_suffix_of(&first_rest).and_then(|s| suffix_value(&plain(&s)));
+                    let mut last_suffix = suffix_of(cites[k].0, &first_rest).and_then(|s| s.1);
                     let mut last_rest = without_year_suffix(&first_rest);
-                    let mut suffix_run: Vec<Vec<Node>> = Vec::new();
+                    let mut suffix_run: Vec<(Vec<Node>, Option<u32>)> = Vec::new();
                     for cite in &cites[k + 1..=j] {
                         let rest = without_names(&cite.1);
                         let bare = without_year_suffix(&rest);
-                        let suffix = year_suffix_of(&rest);
+                        let suffix = suffix_of(cite.0, &rest);
                         let by_suffix =
                             matches!(mode, Collapse::YearSuffix | Collapse::YearSuffixRanged)
-                                && plain(&bare) == plain(&last_rest)
-                                && suffix.is_some();
-                        if by_suffix {
-                            suffix_run.push(suffix.unwrap_or_default());
+                                && plain(&bare) == plain(&last_rest);
+                        if let (true, Some(suffix)) = (by_suffix, suffix.clone()) {
+                            suffix_run.push(suffix);
                             continue;
                         }
                         flush_suffixes(&mut out, last_suffix, &mut suffix_run, &suffix_delim, mode);
-                        last_suffix = suffix.as_deref().and_then(|s| suffix_value(&plain(s)));
+                        last_suffix = suffix.and_then(|s| s.1);
                         out.push(Node::text(group_delim));
                         out.extend(rest);
                         last_rest = bare;
@@ -1023,7 +1021,6 @@ impl OutputFormat {
     }
 }
 
-/// Year suffixes collapsed after a cite: ",b,c" or, ranged, "–d" for three or more in a row.
 /// A cite whose prefix opens with punctuation (", cited in "): the layout
 /// delimiter before it is left out (citeproc-js).
 fn opens_with_punctuation(cite: &[Node]) -> bool {
@@ -1048,68 +1045,67 @@ fn look_alikes(rendered: impl Iterator<Item = (usize, String)>) -> Vec<Vec<usize
     g
 }
 
-/// Writes the year suffixes collapsed after a cite whose own suffix is
-/// `first`: with `year-suffix-ranged`, runs of three or more consecutive
-/// suffixes become ranges ("a, c–e" for a, c, d, e).
+/// Writes the year suffixes (each with its number) collapsed after a cite
+/// whose own suffix is `first`: with `year-suffix-ranged`, runs of three or
+/// more consecutive suffixes become ranges ("a, c–e" for a, c, d, e).
 fn flush_suffixes(
     out: &mut Vec<Node>,
     first: Option<u32>,
-    run: &mut Vec<Vec<Node>>,
+    run: &mut Vec<(Vec<Node>, Option<u32>)>,
     delim: &str,
     mode: Collapse,
 ) {
     if run.is_empty() {
         return;
     }
-    let value = |s: &[Node]| suffix_value(&plain(s));
     if mode == Collapse::YearSuffixRanged {
         // Runs of consecutive suffixes over [first] + run; the first
         // element of the first run is already written (with its cite).
         let mut values: Vec<Option<u32>> = vec![first];
-        values.extend(run.iter().map(|s| value(s)));
-        let mut k = 0;
-        while k < values.len() {
-            let mut j = k;
-            while j + 1 < values.len()
-                && matches!((values[j], values[j + 1]), (Some(a), Some(b)) if b == a + 1)
-            {
-                j += 1;
-            }
+        values.extend(run.iter().map(|s| s.1));
+        for r in consecutive_runs(&values) {
+            let (k, j) = (*r.start(), *r.end());
             if k > 0 {
                 out.push(Node::text(delim));
-                out.extend(run[k - 1].clone());
+                out.extend(run[k - 1].0.clone());
             }
             if j >= k + 2 {
                 out.push(Node::text("–"));
-                out.extend(run[j - 1].clone());
+                out.extend(run[j - 1].0.clone());
             } else {
                 for m in k + 1..=j {
                     out.push(Node::text(delim));
-                    out.extend(run[m - 1].clone());
+                    out.extend(run[m - 1].0.clone());
                 }
             }
-            k = j + 1;
         }
     } else {
         for s in run.iter() {
             out.push(Node::text(delim));
-            out.extend(s.clone());
+            out.extend(s.0.clone());
         }
     }
     run.clear();
 }
 
-/// The number of a year suffix ("a" → 0, "z" → 25, "aa" → 26): the
-/// inverse of `eval::year_suffix_str`.
-fn suffix_value(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_lowercase()) {
-        return None;
+/// The runs of consecutive numbers, as index ranges: [3, 4, 5, 9] gives
+/// 0..=2 and 3..=3 (a missing number ends a run).
+fn consecutive_runs<N: Copy + PartialEq + std::ops::Add<Output = N> + From<u8>>(
+    values: &[Option<N>],
+) -> Vec<std::ops::RangeInclusive<usize>> {
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < values.len() {
+        let mut j = k;
+        while j + 1 < values.len()
+            && matches!((values[j], values[j + 1]), (Some(a), Some(b)) if b == a + N::from(1))
+        {
+            j += 1;
+        }
+        runs.push(k..=j);
+        k = j + 1;
     }
-    let mut n: u64 = 0;
-    for c in s.bytes() {
-        n = n.checked_mul(26)?.checked_add(u64::from(c - b'a') + 1)?;
-    }
-    u32::try_from(n - 1).ok()
+    runs
 }
 
 /// A cite without its first names output and the delimiter that followed it.
@@ -1153,27 +1149,14 @@ fn without_year_suffix(nodes: &[Node]) -> Vec<Node> {
     remove_first(nodes, eval::MARK_YEAR_SUFFIX, &mut removed)
 }
 
-fn year_suffix_of(nodes: &[Node]) -> Option<Vec<Node>> {
+/// The content of the first output marked `mark` (the first names output,
+/// a year suffix).
+fn marked(nodes: &[Node], mark: &str) -> Option<Vec<Node>> {
     for n in nodes {
         match n {
-            Node::Tagged(Tag::Div(d), c) if *d == eval::MARK_YEAR_SUFFIX => return Some(c.clone()),
+            Node::Tagged(Tag::Div(d), c) if *d == mark => return Some(c.clone()),
             Node::Tagged(_, c) | Node::Quoted(c) | Node::NoCase(c) => {
-                if let Some(r) = year_suffix_of(c) {
-                    return Some(r);
-                }
-            }
-            Node::Text(_) => {}
-        }
-    }
-    None
-}
-
-fn first_names(nodes: &[Node]) -> Option<Vec<Node>> {
-    for n in nodes {
-        match n {
-            Node::Tagged(Tag::Div(eval::MARK_NAMES), c) => return Some(c.clone()),
-            Node::Tagged(_, c) | Node::Quoted(c) | Node::NoCase(c) => {
-                if let Some(r) = first_names(c) {
+                if let Some(r) = marked(c, mark) {
                     return Some(r);
                 }
             }
@@ -1315,13 +1298,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn year_suffix_values_invert_their_letters() {
-        for n in [0, 1, 25, 26, 27, 701, 702, 5000] {
-            assert_eq!(suffix_value(&eval::year_suffix_str(n)), Some(n));
-        }
-        assert_eq!(suffix_value("c"), Some(2));
-        assert_eq!(suffix_value(""), None);
-        assert_eq!(suffix_value("A"), None);
+    fn consecutive_numbers_make_runs() {
+        let runs = consecutive_runs(&[Some(3usize), Some(4), Some(5), Some(9), None, Some(10)]);
+        assert_eq!(runs, [0..=2, 3..=3, 4..=4, 5..=5]);
+        assert!(consecutive_runs::<u32>(&[]).is_empty());
     }
 
     #[test]
