@@ -363,20 +363,16 @@ impl Formatter {
         let items: Vec<super::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {
             super::proc::ItemData::from_csl(&super::to_csl(&refs[i], &keys[i]), i)
         });
-        let lang = self.locale.as_ref().or(style.default_locale.as_ref());
+        let lang = self.locale.as_ref().map(|l| l.0.as_str());
         let archived;
         let locales = match &self.locales {
             Some(l) => l.as_slice(),
             None => {
-                archived = super::style::archived_locales_for(lang.map_or("en-US", |l| &l.0));
+                archived = super::style::archived_locales_for(&super::proc::language(style, lang));
                 &archived
             }
         };
-        let processor = super::Processor::new(
-            style.clone(),
-            locales,
-            self.locale.as_ref().map(|l| l.0.as_str()),
-        );
+        let processor = super::Processor::new(style.clone(), locales, lang);
         let is_owner = |n: &super::proc::NameData| {
             let p = Person {
                 family: n

@@ -227,8 +227,8 @@ const ARCHIVE_TAGS: [&str; 63] = [
 /// Archived locale `i`, decoded on first use; `None` when it cannot be
 /// decoded or is not the language [`ARCHIVE_TAGS`] says.
 fn archived_locale(i: usize) -> Option<&'static Locale> {
-    static ONE: [std::sync::OnceLock<Option<Locale>>; 63] =
-        [const { std::sync::OnceLock::new() }; 63];
+    static ONE: [std::sync::OnceLock<Option<Locale>>; ARCHIVE_TAGS.len()] =
+        [const { std::sync::OnceLock::new() }; ARCHIVE_TAGS.len()];
     let (blob, tag) = (archive::LOCALES.get(i)?, ARCHIVE_TAGS.get(i)?);
     ONE[i]
         .get_or_init(|| {
@@ -243,7 +243,9 @@ fn archived_locale(i: usize) -> Option<&'static Locale> {
 /// other dialects of its language and `en-US`, in the archive's order.
 /// Decodes only those (a few milliseconds instead of 0.13 s for all).
 pub(crate) fn archived_locales_for(lang: &str) -> Vec<Locale> {
-    let base = |t: &str| t.split('-').next().unwrap_or_default().to_string();
+    fn base(t: &str) -> &str {
+        t.split('-').next().unwrap_or_default()
+    }
     let wanted = |t: &str| t == lang || t == "en-US" || base(t) == base(lang);
     if archive::LOCALES.len() == ARCHIVE_TAGS.len() {
         let picked: Option<Vec<Locale>> = ARCHIVE_TAGS

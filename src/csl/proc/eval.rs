@@ -171,14 +171,10 @@ pub(crate) struct CiteInfo {
     pub position: Position,
     pub near_note: bool,
     pub first_note: Option<u32>,
-    /// The cite's prefix ends a sentence ("See above. "): a term that
-    /// opens the cite is capitalised.
-    pub prefix_ends_sentence: bool,
-    /// The cite has a prefix.
-    pub has_prefix: bool,
-    /// The cite is the first of its cluster (a term in a later cite
-    /// follows the cites before it).
-    pub opens_cluster: bool,
+    /// The cite starts a sentence: it opens its cluster without a prefix,
+    /// or follows a prefix that ends a sentence ("See above. "); a term
+    /// that opens it is capitalised.
+    pub opens_sentence: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -297,14 +293,21 @@ pub(crate) fn var_name(v: Variable) -> &'static str {
     thread_local! {
         static NAMES: RefCell<HashMap<Variable, &'static str, FastHash>> = RefCell::new(HashMap::default());
     }
-    NAMES.with(|m| {
-        let mut m = m.borrow_mut();
-        // Leaked once per distinct variable: CSL has about a hundred.
-        let name: &'static str = m
-            .entry(v)
-            .or_insert_with(|| Box::leak(v.to_string().into_boxed_str()));
-        name
-    })
+    // Leaked once per distinct variable: CSL has about a hundred.
+    NAMES.with(|m| leaked_name(m, v, |v| v.to_string()))
+}
+
+/// The name of `key` from a per-thread cache, made by `name` and leaked the
+/// first time (the names of CSL's variables and locators, a few hundred).
+fn leaked_name<K: std::hash::Hash + Eq + Copy>(
+    cache: &RefCell<HashMap<K, &'static str, FastHash>>,
+    key: K,
+    name: impl FnOnce(K) -> String,
+) -> &'static str {
+    cache
+        .borrow_mut()
+        .entry(key)
+        .or_insert_with(|| Box::leak(name(key).into_boxed_str()))
 }
 
 impl<'a> Ctx<'a> {
@@ -652,13 +655,7 @@ impl<'a> Ctx<'a> {
             Mode::Bibliography => true,
             Mode::Citation => {
                 self.env.style.settings.class != hayagriva::citationberg::StyleClass::InText
-                    && self.cite.map_or(true, |c| {
-                        if c.has_prefix {
-                            c.prefix_ends_sentence
-                        } else {
-                            c.opens_cluster
-                        }
-                    })
+                    && self.cite.map_or(true, |c| c.opens_sentence)
             }
         }
     }
@@ -1591,17 +1588,14 @@ fn locator_name(l: Locator) -> &'static str {
     thread_local! {
         static NAMES: RefCell<HashMap<Locator, &'static str, FastHash>> = RefCell::new(HashMap::default());
     }
+    // Leaked once per distinct locator: CSL has about thirty.
     NAMES.with(|m| {
-        let mut m = m.borrow_mut();
-        // Leaked once per distinct locator: CSL has about thirty.
-        let name: &'static str = m.entry(l).or_insert_with(|| {
-            let s = serde_json::to_value(l)
+        leaked_name(m, l, |l| {
+            serde_json::to_value(l)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            Box::leak(s.into_boxed_str())
-        });
-        name
+                .unwrap_or_default()
+        })
     })
 }
 

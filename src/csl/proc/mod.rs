@@ -137,10 +137,7 @@ impl Processor {
     /// assert_eq!(de.bibliography_text(items.as_array().unwrap())[0].text, "Doe, J., & Roe, R. (2001). T.");
     /// ```
     pub fn new(style: IndependentStyle, locales: &[Locale], lang: Option<&str>) -> Processor {
-        let lang = lang
-            .map(str::to_string)
-            .or_else(|| style.default_locale.as_ref().map(|l| l.0.clone()))
-            .unwrap_or_else(|| "en-US".to_string());
+        let lang = language(&style, lang);
         let base = lang.split('-').next().unwrap_or("en").to_string();
         let mut chain: Vec<Locale> = Vec::new();
         let code = |l: &Locale| l.lang.as_ref().map(|c| c.0.clone());
@@ -832,9 +829,10 @@ impl Processor {
                     position,
                     near_note: near,
                     first_note: first_note.get(i).copied(),
-                    has_prefix: cite.prefix.as_deref().is_some_and(|p| !p.trim().is_empty()),
-                    prefix_ends_sentence: cite.prefix.as_deref().is_some_and(ends_sentence),
-                    opens_cluster: k == 0,
+                    opens_sentence: match cite.prefix.as_deref().filter(|p| !p.trim().is_empty()) {
+                        Some(p) => ends_sentence(p),
+                        None => k == 0,
+                    },
                 };
                 let ctx = Ctx::new(
                     &env,
@@ -1019,6 +1017,14 @@ impl OutputFormat {
             OutputFormat::Markdown => Markup::Markdown,
         }
     }
+}
+
+/// The language a processor for `style` renders in: `lang`, else the
+/// style's default locale, else `en-US`.
+pub(crate) fn language(style: &IndependentStyle, lang: Option<&str>) -> String {
+    lang.or(style.default_locale.as_ref().map(|l| l.0.as_str()))
+        .unwrap_or("en-US")
+        .to_string()
 }
 
 /// A cite whose prefix opens with punctuation (", cited in "): the layout

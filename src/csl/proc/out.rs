@@ -492,18 +492,6 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
             }
         }
     };
-    let close = |stack: &mut Vec<(Frame, Vec<Node>)>| {
-        if let Some((frame, children)) = stack.pop() {
-            let node = match frame {
-                Frame::Tag(t) => Node::Tagged(t, children),
-                Frame::NoCase => Node::NoCase(children),
-                Frame::Quote(_) | Frame::Root => Node::Quoted(children),
-            };
-            if let Some(top) = stack.last_mut() {
-                top.1.push(node);
-            }
-        }
-    };
     let open_quote = |stack: &[(Frame, Vec<Node>)], single: bool| {
         stack.iter().rposition(|(f, _)| match f {
             Frame::Quote(q) => (*q == '\'' || *q == '‘') == single,
@@ -545,7 +533,7 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
                     while stack.len() > k + 1 {
                         unwind(&mut stack);
                     }
-                    close(&mut stack);
+                    close_frame(&mut stack);
                     rest = &rest[tag_close.len()..];
                     continue;
                 }
@@ -571,7 +559,7 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
                     while stack.len() > k + 1 {
                         unwind(&mut stack);
                     }
-                    close(&mut stack);
+                    close_frame(&mut stack);
                     prev_char = Some(c);
                     rest = &rest[c.len_utf8()..];
                     continue;
@@ -594,31 +582,34 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
     }
     flush(&mut buf, &mut stack);
     while stack.len() > 1 {
-        if matches!(stack.last(), Some((Frame::Quote(_), _))) {
-            unwind(&mut stack);
-        } else {
-            close(&mut stack);
-        }
+        unwind(&mut stack);
     }
     stack.pop().map(|s| s.1).unwrap_or_default()
 }
 
-/// Pops a quote frame that was never closed: its opening mark is text.
-fn unwind(stack: &mut Vec<(Frame, Vec<Node>)>) {
+/// Pops the innermost frame into its parent as the node it makes.
+fn close_frame(stack: &mut Vec<(Frame, Vec<Node>)>) {
     if let Some((frame, children)) = stack.pop() {
+        let node = match frame {
+            Frame::Tag(t) => Node::Tagged(t, children),
+            Frame::NoCase => Node::NoCase(children),
+            Frame::Quote(_) | Frame::Root => Node::Quoted(children),
+        };
         if let Some(top) = stack.last_mut() {
-            match frame {
-                Frame::Quote(q) => top.1.push(Node::Text(q.to_string())),
-                Frame::Tag(t) => {
-                    top.1.push(Node::Tagged(t, children));
-                    return;
-                }
-                Frame::NoCase => {
-                    top.1.push(Node::NoCase(children));
-                    return;
-                }
-                Frame::Root => {}
-            }
+            top.1.push(node);
+        }
+    }
+}
+
+/// Pops a frame left open: a quote that was never closed keeps its
+/// opening mark as text; a tag closes where the text ends.
+fn unwind(stack: &mut Vec<(Frame, Vec<Node>)>) {
+    if !matches!(stack.last(), Some((Frame::Quote(_), _))) {
+        return close_frame(stack);
+    }
+    if let Some((Frame::Quote(q), children)) = stack.pop() {
+        if let Some(top) = stack.last_mut() {
+            top.1.push(Node::Text(q.to_string()));
             top.1.extend(children);
         }
     }

@@ -255,7 +255,7 @@ fn case_word(word: &str, st: &State, is_last: bool) -> String {
         TextCase::TitleCase => {
             let _ = st.english;
             // Words already in capitals stay (citeproc-js: "UK", "OC 1").
-            let w = word.to_string();
+            let w = word;
             // Compounds joined by hyphens, dashes or slashes: each part on
             // its own ("Scientist–Practitioner", "Cat/Mouse").
             let parts: Vec<&str> = w.split(['-', '–', '—', '/']).collect();
