@@ -31,12 +31,17 @@ use crate::model::{Date, Kind, Link, LinkKind, Pages, Person, Provenance, Refere
 /// ```
 pub fn csl_json(text: &str, source: &str) -> Result<Parsed, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // The line scan runs beside serde_json, which keeps no positions.
-    let (value, lines) = std::thread::scope(|scope| {
-        let lines = scope.spawn(|| element_lines(text));
-        let value = serde_json::from_str::<Value>(text);
-        (value, lines.join().unwrap_or_default())
-    });
+    // The line scan (serde_json keeps no positions) runs beside serde_json
+    // on large inputs; a thread is not worth it for a small file.
+    let (value, lines) = if text.len() < 1 << 20 {
+        (serde_json::from_str::<Value>(text), element_lines(text))
+    } else {
+        std::thread::scope(|scope| {
+            let lines = scope.spawn(|| element_lines(text));
+            let value = serde_json::from_str::<Value>(text);
+            (value, lines.join().unwrap_or_default())
+        })
+    };
     let value = value.map_err(|e| {
         Error::new(ErrorKind::Syntax, source, format!("not valid JSON: {e}")).at_line(e.line())
     })?;
