@@ -1,21 +1,54 @@
-//! Renders the merged example CVs with `.csl` files from a folder, for the
-//! side-by-side comparison with citeproc-js (benches/citeproc/run.sh).
+//! Renders references with `.csl` files from a folder, for the side-by-side
+//! comparisons with citeproc-js (benches/citeproc/run.sh, benches/styles/run.sh).
 //!
-//! `render_styles OUT_DIR STYLES_DIR STYLE... -- FILE...` (CVs, merged; or
-//! one CSL-JSON file, taken as it is) writes
-//! OUT_DIR/items.json (the CSL-JSON both processors read) and
-//! OUT_DIR/publist.json ({style: {id: entry}}).
+//! `render_styles OUT_DIR STYLES_DIR [--citations] [--locales DIR] STYLE... -- FILE...`
+//! (CVs, merged; or one CSL-JSON file, taken as it is; a STYLE `@list.txt`
+//! reads style names from a file, one a line, `#` comments) writes
+//! OUT_DIR/items.json (the CSL-JSON both processors read),
+//! OUT_DIR/publist.json ({style: {id: entry}}, the bibliography, `{}` for a
+//! style without one) and, with `--citations`, OUT_DIR/publist-citations.json
+//! ({style: {id: citation}}: every item cited alone, in input order, after
+//! all were registered). With `--locales`, the locale files of DIR are used
+//! (as citeproc-js is given them); else hayagriva's archived ones.
 
 use std::collections::BTreeMap;
+use std::path::Path;
+
+use publist::csl::{Cite, Formatter, OutputFormat, Processor};
+
+type Rendered = BTreeMap<String, BTreeMap<String, String>>;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let split = args.iter().position(|a| a == "--").unwrap_or(args.len());
     let (head, files) = (&args[..split], &args[(split + 1).min(args.len())..]);
-    let [out_dir, styles_dir, styles @ ..] = head else {
-        eprintln!("usage: render_styles OUT_DIR STYLES_DIR STYLE... -- CV_FILE...");
+    let [out_dir, styles_dir, rest @ ..] = head else {
+        eprintln!("usage: render_styles OUT_DIR STYLES_DIR [--citations] [--locales DIR] STYLE... -- FILE...");
         std::process::exit(2);
     };
+    let mut citations = false;
+    let mut locales_dir: Option<String> = None;
+    let mut styles: Vec<String> = Vec::new();
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--citations" => citations = true,
+            "--locales" => locales_dir = it.next().cloned(),
+            list if list.starts_with('@') => {
+                let text = std::fs::read_to_string(&list[1..]).unwrap_or_else(|e| {
+                    eprintln!("{}: {e}", &list[1..]);
+                    std::process::exit(2)
+                });
+                styles.extend(
+                    text.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                        .map(str::to_string),
+                );
+            }
+            name => styles.push(name.to_string()),
+        }
+    }
     let json = files.len() == 1 && files[0].ends_with(".json");
     let refs: Vec<_> = files
         .iter()
@@ -36,31 +69,68 @@ fn main() {
         publist::Library::merge(refs).records
     };
     std::fs::create_dir_all(out_dir).expect("output folder");
-    std::fs::write(
-        format!("{out_dir}/items.json"),
-        publist::csl::to_csl_json(&records),
-    )
-    .expect("items.json");
-    let mut out: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();
-    for style in styles {
+    let items_json = publist::csl::to_csl_json(&records);
+    std::fs::write(format!("{out_dir}/items.json"), &items_json).expect("items.json");
+    // The citations are rendered from the CSL-JSON both processors read.
+    let items: Vec<serde_json::Value> = serde_json::from_str(&items_json).expect("our own JSON");
+    let locales = locales_dir.map(|d| publist::csl::load_locales(Some(Path::new(&d))).0);
+    let mut bib: Rendered = BTreeMap::new();
+    let mut cites: Rendered = BTreeMap::new();
+    for style in &styles {
         let path = format!("{styles_dir}/{style}.csl");
-        let formatter =
-            match publist::csl::load_style(&path, Some(std::path::Path::new(styles_dir))) {
-                Ok(s) => publist::csl::Formatter::new(s),
-                Err(e) => {
-                    eprintln!("{e}");
-                    continue;
-                }
-            };
-        let entries = formatter.bibliography(&records);
-        out.insert(
-            style,
-            entries
+        let loaded = match publist::csl::load_style(&path, Some(Path::new(styles_dir))) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{e}");
+                continue;
+            }
+        };
+        let result = std::panic::catch_unwind(|| {
+            let mut formatter = Formatter::new(loaded.clone());
+            if let Some(l) = &locales {
+                formatter = formatter.with_locales(l.clone());
+            }
+            let entries: BTreeMap<String, String> = formatter
+                .bibliography(&records)
                 .into_iter()
                 .map(|e| (e.key.clone(), e.line()))
-                .collect(),
-        );
+                .collect();
+            let cited = citations.then(|| {
+                let archived;
+                let locales = match &locales {
+                    Some(l) => l.as_slice(),
+                    None => {
+                        archived = publist::hayagriva::archive::locales();
+                        archived.as_slice()
+                    }
+                };
+                let p = Processor::new(loaded.clone(), locales, None);
+                let ids: Vec<String> = items
+                    .iter()
+                    .map(|i| i["id"].as_str().unwrap_or_default().to_string())
+                    .collect();
+                let clusters: Vec<Vec<Cite>> = ids.iter().map(|id| vec![Cite::new(id)]).collect();
+                let out = p.citations(&items, &clusters, OutputFormat::Text);
+                ids.into_iter().zip(out).collect::<BTreeMap<_, _>>()
+            });
+            (entries, cited)
+        });
+        match result {
+            Ok((entries, cited)) => {
+                bib.insert(style.clone(), entries);
+                if let Some(c) = cited {
+                    cites.insert(style.clone(), c);
+                }
+            }
+            Err(_) => eprintln!("{style}: PANIC"),
+        }
     }
-    let json = serde_json::to_string(&out).expect("plain strings");
-    std::fs::write(format!("{out_dir}/publist.json"), json).expect("publist.json");
+    let write = |name: &str, r: &Rendered| {
+        let json = serde_json::to_string(r).expect("plain strings");
+        std::fs::write(format!("{out_dir}/{name}"), json).expect("output file");
+    };
+    write("publist.json", &bib);
+    if citations {
+        write("publist-citations.json", &cites);
+    }
 }
