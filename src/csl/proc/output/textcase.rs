@@ -4,7 +4,7 @@
 
 use hayagriva::citationberg::TextCase;
 
-use super::out::Node;
+use super::{plain, Node};
 
 /// English stop words title case leaves in lower case (the spec's list).
 const STOP_WORDS: &[&str] = &[
@@ -117,7 +117,7 @@ pub(crate) fn apply_case(nodes: Vec<Node>, case: TextCase, english: bool) -> Vec
     if matches!(case, TextCase::TitleCase) && !english {
         return nodes;
     }
-    let text = super::out::plain(&nodes);
+    let text = plain(&nodes);
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let all_upper = !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase());
     let mut st = State {
@@ -134,7 +134,7 @@ pub(crate) fn apply_case(nodes: Vec<Node>, case: TextCase, english: bool) -> Vec
 }
 
 fn count_words(nodes: &[Node]) -> usize {
-    super::out::plain(nodes)
+    plain(nodes)
         .split(|c: char| c.is_whitespace())
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
@@ -155,7 +155,7 @@ fn walk(nodes: Vec<Node>, st: &mut State, seen: &mut usize, total: usize) -> Vec
                     st.first_word = false;
                     st.after_colon = false;
                 }
-                st.word_start = super::out::plain(&c).ends_with(char::is_whitespace);
+                st.word_start = plain(&c).ends_with(char::is_whitespace);
                 Node::NoCase(c)
             }
         })
@@ -307,7 +307,7 @@ mod tests {
     use super::*;
 
     fn t(s: &str, c: TextCase) -> String {
-        super::super::out::plain(&apply_case(vec![Node::text(s)], c, true))
+        plain(&apply_case(vec![Node::text(s)], c, true))
     }
 
     #[test]

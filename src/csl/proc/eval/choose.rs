@@ -1,0 +1,90 @@
+//! `<choose>`: the tests of a branch (CSL 1.0.2, "Choose").
+
+use super::*;
+
+impl Ctx<'_> {
+    pub(super) fn test(&self, b: &ChooseBranch) -> bool {
+        // Up to a handful of results: a small inline buffer, no allocation.
+        let mut results = Results::default();
+        if let Some(d) = b.disambiguate {
+            results.push(d == self.disamb.condition);
+        }
+        if let Some(vars) = &b.is_numeric {
+            for v in vars {
+                let val = self.var(var_name(*v));
+                results.push(val.is_some_and(|s| is_numeric(&s)));
+            }
+        }
+        if let Some(vars) = &b.is_uncertain_date {
+            for v in vars {
+                results.push(
+                    self.item
+                        .dates
+                        .get(var_name(Variable::Date(*v)))
+                        .is_some_and(|d| d.circa),
+                );
+            }
+        }
+        if let Some(locs) = &b.locator {
+            let label = self
+                .cite
+                .filter(|c| c.locator.is_some())
+                .map(|c| c.label.as_deref().unwrap_or("page"));
+            for l in locs {
+                results.push(label.is_some_and(|x| {
+                    let name = locator_name(*l);
+                    x == name || (name == "sub-verbo" && x == "sub verbo")
+                }));
+            }
+        }
+        if let Some(positions) = &b.position {
+            for p in positions {
+                let ok = match (self.mode, self.cite) {
+                    (Mode::Citation, Some(c)) => match p {
+                        TestPosition::First => c.position == Position::First,
+                        TestPosition::Subsequent => c.position != Position::First,
+                        TestPosition::Ibid => {
+                            matches!(c.position, Position::Ibid | Position::IbidWithLocator)
+                        }
+                        TestPosition::IbidWithLocator => c.position == Position::IbidWithLocator,
+                        TestPosition::NearNote => c.position != Position::First && c.near_note,
+                    },
+                    _ => false,
+                };
+                results.push(ok);
+            }
+        }
+        if let Some(types) = &b.type_ {
+            for t in types {
+                results.push(Some(*t) == self.kind);
+            }
+        }
+        if let Some(vars) = &b.variable {
+            for v in vars {
+                results.push(self.has_var(*v));
+            }
+        }
+        match b.match_ {
+            ChooseMatch::All => results.all,
+            ChooseMatch::Any => results.any,
+            ChooseMatch::None => !results.any,
+        }
+    }
+}
+
+/// The CSL name of a locator, formatted once per locator and thread (the
+/// `locator` test asked serde for it on every item).
+fn locator_name(l: Locator) -> &'static str {
+    thread_local! {
+        static NAMES: RefCell<HashMap<Locator, &'static str, FastHash>> = RefCell::new(HashMap::default());
+    }
+    // Leaked once per distinct locator: CSL has about thirty.
+    NAMES.with(|m| {
+        leaked_name(m, l, |l| {
+            serde_json::to_value(l)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        })
+    })
+}

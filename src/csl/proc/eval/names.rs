@@ -1,0 +1,582 @@
+//! `<names>` and `<name>`: name lists, et-al, substitution, particles and
+//! initials (CSL 1.0.2, "Names").
+
+use super::*;
+
+impl Ctx<'_> {
+    pub(super) fn names(&self, el: &Names) -> Vec<Node> {
+        let inherited = self.names_inherit.apply(&el.options());
+        let mut lists: Vec<(NameVariable, &Vec<NameData>)> = Vec::new();
+        for v in &el.variable {
+            let name = var_name(Variable::Name(*v));
+            if self.suppressed.borrow().contains(name) {
+                continue;
+            }
+            if let Some(list) = self.item.names.get(name).filter(|l| !l.is_empty()) {
+                lists.push((*v, list));
+            }
+        }
+        self.note_var(!lists.is_empty());
+        if lists.is_empty() {
+            if let Some(sub) = el.substitute() {
+                for child in &sub.children {
+                    self.substituting.set(self.substituting.get() + 1);
+                    let r = match child {
+                        LayoutRenderingElement::Names(n) => {
+                            let merged = el.from_names_substitute(n);
+                            self.names(&merged)
+                        }
+                        other => self.element(other),
+                    };
+                    self.substituting.set(self.substituting.get() - 1);
+                    if !is_empty(&r) {
+                        self.suppress_rendered(child);
+                        // Substituted output takes the names element's affixes and formatting
+                        // only when it is not itself a names element.
+                        return match child {
+                            LayoutRenderingElement::Names(_) => r,
+                            // Marked as the names output (subsequent-author-substitute, collapsing).
+                            _ => decorate(
+                                vec![Node::Tagged(Tag::Div(MARK_NAMES), r)],
+                                &el.to_formatting(),
+                                &el.to_affixes(),
+                                el.display,
+                                false,
+                            ),
+                        };
+                    }
+                }
+            }
+            return Vec::new();
+        }
+        // Names that substitute for others are suppressed in the rest of the
+        // output (a names element outside a substitute may repeat).
+        for (v, _) in &lists {
+            if self.mode != Mode::Sort && self.substituting.get() > 0 {
+                self.suppress(var_name(Variable::Name(*v)));
+            }
+        }
+        let name_el = el.name().cloned().unwrap_or_default();
+        let options = name_el.options(&inherited);
+        let names_delim = el
+            .options()
+            .names_delimiter
+            .or_else(|| self.names_inherit.names_delimiter.clone())
+            .unwrap_or_default();
+
+        // editor and translator the same people: one list with the combined term.
+        let mut groups: Vec<(Option<Term>, &Vec<NameData>)> = lists
+            .iter()
+            .map(|(v, l)| (Some(Term::NameVariable(*v)), *l))
+            .collect();
+        if lists.len() >= 2 && el.label().is_some() {
+            let ed = lists.iter().position(|(v, _)| *v == NameVariable::Editor);
+            let tr = lists
+                .iter()
+                .position(|(v, _)| *v == NameVariable::Translator);
+            if let (Some(e), Some(t)) = (ed, tr) {
+                if lists[e].1 == lists[t].1 {
+                    groups[e].0 = Some(Term::NameVariable(NameVariable::EditorTranslator));
+                    groups.remove(t);
+                }
+            }
+        }
+
+        if options.form == NameForm::Count {
+            let mut total = 0usize;
+            for (_, list) in &groups {
+                total += self.shown_count(list.len(), &options);
+            }
+            if total == 0 {
+                return Vec::new();
+            }
+            return decorate(
+                vec![Node::text(total.to_string())],
+                &el.to_formatting(),
+                &el.to_affixes(),
+                el.display,
+                false,
+            );
+        }
+
+        let mut out: Vec<Node> = Vec::new();
+        for (i, (term, list)) in groups.iter().enumerate() {
+            if i > 0 && !names_delim.is_empty() {
+                out.push(Node::text(names_delim.clone()));
+            }
+            let mut rendered = self.name_list(list, &name_el, &options, el);
+            if let (Some((label, pos)), Some(term)) = (
+                el.label().map(|(l, p)| {
+                    // Without a <name>, the implicit name comes first.
+                    if el.name().is_none() {
+                        (l, hayagriva::citationberg::NameLabelPosition::AfterName)
+                    } else {
+                        (l, p)
+                    }
+                }),
+                term,
+            ) {
+                let plural = match label.plural {
+                    LabelPluralize::Always => true,
+                    LabelPluralize::Never => false,
+                    LabelPluralize::Contextual => list.len() > 1,
+                };
+                if let Some(s) = self
+                    .term(*term, label.form, plural)
+                    .filter(|s| !s.is_empty())
+                {
+                    let mut content = vec![Node::text(s)];
+                    if label.strip_periods {
+                        content = strip_periods(content);
+                    }
+                    if let Some(c) = label.text_case {
+                        content = apply_case(content, c, self.is_english());
+                    }
+                    let lab = decorate(content, &label.formatting, &label.affixes, None, false);
+                    if pos == hayagriva::citationberg::NameLabelPosition::BeforeName {
+                        let mut v = lab;
+                        v.extend(rendered);
+                        rendered = v;
+                    } else {
+                        rendered.extend(lab);
+                    }
+                }
+            }
+            out.extend(rendered);
+        }
+        let out = vec![Node::Tagged(Tag::Div(MARK_NAMES), out)];
+        decorate(
+            out,
+            &el.to_formatting(),
+            &el.to_affixes(),
+            el.display,
+            false,
+        )
+    }
+
+    fn suppress_rendered(&self, el: &LayoutRenderingElement) {
+        if self.mode == Mode::Sort {
+            return;
+        }
+        match el {
+            LayoutRenderingElement::Text(t) => {
+                if let TextTarget::Variable { var, .. } = &t.target {
+                    self.suppress(var_name(*var));
+                }
+            }
+            LayoutRenderingElement::Number(n) => self.suppress(var_name(n.variable.into())),
+            LayoutRenderingElement::Date(d) => {
+                if let Some(v) = d.variable {
+                    self.suppress(var_name(Variable::Date(v)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn et_al_limits(
+        &self,
+        options: &hayagriva::citationberg::NameOptions,
+    ) -> (Option<u32>, Option<u32>) {
+        let subsequent =
+            self.mode == Mode::Citation && self.cite.is_some_and(|c| c.position != Position::First);
+        let (mut min, mut first) = if subsequent {
+            (
+                options.et_al_subsequent_min.or(options.et_al_min),
+                options
+                    .et_al_subsequent_use_first
+                    .or(options.et_al_use_first),
+            )
+        } else {
+            (options.et_al_min, options.et_al_use_first)
+        };
+        if let Some((m, f, _)) = self.sort_names {
+            if m.is_some() {
+                min = m;
+            }
+            if f.is_some() {
+                first = f;
+            }
+        }
+        (min, first)
+    }
+
+    fn shown_count(&self, len: usize, options: &hayagriva::citationberg::NameOptions) -> usize {
+        let (min, first) = self.et_al_limits(options);
+        match (min, first) {
+            (Some(min), Some(first)) if len >= min as usize && first > 0 => {
+                (first as usize + self.disamb.add_names as usize).min(len)
+            }
+            _ => len,
+        }
+    }
+
+    fn name_list(
+        &self,
+        list: &[NameData],
+        name_el: &hayagriva::citationberg::Name,
+        options: &hayagriva::citationberg::NameOptions,
+        names_el: &Names,
+    ) -> Vec<Node> {
+        let shown = self.shown_count(list.len(), options);
+        let truncated = shown < list.len();
+        let use_last = options.et_al_use_last || self.sort_names.and_then(|s| s.2).unwrap_or(false);
+        let use_last = use_last && truncated && shown + 2 <= list.len();
+        let sort_all = self.mode == Mode::Sort;
+        let mut rendered: Vec<(Vec<Node>, bool)> = Vec::new();
+        for (i, n) in list.iter().take(shown).enumerate() {
+            let inverted = sort_all
+                || match options.name_as_sort_order {
+                    Some(NameAsSortOrder::All) => true,
+                    Some(NameAsSortOrder::First) => i == 0,
+                    None => false,
+                };
+            let level = self
+                .disamb
+                .name_levels
+                .get(i)
+                .copied()
+                .unwrap_or(self.disamb.givenname);
+            let mut r = self.one_name(n, name_el, options, inverted, level);
+            if let Some(h) = self.highlight {
+                if h(n) {
+                    r = vec![Node::Tagged(Tag::Highlight, r)];
+                }
+            }
+            rendered.push((r, inverted && n.literal.is_none() && !n.is_non_roman()));
+        }
+        let delim = options.delimiter;
+        let and = match options.and {
+            Some(NameAnd::Text) => self.term(Term::Other(OtherTerm::And), TermForm::Long, false),
+            Some(NameAnd::Symbol) => Some("&"),
+            None => None,
+        };
+        let mut out: Vec<Node> = Vec::new();
+        let count = rendered.len();
+        for (i, (r, _)) in rendered.iter().enumerate() {
+            if i > 0 {
+                let prev_inverted = rendered[i - 1].1;
+                let last = i == count - 1 && !truncated;
+                match (last, and) {
+                    (true, Some(and)) if !sort_all => {
+                        let use_delim = match options.delimiter_precedes_last {
+                            DelimiterBehavior::Contextual => count >= 3,
+                            DelimiterBehavior::AfterInvertedName => prev_inverted,
+                            DelimiterBehavior::Always => true,
+                            DelimiterBehavior::Never => false,
+                        };
+                        if use_delim {
+                            out.push(Node::text(format!("{delim}{and} ")));
+                        } else {
+                            out.push(Node::text(format!(" {and} ")));
+                        }
+                    }
+                    _ => out.push(Node::text(delim)),
+                }
+            }
+            out.extend(r.iter().cloned());
+        }
+        if truncated {
+            if use_last {
+                // The last name counts in sort keys too (names-use-last).
+                out.push(Node::text(format!("{delim}… ")));
+                if let Some(last) = list.last() {
+                    out.extend(self.one_name(
+                        last,
+                        name_el,
+                        options,
+                        sort_all,
+                        self.disamb.givenname,
+                    ));
+                }
+            } else if !sort_all {
+                let et_al = names_el.et_al();
+                let term = match et_al.map(|e| e.term) {
+                    Some(hayagriva::citationberg::EtAlTerm::AndOthers) => OtherTerm::AndOthers,
+                    _ => OtherTerm::EtAl,
+                };
+                if let Some(t) = self
+                    .term(Term::Other(term), TermForm::Long, false)
+                    .filter(|t| !t.is_empty())
+                {
+                    let prev_inverted = rendered.last().is_some_and(|r| r.1);
+                    let use_delim = match options.delimiter_precedes_et_al {
+                        DelimiterBehavior::Contextual => count >= 2,
+                        DelimiterBehavior::AfterInvertedName => prev_inverted,
+                        DelimiterBehavior::Always => true,
+                        DelimiterBehavior::Never => false,
+                    };
+                    out.push(Node::text(if use_delim {
+                        delim.to_string()
+                    } else {
+                        " ".to_string()
+                    }));
+                    let content = vec![Node::text(t)];
+                    match et_al {
+                        Some(e) => out.extend(decorate(
+                            content,
+                            &e.formatting,
+                            &Affixes::default(),
+                            None,
+                            false,
+                        )),
+                        None => out.extend(content),
+                    }
+                }
+            }
+        }
+        decorate(out, &name_el.formatting, &name_el.affixes, None, false)
+    }
+
+    fn one_name(
+        &self,
+        n: &NameData,
+        name_el: &hayagriva::citationberg::Name,
+        options: &hayagriva::citationberg::NameOptions,
+        inverted: bool,
+        level: u8,
+    ) -> Vec<Node> {
+        if let Some(lit) = &n.literal {
+            return rich(lit);
+        }
+        let family_part = name_el.name_part_family();
+        let given_part = name_el.name_part_given();
+        let family = n.family.clone().unwrap_or_default();
+        let mut form = options.form;
+        if level >= 1 && form == NameForm::Short {
+            form = NameForm::Long;
+        }
+        if n.family.is_none() {
+            // A name with only a given part ("Banksy") is written as it is.
+            return rich(n.given.as_deref().unwrap_or_default());
+        }
+        let given = n.given.as_deref().map(|g| {
+            if level >= 2 {
+                g.to_string()
+            } else {
+                match options.initialize_with {
+                    Some(with) => initialize(
+                        g,
+                        with,
+                        options.initialize,
+                        self.env.style.settings.initialize_with_hyphen,
+                    ),
+                    // Without initialize-with, the given name is shown whole.
+                    None => g.to_string(),
+                }
+            }
+        });
+        if n.is_non_roman() {
+            let fam = part(vec![Node::text(family)], family_part, self.is_english());
+            if form == NameForm::Short || given.is_none() {
+                return fam;
+            }
+            let mut v = fam;
+            v.extend(part(
+                vec![Node::text(given.unwrap_or_default())],
+                given_part,
+                self.is_english(),
+            ));
+            return v;
+        }
+        let demote = self.env.style.settings.demote_non_dropping_particle;
+        use hayagriva::citationberg::DemoteNonDroppingParticle as D;
+        let ndp = n.ndp.clone();
+        let dp = n.dp.clone();
+        let join_particle = |p: &str, rest: &str| {
+            if p.ends_with(['\'', '’', '-']) {
+                format!("{p}{rest}")
+            } else {
+                format!("{p} {rest}")
+            }
+        };
+        if form == NameForm::Short {
+            let fam = match &ndp {
+                Some(p) => join_particle(p, &family),
+                None => family,
+            };
+            return part(rich(&fam), family_part, self.is_english());
+        }
+        let mut out: Vec<Node> = Vec::new();
+        if inverted {
+            // Family first: [ndp] family, given [dp] [ndp if demoted], suffix
+            let demoted =
+                demote == D::DisplayAndSort || (self.mode == Mode::Sort && demote == D::SortOnly);
+            let fam = match (&ndp, demoted) {
+                (Some(p), false) => join_particle(p, &family),
+                _ => family.clone(),
+            };
+            out.extend(part(rich(&fam), family_part, self.is_english()));
+            let mut g = given.clone().unwrap_or_default();
+            if let Some(p) = &dp {
+                g = if g.is_empty() {
+                    p.clone()
+                } else {
+                    format!("{g} {p}")
+                };
+            }
+            if demoted {
+                if let Some(p) = &ndp {
+                    g = if g.is_empty() {
+                        p.clone()
+                    } else {
+                        format!("{g} {p}")
+                    };
+                }
+            }
+            if !g.is_empty() {
+                out.push(Node::text(options.sort_separator));
+                out.extend(part(rich(&g), given_part, self.is_english()));
+            }
+            if let Some(s) = &n.suffix {
+                out.push(Node::text(options.sort_separator));
+                out.push(Node::text(s.clone()));
+            }
+        } else {
+            let mut fam = family.clone();
+            if let Some(p) = &ndp {
+                fam = join_particle(p, &fam);
+            }
+            let g = given.clone().unwrap_or_default();
+            if let Some(p) = &dp {
+                fam = join_particle(p, &fam);
+            }
+            if !g.is_empty() {
+                out.extend(part(rich(&g), given_part, self.is_english()));
+                out.push(Node::text(" "));
+            }
+            out.extend(part(rich(&fam), family_part, self.is_english()));
+            if let Some(s) = &n.suffix {
+                out.push(Node::text(if n.comma_suffix { ", " } else { " " }));
+                out.push(Node::text(s.clone()));
+            }
+        }
+        out
+    }
+}
+
+fn part(content: Vec<Node>, p: Option<&NamePart>, english: bool) -> Vec<Node> {
+    match p {
+        None => content,
+        Some(p) => {
+            let content = match p.text_case {
+                Some(c) => apply_case(content, c, english),
+                None => content,
+            };
+            decorate(content, &p.formatting, &p.affixes, None, false)
+        }
+    }
+}
+
+/// Initials of given names: "John Robert" → "J. R." with `with` = ". ".
+pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
+    let mut out = String::new();
+    // Words, and initials run together split apart ("M.E" → "M." "E",
+    // "Ph.M.E." → "Ph." "M." "E."), as citeproc-js reads them.
+    let mut words: Vec<&str> = Vec::new();
+    for word in given.split([' ']).filter(|w| !w.is_empty()) {
+        let mut start = 0;
+        let mut chars = word.char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            if c == '.' && chars.peek().is_some_and(|(_, n)| n.is_alphabetic()) {
+                words.push(&word[start..=k]);
+                start = k + 1;
+            }
+        }
+        words.push(&word[start..]);
+    }
+    for word in &words {
+        let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
+        for (pi, piece) in pieces.iter().enumerate() {
+            let bare = piece.trim_end_matches('.');
+            // An abbreviation written with its period ("Ph.", "Me.", "ME.")
+            // keeps its letters.
+            let abbreviation =
+                piece.ends_with('.') && bare.chars().count() > 1 && !bare.contains('.');
+            let is_initial = bare.chars().count() == 1
+                || abbreviation
+                || (piece.contains('.') && bare.chars().all(|c| c.is_uppercase() || c == '.'));
+            let lower = bare.chars().next().is_some_and(char::is_lowercase);
+            let text = if lower && !is_initial {
+                // Lower-case words stay (particles).
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                out.push_str(piece);
+                out.push(' ');
+                continue;
+            } else if initialize || is_initial {
+                // "Th." keeps its letters; otherwise the first letter.
+                let letters: String = if abbreviation {
+                    bare.to_string()
+                } else {
+                    bare.chars()
+                        .next()
+                        .map(|c| c.to_string())
+                        .unwrap_or_default()
+                };
+                let mut t = String::new();
+                // Initials inside a dotted group ("J.R.") each get their own.
+                if piece.matches('.').count() > 1 && bare.contains('.') {
+                    for (k, seg) in bare.split('.').filter(|s| !s.is_empty()).enumerate() {
+                        if k > 0 {
+                            t.push_str(with);
+                        }
+                        t.push_str(
+                            &seg.chars()
+                                .next()
+                                .map(|c| c.to_string())
+                                .unwrap_or_default(),
+                        );
+                    }
+                    t.push_str(with);
+                    t
+                } else {
+                    t.push_str(&letters);
+                    t.push_str(with);
+                    t
+                }
+            } else {
+                format!("{piece} ")
+            };
+            if pi > 0 {
+                // Hyphens join full words, and initials made here when the
+                // style keeps hyphens; existing initials that are not
+                // re-initialised lose them ("K.-R." → "K. R.", as citeproc-js).
+                let full_word = !(initialize || is_initial);
+                if full_word || (hyphen && initialize) {
+                    // "J.-P." : drop the space before the hyphen.
+                    let trimmed = out.trim_end().to_string();
+                    out = trimmed;
+                    out.push('-');
+                }
+            }
+            out.push_str(&text);
+        }
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials() {
+        assert_eq!(initialize("John Robert", ". ", true, true), "J. R.");
+        assert_eq!(initialize("Jean-Pierre", ".", true, true), "J.-P.");
+        assert_eq!(initialize("K.-R.", ". ", true, false), "K. R.");
+        assert_eq!(initialize("K.-R.", ". ", true, true), "K.-R.");
+        assert_eq!(initialize("K.-R.", ". ", false, true), "K. R.");
+        assert_eq!(initialize("Jean-Pierre", ". ", false, true), "Jean-Pierre");
+        assert_eq!(initialize("John", "", true, true), "J");
+        // The CSL suite's name_Initials* cases.
+        assert_eq!(initialize("M.E", ". ", true, true), "M. E.");
+        assert_eq!(initialize("ME.", ". ", true, true), "ME.");
+        assert_eq!(initialize("Me.", "", true, true), "Me");
+        assert_eq!(initialize("Ph. M.E.", ".", false, true), "Ph.M.E.");
+        assert_eq!(initialize("John M.E.", "", false, true), "John ME");
+        assert_eq!(initialize("John M.E.", ". ", true, true), "J. M. E.");
+        assert_eq!(initialize("ME", " ", false, true), "ME");
+    }
+}

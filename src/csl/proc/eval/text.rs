@@ -1,0 +1,379 @@
+//! `<text>`, `<number>` and `<label>`: variables, terms, values and macros;
+//! page ranges and numbers.
+
+use super::*;
+
+impl Ctx<'_> {
+    pub(super) fn text(&self, t: &hayagriva::citationberg::Text) -> Vec<Node> {
+        let content: Vec<Node> = match &t.target {
+            TextTarget::Variable { var, form } => {
+                let mut name = var_name(*var).to_string();
+                let mut value = None;
+                if *form == LongShortForm::Short {
+                    let short = format!("{name}-short");
+                    if let Some(v) = self.var(&short) {
+                        value = Some(v);
+                        name = short;
+                    }
+                }
+                let value = value.or_else(|| self.var(&name));
+                self.note_var(value.as_deref().is_some_and(|v| !v.is_empty()));
+                let Some(value) = value.filter(|v| !v.is_empty()) else {
+                    return Vec::new();
+                };
+                if name == "year-suffix" {
+                    self.year_suffix_done.set(true);
+                }
+                let value = if name == "page" || name == "locator" && self.cite_label_is_page() {
+                    self.page_range(&value)
+                } else {
+                    value
+                };
+                if matches!(name.as_str(), "URL" | "DOI") {
+                    vec![Node::Text(value)]
+                } else if name == "year-suffix" {
+                    vec![Node::Tagged(
+                        Tag::Div(MARK_YEAR_SUFFIX),
+                        vec![Node::Text(value)],
+                    )]
+                } else {
+                    rich(&value)
+                }
+            }
+            TextTarget::Macro { name } => {
+                let Some(m) = self.env.macros.get(name.as_str()) else {
+                    return Vec::new();
+                };
+                let (t0, f0) = (self.tried.get(), self.found.get());
+                let r = self.seq(&m.children, None);
+                let (tr, fo) = (self.tried.get() - t0, self.found.get() - f0);
+                // A macro counts as one variable for the enclosing group, and
+                // as a found one whenever it prints something (citeproc-js:
+                // a macro printing only a term keeps its group).
+                let printed = !is_empty(&r);
+                self.tried.set(t0 + u32::from(tr > 0 || printed));
+                self.found
+                    .set(f0 + u32::from(printed && (fo > 0 || tr == 0)));
+                r
+            }
+            TextTarget::Term { term, form, plural } => {
+                let s = self.term(*term, *form, *plural).unwrap_or("");
+                if s.is_empty() {
+                    return Vec::new();
+                }
+                if self.term_opens_sentence() {
+                    let mut cs = s.chars();
+                    let first: String = cs
+                        .next()
+                        .map(|c| c.to_uppercase().collect())
+                        .unwrap_or_default();
+                    vec![Node::text(first + cs.as_str())]
+                } else {
+                    vec![Node::text(s)]
+                }
+            }
+            TextTarget::Value { val } => vec![Node::text(val.clone())],
+        };
+        if is_empty(&content) {
+            return Vec::new();
+        }
+        let content = if t.strip_periods {
+            strip_periods(content)
+        } else {
+            content
+        };
+        let content = match t.text_case {
+            Some(c) => apply_case(content, c, self.is_english()),
+            None => content,
+        };
+        decorate(content, &t.formatting, &t.affixes, t.display, t.quotes)
+    }
+
+    /// A term about to render opens a bibliography entry or a cite of a
+    /// note style (nothing rendered before it, no prefix that does not end
+    /// a sentence): citeproc-js capitalises its first letter.
+    fn term_opens_sentence(&self) -> bool {
+        if self.term_predecessor.get() {
+            return false;
+        }
+        match self.mode {
+            Mode::Sort => false,
+            Mode::Bibliography => true,
+            Mode::Citation => {
+                self.env.style.settings.class != hayagriva::citationberg::StyleClass::InText
+                    && self.cite.map_or(true, |c| c.opens_sentence)
+            }
+        }
+    }
+
+    fn cite_label_is_page(&self) -> bool {
+        self.cite
+            .is_some_and(|c| c.label.as_deref().map_or(true, |l| l == "page"))
+    }
+
+    fn page_range(&self, value: &str) -> String {
+        let delim = self
+            .term(
+                Term::Other(OtherTerm::PageRangeDelimiter),
+                TermForm::Long,
+                false,
+            )
+            .unwrap_or("–");
+        let Some(format) = self.env.style.settings.page_range_format else {
+            return value.replace("--", "-").replace(['-', '–'], delim);
+        };
+        // Each comma- or &-separated part on its own.
+        let mut out = String::new();
+        let mut rest = value;
+        while !rest.is_empty() {
+            let cut = rest.find([',', '&']).unwrap_or(rest.len());
+            let part = &rest[..cut];
+            let lead = &part[..part.len() - part.trim_start().len()];
+            out.push_str(lead);
+            let trimmed = part.trim();
+            let split = trimmed
+                .split_once("--")
+                .or_else(|| trimmed.split_once('–'))
+                .or_else(|| trimmed.split_once('-'));
+            match split {
+                Some((a, b))
+                    if a.trim().chars().last().is_some_and(|c| c.is_ascii_digit())
+                        && b.trim().chars().next().is_some_and(|c| c.is_ascii_digit()) =>
+                {
+                    let mut s = String::new();
+                    if format
+                        .format(&mut s, a.trim(), b.trim(), Some(delim))
+                        .is_ok()
+                    {
+                        out.push_str(&s);
+                    } else {
+                        out.push_str(trimmed);
+                    }
+                }
+                _ => out.push_str(trimmed),
+            }
+            if part.ends_with(' ') {
+                out.push(' ');
+            }
+            if cut < rest.len() {
+                out.push_str(&rest[cut..cut + 1]);
+                rest = &rest[cut + 1..];
+            } else {
+                rest = "";
+            }
+        }
+        out
+    }
+
+    pub(super) fn number(&self, n: &hayagriva::citationberg::Number) -> Vec<Node> {
+        let name = var_name(n.variable.into());
+        let value = self.var(name);
+        self.note_var(value.as_deref().is_some_and(|v| !v.is_empty()));
+        let Some(value) = value.filter(|v| !v.is_empty()) else {
+            return Vec::new();
+        };
+        let gender = self.locales().gender(Term::from(n.variable));
+        let text = if is_numeric(&value) {
+            let v = if name == "page" {
+                self.page_range(&value)
+            } else {
+                value.clone()
+            };
+            format_numbers(&v, |num| match n.form {
+                NumberForm::Numeric => num.to_string(),
+                NumberForm::Ordinal => self.locales().ordinal(num, gender),
+                NumberForm::LongOrdinal => self.locales().long_ordinal(num, gender),
+                NumberForm::Roman => roman(num),
+            })
+        } else {
+            value
+        };
+        let content = rich(&text);
+        let content = match n.text_case {
+            Some(c) => apply_case(content, c, self.is_english()),
+            None => content,
+        };
+        decorate(content, &n.formatting, &n.affixes, n.display, false)
+    }
+
+    pub(super) fn label(&self, l: &hayagriva::citationberg::Label) -> Vec<Node> {
+        let name = var_name(l.variable.into());
+        let Some(value) = self.var(name).filter(|v| !v.is_empty()) else {
+            return Vec::new();
+        };
+        let term = if name == "locator" {
+            let label = self
+                .cite
+                .and_then(|c| c.label.clone())
+                .unwrap_or_else(|| "page".into());
+            match label.parse::<Locator>() {
+                Ok(loc) => Term::Locator(loc),
+                Err(_) => return Vec::new(),
+            }
+        } else {
+            Term::from(l.variable)
+        };
+        let plural = match l.label.plural {
+            LabelPluralize::Always => true,
+            LabelPluralize::Never => false,
+            LabelPluralize::Contextual => {
+                if name.starts_with("number-of-") {
+                    value.trim().parse::<i64>().map(|n| n > 1).unwrap_or(false)
+                } else {
+                    is_plural(&value)
+                }
+            }
+        };
+        let Some(s) = self
+            .term(term, l.label.form, plural)
+            .filter(|s| !s.is_empty())
+        else {
+            return Vec::new();
+        };
+        let mut content = vec![Node::text(s)];
+        if l.label.strip_periods {
+            content = strip_periods(content);
+        }
+        if let Some(c) = l.label.text_case {
+            content = apply_case(content, c, self.is_english());
+        }
+        decorate(content, &l.label.formatting, &l.label.affixes, None, false)
+    }
+}
+
+/// Numeric in the CSL sense: numbers with optional letter affixes, joined
+/// by `,`, `&`, `-` or "and".
+pub(crate) fn is_numeric(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() {
+        return false;
+    }
+    let mut any = false;
+    for tok in s.split([',', '&', '-', '–']).map(str::trim) {
+        let tok = tok.strip_prefix("and ").unwrap_or(tok).trim();
+        if tok.is_empty() {
+            return false;
+        }
+        let digits = tok.chars().filter(char::is_ascii_digit).count();
+        if digits == 0 {
+            return false;
+        }
+        // letters only before or after the digits
+        let inner: String = tok
+            .trim_start_matches(|c: char| c.is_alphabetic())
+            .trim_end_matches(|c: char| c.is_alphabetic())
+            .to_string();
+        if !inner.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+fn is_plural(s: &str) -> bool {
+    let s = s.trim();
+    let numbers = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    numbers > 1
+        || (s.contains([',', '&', '-', '–'])
+            && numbers >= 1
+            && s.split([',', '&', '-', '–']).count() > 1)
+        || s.contains(" and ")
+}
+
+/// Formats each number of a numeric value (`2-5`, `2, 3 & 5`), normalising
+/// range hyphens to en dashes and separators to `, ` and ` & `.
+fn format_numbers(s: &str, f: impl Fn(i32) -> String) -> String {
+    let mut out = String::new();
+    let mut num = String::new();
+    let mut chars = s.chars().peekable();
+    let flush = |num: &mut String, out: &mut String| {
+        if num.is_empty() {
+            return;
+        }
+        if num.chars().all(|c| c.is_ascii_digit()) {
+            match num.parse::<i32>() {
+                Ok(n) => out.push_str(&f(n)),
+                Err(_) => out.push_str(num),
+            }
+        } else {
+            out.push_str(num);
+        }
+        num.clear();
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '-' | '–' | ',' | '&' => {
+                flush(&mut num, &mut out);
+                let trimmed = out.trim_end().len();
+                out.truncate(trimmed);
+                out.push_str(match c {
+                    ',' => ", ",
+                    '&' => " & ",
+                    _ => "–",
+                });
+                while chars.peek() == Some(&' ') {
+                    chars.next();
+                }
+            }
+            _ if c.is_alphanumeric() => num.push(c),
+            _ => {
+                flush(&mut num, &mut out);
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut num, &mut out);
+    out
+}
+
+fn roman(n: i32) -> String {
+    if n <= 0 || n >= 4000 {
+        return n.to_string();
+    }
+    let table = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut n = n;
+    let mut s = String::new();
+    for (v, r) in table {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert!(is_numeric("12"));
+        assert!(is_numeric("2nd"));
+        assert!(is_numeric("12-15"));
+        assert!(is_numeric("1, 3 & 5"));
+        assert!(!is_numeric("12a3"));
+        assert!(!is_numeric("Second"));
+        assert_eq!(format_numbers("1-3", |n| n.to_string()), "1–3");
+        assert_eq!(format_numbers("1,3&5", |n| n.to_string()), "1, 3 & 5");
+        assert_eq!(roman(14), "xiv");
+    }
+}
