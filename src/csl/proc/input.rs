@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+use hayagriva::citationberg::taxonomy::{
+    DateVariable, Kind, NameVariable, NumberVariable, PageVariable, StandardVariable, Variable,
+};
 use serde_json::Value;
 
 use crate::fasthash::FastHash;
@@ -53,40 +56,304 @@ impl DateData {
     }
 }
 
-/// An item: its type, its id and its variables by CSL name.
-#[derive(Debug, Clone, Default)]
+/// An item: its type, its id and its variables, by typed CSL variable.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct ItemData {
     pub id: String,
-    pub kind: String,
-    pub vars: HashMap<String, String, FastHash>,
-    pub names: HashMap<String, Vec<NameData>, FastHash>,
-    pub dates: HashMap<String, DateData, FastHash>,
+    /// The CSL type (`None` for a type CSL does not know: no `type` test matches).
+    pub kind: Option<Kind>,
+    /// Text and number variables.
+    pub vars: HashMap<Variable, String, FastHash>,
+    /// Short forms given as `VARIABLE-short` for variables without a short
+    /// variable of their own (`title-short` and `container-title-short` are variables).
+    pub shorts: Vec<(Variable, String)>,
+    pub names: HashMap<NameVariable, Vec<NameData>, FastHash>,
+    pub dates: HashMap<DateVariable, DateData, FastHash>,
     pub language: Option<String>,
 }
 
-const DATE_VARS: &[&str] = &[
-    "accessed",
-    "available-date",
-    "event-date",
-    "issued",
-    "original-date",
-    "submitted",
-];
+/// What a CSL-JSON key stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Var(Variable),
+    Name(NameVariable),
+    Date(DateVariable),
+}
+
+/// Every variable of CSL 1.0.2 that citationberg knows, by the name the
+/// style side uses for it (its `Display`): a CSL-JSON key names a variable
+/// exactly when it is that name.
+fn key_of(name: &str) -> Option<Key> {
+    const NAMES: &[&str] = &[
+        "abstract",
+        "annote",
+        "archive",
+        "archive_collection",
+        "archive_location",
+        "archive-place",
+        "authority",
+        "call-number",
+        "citation-key",
+        "citation-label",
+        "collection-title",
+        "container-title",
+        "container-title-short",
+        "dimensions",
+        "division",
+        "DOI",
+        "event",
+        "event-title",
+        "event-place",
+        "genre",
+        "ISBN",
+        "ISSN",
+        "jurisdiction",
+        "keyword",
+        "language",
+        "license",
+        "medium",
+        "note",
+        "original-publisher",
+        "original-publisher-place",
+        "original-title",
+        "part-title",
+        "PMCID",
+        "PMID",
+        "publisher",
+        "publisher-place",
+        "references",
+        "reviewed-genre",
+        "reviewed-title",
+        "scale",
+        "source",
+        "status",
+        "title",
+        "title-short",
+        "URL",
+        "volume-title",
+        "year-suffix",
+        "chapter-number",
+        "citation-number",
+        "collection-number",
+        "edition",
+        "first-reference-note-number",
+        "issue",
+        "locator",
+        "number",
+        "number-of-pages",
+        "number-of-volumes",
+        "page",
+        "page-first",
+        "part-number",
+        "printing-number",
+        "section",
+        "supplement-number",
+        "version",
+        "volume",
+        "accessed",
+        "available-date",
+        "event-date",
+        "issued",
+        "original-date",
+        "submitted",
+        "author",
+        "chair",
+        "collection-editor",
+        "compiler",
+        "composer",
+        "container-author",
+        "contributor",
+        "curator",
+        "director",
+        "editor",
+        "editorial-director",
+        "editor-translator",
+        "executive-producer",
+        "guest",
+        "host",
+        "illustrator",
+        "interviewer",
+        "narrator",
+        "organizer",
+        "original-author",
+        "performer",
+        "producer",
+        "recipient",
+        "reviewed-author",
+        "script-writer",
+        "series-creator",
+        "translator",
+    ];
+    static TABLE: std::sync::OnceLock<HashMap<String, Key, FastHash>> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            NAMES
+                .iter()
+                .filter_map(|n| {
+                    serde_json::from_value::<Variable>(Value::String(n.to_string())).ok()
+                })
+                .map(|v| {
+                    let key = match v {
+                        Variable::Name(n) => Key::Name(n),
+                        Variable::Date(d) => Key::Date(d),
+                        v => Key::Var(v),
+                    };
+                    (v.to_string(), key)
+                })
+                .collect()
+        })
+        .get(name)
+        .copied()
+}
 
 impl ItemData {
-    /// A publist CSL-JSON record (its `custom` object is not a variable).
+    /// An empty item of type `article` (CSL-JSON's default), named by its index.
+    fn empty(index: usize) -> ItemData {
+        ItemData {
+            id: format!("item-{index}"),
+            kind: Some(Kind::Article),
+            ..Default::default()
+        }
+    }
+
+    fn set_type(&mut self, csl_type: &str) {
+        self.kind = csl_type.parse().ok();
+    }
+
+    /// A text or number variable given under `key`; the first value wins.
+    fn set_text(&mut self, key: &str, value: String) {
+        let key = match key {
+            "shortTitle" => "title-short",
+            "journalAbbreviation" => "container-title-short",
+            k => k,
+        };
+        match key_of(key) {
+            Some(Key::Var(v)) => {
+                self.vars.entry(v).or_insert(value);
+            }
+            // A name or date variable given as a string: a text value, as before.
+            Some(Key::Name(n)) => {
+                self.vars.entry(Variable::Name(n)).or_insert(value);
+            }
+            Some(Key::Date(d)) => {
+                self.vars.entry(Variable::Date(d)).or_insert(value);
+            }
+            None => {
+                if let Some(Key::Var(v)) = key.strip_suffix("-short").and_then(key_of) {
+                    if !self.shorts.iter().any(|(s, _)| *s == v) {
+                        self.shorts.push((v, value));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The short form of `v` given as `v-short`, if any.
+    pub fn short(&self, v: Variable) -> Option<&str> {
+        use hayagriva::citationberg::taxonomy::StandardVariable as S;
+        match v {
+            Variable::Standard(S::Title) => self
+                .vars
+                .get(&Variable::Standard(S::TitleShort))
+                .map(String::as_str),
+            Variable::Standard(S::ContainerTitle) => self
+                .vars
+                .get(&Variable::Standard(S::ContainerTitleShort))
+                .map(String::as_str),
+            v => self
+                .shorts
+                .iter()
+                .find(|(s, _)| *s == v)
+                .map(|(_, t)| t.as_str()),
+        }
+    }
+
+    /// citeproc-js reads "page-first" from "page" when it is not given.
+    fn derive_page_first(&mut self) {
+        let first = Variable::Number(NumberVariable::PageFirst);
+        if self.vars.contains_key(&first) {
+            return;
+        }
+        if let Some(p) = self
+            .vars
+            .get(&Variable::Page(PageVariable::Page))
+            .and_then(|p| {
+                p.split(['-', '–', ',', '&'])
+                    .next()
+                    .map(|s| s.trim().to_string())
+            })
+        {
+            self.vars.insert(first, p);
+        }
+    }
+
+    /// A publist CSL-JSON record, read field by field (its `custom` object
+    /// is not a variable): what [`ItemData::from_json`] reads from the same
+    /// record's JSON.
     pub fn from_csl(item: &crate::csl::CslItem, index: usize) -> ItemData {
-        let value = serde_json::to_value(item).unwrap_or_default();
-        ItemData::from_json(&value, index)
+        let mut d = ItemData::empty(index);
+        d.id = item.id.clone();
+        d.set_type(&item.kind);
+        for (key, value) in [
+            ("title", &item.title),
+            ("container-title", &item.container_title),
+            ("collection-title", &item.collection_title),
+            ("volume", &item.volume),
+            ("issue", &item.issue),
+            ("page", &item.page),
+            ("number", &item.number),
+            ("publisher", &item.publisher),
+            ("publisher-place", &item.publisher_place),
+            ("DOI", &item.doi),
+            ("ISBN", &item.isbn),
+            ("ISSN", &item.issn),
+            ("URL", &item.url),
+            ("note", &item.note),
+        ] {
+            if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
+                d.set_text(key, v.clone());
+            }
+        }
+        for (var, list) in [
+            (NameVariable::Author, &item.author),
+            (NameVariable::Editor, &item.editor),
+        ] {
+            let names: Vec<NameData> = list
+                .iter()
+                .filter_map(|n| {
+                    name_from_fields(NameFields {
+                        family: n.family.as_deref(),
+                        given: n.given.as_deref(),
+                        ndp: n.non_dropping_particle.as_deref(),
+                        suffix: n.suffix.as_deref(),
+                        literal: n.literal.as_deref(),
+                        ..NameFields::default()
+                    })
+                })
+                .collect();
+            if !names.is_empty() {
+                d.names.insert(var, names);
+            }
+        }
+        if let Some(issued) = &item.issued {
+            let parts = issued.date_parts.iter().map(|p| {
+                let mut out = [0; 3];
+                for (i, x) in p.iter().take(3).enumerate() {
+                    out[i] = *x;
+                }
+                out
+            });
+            if let Some(date) = date_from_parts(parts) {
+                d.dates.insert(DateVariable::Issued, date);
+            }
+        }
+        d.derive_page_first();
+        d
     }
 
     /// Reads one CSL-JSON item; `index` names items without id.
     pub fn from_json(value: &Value, index: usize) -> ItemData {
-        let mut item = ItemData {
-            id: format!("item-{index}"),
-            kind: "article".to_string(),
-            ..Default::default()
-        };
+        let mut item = ItemData::empty(index);
         let Some(map) = value.as_object() else {
             return item;
         };
@@ -99,51 +366,38 @@ impl ItemData {
                 }
                 "type" => {
                     if let Some(s) = scalar(v) {
-                        item.kind = s;
+                        item.set_type(&s);
                     }
                 }
                 "custom" | "multi" | "system_id" | "seeAlso" => {}
                 "language" => {
                     item.language = scalar(v);
                     if let Some(s) = scalar(v) {
-                        item.vars.insert(key.clone(), s);
+                        item.vars
+                            .insert(Variable::Standard(StandardVariable::Language), s);
                     }
                 }
-                _ if DATE_VARS.contains(&key.as_str()) => {
-                    if let Some(d) = date(v) {
-                        item.dates.insert(key.clone(), d);
+                k => match (key_of(k), v) {
+                    (Some(Key::Date(var)), _) => {
+                        if let Some(d) = date(v) {
+                            item.dates.insert(var, d);
+                        }
                     }
-                }
-                _ => match v {
-                    Value::Array(list) if list.iter().all(Value::is_object) => {
+                    (key, Value::Array(list)) if list.iter().all(Value::is_object) => {
                         let names: Vec<NameData> = list.iter().filter_map(name).collect();
-                        if !names.is_empty() {
-                            item.names.insert(key.clone(), names);
+                        if let (false, Some(Key::Name(var))) = (names.is_empty(), key) {
+                            item.names.insert(var, names);
                         }
                     }
                     _ => {
                         if let Some(s) = scalar(v).filter(|s| !s.is_empty()) {
-                            let key = match key.as_str() {
-                                "shortTitle" => "title-short".to_string(),
-                                "journalAbbreviation" => "container-title-short".to_string(),
-                                _ => key.clone(),
-                            };
-                            item.vars.entry(key).or_insert(s);
+                            item.set_text(k, s);
                         }
                     }
                 },
             }
         }
-        // citeproc-js reads "page-first" from "page" when it is not given.
-        if !item.vars.contains_key("page-first") {
-            if let Some(first) = item.vars.get("page").and_then(|p| {
-                p.split(['-', '–', ',', '&'])
-                    .next()
-                    .map(|s| s.trim().to_string())
-            }) {
-                item.vars.insert("page-first".to_string(), first);
-            }
-        }
+        item.derive_page_first();
         item
     }
 }
@@ -164,21 +418,63 @@ fn text_field(map: &serde_json::Map<String, Value>, key: &str) -> Option<String>
         .filter(|s| !s.is_empty())
 }
 
+/// The fields of one CSL-JSON name, as written.
+#[derive(Default)]
+struct NameFields<'a> {
+    family: Option<&'a str>,
+    given: Option<&'a str>,
+    ndp: Option<&'a str>,
+    dp: Option<&'a str>,
+    suffix: Option<&'a str>,
+    literal: Option<&'a str>,
+    comma_suffix: bool,
+    static_ordering: bool,
+}
+
 fn name(v: &Value) -> Option<NameData> {
     let map = v.as_object()?;
+    let field = |k: &str| text_field(map, k);
+    let flag = |k: &str| {
+        map.get(k)
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"))
+    };
+    let (family, given, ndp, dp, suffix, literal) = (
+        field("family"),
+        field("given"),
+        field("non-dropping-particle"),
+        field("dropping-particle"),
+        field("suffix"),
+        field("literal"),
+    );
+    name_from_fields(NameFields {
+        family: family.as_deref(),
+        given: given.as_deref(),
+        ndp: ndp.as_deref(),
+        dp: dp.as_deref(),
+        suffix: suffix.as_deref(),
+        literal: literal.as_deref(),
+        comma_suffix: flag("comma-suffix"),
+        static_ordering: flag("static-ordering"),
+    })
+}
+
+/// A name from its fields (trimmed; empty ones are absent), with the
+/// particles written inside them read out.
+fn name_from_fields(f: NameFields) -> Option<NameData> {
+    let clean = |s: Option<&str>| {
+        s.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
     let mut n = NameData {
-        family: text_field(map, "family"),
-        given: text_field(map, "given"),
-        ndp: text_field(map, "non-dropping-particle"),
-        dp: text_field(map, "dropping-particle"),
-        suffix: text_field(map, "suffix"),
-        literal: text_field(map, "literal"),
-        comma_suffix: map
-            .get("comma-suffix")
-            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true")),
-        static_ordering: map
-            .get("static-ordering")
-            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true")),
+        family: clean(f.family),
+        given: clean(f.given),
+        ndp: clean(f.ndp),
+        dp: clean(f.dp),
+        suffix: clean(f.suffix),
+        literal: clean(f.literal),
+        comma_suffix: f.comma_suffix,
+        static_ordering: f.static_ordering,
     };
     if n.literal.is_none() && n.family.is_none() && n.given.is_none() {
         return None;
@@ -272,8 +568,8 @@ fn date(v: &Value) -> Option<DateData> {
     }
     let map = v.as_object()?;
     if let Some(Value::Array(parts)) = map.get("date-parts") {
-        for p in parts.iter().take(2) {
-            let Value::Array(p) = p else { continue };
+        d.parts = date_parts(parts.iter().filter_map(|p| {
+            let Value::Array(p) = p else { return None };
             let mut out = [0; 3];
             for (i, x) in p.iter().take(3).enumerate() {
                 out[i] = match x {
@@ -282,11 +578,8 @@ fn date(v: &Value) -> Option<DateData> {
                     _ => 0,
                 };
             }
-            // A second date of zeros (or empty) is an open range: kept.
-            if out[0] != 0 || out[1] != 0 || !d.parts.is_empty() {
-                d.parts.push(out);
-            }
-        }
+            Some(out)
+        }));
     }
     if d.parts.is_empty() {
         if let Some(raw) = map.get("raw").and_then(Value::as_str) {
@@ -324,6 +617,27 @@ fn date(v: &Value) -> Option<DateData> {
     Some(d)
 }
 
+/// The first two of `dates`; a second date of zeros (or empty) is an open
+/// range and kept, a first one of zeros is no date.
+fn date_parts(dates: impl Iterator<Item = [i32; 3]>) -> Vec<[i32; 3]> {
+    let mut parts = Vec::new();
+    for out in dates.take(2) {
+        if out[0] != 0 || out[1] != 0 || !parts.is_empty() {
+            parts.push(out);
+        }
+    }
+    parts
+}
+
+/// A date of `date-parts` alone.
+fn date_from_parts(dates: impl Iterator<Item = [i32; 3]>) -> Option<DateData> {
+    let parts = date_parts(dates);
+    (!parts.is_empty()).then(|| DateData {
+        parts,
+        ..DateData::default()
+    })
+}
+
 /// "2005-06-02", "2005/2006", "June 2005": the forms CSL-JSON raw dates take.
 fn raw_date(s: &str) -> Option<DateData> {
     let s = s.trim();
@@ -335,8 +649,10 @@ fn raw_date(s: &str) -> Option<DateData> {
         let nums: Vec<&str> = t.split(['-', '/', '.']).filter(|x| !x.is_empty()).collect();
         if !nums.is_empty() && nums.iter().all(|x| x.chars().all(|c| c.is_ascii_digit())) {
             let v: Vec<i32> = nums.iter().filter_map(|x| x.parse().ok()).collect();
-            if v[0] > 31 || nums[0].len() == 4 {
-                return Some([v[0], *v.get(1).unwrap_or(&0), *v.get(2).unwrap_or(&0)]);
+            // (Digits too many for a number parse to nothing: no date.)
+            let first = *v.first()?;
+            if first > 31 || nums[0].len() == 4 {
+                return Some([first, *v.get(1).unwrap_or(&0), *v.get(2).unwrap_or(&0)]);
             }
             return None;
         }
@@ -392,7 +708,7 @@ mod tests {
             {"family": "Doe", "given": "John, Jr."}
         ]});
         let item = ItemData::from_json(&v, 0);
-        let a = &item.names["author"];
+        let a = &item.names[&NameVariable::Author];
         assert_eq!(a[0].ndp.as_deref(), Some("van"));
         assert_eq!(a[0].family.as_deref(), Some("Gogh"));
         assert_eq!(a[1].dp.as_deref(), Some("van"));
@@ -407,12 +723,57 @@ mod tests {
             "accessed": {"raw": "2005-06-02"}, "event-date": {"literal": "Spring term"},
             "original-date": {"date-parts": [[1999]], "season": 2}});
         let item = ItemData::from_json(&v, 0);
-        assert_eq!(item.dates["issued"].parts, vec![[2000, 3, 0], [2001, 0, 0]]);
-        assert_eq!(item.dates["accessed"].parts, vec![[2005, 6, 2]]);
         assert_eq!(
-            item.dates["event-date"].literal.as_deref(),
+            item.dates[&DateVariable::Issued].parts,
+            vec![[2000, 3, 0], [2001, 0, 0]]
+        );
+        assert_eq!(
+            item.dates[&DateVariable::Accessed].parts,
+            vec![[2005, 6, 2]]
+        );
+        assert_eq!(
+            item.dates[&DateVariable::EventDate].literal.as_deref(),
             Some("Spring term")
         );
-        assert_eq!(item.dates["original-date"].parts, vec![[1999, 14, 0]]);
+        assert_eq!(
+            item.dates[&DateVariable::OriginalDate].parts,
+            vec![[1999, 14, 0]]
+        );
+    }
+
+    #[test]
+    fn a_record_reads_the_same_field_by_field_as_from_its_json() {
+        let text = "## Journal Articles\n1. van der Berg J, Doe J Jr. and Roe R (2019). \"T\". In: *J* 2(3):4-9\n";
+        let r = &crate::parse::cv(text, "cv.md").references[0];
+        let csl = crate::csl::to_csl(r, "k");
+        let json = serde_json::to_value(&csl).unwrap();
+        let (typed, read) = (ItemData::from_csl(&csl, 0), ItemData::from_json(&json, 0));
+        assert_eq!(typed, read);
+        assert_eq!(
+            typed.vars[&Variable::Number(NumberVariable::PageFirst)],
+            "4"
+        );
+        assert_eq!(typed.names[&NameVariable::Author].len(), csl.author.len());
+        assert!(typed.names[&NameVariable::Author].iter().any(|n| n.ndp.is_some()));
+    }
+
+    #[test]
+    fn keys_name_variables_and_short_forms() {
+        let v: Value = serde_json::json!({"type": "book", "title": "Long", "shortTitle": "S",
+            "collection-title": "C", "collection-title-short": "CS", "no-such-variable": "x",
+            "issued": {"raw": "99999999999999"}});
+        let item = ItemData::from_json(&v, 0);
+        assert_eq!(item.kind, Some(Kind::Book));
+        assert_eq!(
+            item.short(Variable::Standard(StandardVariable::Title)),
+            Some("S")
+        );
+        assert_eq!(
+            item.short(Variable::Standard(StandardVariable::CollectionTitle)),
+            Some("CS")
+        );
+        assert_eq!(item.vars.len(), 3);
+        // Too many digits for a year: a literal date, not a panic.
+        assert!(item.dates[&DateVariable::Issued].parts.is_empty());
     }
 }

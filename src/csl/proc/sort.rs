@@ -1,7 +1,7 @@
 //! Sorting (CSL 1.0.2 "Sorting"): the bibliography order and citation
 //! numbers, with each sort key computed once per item.
 
-use hayagriva::citationberg::taxonomy::Variable;
+use hayagriva::citationberg::taxonomy::{NumberVariable, Variable};
 use hayagriva::citationberg::{
     InheritableNameOptions, LayoutRenderingElement, SortDirection, SortKey, TextTarget,
 };
@@ -41,7 +41,13 @@ impl Processor {
             &input_numbers,
         );
         let by_number = sort.keys.iter().any(|k| {
-            matches!(k, SortKey::Variable { variable, .. } if eval::var_name(*variable) == "citation-number")
+            matches!(
+                k,
+                SortKey::Variable {
+                    variable: Variable::Number(NumberVariable::CitationNumber),
+                    ..
+                }
+            )
         });
         let numbers = if by_number {
             input_numbers
@@ -121,31 +127,23 @@ impl Processor {
             Some(number),
         );
         let s = match key {
-            SortKey::Variable { variable, .. } => {
-                let name = eval::var_name(*variable);
-                match variable {
-                    Variable::Name(_) => {
-                        let el = LayoutRenderingElement::Names(
-                            hayagriva::citationberg::Names::with_variables(vec![match variable {
-                                Variable::Name(n) => *n,
-                                _ => return None,
-                            }]),
-                        );
-                        plain(&ctx.element(&el))
-                    }
-                    Variable::Date(_) => {
-                        item.dates.get(name).map(eval::date_key).unwrap_or_default()
-                    }
-                    _ => {
-                        let v = ctx.var(name).unwrap_or_default();
-                        if eval::is_numeric(&v) {
-                            pad_numbers_in(&v)
-                        } else {
-                            plain(&rich(&v))
-                        }
+            SortKey::Variable { variable, .. } => match *variable {
+                Variable::Name(n) => {
+                    let el = LayoutRenderingElement::Names(
+                        hayagriva::citationberg::Names::with_variables(vec![n]),
+                    );
+                    plain(&ctx.element(&el))
+                }
+                Variable::Date(d) => item.dates.get(&d).map(eval::date_key).unwrap_or_default(),
+                v => {
+                    let v = ctx.var(v).unwrap_or_default();
+                    if eval::is_numeric(&v) {
+                        pad_numbers_in(&v)
+                    } else {
+                        plain(&rich(&v))
                     }
                 }
-            }
+            },
             SortKey::MacroName {
                 name,
                 names_min,

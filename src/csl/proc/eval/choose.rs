@@ -1,6 +1,8 @@
 //! `<choose>`: the tests of a branch (CSL 1.0.2, "Choose").
 
-use super::*;
+use hayagriva::citationberg::{ChooseBranch, ChooseMatch, TestPosition};
+
+use super::{is_numeric, CiteInfo, Ctx, Mode, Position, Results};
 
 impl Ctx<'_> {
     pub(super) fn test(&self, b: &ChooseBranch) -> bool {
@@ -11,30 +13,22 @@ impl Ctx<'_> {
         }
         if let Some(vars) = &b.is_numeric {
             for v in vars {
-                let val = self.var(var_name(*v));
+                let val = self.var(*v);
                 results.push(val.is_some_and(|s| is_numeric(&s)));
             }
         }
         if let Some(vars) = &b.is_uncertain_date {
             for v in vars {
-                results.push(
-                    self.item
-                        .dates
-                        .get(var_name(Variable::Date(*v)))
-                        .is_some_and(|d| d.circa),
-                );
+                results.push(self.item.dates.get(v).is_some_and(|d| d.circa));
             }
         }
         if let Some(locs) = &b.locator {
             let label = self
                 .cite
                 .filter(|c| c.locator.is_some())
-                .map(|c| c.label.as_deref().unwrap_or("page"));
+                .and_then(CiteInfo::locator_label);
             for l in locs {
-                results.push(label.is_some_and(|x| {
-                    let name = locator_name(*l);
-                    x == name || (name == "sub-verbo" && x == "sub verbo")
-                }));
+                results.push(label == Some(*l));
             }
         }
         if let Some(positions) = &b.position {
@@ -70,21 +64,4 @@ impl Ctx<'_> {
             ChooseMatch::None => !results.any,
         }
     }
-}
-
-/// The CSL name of a locator, formatted once per locator and thread (the
-/// `locator` test asked serde for it on every item).
-fn locator_name(l: Locator) -> &'static str {
-    thread_local! {
-        static NAMES: RefCell<HashMap<Locator, &'static str, FastHash>> = RefCell::new(HashMap::default());
-    }
-    // Leaked once per distinct locator: CSL has about thirty.
-    NAMES.with(|m| {
-        leaked_name(m, l, |l| {
-            serde_json::to_value(l)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        })
-    })
 }

@@ -1,18 +1,28 @@
 //! `<date>` and `<date-part>`: localized and non-localized dates, ranges,
 //! seasons, and the year suffix after the first year.
 
-use super::*;
+use hayagriva::citationberg::taxonomy::{DateVariable, OtherTerm, Term, Variable};
+use hayagriva::citationberg::{
+    Affixes, Date as DateEl, DateDayForm, DateMonthForm, DatePart, DatePartName, DateParts,
+    DateStrongAnyForm, LongShortForm, TermForm, ToFormatting,
+};
+
+use crate::csl::proc::input::DateData;
+use crate::csl::proc::output::rich::rich;
+use crate::csl::proc::output::textcase::apply_case;
+use crate::csl::proc::output::{is_empty, Node, Tag};
+
+use super::{decorate, strip_periods, Ctx, Mode, MARK_YEAR_SUFFIX};
 
 impl Ctx<'_> {
     pub(super) fn date(&self, el: &DateEl) -> Vec<Node> {
         let Some(var) = el.variable else {
             return Vec::new();
         };
-        let name = var_name(Variable::Date(var));
-        let data = if self.suppressed.borrow().contains(name) {
+        let data = if self.is_suppressed(Variable::Date(var)) {
             None
         } else {
-            self.item.dates.get(name)
+            self.item.dates.get(&var)
         };
         self.note_var(data.is_some());
         let Some(data) = data else {

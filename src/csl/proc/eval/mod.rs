@@ -11,26 +11,20 @@ pub(crate) use date::{date_key, year_suffix_str};
 pub(crate) use text::is_numeric;
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use hayagriva::citationberg::taxonomy::{
-    DateVariable, Kind, Locator, NameVariable, OtherTerm, Term, Variable,
+    DateVariable, Kind, Locator, NameVariable, NumberVariable, StandardVariable, Term, Variable,
 };
 use hayagriva::citationberg::{
-    Affixes, ChooseBranch, ChooseMatch, CslMacro, Date as DateEl, DateDayForm, DateMonthForm,
-    DatePart, DatePartName, DateParts, DateStrongAnyForm, DelimiterBehavior, Display, FontStyle,
-    FontVariant, FontWeight, Formatting, IndependentStyle, InheritableNameOptions, LabelPluralize,
-    LayoutRenderingElement, LongShortForm, NameAnd, NameAsSortOrder, NameForm, NamePart, Names,
-    NumberForm, TermForm, TestPosition, TextDecoration, TextTarget, ToAffixes, ToFormatting,
-    VerticalAlign,
+    Affixes, CslMacro, Display, FontStyle, FontVariant, FontWeight, Formatting, IndependentStyle,
+    InheritableNameOptions, LayoutRenderingElement, TermForm, TextDecoration, ToAffixes,
+    ToFormatting, VerticalAlign,
 };
 
-use crate::csl::proc::input::{DateData, ItemData, NameData};
+use crate::csl::proc::input::{ItemData, NameData};
 use crate::csl::proc::locale::Locales;
-use crate::csl::proc::output::rich::rich;
-use crate::csl::proc::output::textcase::apply_case;
 use crate::csl::proc::output::{is_empty, Node, Tag};
-use crate::fasthash::FastHash;
 
 /// What the style and locale give every item.
 pub(crate) struct Env<'a> {
@@ -56,6 +50,14 @@ pub(crate) struct CiteInfo {
     /// or follows a prefix that ends a sentence ("See above. "); a term
     /// that opens it is capitalised.
     pub opens_sentence: bool,
+}
+
+impl CiteInfo {
+    /// The locator's label (`page` when the cite gives none), as a CSL
+    /// locator; `None` for a label CSL does not know.
+    pub fn locator_label(&self) -> Option<Locator> {
+        self.label.as_deref().unwrap_or("page").parse().ok()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,7 +103,8 @@ pub(crate) struct Ctx<'a> {
     pub highlight: Option<&'a dyn Fn(&NameData) -> bool>,
     /// Sort-key overrides of `names-min`/`names-use-first`.
     pub sort_names: Option<(Option<u32>, Option<u32>, Option<bool>)>,
-    suppressed: RefCell<HashSet<String, FastHash>>,
+    /// Variables a substitute rendered: empty for the rest of the output.
+    suppressed: RefCell<Vec<Variable>>,
     tried: Cell<u32>,
     found: Cell<u32>,
     year_suffix_done: Cell<bool>,
@@ -165,29 +168,6 @@ impl Results {
     }
 }
 
-/// The CSL name of a variable, formatted once per variable and thread
-/// (formatting it on every access was a tenth of the rendering time).
-pub(crate) fn var_name(v: Variable) -> &'static str {
-    thread_local! {
-        static NAMES: RefCell<HashMap<Variable, &'static str, FastHash>> = RefCell::new(HashMap::default());
-    }
-    // Leaked once per distinct variable: CSL has about a hundred.
-    NAMES.with(|m| leaked_name(m, v, |v| v.to_string()))
-}
-
-/// The name of `key` from a per-thread cache, made by `name` and leaked the
-/// first time (the names of CSL's variables and locators, a few hundred).
-fn leaked_name<K: std::hash::Hash + Eq + Copy>(
-    cache: &RefCell<HashMap<K, &'static str, FastHash>>,
-    key: K,
-    name: impl FnOnce(K) -> String,
-) -> &'static str {
-    cache
-        .borrow_mut()
-        .entry(key)
-        .or_insert_with(|| Box::leak(name(key).into_boxed_str()))
-}
-
 impl<'a> Ctx<'a> {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
@@ -202,7 +182,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             env,
             item,
-            kind: item.kind.parse().ok(),
+            kind: item.kind,
             cite,
             mode,
             names_inherit,
@@ -210,7 +190,7 @@ impl<'a> Ctx<'a> {
             citation_number,
             highlight: None,
             sort_names: None,
-            suppressed: RefCell::new(HashSet::default()),
+            suppressed: RefCell::new(Vec::new()),
             tried: Cell::new(0),
             found: Cell::new(0),
             year_suffix_done: Cell::new(false),
@@ -228,47 +208,56 @@ impl<'a> Ctx<'a> {
         self.env.locales.term(term, form, plural)
     }
 
+    fn is_suppressed(&self, v: Variable) -> bool {
+        self.suppressed.borrow().contains(&v)
+    }
+
     /// The value of a text or number variable.
-    pub fn var(&self, name: &str) -> Option<String> {
-        if self.suppressed.borrow().contains(name) {
+    pub fn var(&self, v: Variable) -> Option<String> {
+        if self.is_suppressed(v) {
             return None;
         }
-        match name {
-            "locator" => self.cite.and_then(|c| c.locator.clone()),
-            "citation-number" => self.citation_number.map(|n| n.to_string()),
-            "year-suffix" => self.disamb.year_suffix.map(year_suffix_str),
-            "first-reference-note-number" => {
+        match v {
+            Variable::Number(NumberVariable::Locator) => self.cite.and_then(|c| c.locator.clone()),
+            Variable::Number(NumberVariable::CitationNumber) => {
+                self.citation_number.map(|n| n.to_string())
+            }
+            Variable::Standard(StandardVariable::YearSuffix) => {
+                self.disamb.year_suffix.map(year_suffix_str)
+            }
+            Variable::Number(NumberVariable::FirstReferenceNoteNumber) => {
                 self.cite.and_then(|c| c.first_note).map(|n| n.to_string())
             }
-            "citation-label" => self.item.vars.get(name).cloned().or_else(|| {
-                let author = self
-                    .item
-                    .names
-                    .get("author")
-                    .and_then(|a| a.first())
-                    .and_then(|n| n.family.clone().or(n.literal.clone()))?;
-                let year = self.item.dates.get("issued")?.year()?;
-                Some(format!(
-                    "{}{:02}",
-                    author.chars().take(4).collect::<String>(),
-                    year.rem_euclid(100)
-                ))
-            }),
-            _ => self.item.vars.get(name).cloned(),
+            Variable::Standard(StandardVariable::CitationLabel) => {
+                self.item.vars.get(&v).cloned().or_else(|| {
+                    let author = self
+                        .item
+                        .names
+                        .get(&NameVariable::Author)
+                        .and_then(|a| a.first())
+                        .and_then(|n| n.family.clone().or(n.literal.clone()))?;
+                    let year = self.item.dates.get(&DateVariable::Issued)?.year()?;
+                    Some(format!(
+                        "{}{:02}",
+                        author.chars().take(4).collect::<String>(),
+                        year.rem_euclid(100)
+                    ))
+                })
+            }
+            _ => self.item.vars.get(&v).cloned(),
         }
     }
 
     fn has_var(&self, v: Variable) -> bool {
-        let name = var_name(v);
-        if self.suppressed.borrow().contains(name) {
+        if self.is_suppressed(v) {
             return false;
         }
         match v {
-            Variable::Name(_) => self.item.names.get(name).is_some_and(|n| !n.is_empty()),
-            Variable::Date(_) => self.item.dates.contains_key(name),
-            _ => match self.item.vars.get(name) {
+            Variable::Name(n) => self.item.names.get(&n).is_some_and(|n| !n.is_empty()),
+            Variable::Date(d) => self.item.dates.contains_key(&d),
+            _ => match self.item.vars.get(&v) {
                 Some(v) => !v.is_empty(),
-                None => self.var(name).is_some_and(|s| !s.is_empty()),
+                None => self.var(v).is_some_and(|s| !s.is_empty()),
             },
         }
     }
@@ -280,8 +269,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn suppress(&self, name: &str) {
-        self.suppressed.borrow_mut().insert(name.to_string());
+    fn suppress(&self, v: Variable) {
+        let mut s = self.suppressed.borrow_mut();
+        if !s.contains(&v) {
+            s.push(v);
+        }
     }
 
     /// Renders a sequence of elements joined by `delimiter`.

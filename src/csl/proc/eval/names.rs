@@ -1,18 +1,28 @@
 //! `<names>` and `<name>`: name lists, et-al, substitution, particles and
 //! initials (CSL 1.0.2, "Names").
 
-use super::*;
+use hayagriva::citationberg::taxonomy::{NameVariable, OtherTerm, Term, Variable};
+use hayagriva::citationberg::{
+    Affixes, DelimiterBehavior, LabelPluralize, LayoutRenderingElement, NameAnd, NameAsSortOrder,
+    NameForm, NamePart, Names, TermForm, TextTarget, ToAffixes, ToFormatting,
+};
+
+use crate::csl::proc::input::NameData;
+use crate::csl::proc::output::rich::rich;
+use crate::csl::proc::output::textcase::apply_case;
+use crate::csl::proc::output::{is_empty, Node, Tag};
+
+use super::{decorate, strip_periods, Ctx, Mode, Position, MARK_NAMES};
 
 impl Ctx<'_> {
     pub(super) fn names(&self, el: &Names) -> Vec<Node> {
         let inherited = self.names_inherit.apply(&el.options());
         let mut lists: Vec<(NameVariable, &Vec<NameData>)> = Vec::new();
         for v in &el.variable {
-            let name = var_name(Variable::Name(*v));
-            if self.suppressed.borrow().contains(name) {
+            if self.is_suppressed(Variable::Name(*v)) {
                 continue;
             }
-            if let Some(list) = self.item.names.get(name).filter(|l| !l.is_empty()) {
+            if let Some(list) = self.item.names.get(v).filter(|l| !l.is_empty()) {
                 lists.push((*v, list));
             }
         }
@@ -53,7 +63,7 @@ impl Ctx<'_> {
         // output (a names element outside a substitute may repeat).
         for (v, _) in &lists {
             if self.mode != Mode::Sort && self.substituting.get() > 0 {
-                self.suppress(var_name(Variable::Name(*v)));
+                self.suppress(Variable::Name(*v));
             }
         }
         let name_el = el.name().cloned().unwrap_or_default();
@@ -161,13 +171,13 @@ impl Ctx<'_> {
         match el {
             LayoutRenderingElement::Text(t) => {
                 if let TextTarget::Variable { var, .. } = &t.target {
-                    self.suppress(var_name(*var));
+                    self.suppress(*var);
                 }
             }
-            LayoutRenderingElement::Number(n) => self.suppress(var_name(n.variable.into())),
+            LayoutRenderingElement::Number(n) => self.suppress(n.variable.into()),
             LayoutRenderingElement::Date(d) => {
                 if let Some(v) = d.variable {
-                    self.suppress(var_name(Variable::Date(v)));
+                    self.suppress(Variable::Date(v));
                 }
             }
             _ => {}

@@ -1,37 +1,50 @@
 //! `<text>`, `<number>` and `<label>`: variables, terms, values and macros;
 //! page ranges and numbers.
 
-use super::*;
+use hayagriva::citationberg::taxonomy::{
+    NumberVariable, OtherTerm, PageVariable, StandardVariable, Term, Variable,
+};
+use hayagriva::citationberg::{LabelPluralize, LongShortForm, NumberForm, TermForm, TextTarget};
+
+use crate::csl::proc::output::rich::rich;
+use crate::csl::proc::output::textcase::apply_case;
+use crate::csl::proc::output::{is_empty, Node, Tag};
+
+use super::{decorate, strip_periods, CiteInfo, Ctx, Mode, MARK_YEAR_SUFFIX};
 
 impl Ctx<'_> {
     pub(super) fn text(&self, t: &hayagriva::citationberg::Text) -> Vec<Node> {
         let content: Vec<Node> = match &t.target {
             TextTarget::Variable { var, form } => {
-                let mut name = var_name(*var).to_string();
-                let mut value = None;
-                if *form == LongShortForm::Short {
-                    let short = format!("{name}-short");
-                    if let Some(v) = self.var(&short) {
-                        value = Some(v);
-                        name = short;
-                    }
-                }
-                let value = value.or_else(|| self.var(&name));
+                let var = *var;
+                // The short form, when the item has one (`title-short`, `X-short`).
+                let short = (*form == LongShortForm::Short && !self.is_suppressed(var))
+                    .then(|| self.item.short(var))
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string);
+                let value = short.or_else(|| self.var(var));
                 self.note_var(value.as_deref().is_some_and(|v| !v.is_empty()));
                 let Some(value) = value.filter(|v| !v.is_empty()) else {
                     return Vec::new();
                 };
-                if name == "year-suffix" {
+                let year_suffix = var == Variable::Standard(StandardVariable::YearSuffix);
+                if year_suffix {
                     self.year_suffix_done.set(true);
                 }
-                let value = if name == "page" || name == "locator" && self.cite_label_is_page() {
+                let value = if var == Variable::Page(PageVariable::Page)
+                    || var == Variable::Number(NumberVariable::Locator) && self.cite_label_is_page()
+                {
                     self.page_range(&value)
                 } else {
                     value
                 };
-                if matches!(name.as_str(), "URL" | "DOI") {
+                if matches!(
+                    var,
+                    Variable::Standard(StandardVariable::URL | StandardVariable::DOI)
+                ) {
                     vec![Node::Text(value)]
-                } else if name == "year-suffix" {
+                } else if year_suffix {
                     vec![Node::Tagged(
                         Tag::Div(MARK_YEAR_SUFFIX),
                         vec![Node::Text(value)],
@@ -166,15 +179,15 @@ impl Ctx<'_> {
     }
 
     pub(super) fn number(&self, n: &hayagriva::citationberg::Number) -> Vec<Node> {
-        let name = var_name(n.variable.into());
-        let value = self.var(name);
+        let var: Variable = n.variable.into();
+        let value = self.var(var);
         self.note_var(value.as_deref().is_some_and(|v| !v.is_empty()));
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             return Vec::new();
         };
         let gender = self.locales().gender(Term::from(n.variable));
         let text = if is_numeric(&value) {
-            let v = if name == "page" {
+            let v = if var == Variable::Page(PageVariable::Page) {
                 self.page_range(&value)
             } else {
                 value.clone()
@@ -197,18 +210,15 @@ impl Ctx<'_> {
     }
 
     pub(super) fn label(&self, l: &hayagriva::citationberg::Label) -> Vec<Node> {
-        let name = var_name(l.variable.into());
-        let Some(value) = self.var(name).filter(|v| !v.is_empty()) else {
+        let var: Variable = l.variable.into();
+        let Some(value) = self.var(var).filter(|v| !v.is_empty()) else {
             return Vec::new();
         };
-        let term = if name == "locator" {
-            let label = self
-                .cite
-                .and_then(|c| c.label.clone())
-                .unwrap_or_else(|| "page".into());
-            match label.parse::<Locator>() {
-                Ok(loc) => Term::Locator(loc),
-                Err(_) => return Vec::new(),
+        let term = if var == Variable::Number(NumberVariable::Locator) {
+            let default = CiteInfo::default();
+            match self.cite.unwrap_or(&default).locator_label() {
+                Some(loc) => Term::Locator(loc),
+                None => return Vec::new(),
             }
         } else {
             Term::from(l.variable)
@@ -217,7 +227,7 @@ impl Ctx<'_> {
             LabelPluralize::Always => true,
             LabelPluralize::Never => false,
             LabelPluralize::Contextual => {
-                if name.starts_with("number-of-") {
+                if var.is_number_of_variable() {
                     value.trim().parse::<i64>().map(|n| n > 1).unwrap_or(false)
                 } else {
                     is_plural(&value)
