@@ -10,6 +10,10 @@
 //! ({style: {id: citation}}: every item cited alone, in input order, after
 //! all were registered). With `--locales`, the locale files of DIR are used
 //! (as citeproc-js is given them); else hayagriva's archived ones.
+//!
+//! `render_styles --print STYLE.csl ITEMS.json [html]` prints one style's
+//! bibliography and each item cited alone, as benches/styles/cjs.js does
+//! with citeproc-js (for checking a rule on a minimal style).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,6 +24,9 @@ type Rendered = BTreeMap<String, BTreeMap<String, String>>;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--print") {
+        return print_one(&args[1..]);
+    }
     let split = args.iter().position(|a| a == "--").unwrap_or(args.len());
     let (head, files) = (&args[..split], &args[(split + 1).min(args.len())..]);
     let [out_dir, styles_dir, rest @ ..] = head else {
@@ -132,5 +139,43 @@ fn main() {
     write("publist.json", &bib);
     if citations {
         write("publist-citations.json", &cites);
+    }
+}
+
+fn print_one(args: &[String]) {
+    let [style, items, rest @ ..] = args else {
+        eprintln!("usage: render_styles --print STYLE.csl ITEMS.json [html]");
+        std::process::exit(2);
+    };
+    let format = match rest.first().map(String::as_str) {
+        Some("html") => OutputFormat::Html,
+        _ => OutputFormat::Text,
+    };
+    let locales_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/csl/locales");
+    let locales = publist::csl::load_locales(Some(&locales_dir)).0;
+    let style = publist::csl::load_style(style, None).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(2)
+    });
+    let text = std::fs::read_to_string(items).expect("items file");
+    let items: Vec<serde_json::Value> = serde_json::from_str(&text).expect("a CSL-JSON array");
+    let p = Processor::new(style, &locales, None);
+    println!("-- bibliography");
+    if p.style().bibliography.is_none() {
+        println!("(none)");
+    }
+    for e in p.bibliography(&items, format) {
+        match e.label {
+            Some(l) => println!("{l}{}", e.text),
+            None => println!("{}", e.text),
+        }
+    }
+    println!("-- citations");
+    let clusters: Vec<Vec<Cite>> = items
+        .iter()
+        .map(|i| vec![Cite::new(i["id"].as_str().unwrap_or_default())])
+        .collect();
+    for c in p.citations(&items, &clusters, format) {
+        println!("{c}");
     }
 }

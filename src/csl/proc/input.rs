@@ -754,7 +754,9 @@ mod tests {
             "4"
         );
         assert_eq!(typed.names[&NameVariable::Author].len(), csl.author.len());
-        assert!(typed.names[&NameVariable::Author].iter().any(|n| n.ndp.is_some()));
+        assert!(typed.names[&NameVariable::Author]
+            .iter()
+            .any(|n| n.ndp.is_some()));
     }
 
     #[test]

@@ -105,8 +105,8 @@ pub(crate) struct Ctx<'a> {
     pub sort_names: Option<(Option<u32>, Option<u32>, Option<bool>)>,
     /// Variables a substitute rendered: empty for the rest of the output.
     suppressed: RefCell<Vec<Variable>>,
-    tried: Cell<u32>,
-    found: Cell<u32>,
+    /// What the innermost group (or macro) has rendered so far.
+    flags: Cell<GroupFlags>,
     year_suffix_done: Cell<bool>,
     depth: Cell<u32>,
     /// Inside a names element's substitute (nesting depth).
@@ -117,6 +117,16 @@ pub(crate) struct Ctx<'a> {
 }
 
 const MAX_DEPTH: u32 = 64;
+
+/// citeproc-js's group context: whether a group (a `<group>` or a macro)
+/// rendered a term or value, tried a variable, and found one. A group shows
+/// when it found a variable, or rendered terms without trying any.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct GroupFlags {
+    term: bool,
+    attempt: bool,
+    success: bool,
+}
 
 pub(crate) use crate::csl::proc::output::{MARK_NAMES, MARK_YEAR_SUFFIX};
 
@@ -191,8 +201,7 @@ impl<'a> Ctx<'a> {
             highlight: None,
             sort_names: None,
             suppressed: RefCell::new(Vec::new()),
-            tried: Cell::new(0),
-            found: Cell::new(0),
+            flags: Cell::new(GroupFlags::default()),
             year_suffix_done: Cell::new(false),
             depth: Cell::new(0),
             substituting: Cell::new(0),
@@ -262,11 +271,51 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A variable was tried (`<text>`, `<number>`, `<date>`, `<names>`):
+    /// found when the item has it.
     fn note_var(&self, found: bool) {
-        self.tried.set(self.tried.get() + 1);
+        let mut f = self.flags.get();
         if found {
-            self.found.set(self.found.get() + 1);
+            f.success = true;
+        } else {
+            f.attempt = true;
         }
+        self.flags.set(f);
+    }
+
+    /// A term or value rendered (`<text term>`, `<text value>`, `<label>`).
+    fn note_term(&self) {
+        let mut f = self.flags.get();
+        f.term = true;
+        self.flags.set(f);
+    }
+
+    /// Renders `children` as a group (a `<group>`, or a macro, which
+    /// citeproc-js evaluates as one): the output, or nothing when the group
+    /// tried variables and found none, or rendered nothing but found
+    /// nothing either. To the enclosing group, a group that shows counts as
+    /// a found variable; one that does not passes on whether it tried one.
+    fn group(
+        &self,
+        children: &[LayoutRenderingElement],
+        delimiter: Option<&str>,
+    ) -> Option<Vec<Node>> {
+        let parent = self.flags.replace(GroupFlags::default());
+        let predecessor = self.term_predecessor.get();
+        let r = self.seq(children, delimiter);
+        let mine = self.flags.get();
+        let shown = mine.success || (mine.term && !mine.attempt);
+        let mut parent = parent;
+        if shown {
+            parent.success = true;
+        } else {
+            // (citeproc-js assigns: a suppressed group that tried nothing
+            // clears the enclosing group's attempt.)
+            parent.attempt = mine.attempt;
+            self.term_predecessor.set(predecessor);
+        }
+        self.flags.set(parent);
+        shown.then_some(r)
     }
 
     fn suppress(&self, v: Variable) {
@@ -321,18 +370,9 @@ impl<'a> Ctx<'a> {
             LayoutRenderingElement::Names(n) => self.names(n),
             LayoutRenderingElement::Date(d) => self.date(d),
             LayoutRenderingElement::Group(g) => {
-                let (t0, f0) = (self.tried.get(), self.found.get());
-                let r = self.seq(&g.children, g.delimiter.as_deref());
-                let (t, f) = (self.tried.get() - t0, self.found.get() - f0);
-                let shown = !(is_empty(&r) || t > 0 && f == 0);
-                // To the enclosing group, a nested group counts as one variable,
-                // found when it prints (citeproc-js: "[Online]" keeps its group).
-                self.tried.set(t0 + u32::from(t > 0 || shown));
-                self.found.set(f0 + u32::from(shown));
-                if !shown {
-                    Vec::new()
-                } else {
-                    decorate(r, &g.to_formatting(), &g.to_affixes(), g.display, false)
+                match self.group(&g.children, g.delimiter.as_deref()) {
+                    Some(r) => decorate(r, &g.to_formatting(), &g.to_affixes(), g.display, false),
+                    None => Vec::new(),
                 }
             }
             LayoutRenderingElement::Choose(c) => {

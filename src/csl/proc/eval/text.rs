@@ -24,11 +24,14 @@ impl Ctx<'_> {
                     .filter(|s| !s.is_empty())
                     .map(str::to_string);
                 let value = short.or_else(|| self.var(var));
-                self.note_var(value.as_deref().is_some_and(|v| !v.is_empty()));
+                let year_suffix = var == Variable::Standard(StandardVariable::YearSuffix);
+                // citeproc-js: year-suffix always counts as found, "even when
+                // it doesn't [render]", so that a group of the "no date"
+                // term and the year suffix shows without one.
+                self.note_var(year_suffix || value.as_deref().is_some_and(|v| !v.is_empty()));
                 let Some(value) = value.filter(|v| !v.is_empty()) else {
                     return Vec::new();
                 };
-                let year_suffix = var == Variable::Standard(StandardVariable::YearSuffix);
                 if year_suffix {
                     self.year_suffix_done.set(true);
                 }
@@ -57,23 +60,17 @@ impl Ctx<'_> {
                 let Some(m) = self.env.macros.get(name.as_str()) else {
                     return Vec::new();
                 };
-                let (t0, f0) = (self.tried.get(), self.found.get());
-                let r = self.seq(&m.children, None);
-                let (tr, fo) = (self.tried.get() - t0, self.found.get() - f0);
-                // A macro counts as one variable for the enclosing group, and
-                // as a found one whenever it prints something (citeproc-js:
-                // a macro printing only a term keeps its group).
-                let printed = !is_empty(&r);
-                self.tried.set(t0 + u32::from(tr > 0 || printed));
-                self.found
-                    .set(f0 + u32::from(printed && (fo > 0 || tr == 0)));
-                r
+                // A macro is a group (citeproc-js's expandMacro): one that
+                // tried variables and found none prints none of its terms
+                // either (group_SuppressTermInMacro).
+                self.group(&m.children, None).unwrap_or_default()
             }
             TextTarget::Term { term, form, plural } => {
                 let s = self.term(*term, *form, *plural).unwrap_or("");
                 if s.is_empty() {
                     return Vec::new();
                 }
+                self.note_term();
                 if self.term_opens_sentence() {
                     let mut cs = s.chars();
                     let first: String = cs
@@ -85,7 +82,10 @@ impl Ctx<'_> {
                     vec![Node::text(s)]
                 }
             }
-            TextTarget::Value { val } => vec![Node::text(val.clone())],
+            TextTarget::Value { val } => {
+                self.note_term();
+                vec![Node::text(val.clone())]
+            }
         };
         if is_empty(&content) {
             return Vec::new();
@@ -211,9 +211,12 @@ impl Ctx<'_> {
 
     pub(super) fn label(&self, l: &hayagriva::citationberg::Label) -> Vec<Node> {
         let var: Variable = l.variable.into();
-        let Some(value) = self.var(var).filter(|v| !v.is_empty()) else {
-            return Vec::new();
-        };
+        // The label prints even when its variable is empty (in the singular
+        // unless plural="always"): citeproc-js's evaluateLabel does not ask
+        // for the value, the spec says a label of an empty variable is not
+        // rendered. We follow citeproc-js; a style's group around the label
+        // and its variable hides it as the style meant.
+        let value = self.var(var).filter(|v| !v.is_empty());
         let term = if var == Variable::Number(NumberVariable::Locator) {
             let default = CiteInfo::default();
             match self.cite.unwrap_or(&default).locator_label() {
@@ -223,14 +226,14 @@ impl Ctx<'_> {
         } else {
             Term::from(l.variable)
         };
-        let plural = match l.label.plural {
-            LabelPluralize::Always => true,
-            LabelPluralize::Never => false,
-            LabelPluralize::Contextual => {
+        let plural = match (l.label.plural, &value) {
+            (LabelPluralize::Always, _) => true,
+            (LabelPluralize::Never, _) | (LabelPluralize::Contextual, None) => false,
+            (LabelPluralize::Contextual, Some(value)) => {
                 if var.is_number_of_variable() {
                     value.trim().parse::<i64>().map(|n| n > 1).unwrap_or(false)
                 } else {
-                    is_plural(&value)
+                    is_plural(value)
                 }
             }
         };
@@ -240,6 +243,7 @@ impl Ctx<'_> {
         else {
             return Vec::new();
         };
+        self.note_term();
         let mut content = vec![Node::text(s)];
         if l.label.strip_periods {
             content = strip_periods(content);
