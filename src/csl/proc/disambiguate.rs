@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::eval::{CiteInfo, Ctx, Disamb, Env, Mode};
+use super::eval::{Position, CiteInfo, Ctx, Disamb, Env, Mode};
 use super::input::ItemData;
 use super::output::plain;
 use super::{uses_disambiguate_condition, Processor, PARALLEL_MIN};
@@ -29,7 +29,14 @@ impl Processor {
         }
         let inherit = self.style.settings.options.apply(&c.name_options);
         let render = |i: usize, d: &Disamb| -> String {
-            let info = CiteInfo::default();
+            // citeproc-js compares cites as they read in a later note
+            // (getAmbiguousCite: position subsequent, near-note), without
+            // their formatting.
+            let info = CiteInfo {
+                position: Position::Subsequent,
+                near_note: true,
+                ..CiteInfo::default()
+            };
             let ctx = Ctx::new(
                 env,
                 &items[i],
