@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::eval::{Position, CiteInfo, Ctx, Disamb, Env, Mode};
+use super::eval::{CiteInfo, Ctx, Disamb, Env, Mode, Position};
 use super::input::ItemData;
 use super::output::plain;
 use super::{uses_disambiguate_condition, Processor, PARALLEL_MIN};

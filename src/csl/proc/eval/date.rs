@@ -313,14 +313,19 @@ impl Ctx<'_> {
         if let Some(c) = p.text_case {
             content = apply_case(content, c, self.is_english());
         }
+        let mut out = decorate(content, &p.formatting, &p.affixes, None, false);
         if let Some(sfx) = suffix {
-            // Marked so that citations can collapse "2015a, b".
-            content.push(Node::Tagged(
+            // citeproc-js appends the year suffix as a blob of its own with
+            // the year part's formatting and affixes: "(2024)" + "(a)" for
+            // a year part with prefix "(" and suffix ")". Marked so that
+            // citations can collapse "2015a, b".
+            let sfx = vec![Node::Tagged(
                 Tag::Div(MARK_YEAR_SUFFIX),
                 vec![Node::text(sfx)],
-            ));
+            )];
+            out.extend(decorate(sfx, &p.formatting, &p.affixes, None, false));
         }
-        decorate(content, &p.formatting, &p.affixes, None, false)
+        out
     }
 }
 

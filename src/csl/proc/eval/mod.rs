@@ -262,6 +262,11 @@ impl<'a> Ctx<'a> {
             return false;
         }
         match v {
+            // Only a label the item gives (citeproc-js tests the item's
+            // field; a made-up label renders but does not test true).
+            Variable::Standard(StandardVariable::CitationLabel) => {
+                self.item.vars.get(&v).is_some_and(|s| !s.is_empty())
+            }
             Variable::Name(n) => self.item.names.get(&n).is_some_and(|n| !n.is_empty()),
             Variable::Date(d) => self.item.dates.contains_key(&d),
             _ => match self.item.vars.get(&v) {

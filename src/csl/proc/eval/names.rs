@@ -248,6 +248,7 @@ impl Ctx<'_> {
                 .copied()
                 .unwrap_or(self.disamb.givenname);
             let mut r = self.one_name(n, name_el, options, inverted, level);
+            r = person_affixes(r, n, name_el);
             if let Some(h) = self.highlight {
                 if h(n) {
                     r = vec![Node::Tagged(Tag::Highlight, r)];
@@ -289,15 +290,25 @@ impl Ctx<'_> {
         if truncated {
             if use_last {
                 // The last name counts in sort keys too (names-use-last).
-                out.push(Node::text(format!("{delim}… ")));
+                // citeproc-js: " … " after a single name, "{delimiter}… "
+                // after several; the last name inverted as any name but
+                // the first is.
+                out.push(Node::text(if count == 1 {
+                    " … ".to_string()
+                } else {
+                    format!("{delim}… ")
+                }));
                 if let Some(last) = list.last() {
-                    out.extend(self.one_name(
-                        last,
-                        name_el,
-                        options,
-                        sort_all,
-                        self.disamb.givenname,
-                    ));
+                    let inverted =
+                        sort_all || options.name_as_sort_order == Some(NameAsSortOrder::All);
+                    let level = self
+                        .disamb
+                        .name_levels
+                        .get(list.len() - 1)
+                        .copied()
+                        .unwrap_or(self.disamb.givenname);
+                    let r = self.one_name(last, name_el, options, inverted, level);
+                    out.extend(person_affixes(r, last, name_el));
                 }
             } else if !sort_all {
                 let et_al = names_el.et_al();
@@ -335,7 +346,14 @@ impl Ctx<'_> {
                 }
             }
         }
-        decorate(out, &name_el.formatting, &name_el.affixes, None, false)
+        // A list cut short by "et al." takes the name's formatting and
+        // affixes once more, around the names and the term (citeproc-js's
+        // _joinEtAl opens a level with the <name> token): "[[B A], [D C], et al.]".
+        if truncated && !use_last && !sort_all {
+            decorate(out, &name_el.formatting, &name_el.affixes, None, false)
+        } else {
+            out
+        }
     }
 
     fn one_name(
@@ -463,6 +481,20 @@ impl Ctx<'_> {
         }
         out
     }
+}
+
+/// A person's name with the `<name>` element's formatting and affixes:
+/// citeproc-js puts them on each personal name ("Müller A:, de Lange J:"
+/// for suffix=":"), not on literal names and not on the list.
+fn person_affixes(
+    r: Vec<Node>,
+    n: &NameData,
+    name_el: &hayagriva::citationberg::Name,
+) -> Vec<Node> {
+    if n.literal.is_some() {
+        return r;
+    }
+    decorate(r, &name_el.formatting, &name_el.affixes, None, false)
 }
 
 fn part(content: Vec<Node>, p: Option<&NamePart>, english: bool) -> Vec<Node> {
