@@ -165,9 +165,10 @@ fn print_one(args: &[String]) {
         println!("(none)");
     }
     for e in p.bibliography(&items, format) {
-        match e.label {
-            Some(l) => println!("{l}{}", e.text),
-            None => println!("{}", e.text),
+        let line = format!("{}{}", e.label.unwrap_or_default(), e.text);
+        match format {
+            OutputFormat::Text => println!("{}", line.split_whitespace().collect::<Vec<_>>().join(" ")),
+            _ => println!("{line}"),
         }
     }
     println!("-- citations");

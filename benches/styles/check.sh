@@ -2,7 +2,8 @@
 # One style and a few CSL-JSON items in citeproc-js and in publist, side by
 # side (for checking a rule on a minimal style):
 #   bash benches/styles/check.sh STYLE.csl ITEMS.json [html]
-# prints citeproc-js's output, then a diff of publist's against it.
+# prints citeproc-js's output, then a diff of publist's against it (text
+# entries with white space folded, as benches/styles/compare.py compares them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build --quiet --example render_styles

@@ -9,10 +9,15 @@ const [styleFile, itemsFile, format] = process.argv.slice(2);
 const locales = path.join(__dirname, '../../../shared/csl/locales');
 const items = JSON.parse(fs.readFileSync(itemsFile, 'utf8'));
 const byId = Object.fromEntries(items.map((i) => [i.id, i]));
+const dialects = JSON.parse(fs.readFileSync(path.join(locales, 'locales.json'), 'utf8'))['primary-dialects'];
 const sys = {
+  // As Zotero's retrieveLocale does: "id" takes its primary dialect "id-ID".
   retrieveLocale: (lang) => {
-    const f = path.join(locales, `locales-${lang}.xml`);
-    return fs.readFileSync(fs.existsSync(f) ? f : path.join(locales, 'locales-en-US.xml'), 'utf8');
+    for (const l of [lang, dialects[lang.split('-')[0]], 'en-US']) {
+      const f = path.join(locales, `locales-${l}.xml`);
+      if (l && fs.existsSync(f)) return fs.readFileSync(f, 'utf8');
+    }
+    return '';
   },
   retrieveItem: (id) => byId[id],
 };
@@ -22,7 +27,7 @@ engine.setOutputFormat(format || 'text');
 engine.updateItems(items.map((i) => i.id));
 const bib = engine.makeBibliography();
 console.log('-- bibliography');
-if (bib) for (const e of bib[1]) console.log(e.trim());
+if (bib) for (const e of bib[1]) console.log(format === 'html' ? e.trim() : e.replace(/\s+/g, ' ').trim());
 else console.log('(none)');
 engine = new CSL.Engine(sys, xml);
 engine.setOutputFormat(format || 'text');

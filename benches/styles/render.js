@@ -14,9 +14,15 @@ const [itemsFile, stylesDir, localesDir, cacheDir, ...styles] = process.argv.sli
 const items = JSON.parse(fs.readFileSync(itemsFile, 'utf8'));
 const ids = items.map((i) => i.id);
 const byId = Object.fromEntries(items.map((i) => [i.id, i]));
+// As Zotero's retrieveLocale does (Zotero.Cite.Locale.get): a language
+// without a file of its own ("id") takes its primary dialect ("id-ID").
+const dialects = JSON.parse(fs.readFileSync(path.join(localesDir, 'locales.json'), 'utf8'))['primary-dialects'];
 const locale = (lang) => {
-  const f = path.join(localesDir, `locales-${lang}.xml`);
-  return fs.readFileSync(fs.existsSync(f) ? f : path.join(localesDir, 'locales-en-US.xml'), 'utf8');
+  for (const l of [lang, dialects[lang.split('-')[0]], 'en-US']) {
+    const f = path.join(localesDir, `locales-${l}.xml`);
+    if (l && fs.existsSync(f)) return fs.readFileSync(f, 'utf8');
+  }
+  return '';
 };
 const sys = { retrieveLocale: locale, retrieveItem: (id) => byId[id] };
 fs.mkdirSync(cacheDir, { recursive: true });

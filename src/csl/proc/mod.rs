@@ -359,6 +359,9 @@ impl Processor {
             // space the style put there, as citeproc-js does.
             let text = if label.is_some() {
                 text.trim_end().to_string()
+            } else if format == OutputFormat::Html && text.contains("<div class=\"csl-") {
+                // The line breaks citeproc-js puts around display blocks stay.
+                text
             } else {
                 text.trim().to_string()
             };

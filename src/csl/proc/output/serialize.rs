@@ -190,6 +190,13 @@ fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
                 Tag::Sub => "<sub>",
                 Tag::Baseline => "<span style=\"baseline\">",
                 Tag::Div(class) => {
+                    // citeproc-js's HTML format sets blocks and the left
+                    // margin on lines of their own.
+                    out.push_str(match class {
+                        "csl-block" => "\n\n    ",
+                        "csl-left-margin" => "\n    ",
+                        _ => "",
+                    });
                     out.push_str("<div class=\"");
                     out.push_str(class);
                     out.push_str("\">");
@@ -199,7 +206,13 @@ fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
             out.push_str(t);
         }
         Markup::Markdown => out.push_str(markdown_mark(tag, open)),
-        Markup::Text => {}
+        // citeproc-js's text format writes a block and an indent on a line
+        // of their own ("\n", "\n    ") and a space after the left margin;
+        // entries here stay on one line, so the line breaks are spaces.
+        Markup::Text => match tag {
+            Tag::Div("csl-block") | Tag::Div("csl-indent") => out.push(' '),
+            _ => {}
+        },
     }
 }
 
@@ -221,11 +234,17 @@ fn close_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
             Tag::Bold | Tag::Highlight => "</b>",
             Tag::Sup => "</sup>",
             Tag::Sub => "</sub>",
+            Tag::Div("csl-block") => "</div>\n",
+            Tag::Div("csl-right-inline" | "csl-indent") => "</div>\n  ",
             Tag::Div(_) => "</div>",
             _ => "</span>",
         }),
         Markup::Markdown => out.push_str(markdown_mark(tag, open)),
-        Markup::Text => {}
+        Markup::Text => {
+            if tag == Tag::Div("csl-left-margin") {
+                out.push(' ');
+            }
+        }
     }
 }
 
