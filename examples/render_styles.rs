@@ -167,7 +167,9 @@ fn print_one(args: &[String]) {
     for e in p.bibliography(&items, format) {
         let line = format!("{}{}", e.label.unwrap_or_default(), e.text);
         match format {
-            OutputFormat::Text => println!("{}", line.split_whitespace().collect::<Vec<_>>().join(" ")),
+            OutputFormat::Text => {
+                println!("{}", line.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
             _ => println!("{line}"),
         }
     }

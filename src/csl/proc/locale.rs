@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use hayagriva::citationberg::taxonomy::{Kind, Locator, NumberVariable, Term};
-use hayagriva::citationberg::{Date as DateEl, DateForm, Locale, TermForm};
+use hayagriva::citationberg::{Date as DateEl, DateForm, IndependentStyle, Locale, TermForm};
 
 use crate::fasthash::FastHash;
 
@@ -33,7 +33,167 @@ fn canon(t: Term) -> Term {
     }
 }
 
+/// citeproc-js's base dialect of each language (`CSL.LANG_BASES`): a
+/// style's locale for the base dialect also applies to other dialects
+/// ("en-US" terms in an "en-GB" style).
+const LANG_BASES: &[(&str, &str)] = &[
+    ("af", "af-ZA"),
+    ("ar", "ar"),
+    ("bg", "bg-BG"),
+    ("ca", "ca-AD"),
+    ("cs", "cs-CZ"),
+    ("da", "da-DK"),
+    ("de", "de-DE"),
+    ("el", "el-GR"),
+    ("en", "en-US"),
+    ("es", "es-ES"),
+    ("et", "et-EE"),
+    ("eu", "eu"),
+    ("fa", "fa-IR"),
+    ("fi", "fi-FI"),
+    ("fr", "fr-FR"),
+    ("he", "he-IL"),
+    ("hr", "hr-HR"),
+    ("hu", "hu-HU"),
+    ("is", "is-IS"),
+    ("it", "it-IT"),
+    ("ja", "ja-JP"),
+    ("km", "km-KH"),
+    ("ko", "ko-KR"),
+    ("lt", "lt-LT"),
+    ("lv", "lv-LV"),
+    ("mn", "mn-MN"),
+    ("nb", "nb-NO"),
+    ("nl", "nl-NL"),
+    ("nn", "nn-NO"),
+    ("pl", "pl-PL"),
+    ("pt", "pt-PT"),
+    ("ro", "ro-RO"),
+    ("ru", "ru-RU"),
+    ("sk", "sk-SK"),
+    ("sl", "sl-SI"),
+    ("sr", "sr-RS"),
+    ("sv", "sv-SE"),
+    ("th", "th-TH"),
+    ("tr", "tr-TR"),
+    ("uk", "uk-UA"),
+    ("vi", "vi-VN"),
+    ("zh", "zh-CN"),
+];
+
+/// The primary dialect of each language (the CSL locales' locales.json),
+/// by which Zotero finds a locale file for a bare language ("id" → "id-ID").
+const PRIMARY_DIALECTS: &[(&str, &str)] = &[
+    ("af", "af-ZA"),
+    ("ar", "ar"),
+    ("bal", "bal-PK"),
+    ("bg", "bg-BG"),
+    ("brh", "brh-PK"),
+    ("ca", "ca-AD"),
+    ("cs", "cs-CZ"),
+    ("cy", "cy-GB"),
+    ("da", "da-DK"),
+    ("de", "de-DE"),
+    ("el", "el-GR"),
+    ("en", "en-US"),
+    ("es", "es-ES"),
+    ("et", "et-EE"),
+    ("eu", "eu"),
+    ("fa", "fa-IR"),
+    ("fi", "fi-FI"),
+    ("fr", "fr-FR"),
+    ("gl", "gl-ES"),
+    ("he", "he-IL"),
+    ("hi", "hi-IN"),
+    ("hr", "hr-HR"),
+    ("hu", "hu-HU"),
+    ("hy", "hy-AM"),
+    ("id", "id-ID"),
+    ("is", "is-IS"),
+    ("it", "it-IT"),
+    ("ja", "ja-JP"),
+    ("km", "km-KH"),
+    ("ko", "ko-KR"),
+    ("la", "la"),
+    ("lij", "lij-IT"),
+    ("lt", "lt-LT"),
+    ("lv", "lv-LV"),
+    ("mn", "mn-MN"),
+    ("ms", "ms-MY"),
+    ("nb", "nb-NO"),
+    ("nl", "nl-NL"),
+    ("nn", "nn-NO"),
+    ("pa", "pa-PK"),
+    ("pl", "pl-PL"),
+    ("pt", "pt-PT"),
+    ("ro", "ro-RO"),
+    ("ru", "ru-RU"),
+    ("sk", "sk-SK"),
+    ("sl", "sl-SI"),
+    ("sr", "sr-Latn-RS"),
+    ("sv", "sv-SE"),
+    ("th", "th-TH"),
+    ("tr", "tr-TR"),
+    ("uk", "uk-UA"),
+    ("vi", "vi-VN"),
+    ("zh", "zh-CN"),
+];
+
+fn table(t: &[(&str, &'static str)], key: &str) -> Option<&'static str> {
+    t.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
 impl Locales {
+    /// The locales a processor for `style` in `lang` uses, most specific
+    /// first, as citeproc-js's localeConfigure layers them: the style's
+    /// `<locale>` for the language's best dialect, its base dialect, the
+    /// bare language and no language; then the locale files of the best
+    /// and the base dialect (a bare language or a missing file by its
+    /// primary dialect, as Zotero's retrieveLocale), then en-US.
+    pub fn for_style(style: &IndependentStyle, files: &[Locale], lang: &str) -> Locales {
+        let bare = lang.split(['-', '_']).next().unwrap_or("en");
+        // citeproc-js's localeResolve: a language it does not know has
+        // en-US as its base.
+        let base = table(LANG_BASES, bare).unwrap_or("en-US");
+        let best = if lang.contains(['-', '_']) {
+            lang.replace('_', "-")
+        } else {
+            table(LANG_BASES, bare).unwrap_or(lang).to_string()
+        };
+        fn code(l: &Locale) -> Option<&str> {
+            l.lang.as_ref().map(|c| c.0.as_str())
+        }
+        let mut chain: Vec<Locale> = Vec::new();
+        let mut wanted: Vec<Option<&str>> = vec![Some(best.as_str())];
+        if base != best {
+            wanted.push(Some(base));
+        }
+        if bare != best && bare != base {
+            wanted.push(Some(bare));
+        }
+        wanted.push(None);
+        for want in wanted {
+            chain.extend(style.locale.iter().filter(|l| code(l) == want).cloned());
+        }
+        let file = |tag: &str| -> Option<&Locale> {
+            files.iter().find(|l| code(l) == Some(tag)).or_else(|| {
+                let language = tag.split('-').next().unwrap_or(tag);
+                let primary = table(PRIMARY_DIALECTS, language)?;
+                files.iter().find(|l| code(l) == Some(primary))
+            })
+        };
+        let mut picked: Vec<&Locale> = Vec::new();
+        for tag in [best.as_str(), base, "en-US"] {
+            if let Some(l) = file(tag) {
+                if !picked.iter().any(|p| std::ptr::eq(*p, l)) {
+                    picked.push(l);
+                }
+            }
+        }
+        chain.extend(picked.into_iter().cloned());
+        Locales::new(chain)
+    }
+
     pub fn new(chain: Vec<Locale>) -> Locales {
         let mut terms = TermTable::default();
         // Lowest precedence first, so that more specific locales overwrite.

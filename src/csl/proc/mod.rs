@@ -18,7 +18,7 @@ mod locale;
 mod output;
 mod sort;
 
-use hayagriva::citationberg::taxonomy::{OtherTerm, Term};
+use hayagriva::citationberg::taxonomy::{OtherTerm, StandardVariable, Term, Variable};
 use hayagriva::citationberg::{
     IndependentStyle, LayoutRenderingElement, Locale, SubsequentAuthorSubstituteRule, TermForm,
     TextTarget, ToAffixes, ToFormatting,
@@ -140,28 +140,7 @@ impl Processor {
     /// ```
     pub fn new(style: IndependentStyle, locales: &[Locale], lang: Option<&str>) -> Processor {
         let lang = language(&style, lang);
-        let base = lang.split('-').next().unwrap_or("en").to_string();
-        let mut chain: Vec<Locale> = Vec::new();
-        let code = |l: &Locale| l.lang.as_ref().map(|c| c.0.clone());
-        for want in [Some(lang.clone()), Some(base.clone()), None] {
-            for l in &style.locale {
-                if code(l) == want {
-                    chain.push(l.clone());
-                }
-            }
-        }
-        let mut push_file = |pred: &dyn Fn(&str) -> bool| {
-            if let Some(l) = locales
-                .iter()
-                .find(|l| code(l).as_deref().is_some_and(pred))
-            {
-                chain.push(l.clone());
-            }
-        };
-        push_file(&|c| c == lang);
-        push_file(&|c| c.split('-').next() == Some(base.as_str()) && c != lang);
-        push_file(&|c| c == "en-US");
-        let locales = Locales::new(chain);
+        let locales = Locales::for_style(&style, locales, &lang);
         let q = |t: OtherTerm, d: &str| {
             locales
                 .term(Term::Other(t), TermForm::Long, false)
@@ -439,9 +418,12 @@ fn substitute_names(nodes: &mut [Node], sub: &str, _rule: SubsequentAuthorSubsti
 }
 
 fn uses_year_suffix(style: &IndependentStyle) -> bool {
+    // A citation label carries the year suffix too (citeproc-js sets
+    // has_year_suffix for both: no implicit suffix after the year).
     any_element(style, &|e| {
         matches!(e, LayoutRenderingElement::Text(t)
-            if matches!(&t.target, TextTarget::Variable { var, .. } if var.to_string() == "year-suffix"))
+            if matches!(&t.target, TextTarget::Variable { var, .. }
+                if matches!(var, Variable::Standard(StandardVariable::YearSuffix | StandardVariable::CitationLabel))))
     })
 }
 

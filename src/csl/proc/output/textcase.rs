@@ -7,6 +7,11 @@ use hayagriva::citationberg::TextCase;
 use super::{plain, Node};
 
 /// English stop words title case leaves in lower case (the spec's list).
+/// A stop word of title case (also skipped by citeproc-js's citation labels).
+pub(crate) fn is_stop_word(w: &str) -> bool {
+    STOP_WORDS.contains(&w.to_lowercase().as_str())
+}
+
 const STOP_WORDS: &[&str] = &[
     // The spec's list, and the prepositions citeproc-js also keeps lower case.
     "a",
