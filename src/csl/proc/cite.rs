@@ -107,7 +107,10 @@ impl Processor {
             numbers[i] = numbers_r[r];
         }
         let order: Vec<usize> = order_r.iter().map(|&r| first_seen[r]).collect();
-        let disamb = self.disambiguate(&data, &order, &numbers, &env);
+        let super::disambiguate::Disambiguated {
+            settings: disamb,
+            reg,
+        } = self.disambiguate(&data, &order, &numbers, &env);
         let c = &self.style.citation;
         let inherit = self.style.settings.options.apply(&c.name_options);
         let markup = format.markup();
@@ -172,7 +175,7 @@ impl Processor {
                         None => k == 0,
                     },
                 };
-                let ctx = Ctx::new(
+                let mut ctx = Ctx::new(
                     &env,
                     &data[*i],
                     Some(&info),
@@ -181,6 +184,8 @@ impl Processor {
                     &disamb[*i],
                     Some(numbers[*i]),
                 );
+                ctx.request = Some(&disamb[*i]);
+                ctx.reg = Some(&reg);
                 let mut body = ctx.seq(&c.layout.elements, None);
                 if is_empty(&body) {
                     body = vec![Node::text(

@@ -25,7 +25,7 @@ use hayagriva::citationberg::{
 };
 use serde::{Deserialize, Serialize};
 
-use eval::{decorate, Ctx, Env, Mode};
+use eval::{decorate, Ctx, Disamb, Env, Mode};
 pub(crate) use input::ItemData;
 pub(crate) use input::NameData;
 use locale::Locales;
@@ -227,25 +227,30 @@ impl Processor {
         let env = self.make_env(locales, explicit);
         let bib_inherit = self.style.settings.options.apply(&bib.name_options);
         let (order, numbers) = self.bib_order(items, &env);
-        let mut disamb = self.disambiguate(items, &order, &numbers, &env);
-        // Names added to tell citations apart show in the bibliography only
-        // when it abbreviates name lists as the citations do (citeproc-js).
-        let cite_inherit = self
-            .style
-            .settings
-            .options
-            .apply(&self.style.citation.name_options);
-        if (cite_inherit.et_al_min, cite_inherit.et_al_use_first)
-            != (bib_inherit.et_al_min, bib_inherit.et_al_use_first)
-        {
-            for d in &mut disamb {
-                d.add_names = 0;
-            }
-        }
-        for d in &mut disamb {
-            d.givenname = 0;
-            d.name_levels.clear();
-        }
+        let disambiguate::Disambiguated {
+            settings: disamb,
+            reg,
+        } = self.disambiguate(items, &order, &numbers, &env);
+        // What the bibliography takes from the citations' disambiguation
+        // (citeproc-js's getBibliographyEntries, disambig_override): with
+        // disambiguate-add-givenname, the given names and (with
+        // disambiguate-add-names) the names the citations show, where they
+        // are more than the bibliography's et-al-use-first.
+        let c = &self.style.citation;
+        let requests: Option<Vec<Disamb>> = c.disambiguate_add_givenname.then(|| {
+            disamb
+                .iter()
+                .map(|d| Disamb {
+                    names: if c.disambiguate_add_names {
+                        d.names.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    givens: d.givens.clone(),
+                    ..Disamb::default()
+                })
+                .collect()
+        });
         let markup = format.markup();
         let mut out = Vec::with_capacity(items.len());
         let mut previous_names: Option<String> = None;
@@ -263,6 +268,8 @@ impl Processor {
                 Some(numbers[i]),
             );
             ctx.highlight = highlight.map(|h| h as &dyn Fn(&NameData) -> bool);
+            ctx.request = requests.as_ref().map(|r| &r[i]);
+            ctx.reg = Some(&reg);
             if bib.second_field_align.is_some() {
                 let mut first: Option<Vec<Node>> = None;
                 let mut rest: Vec<Node> = Vec::new();

@@ -9,7 +9,7 @@ impl Ctx<'_> {
         // Up to a handful of results: a small inline buffer, no allocation.
         let mut results = Results::default();
         if let Some(d) = b.disambiguate {
-            results.push(d == self.disamb.condition);
+            results.push(self.disambiguate_test() == d);
         }
         if let Some(vars) = &b.is_numeric {
             for v in vars {
@@ -63,5 +63,24 @@ impl Ctx<'_> {
             ChooseMatch::Any => results.any,
             ChooseMatch::None => !results.any,
         }
+    }
+
+    /// `disambiguate="true"`: citeproc-js counts the tests as they are met;
+    /// the first `disambiguate` of them (the number the disambiguation
+    /// settled on) pass. The bibliography reads the item's settings, a cite
+    /// what the disambiguation asks for.
+    fn disambiguate_test(&self) -> bool {
+        let mut used = self.used.borrow_mut();
+        let pass = if self.mode == Mode::Bibliography {
+            used.tests_passed < self.disamb.disambiguate
+        } else {
+            used.tests_met += 1;
+            let n = self.request.map_or(0, |r| r.disambiguate);
+            n > 0 && used.tests_passed < n
+        };
+        if pass {
+            used.tests_passed += 1;
+        }
+        pass
     }
 }

@@ -8,6 +8,7 @@ mod names;
 mod text;
 
 pub(crate) use date::{date_key, year_suffix_str};
+pub(crate) use names::initialize;
 pub(crate) use text::is_numeric;
 
 use std::cell::{Cell, RefCell};
@@ -22,6 +23,7 @@ use hayagriva::citationberg::{
     ToFormatting, VerticalAlign,
 };
 
+use crate::csl::proc::disambiguate::NameReg;
 use crate::csl::proc::input::{DateData, ItemData, NameData};
 use crate::csl::proc::locale::Locales;
 use crate::csl::proc::output::{is_empty, Node, Tag};
@@ -69,17 +71,44 @@ pub(crate) enum Position {
     IbidWithLocator,
 }
 
-/// Per-item disambiguation state.
+/// One item's disambiguation settings (citeproc-js's AmbigConfig).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Disamb {
-    /// Names to show beyond et-al-use-first, per names element (0 = style's).
-    pub add_names: u32,
-    /// Given names: 0 as styled, 1 initials, 2 full.
-    pub givenname: u8,
-    /// Per-name given-name levels (index into the first names list), overriding `givenname`.
-    pub name_levels: Vec<u8>,
+    /// The names shown of each name list the cite renders, in order (0: as styled).
+    pub names: Vec<u32>,
+    /// The given-name level of each name of each list: 0 the family name,
+    /// 1 initials, 2 the full given name.
+    pub givens: Vec<Vec<u8>>,
     pub year_suffix: Option<u32>,
-    pub condition: bool,
+    /// How many `disambiguate="true"` tests pass, in the order they are met.
+    pub disambiguate: u32,
+}
+
+impl Disamb {
+    /// Every list's given names filled up to the names it shows (padBase).
+    pub fn pad(&mut self) {
+        if self.givens.len() < self.names.len() {
+            self.givens.resize(self.names.len(), Vec::new());
+        }
+        for (g, &n) in self.givens.iter_mut().zip(&self.names) {
+            if g.len() < n as usize {
+                g.resize(n as usize, 0);
+            }
+        }
+    }
+}
+
+/// What a rendering used, for the disambiguation: the settings it
+/// applied (names shown, given-name levels per list), each list's length,
+/// the `disambiguate` tests it met and passed, and (when asked) the names
+/// it rendered.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Used {
+    pub config: Disamb,
+    pub max: Vec<u32>,
+    pub tests_met: u32,
+    pub tests_passed: u32,
+    pub names: Option<Vec<(usize, NameData)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +132,17 @@ pub(crate) struct Ctx<'a> {
     pub highlight: Option<&'a dyn Fn(&NameData) -> bool>,
     /// Sort-key overrides of `names-min`/`names-use-first`.
     pub sort_names: Option<(Option<u32>, Option<u32>, Option<bool>)>,
+    /// The settings the disambiguation asks for (citeproc-js's
+    /// disambig_request), when it asks; `disamb` gives the year suffix.
+    pub request: Option<&'a Disamb>,
+    /// Rendering to compare cites (citeproc-js's suppress_decorations).
+    pub comparing: bool,
+    /// The names the citations render (given-name disambiguation).
+    pub reg: Option<&'a NameReg>,
+    /// What this rendering used.
+    pub used: RefCell<Used>,
+    /// The next name list's position in the cite.
+    nameset: Cell<usize>,
     /// Variables a substitute rendered: empty for the rest of the output.
     suppressed: RefCell<Vec<Variable>>,
     /// What the innermost group (or macro) has rendered so far.
@@ -304,6 +344,11 @@ impl<'a> Ctx<'a> {
             citation_number,
             highlight: None,
             sort_names: None,
+            request: None,
+            comparing: false,
+            reg: None,
+            used: RefCell::new(Used::default()),
+            nameset: Cell::new(0),
             suppressed: RefCell::new(Vec::new()),
             flags: Cell::new(GroupFlags::default()),
             year_suffix_done: Cell::new(false),

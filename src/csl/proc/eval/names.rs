@@ -3,8 +3,9 @@
 
 use hayagriva::citationberg::taxonomy::{NameVariable, OtherTerm, Term, Variable};
 use hayagriva::citationberg::{
-    Affixes, DelimiterBehavior, LabelPluralize, LayoutRenderingElement, NameAnd, NameAsSortOrder,
-    NameForm, NamePart, Names, TermForm, TextTarget, ToAffixes, ToFormatting,
+    Affixes, DelimiterBehavior, DisambiguationRule, LabelPluralize, LayoutRenderingElement,
+    NameAnd, NameAsSortOrder, NameForm, NamePart, Names, TermForm, TextTarget, ToAffixes,
+    ToFormatting,
 };
 
 use crate::csl::proc::input::NameData;
@@ -95,7 +96,9 @@ impl Ctx<'_> {
         if options.form == NameForm::Count {
             let mut total = 0usize;
             for (_, list) in &groups {
-                total += self.shown_count(list.len(), &options);
+                let pos = self.nameset.get();
+                self.nameset.set(pos + 1);
+                total += self.shown(list.len(), &options, pos).0;
             }
             if total == 0 {
                 return Vec::new();
@@ -211,14 +214,108 @@ impl Ctx<'_> {
         (min, first)
     }
 
-    fn shown_count(&self, len: usize, options: &hayagriva::citationberg::NameOptions) -> usize {
+    /// How many names of a list of `len` a cite shows, and whether the
+    /// last follows an ellipsis (citeproc-js's _imposeNameConstraints): the
+    /// style's et-al settings, or the names the disambiguation asks for —
+    /// exactly when comparing cites, when more than et-al-use-first else.
+    fn shown(
+        &self,
+        len: usize,
+        options: &hayagriva::citationberg::NameOptions,
+        pos: usize,
+    ) -> (usize, bool) {
         let (min, first) = self.et_al_limits(options);
-        match (min, first) {
-            (Some(min), Some(first)) if len >= min as usize && first > 0 => {
-                (first as usize + self.disamb.add_names as usize).min(len)
+        let (min, first) = (min.map(|m| m as usize), first.map(|f| f as usize));
+        let use_last = options.et_al_use_last || self.sort_names.and_then(|s| s.2).unwrap_or(false);
+        let asked = self
+            .request
+            .and_then(|r| r.names.get(pos).copied())
+            .map(|n| n as usize)
+            .filter(|n| *n > 0);
+        let etal = match (min, first) {
+            (Some(m), Some(f)) if len >= m && f > 0 => Some(f),
+            _ => None,
+        };
+        let mut shown = if self.comparing {
+            asked.or(etal)
+        } else {
+            match asked.filter(|n| first.is_some_and(|f| *n > f)) {
+                Some(n) if min.is_some_and(|m| len >= m) => Some(n),
+                Some(_) => Some(len),
+                None => etal,
             }
-            _ => len,
+        };
+        if !self.comparing && use_last {
+            if let (Some(s), Some(m)) = (shown, min) {
+                if s + 2 > m {
+                    shown = Some(m.saturating_sub(2));
+                }
+            }
         }
+        let sane = matches!((min, first), (Some(m), Some(f)) if m >= f && f > 0);
+        match shown {
+            Some(s) if sane && s < len => {
+                let s = s.max(1);
+                (s, use_last && s + 2 <= len)
+            }
+            _ => (len, false),
+        }
+    }
+
+    /// The given-name level each name of a list asks for (citeproc-js's
+    /// _runDisambigNames): what the disambiguation requests, raised to what
+    /// the name registry says (given-name disambiguation), and for a first
+    /// cite never below the registry's level.
+    fn given_levels(
+        &self,
+        list: &[NameData],
+        options: &hayagriva::citationberg::NameOptions,
+        pos: usize,
+    ) -> Vec<u8> {
+        let c = &self.env.style.citation;
+        let short = options.form == NameForm::Short;
+        let initials = options.initialize_with.is_some();
+        let default = if short {
+            0
+        } else if initials {
+            1
+        } else {
+            2
+        };
+        let by_cite = c.givenname_disambiguation_rule == DisambiguationRule::ByCite;
+        let first_cite = !self.comparing
+            && self.mode == Mode::Citation
+            && self.cite.is_some_and(|c| c.position == Position::First);
+        let asked = self.request.and_then(|r| r.givens.get(pos));
+        list.iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let eval = |base: u8| {
+                    self.reg.map_or(default, |r| {
+                        r.eval(&self.item.id, n, i, base, short, initials)
+                    })
+                };
+                let paramx = eval(0);
+                let mut param = match self.request {
+                    Some(_) => {
+                        let mut val = asked.and_then(|g| g.get(i).copied()).unwrap_or(paramx);
+                        if val == 1 && by_cite && (!initials || n.given.is_none()) {
+                            val = 2;
+                        }
+                        if c.disambiguate_add_givenname && n.given.is_some() {
+                            eval(val)
+                        } else {
+                            val
+                        }
+                    }
+                    None => paramx,
+                };
+                if first_cite {
+                    param = param.max(paramx);
+                }
+                param
+            })
+            .collect()
     }
 
     fn name_list(
@@ -228,11 +325,34 @@ impl Ctx<'_> {
         options: &hayagriva::citationberg::NameOptions,
         names_el: &Names,
     ) -> Vec<Node> {
-        let shown = self.shown_count(list.len(), options);
+        let pos = self.nameset.get();
+        self.nameset.set(pos + 1);
+        let (shown, use_last) = self.shown(list.len(), options, pos);
         let truncated = shown < list.len();
-        let use_last = options.et_al_use_last || self.sort_names.and_then(|s| s.2).unwrap_or(false);
-        let use_last = use_last && truncated && shown + 2 <= list.len();
         let sort_all = self.mode == Mode::Sort;
+        let levels = self.given_levels(list, options, pos);
+        {
+            let mut used = self.used.borrow_mut();
+            if let Some(names) = used.names.as_mut() {
+                names.extend(list.iter().cloned().enumerate());
+            }
+            let config = &mut used.config;
+            if config.names.len() <= pos {
+                config.names.resize(pos + 1, 0);
+            }
+            config.names[pos] = (shown + usize::from(use_last)) as u32;
+            if !sort_all {
+                if config.givens.len() <= pos {
+                    config.givens.resize(pos + 1, Vec::new());
+                }
+                config.givens[pos] = levels.clone();
+            }
+            config.pad();
+            if used.max.len() <= pos {
+                used.max.resize(pos + 1, 0);
+            }
+            used.max[pos] = list.len() as u32;
+        }
         let mut rendered: Vec<(Vec<Node>, bool)> = Vec::new();
         for (i, n) in list.iter().take(shown).enumerate() {
             let inverted = sort_all
@@ -241,13 +361,7 @@ impl Ctx<'_> {
                     Some(NameAsSortOrder::First) => i == 0,
                     None => false,
                 };
-            let level = self
-                .disamb
-                .name_levels
-                .get(i)
-                .copied()
-                .unwrap_or(self.disamb.givenname);
-            let mut r = self.one_name(n, name_el, options, inverted, level);
+            let mut r = self.one_name(n, name_el, options, inverted, levels[i]);
             r = person_affixes(r, n, name_el);
             if let Some(h) = self.highlight {
                 if h(n) {
@@ -301,13 +415,7 @@ impl Ctx<'_> {
                 if let Some(last) = list.last() {
                     let inverted =
                         sort_all || options.name_as_sort_order == Some(NameAsSortOrder::All);
-                    let level = self
-                        .disamb
-                        .name_levels
-                        .get(list.len() - 1)
-                        .copied()
-                        .unwrap_or(self.disamb.givenname);
-                    let r = self.one_name(last, name_el, options, inverted, level);
+                    let r = self.one_name(last, name_el, options, inverted, levels[list.len() - 1]);
                     out.extend(person_affixes(r, last, name_el));
                 }
             } else if !sort_all {
@@ -370,28 +478,39 @@ impl Ctx<'_> {
         let family_part = name_el.name_part_family();
         let given_part = name_el.name_part_given();
         let family = n.family.clone().unwrap_or_default();
-        let mut form = options.form;
-        if level >= 1 && form == NameForm::Short {
-            form = NameForm::Long;
-        }
+        // citeproc-js's _givenName: the level the style gives (0 for the
+        // short form, 1 with initialize-with, 2 without), raised to the
+        // level asked for.
+        let default = match (options.form, options.initialize_with) {
+            (NameForm::Short, _) => 0,
+            (_, Some(_)) => 1,
+            _ => 2,
+        };
+        let level = level.max(default);
+        let form = if level == 0 {
+            NameForm::Short
+        } else {
+            NameForm::Long
+        };
         if n.family.is_none() {
             // A name with only a given part ("Banksy") is written as it is.
             return rich(n.given.as_deref().unwrap_or_default());
         }
+        let with_initials = matches!(
+            self.env.style.citation.givenname_disambiguation_rule,
+            DisambiguationRule::AllNamesWithInitials | DisambiguationRule::PrimaryNameWithInitials
+        );
         let given = n.given.as_deref().map(|g| {
-            if level >= 2 {
-                g.to_string()
-            } else {
-                match options.initialize_with {
-                    Some(with) => initialize(
-                        g,
-                        with,
-                        options.initialize,
-                        self.env.style.settings.initialize_with_hyphen,
-                    ),
-                    // Without initialize-with, the given name is shown whole.
-                    None => g.to_string(),
-                }
+            let with = options.initialize_with.or(with_initials.then_some(""));
+            match (level, with) {
+                (1, Some(with)) => initialize(
+                    g,
+                    with,
+                    options.initialize,
+                    self.env.style.settings.initialize_with_hyphen,
+                ),
+                // Without initialize-with, the given name is shown whole.
+                _ => g.to_string(),
             }
         });
         if n.is_non_roman() {
