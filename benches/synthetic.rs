@@ -6,7 +6,9 @@
 //! lost pages or a title in another case, a preprint that was later
 //! published (sometimes retitled, linked by its code repository).
 
-use publist::{ArxivId, Date, Kind, Link, LinkKind, Pages, Person, Provenance, Reference};
+use publist::{
+    ArxivId, Date, Kind, Link, LinkKind, Location, Pages, Person, Provenance, Reference,
+};
 
 struct Rng(u64);
 
@@ -101,14 +103,7 @@ pub fn references(n: usize, seed: u64) -> Vec<Reference> {
         let source = format!("cv-{}.md", rng.below(5));
         let listed = |r: &Reference, line: usize| {
             let mut r = r.clone();
-            r.sources = vec![Provenance {
-                source: source.clone(),
-                line,
-                section: None,
-                number: None,
-                key: None,
-                text: String::new(),
-            }];
+            r.sources = vec![Provenance::new(Location::new(source.clone(), line))];
             r
         };
         out.push(listed(&base, work * 10));

@@ -27,7 +27,7 @@ fn sources(lib: &Library, record: usize) -> Vec<(String, usize)> {
     lib.records[record]
         .sources
         .iter()
-        .map(|s| (s.source.clone(), s.line))
+        .map(|s| (s.at.source.clone(), s.at.line))
         .collect()
 }
 
@@ -95,7 +95,7 @@ fn one_record_per_work() {
         assert!(lib.records[m.record]
             .sources
             .iter()
-            .any(|s| s.source == m.item.source && s.line == m.item.line));
+            .any(|s| s.at.source == m.item.source && s.at.line == m.item.line));
     }
 }
 
@@ -196,7 +196,7 @@ fn preprints_of_june_published_by_september() {
         .merged
         .iter()
         .find(|e| {
-            e.a == publist::merge::ItemRef {
+            e.a == publist::Location {
                 source: V06.into(),
                 line: 710,
             }
