@@ -2,15 +2,21 @@
 //! records, candidate pairs compared, merges, possible duplicates, and the
 //! time of reading and merging. For inputs of `synthetic_field` (ids `wN`,
 //! second listings `wNb`) it also prints precision and recall of the merge
-//! against that truth.
+//! against that truth; for inputs of `synthetic_csl` (benches/synthetic.rs,
+//! `references`: listings of work N at lines 10N to 10N+3), `--truth lines`.
 //!
-//! `cargo run --release --example merge_stats -- FILE.json...`
+//! `cargo run --release --example merge_stats -- [--truth lines] FILE.json...`
 
 use std::collections::HashMap;
 use std::time::Instant;
 
 fn main() {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    let mut files: Vec<String> = std::env::args().skip(1).collect();
+    let by_lines =
+        files.first().is_some_and(|a| a == "--truth") && files.get(1).is_some_and(|a| a == "lines");
+    if by_lines {
+        files.drain(..2);
+    }
     let t0 = Instant::now();
     let mut refs = Vec::new();
     for f in &files {
@@ -48,33 +54,40 @@ fn main() {
         read.as_secs_f64(),
         merged.as_secs_f64()
     );
-    // Truth of synthetic_field: `wN` and `wNb` are one work.
-    let work = |key: &str| key.strip_suffix('b').unwrap_or(key).to_string();
-    let mut record_of: HashMap<String, usize> = HashMap::new();
-    let mut keyed = 0;
+    // Truth of synthetic_field: `wN` and `wNb` are one work; of synthetic_csl:
+    // the item's line divided by ten.
+    let mut work_of: Vec<(String, usize)> = Vec::new();
     for m in &r.items {
-        if let Some(k) = &m.key {
-            keyed += 1;
-            record_of.insert(k.clone(), m.record);
-        }
+        let work = if by_lines {
+            (m.item.line / 10).to_string()
+        } else {
+            match &m.key {
+                Some(k) if k.starts_with('w') => k.strip_suffix('b').unwrap_or(k).to_string(),
+                _ => return,
+            }
+        };
+        work_of.push((work, m.record));
     }
-    if keyed == 0 || !record_of.keys().all(|k| k.starts_with('w')) {
-        return;
-    }
-    let mut true_pairs = 0usize;
-    let mut found = 0usize;
-    for (k, &rec) in &record_of {
-        if k.ends_with('b') {
-            true_pairs += 1;
-            if record_of.get(&work(k)) == Some(&rec) {
-                found += 1;
+    // Recall: listings of one work in one record (pairs with the work's first listing).
+    let mut first_record: HashMap<&str, usize> = HashMap::new();
+    let (mut true_pairs, mut found) = (0usize, 0usize);
+    let mut sorted: Vec<&(String, usize)> = work_of.iter().collect();
+    sorted.sort();
+    for (work, record) in sorted {
+        match first_record.get(work.as_str()) {
+            None => {
+                first_record.insert(work, *record);
+            }
+            Some(&first) => {
+                true_pairs += 1;
+                found += usize::from(first == *record);
             }
         }
     }
-    // A record holding more than one work is a false merge.
-    let mut works_per_record: HashMap<usize, Vec<String>> = HashMap::new();
-    for (k, &rec) in &record_of {
-        works_per_record.entry(rec).or_default().push(work(k));
+    // Precision: a record holding more than one work is a false merge.
+    let mut works_per_record: HashMap<usize, Vec<&str>> = HashMap::new();
+    for (work, record) in &work_of {
+        works_per_record.entry(*record).or_default().push(work);
     }
     let mut false_records = 0;
     for list in works_per_record.values_mut() {
@@ -85,7 +98,8 @@ fn main() {
         }
     }
     println!(
-        "truth: recall {found}/{true_pairs} ({:.2}%)  records holding several works {false_records}",
+        "truth: works {}  recall {found}/{true_pairs} ({:.2}%)  records holding several works {false_records}",
+        first_record.len(),
         100.0 * found as f64 / true_pairs.max(1) as f64
     );
 }
