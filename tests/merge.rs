@@ -334,3 +334,17 @@ fn merge_is_deterministic() {
     let b = library();
     assert_eq!(a, b);
 }
+
+#[test]
+fn items_on_one_line_are_kept_and_a_file_given_twice_counts_once() {
+    // A minified CSL-JSON file: every item starts on line 1.
+    let json = r#"[{"id":"a","type":"article-journal","title":"Alpha Waves in Sleep","author":[{"family":"Ode","given":"A."}],"issued":{"date-parts":[[2020]]}},{"id":"b","type":"article-journal","title":"Beta Decay Revisited","author":[{"family":"Ode","given":"A."}],"issued":{"date-parts":[[2020]]}},{"id":"c","type":"book","title":"Gamma Rays","author":[{"family":"Ray","given":"G."}],"issued":{"date-parts":[[2019]]}}]"#;
+    let read = || publist::parse::csl_json(json, "min.json").unwrap().references;
+    assert!(read().iter().all(|r| r.sources[0].line == 1));
+    let once = Library::merge(read());
+    assert_eq!(once.records.len(), 3);
+    assert!(once.report.merged.is_empty());
+    let twice = Library::merge(read().into_iter().chain(read()).collect());
+    assert_eq!(twice.records, once.records);
+    assert_eq!(twice.report.items.len(), 3);
+}

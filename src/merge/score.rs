@@ -125,6 +125,55 @@ pub enum Rule {
     Unrelated,
 }
 
+/// Judges a pair: `None` when the two are different works, else the verdict,
+/// the rule and the signals (the evidence kept in the report).
+///
+/// Most candidate pairs share a common title word or a prolific author and
+/// nothing else: they are told apart from identifiers, first authors and
+/// title words alone, before the costlier signals (author alignment, shared
+/// phrases). This gives the verdict [`decide`] would give on the full signals.
+pub(crate) fn judge(a: &Fingerprint, b: &Fingerprint) -> Option<(Verdict, Rule, Signals)> {
+    if surely_different(a, b) {
+        return None;
+    }
+    let s = signals(a, b);
+    let (verdict, rule) = decide(a, b, &s);
+    (verdict != Verdict::Different).then_some((verdict, rule, s))
+}
+
+/// Whether [`decide`] would say `Different` whatever the costly signals are.
+fn surely_different(a: &Fingerprint, b: &Fingerprint) -> bool {
+    let differ =
+        |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    let equal =
+        |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x == y);
+    if differ(&a.arxiv, &b.arxiv) || differ(&a.doi, &b.doi) {
+        return true; // ConflictingIdentifiers
+    }
+    if equal(&a.arxiv, &b.arxiv) || equal(&a.doi, &b.doi) || equal(&a.openreview, &b.openreview) {
+        return false;
+    }
+    // Without a shared identifier every other verdict needs the same first author.
+    let first_author = match (a.authors.first(), b.authors.first()) {
+        (Some(x), Some(y)) => same_author(x, y),
+        _ => false,
+    };
+    if !first_author {
+        return true;
+    }
+    if a.preprint || b.preprint {
+        return false;
+    }
+    // Two published listings: only similar titles or a shared repository can
+    // make them the same or possibly the same.
+    if round3(jaccard(&a.token_set, &b.token_set)) >= 0.3
+        || a.code_urls.iter().any(|u| b.code_urls.contains(u))
+    {
+        return false;
+    }
+    round3(dice(&a.trigrams, &b.trigrams)) < 0.6
+}
+
 /// Computes the signals for a pair.
 pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
     let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
