@@ -13,7 +13,9 @@
 //! recent years.
 #![allow(dead_code)]
 
-use publist::{ArxivId, Date, Kind, Link, LinkKind, Pages, Person, Provenance, Reference};
+use publist::{
+    ArxivId, Date, Kind, Link, LinkKind, Location, Pages, Person, Provenance, Reference,
+};
 
 struct Rng(u64);
 
@@ -108,14 +110,7 @@ pub fn references(n: usize, seed: u64) -> Vec<Reference> {
         let source = format!("cv-{}.md", rng.below(5));
         let listed = |r: &Reference, line: usize| {
             let mut r = r.clone();
-            r.sources = vec![Provenance {
-                source: source.clone(),
-                line,
-                section: None,
-                number: None,
-                key: None,
-                text: String::new(),
-            }];
+            r.sources = vec![Provenance::new(Location::new(source.clone(), line))];
             r
         };
         out.push(listed(&base, work * 10));
@@ -409,8 +404,7 @@ impl Field {
             }
         }
         r.sources = vec![Provenance {
-            source: "field.json".to_string(),
-            line: work,
+            at: publist::Location::new("field.json", work),
             section: None,
             number: None,
             key: Some(format!("w{work}")),

@@ -27,7 +27,7 @@ fn main() {
                 std::process::exit(2);
             }
         };
-        match publist::parse::csl_json(&text, f) {
+        match publist::csl_json::read(&text, f) {
             Ok(p) => refs.extend(p.references),
             Err(e) => {
                 eprintln!("{e}");

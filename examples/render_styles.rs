@@ -23,9 +23,9 @@ fn main() {
             let parsed = if json {
                 std::fs::read_to_string(f)
                     .ok()
-                    .and_then(|t| publist::parse::csl_json(&t, f).ok())
+                    .and_then(|t| publist::csl_json::read(&t, f).ok())
             } else {
-                publist::parse::cv_file(f).ok()
+                publist::cv::read_file(f).ok()
             };
             parsed.map(|p| p.references).unwrap_or_default()
         })
@@ -38,7 +38,7 @@ fn main() {
     std::fs::create_dir_all(out_dir).expect("output folder");
     std::fs::write(
         format!("{out_dir}/items.json"),
-        publist::csl::to_csl_json(&records),
+        publist::csl_json::write(&records),
     )
     .expect("items.json");
     let mut out: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();

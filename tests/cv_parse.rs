@@ -79,10 +79,10 @@ fn other_sections_do_not_leak_in() {
         let p = cv(name);
         for r in &p.references {
             assert!(
-                r.sources[0].line > first_line,
+                r.sources[0].at.line > first_line,
                 "{name}: {} at {}",
                 r.title,
-                r.sources[0].line
+                r.sources[0].at.line
             );
             // Talk titles that are numbered items in the Talks sections.
             for talk in [

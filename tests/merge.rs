@@ -27,7 +27,7 @@ fn sources(lib: &Library, record: usize) -> Vec<(String, usize)> {
     lib.records[record]
         .sources
         .iter()
-        .map(|s| (s.source.clone(), s.line))
+        .map(|s| (s.at.source.clone(), s.at.line))
         .collect()
 }
 
@@ -95,7 +95,7 @@ fn one_record_per_work() {
         assert!(lib.records[m.record]
             .sources
             .iter()
-            .any(|s| s.source == m.item.source && s.line == m.item.line));
+            .any(|s| s.at.source == m.item.source && s.at.line == m.item.line));
     }
 }
 
@@ -196,7 +196,7 @@ fn preprints_of_june_published_by_september() {
         .merged
         .iter()
         .find(|e| {
-            e.a == publist::merge::ItemRef {
+            e.a == publist::Location {
                 source: V06.into(),
                 line: 710,
             }
@@ -340,11 +340,11 @@ fn items_on_one_line_are_kept_and_a_file_given_twice_counts_once() {
     // A minified CSL-JSON file: every item starts on line 1.
     let json = r#"[{"id":"a","type":"article-journal","title":"Alpha Waves in Sleep","author":[{"family":"Ode","given":"A."}],"issued":{"date-parts":[[2020]]}},{"id":"b","type":"article-journal","title":"Beta Decay Revisited","author":[{"family":"Ode","given":"A."}],"issued":{"date-parts":[[2020]]}},{"id":"c","type":"book","title":"Gamma Rays","author":[{"family":"Ray","given":"G."}],"issued":{"date-parts":[[2019]]}}]"#;
     let read = || {
-        publist::parse::csl_json(json, "min.json")
+        publist::csl_json::read(json, "min.json")
             .unwrap()
             .references
     };
-    assert!(read().iter().all(|r| r.sources[0].line == 1));
+    assert!(read().iter().all(|r| r.sources[0].at.line == 1));
     let once = Library::merge(read());
     assert_eq!(once.records.len(), 3);
     assert!(once.report.merged.is_empty());
@@ -360,7 +360,7 @@ fn fixtures(names: &[&str]) -> Vec<publist::Reference> {
         let path = format!("{}/tests/fixtures/merge/{name}", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let parsed = if name.ends_with(".json") {
-            publist::parse::csl_json(&text, name).unwrap()
+            publist::csl_json::read(&text, name).unwrap()
         } else {
             publist::bib::read(&text, name)
         };
@@ -499,6 +499,6 @@ fn two_flavours_of_one_library_merge_one_to_one() {
     for r in &lib.records {
         assert_eq!(r.sources.len(), 2, "{}", r.title);
         assert_eq!(r.sources[0].key, r.sources[1].key);
-        assert_ne!(r.sources[0].source, r.sources[1].source);
+        assert_ne!(r.sources[0].at.source, r.sources[1].at.source);
     }
 }

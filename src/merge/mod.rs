@@ -18,32 +18,18 @@ use serde::{Deserialize, Serialize};
 pub use score::{Rule, Signals, Verdict};
 
 use crate::fasthash::FastHash;
-use crate::model::{Kind, Reference};
+use crate::model::{Kind, Location, Reference};
 use normalize::Fingerprint;
 
-/// One input item: where it stands.
-///
-/// ```
-/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
-/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
-/// let lib = publist::Library::merge(old.references.into_iter().chain(new.references).collect());
-/// let evidence = &lib.report.merged[0];
-/// assert_eq!((evidence.a.source.as_str(), evidence.a.line), ("cv-2023.md", 2));
-/// assert_eq!((evidence.b.source.as_str(), evidence.b.line), ("cv-2025.md", 2));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct ItemRef {
-    /// The source name.
-    pub source: String,
-    /// 1-based line where the item starts.
-    pub line: usize,
-}
+/// One input item: where it stands. Now [`Location`].
+#[deprecated(since = "0.2.0", note = "use publist::Location, the one position type")]
+pub type ItemRef = Location;
 
 /// The evidence about one pair of input items.
 ///
 /// ```
-/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
-/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let old = publist::cv::read("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::cv::read("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
 /// let lib = publist::Library::merge(old.references.into_iter().chain(new.references).collect());
 /// use publist::merge::{Rule, Verdict};
 /// let e = &lib.report.merged[0];
@@ -55,9 +41,9 @@ pub struct ItemRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchEvidence {
     /// The older item (earlier in the input).
-    pub a: ItemRef,
+    pub a: Location,
     /// The newer item.
-    pub b: ItemRef,
+    pub b: Location,
     /// The titles of the two items, for reading.
     pub titles: (String, String),
     /// What was decided.
@@ -74,8 +60,8 @@ pub struct MatchEvidence {
 /// Where an input item went.
 ///
 /// ```
-/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
-/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let old = publist::cv::read("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::cv::read("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
 /// let lib = publist::Library::merge(old.references.into_iter().chain(new.references).collect());
 /// let items = &lib.report.items;
 /// assert_eq!(items.len(), 2); // every input item is accounted for
@@ -84,7 +70,7 @@ pub struct MatchEvidence {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemMapping {
     /// The input item.
-    pub item: ItemRef,
+    pub item: Location,
     /// The item's citation key in its source (.bib input), if it had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
@@ -98,7 +84,7 @@ pub struct ItemMapping {
 /// ```
 /// let cv = "## Conference Papers\n1. Alber M and Lapuschkin S (2018). \"iNNvestigate Neural Networks!\". In: *ICML Workshop*\n\
 ///           ## Journal Articles\n1. Alber M and Lapuschkin S (2019). \"iNNvestigate Neural Networks!\". In: *JMLR* 20(93):1-8\n";
-/// let lib = publist::Library::merge(publist::parse::cv(cv, "cv.md").references);
+/// let lib = publist::Library::merge(publist::cv::read(cv, "cv.md").references);
 /// let report = &lib.report;
 /// assert_eq!(lib.records.len(), 2); // a workshop paper and its journal version: two works
 /// assert!(report.merged.is_empty());
@@ -123,8 +109,8 @@ pub struct MergeReport {
 ///
 /// ```
 /// use publist::Library;
-/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
-/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let old = publist::cv::read("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::cv::read("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
 /// let lib = Library::merge(old.references.into_iter().chain(new.references).collect());
 /// assert_eq!(lib.records.len(), 1);
 /// let r = &lib.records[0];
@@ -213,17 +199,8 @@ fn conflict(
     None
 }
 
-fn item_ref(r: &Reference) -> ItemRef {
-    r.sources
-        .first()
-        .map(|s| ItemRef {
-            source: s.source.clone(),
-            line: s.line,
-        })
-        .unwrap_or(ItemRef {
-            source: String::new(),
-            line: 0,
-        })
+fn item_ref(r: &Reference) -> Location {
+    r.sources.first().map(|s| s.at.clone()).unwrap_or_default()
 }
 
 impl Library {
@@ -231,8 +208,8 @@ impl Library {
     /// first: where listings disagree, the newest sound value wins.
     ///
     /// ```
-    /// let a = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"On Pixel-wise Explanations\". In: *PLoS ONE* 10(7)\n", "cv-2015.md");
-    /// let b = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"On pixel-wise explanations\". In: *PLoS ONE* 10(7):1-46\n", "cv-2016.md");
+    /// let a = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"On Pixel-wise Explanations\". In: *PLoS ONE* 10(7)\n", "cv-2015.md");
+    /// let b = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"On pixel-wise explanations\". In: *PLoS ONE* 10(7):1-46\n", "cv-2016.md");
     /// let lib = publist::Library::merge(a.references.into_iter().chain(b.references).collect());
     /// assert_eq!(lib.records.len(), 1);
     /// assert_eq!(lib.records[0].title, "On pixel-wise explanations"); // the newest listing's
@@ -375,10 +352,7 @@ impl Library {
             .enumerate()
             .flat_map(|(record, r)| {
                 r.sources.iter().map(move |s| ItemMapping {
-                    item: ItemRef {
-                        source: s.source.clone(),
-                        line: s.line,
-                    },
+                    item: s.at.clone(),
                     key: s.key.clone(),
                     record,
                 })
@@ -399,7 +373,7 @@ impl Library {
     ///
     /// ```
     /// let cv = "## Journal Articles\n1. Bach S (2015). \"A\". In: *J* 1:1-9\n## Preprints\n1. Bach S (2020). \"B\". In: CoRR abs/2001.00001\n";
-    /// let lib = publist::Library::merge(publist::parse::cv(cv, "cv.md").references);
+    /// let lib = publist::Library::merge(publist::cv::read(cv, "cv.md").references);
     /// let preprints: Vec<_> = lib.of_kind(publist::Kind::Preprint).collect();
     /// assert_eq!(preprints.len(), 1);
     /// assert_eq!(preprints[0].title, "B");
@@ -427,7 +401,7 @@ fn without_repeated_items(refs: Vec<Reference>) -> Vec<Reference> {
             continue;
         };
         let mut h = crate::fasthash::FxHasher::default();
-        (first.source.as_str(), first.line, first.key.as_deref()).hash(&mut h);
+        (first.at.source.as_str(), first.at.line, first.key.as_deref()).hash(&mut h);
         (r.kind, r.title.as_str(), r.issued, r.authors.len()).hash(&mut h);
         let earlier = seen.entry(h.finish()).or_default();
         if earlier.iter().any(|&i| out[i] == r) {

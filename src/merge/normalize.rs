@@ -1,7 +1,7 @@
 //! Fingerprints: what the merge compares, computed once per reference.
 
-use crate::keys::fold;
 use crate::model::{Kind, LinkKind, NoteKind, Reference};
+use crate::text::fold;
 
 /// Title words that carry no meaning for matching.
 /// Sorted, for `binary_search`.

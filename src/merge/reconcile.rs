@@ -10,8 +10,8 @@ use std::collections::HashMap;
 
 use super::normalize::{normalize_url, same_author, AuthorKey};
 use crate::fasthash::FastHash;
-use crate::keys::fold;
 use crate::model::{Kind, NoteKind, Person, Reference};
+use crate::text::fold;
 
 /// How often each spelling of each family name occurs in the whole input:
 /// a spelling seen once beside one seen a dozen times is a slip. Only the

@@ -16,8 +16,8 @@ use crate::model::Kind;
 /// The signals measured on a pair of references.
 ///
 /// ```
-/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
-/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let old = publist::cv::read("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::cv::read("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
 /// let lib = publist::Library::merge(old.references.into_iter().chain(new.references).collect());
 /// let s = &lib.report.merged[0].signals;
 /// assert_eq!(s.title_similarity, 1.0);
@@ -78,8 +78,8 @@ pub struct Signals {
 /// What was decided about a pair.
 ///
 /// ```
-/// let old = publist::parse::cv("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
-/// let new = publist::parse::cv("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
+/// let old = publist::cv::read("## Preprints\n1. Weber L and Samek W (2023). \"Layer-wise Feedback Propagation\". In: CoRR abs/2308.12053\n", "cv-2023.md");
+/// let new = publist::cv::read("## Journal Articles\n1. Weber L and Samek W (2025). \"Layer-wise Feedback Propagation\". In: *Transactions on Machine Learning Research* 9oToxYVOSW.\n", "cv-2025.md");
 /// let lib = publist::Library::merge(old.references.into_iter().chain(new.references).collect());
 /// use publist::merge::Verdict;
 /// assert_eq!(lib.report.merged[0].verdict, Verdict::Same);
@@ -100,8 +100,8 @@ pub enum Verdict {
 ///
 /// ```
 /// use publist::merge::Rule;
-/// let a = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Explaining Things\". In: CoRR abs/2001.00001\n", "a.md");
-/// let b = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Explaining Things\". In: CoRR abs/2001.99999\n", "b.md");
+/// let a = publist::cv::read("## Preprints\n1. Bach S (2020). \"Explaining Things\". In: CoRR abs/2001.00001\n", "a.md");
+/// let b = publist::cv::read("## Preprints\n1. Bach S (2020). \"Explaining Things\". In: CoRR abs/2001.99999\n", "b.md");
 /// let lib = publist::Library::merge(a.references.into_iter().chain(b.references).collect());
 /// assert_eq!(lib.records.len(), 2); // same title, different arXiv ids: two works
 /// assert!(lib.report.possible_duplicates.is_empty()); // Rule::ConflictingIdentifiers: not even possible

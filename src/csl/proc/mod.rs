@@ -1007,7 +1007,7 @@ type Rendered = (Option<Vec<Node>>, Vec<Node>);
 /// Lists shorter than this render on one thread.
 const PARALLEL_MIN: usize = 512;
 
-use super::render::OutputFormat;
+use super::markup::OutputFormat;
 
 impl OutputFormat {
     fn markup(self) -> Markup {
@@ -1288,7 +1288,7 @@ fn sort_fold(s: &str) -> String {
             }
         } else if matches!(c, '“' | '”' | '‘' | '’' | '«' | '»') {
         } else {
-            let f = crate::keys::fold(&c.to_string());
+            let f = crate::text::fold(&c.to_string());
             if f.is_empty() {
                 out.extend(c.to_lowercase());
             } else {

@@ -207,7 +207,7 @@ pub(crate) fn classify(raw: &str) -> Option<Heading> {
         if let Some(kind) = publication_kind(&words) {
             return Some(Heading::Publications {
                 kind,
-                title: crate::parse::cv::clean::finish(text.trim_end_matches(':')),
+                title: super::clean::finish(text.trim_end_matches(':')),
             });
         }
     }

@@ -7,13 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::keys;
-use crate::model::{Kind, LinkKind, Person, Reference};
+use crate::model::LinkKind;
 
 /// A CSL name.
 ///
 /// ```
-/// use publist::csl::CslName;
+/// use publist::csl_json::CslName;
 /// let name: CslName = serde_json::from_str(r#"{"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"}"#).unwrap();
 /// assert_eq!(name.non_dropping_particle.as_deref(), Some("van"));
 /// assert_eq!(serde_json::to_string(&name).unwrap(), r#"{"family":"Beethoven","given":"Ludwig","non-dropping-particle":"van"}"#);
@@ -44,7 +43,7 @@ pub struct CslName {
 /// A CSL date (`{"date-parts": [[2025, 6]]}`).
 ///
 /// ```
-/// use publist::csl::CslDate;
+/// use publist::csl_json::CslDate;
 /// let date = CslDate { date_parts: vec![vec![2025, 6]] };
 /// assert_eq!(serde_json::to_string(&date).unwrap(), r#"{"date-parts":[[2025,6]]}"#);
 /// ```
@@ -58,8 +57,8 @@ pub struct CslDate {
 /// One input item a record stands for.
 ///
 /// ```
-/// let parsed = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001\n", "cv.md");
-/// let csl = publist::csl::to_csl(&parsed.references[0], "bach2020");
+/// let parsed = publist::cv::read("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001\n", "cv.md");
+/// let csl = publist::csl_json::to_csl(&parsed.references[0], "bach2020");
 /// assert_eq!(csl.custom.sources[0].file, "cv.md");
 /// assert_eq!(csl.custom.sources[0].line, 2);
 /// ```
@@ -78,8 +77,8 @@ pub struct CslSource {
 ///
 /// ```
 /// use publist::model::LinkKind;
-/// let parsed = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001. [Code](https://github.com/x/y)\n", "cv.md");
-/// let csl = publist::csl::to_csl(&parsed.references[0], "bach2020");
+/// let parsed = publist::cv::read("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001. [Code](https://github.com/x/y)\n", "cv.md");
+/// let csl = publist::csl_json::to_csl(&parsed.references[0], "bach2020");
 /// assert_eq!(csl.custom.links[0].url, "https://github.com/x/y");
 /// assert_eq!(csl.custom.links[0].kind, LinkKind::Code);
 /// ```
@@ -94,8 +93,8 @@ pub struct CslLink {
 /// publist's `custom` object.
 ///
 /// ```
-/// let parsed = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001v2\n", "cv.md");
-/// let custom = publist::csl::to_csl(&parsed.references[0], "k").custom;
+/// let parsed = publist::cv::read("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001v2\n", "cv.md");
+/// let custom = publist::csl_json::to_csl(&parsed.references[0], "k").custom;
 /// assert_eq!(custom.arxiv.as_deref(), Some("2001.00001"));
 /// assert!(serde_json::to_string(&custom).unwrap().starts_with(r#"{"sources":[{"file":"cv.md","line":2}]"#));
 /// ```
@@ -118,9 +117,9 @@ pub struct CslCustom {
 /// A CSL-JSON item.
 ///
 /// ```
-/// use publist::csl::CslItem;
-/// let parsed = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md");
-/// let item: CslItem = publist::csl::to_csl(&parsed.references[0], "bach2015");
+/// use publist::csl_json::CslItem;
+/// let parsed = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md");
+/// let item: CslItem = publist::csl_json::to_csl(&parsed.references[0], "bach2015");
 /// assert_eq!(item.kind, "article-journal");
 /// assert_eq!(item.container_title.as_deref(), Some("PLoS ONE"));
 /// assert_eq!(item.author[1].family.as_deref(), Some("Samek"));
@@ -200,142 +199,4 @@ pub struct CslItem {
     /// publist's extras.
     #[serde(default)]
     pub custom: CslCustom,
-}
-
-fn csl_type(kind: Kind) -> &'static str {
-    match kind {
-        Kind::JournalArticle => "article-journal",
-        Kind::ConferencePaper => "paper-conference",
-        Kind::Book => "book",
-        Kind::Chapter => "chapter",
-        Kind::Preprint => "article",
-        Kind::Thesis => "thesis",
-        Kind::Patent => "patent",
-        Kind::Talk => "speech",
-        _ => "document",
-    }
-}
-
-fn csl_name(p: &Person) -> CslName {
-    CslName {
-        family: Some(p.family.clone()),
-        given: p.given.clone(),
-        non_dropping_particle: p.particle.clone(),
-        suffix: p.suffix.clone(),
-        literal: None,
-    }
-}
-
-/// Converts one reference to a CSL-JSON item with the given id.
-///
-/// ```
-/// use publist::{csl, Kind, Reference};
-/// let mut r = Reference::new(Kind::Preprint, "DualView");
-/// r.ids.arxiv = Some("2402.12118".parse().unwrap());
-/// let item = csl::to_csl(&r, "yolcu2024dualview");
-/// assert_eq!(item.kind, "article");
-/// assert_eq!(item.publisher.as_deref(), Some("arXiv"));
-/// assert_eq!(item.number.as_deref(), Some("arXiv:2402.12118"));
-/// assert_eq!(item.custom.arxiv.as_deref(), Some("2402.12118"));
-/// ```
-pub fn to_csl(r: &Reference, id: &str) -> CslItem {
-    let arxiv_preprint = r.kind == Kind::Preprint && r.ids.arxiv.is_some();
-    let openreview_preprint =
-        r.kind == Kind::Preprint && r.ids.arxiv.is_none() && r.ids.openreview.is_some();
-    let (publisher, number) = if arxiv_preprint {
-        (
-            Some("arXiv".to_string()),
-            r.ids.arxiv.as_ref().map(|a| format!("arXiv:{a}")),
-        )
-    } else if openreview_preprint {
-        (
-            r.publisher
-                .clone()
-                .or_else(|| Some("OpenReview".to_string())),
-            r.article_number.clone(),
-        )
-    } else {
-        (r.publisher.clone(), r.article_number.clone())
-    };
-    let url = r
-        .links
-        .iter()
-        .find(|l| !matches!(l.kind, LinkKind::Code | LinkKind::Resource | LinkKind::Demo))
-        .map(|l| l.url.clone());
-    let notes: Vec<&str> = r.notes.iter().map(|n| n.text.as_str()).collect();
-    CslItem {
-        id: id.to_string(),
-        kind: csl_type(r.kind).to_string(),
-        title: Some(r.title.clone()).filter(|t| !t.is_empty()),
-        author: r.authors.iter().map(csl_name).collect(),
-        editor: r.editors.iter().map(csl_name).collect(),
-        issued: r.issued.map(|d| {
-            let mut parts = vec![d.year];
-            if let Some(m) = d.month {
-                parts.push(i32::from(m));
-                if let Some(day) = d.day {
-                    parts.push(i32::from(day));
-                }
-            }
-            CslDate {
-                date_parts: vec![parts],
-            }
-        }),
-        container_title: r.container.clone(),
-        collection_title: r.series.clone(),
-        volume: r.volume.clone(),
-        issue: r.issue.clone(),
-        page: r.pages.as_ref().map(|p| p.to_csl()),
-        number,
-        publisher,
-        publisher_place: r.place.clone(),
-        doi: r.ids.doi.as_ref().map(|d| d.to_string()),
-        isbn: (!r.ids.isbn.is_empty()).then(|| {
-            r.ids
-                .isbn
-                .iter()
-                .map(|i| i.to_string())
-                .collect::<Vec<_>>()
-                .join(" ")
-        }),
-        issn: r.ids.issn.as_ref().map(|i| i.to_string()),
-        url,
-        note: (!notes.is_empty()).then(|| notes.join("; ")),
-        custom: CslCustom {
-            sources: r
-                .sources
-                .iter()
-                .map(|s| CslSource {
-                    file: s.source.clone(),
-                    line: s.line,
-                    key: s.key.clone(),
-                })
-                .collect(),
-            arxiv: r.ids.arxiv.as_ref().map(|a| a.to_string()),
-            openreview: r.ids.openreview.as_ref().map(|o| o.to_string()),
-            links: r
-                .links
-                .iter()
-                .map(|l| CslLink {
-                    url: l.url.clone(),
-                    kind: l.kind,
-                })
-                .collect(),
-        },
-    }
-}
-
-/// Converts references to a pretty-printed CSL-JSON array, with unique keys as ids.
-///
-/// ```
-/// let parsed = publist::parse::cv("## Books\n1. Longo L, editors (2024). \"XAI\". Springer, Cham\n", "cv.md");
-/// let json = publist::csl::to_csl_json(&parsed.references);
-/// assert!(json.contains("\"type\": \"book\""));
-/// assert!(json.contains("\"publisher-place\": \"Cham\""));
-/// ```
-pub fn to_csl_json(refs: &[Reference]) -> String {
-    let keys = keys::assign(refs);
-    let items: Vec<CslItem> = refs.iter().zip(&keys).map(|(r, k)| to_csl(r, k)).collect();
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
 }

@@ -287,7 +287,7 @@ pub(crate) fn extract_links(text: &str) -> (String, Vec<Link>) {
             (None, None) => break,
         };
         let mut before = &rest[..start];
-        let mut kind = classify_link(&url);
+        let mut kind = LinkKind::classify(&url);
         let trimmed = before.trim_end_matches([' ', '<', '*']);
         if let Some(stripped) = trimmed.strip_suffix("Demo:") {
             kind = LinkKind::Demo;
@@ -346,29 +346,6 @@ fn url_len(s: &str) -> usize {
     }
     let trimmed = s[..end].trim_end_matches(['.', ',', ';', ':', '*']);
     trimmed.len()
-}
-
-/// Classifies a URL by its host.
-pub(crate) fn classify_link(url: &str) -> LinkKind {
-    let lower = url.to_ascii_lowercase();
-    let host = lower
-        .split("://")
-        .nth(1)
-        .unwrap_or(&lower)
-        .split('/')
-        .next()
-        .unwrap_or("");
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    match host {
-        "github.com" | "gitlab.com" | "bitbucket.org" | "codeberg.org" | "git.sr.ht" => {
-            LinkKind::Code
-        }
-        "arxiv.org" | "export.arxiv.org" => LinkKind::Arxiv,
-        "openreview.net" => LinkKind::OpenReview,
-        "doi.org" | "dx.doi.org" => LinkKind::Doi,
-        "huggingface.co" | "zenodo.org" | "kaggle.com" | "figshare.com" => LinkKind::Resource,
-        _ => LinkKind::Page,
-    }
 }
 
 #[cfg(test)]

@@ -5,21 +5,21 @@
 //! writer and hayagriva's importer rather than through a second hand-written
 //! mapping of every field.
 
-use crate::bib::{write, WriteOptions};
+use crate::bib::WriteOptions;
 use crate::error::{Error, ErrorKind};
 use crate::model::Reference;
 
 /// Writes references as hayagriva YAML (the input format of Typst bibliographies).
 ///
 /// ```
-/// let refs = publist::parse::cv("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
-/// let yaml = publist::csl::to_hayagriva_yaml(&refs).unwrap();
+/// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+/// let yaml = publist::yaml::write(&refs).unwrap();
 /// assert!(yaml.starts_with("bach2015pixel:\n"));
 /// assert!(yaml.contains("type: article"));
 /// assert!(yaml.contains("title: Pixel-wise"));
 /// ```
-pub fn to_hayagriva_yaml(refs: &[Reference]) -> Result<String, Error> {
-    let bib = write(
+pub fn write(refs: &[Reference]) -> Result<String, Error> {
+    let bib = crate::bib::write(
         refs,
         &WriteOptions {
             plain: true,

@@ -3,11 +3,11 @@
 //! bullets, and unnumbered items that start with a name list and a year.
 
 use super::clean::{clean_line, finish};
-use super::item::find_year;
 use super::names::looks_like_name_list;
 use super::sections::{classify, Heading};
-use crate::diagnostic::Diagnostic;
-use crate::model::Kind;
+use super::year::find_year;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Kind, Location};
 
 /// The publication section an item is listed under.
 #[derive(Debug, Clone)]
@@ -127,8 +127,8 @@ pub(crate) fn split(text: &str, source: &str) -> (Vec<RawItem>, Vec<Diagnostic>)
             if let (Some(n), Some(prev)) = (number, last_number) {
                 if n != prev + 1 {
                     diagnostics.push(Diagnostic::warning(
-                        source,
-                        line_no,
+                        Code::NumberGap,
+                        Location::new(source, line_no),
                         format!(
                             "item number {n} follows {prev} in \"{}\": an item may be missing",
                             sec.title
@@ -150,8 +150,8 @@ pub(crate) fn split(text: &str, source: &str) -> (Vec<RawItem>, Vec<Diagnostic>)
             raw_lines.push(raw);
         } else {
             diagnostics.push(Diagnostic::warning(
-                source,
-                line_no,
+                Code::StrayText,
+                Location::new(source, line_no),
                 format!(
                     "text in \"{}\" belongs to no item and was not read: \"{}\"",
                     sec.title,
@@ -218,6 +218,6 @@ Stray remark.
             "2. Bach S (2015).\n\n\"On Pixel-wise Explanations\".\n\nIn: PLoS ONE 10(7):e0130140"
         );
         assert_eq!(diags.len(), 1, "{diags:?}");
-        assert_eq!(diags[0].line, 14);
+        assert_eq!(diags[0].at.line, 14);
     }
 }

@@ -6,23 +6,25 @@
 use hayagriva::types::{EntryType, Person as HPerson};
 use hayagriva::Entry;
 
-use super::Parsed;
 use crate::error::{Error, ErrorKind};
-use crate::model::{Date, Kind, Link, Pages, Person, Provenance, Reference};
+use crate::input::Parsed;
+use crate::model::{
+    Date, Kind, Link, LinkKind, Location, Note, Pages, Person, Provenance, Reference,
+};
 
 /// Reads hayagriva YAML text. Fails when the text is not hayagriva YAML
 /// (with the line hayagriva reports).
 ///
 /// ```
 /// let yaml = "crp:\n  type: article\n  title: Concept Relevance Propagation\n  author: [Achtibat, Reduan]\n  date: 2023-09\n  parent:\n    type: periodical\n    title: Nature Machine Intelligence\n    volume: 5\n";
-/// let parsed = publist::parse::hayagriva_yaml(yaml, "refs.yml").unwrap();
+/// let parsed = publist::yaml::read(yaml, "refs.yml").unwrap();
 /// let r = &parsed.references[0];
 /// assert_eq!(r.kind, publist::Kind::JournalArticle);
 /// assert_eq!(r.container.as_deref(), Some("Nature Machine Intelligence"));
 /// assert_eq!(r.issued, Some(publist::Date { year: 2023, month: Some(9), day: None }));
 /// assert_eq!(r.sources[0].key.as_deref(), Some("crp"));
 /// ```
-pub fn hayagriva_yaml(text: &str, source: &str) -> Result<Parsed, Error> {
+pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
     let library = hayagriva::io::from_yaml_str(text).map_err(|e| {
         let err = Error::new(
             ErrorKind::Syntax,
@@ -48,14 +50,9 @@ pub fn hayagriva_yaml(text: &str, source: &str) -> Result<Parsed, Error> {
             })
             .map_or(1, |i| i + 1);
         let mut r = to_reference(entry);
-        r.sources.push(Provenance {
-            source: source.to_string(),
-            line,
-            section: None,
-            number: None,
-            key: Some(key.to_string()),
-            text: String::new(),
-        });
+        let mut p = Provenance::new(Location::new(source, line));
+        p.key = Some(key.to_string());
+        r.sources.push(p);
         parsed.references.push(r);
     }
     Ok(parsed)
@@ -93,16 +90,6 @@ fn kind_of(entry: &Entry, parent: Option<&Entry>, preprint_id: bool) -> Kind {
     }
 }
 
-fn pages(text: &str) -> Pages {
-    match text.split_once(['-', '–', '—']) {
-        Some((a, b)) if !a.is_empty() && !b.is_empty() => Pages::Range {
-            first: a.trim().to_string(),
-            last: b.trim_start_matches(['-', '–']).trim().to_string(),
-        },
-        _ => Pages::Single(text.trim().to_string()),
-    }
-}
-
 fn to_reference(entry: &Entry) -> Reference {
     let parent = entry.parents().first();
     let serial = entry
@@ -134,7 +121,9 @@ fn to_reference(entry: &Entry) -> Reference {
         |get: fn(&Entry) -> Option<String>| get(entry).or_else(|| parent.and_then(get));
     r.volume = from_either(|e| e.volume().map(|v| v.to_string()));
     r.issue = from_either(|e| e.issue().map(|v| v.to_string()));
-    r.pages = entry.page_range().map(|p| pages(&p.to_string()));
+    r.pages = entry
+        .page_range()
+        .and_then(|p| Pages::parse(&p.to_string()));
     let publisher = entry
         .publisher()
         .or_else(|| parent.and_then(|p| p.publisher()));
@@ -155,12 +144,12 @@ fn to_reference(entry: &Entry) -> Reference {
     if let Some(url) = entry.url() {
         let url = url.value.to_string();
         r.links.push(Link {
-            kind: crate::parse::classify_link(&url),
+            kind: LinkKind::classify(&url),
             url,
         });
     }
     if let Some(note) = entry.note() {
-        r.notes = crate::parse::notes_from_joined(&note.to_string());
+        r.notes = Note::split_joined(&note.to_string());
     }
     r
 }

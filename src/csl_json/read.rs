@@ -8,10 +8,13 @@
 
 use serde_json::{Map, Value};
 
-use super::Parsed;
-use crate::diagnostic::Diagnostic;
+use super::value;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind};
-use crate::model::{Date, Kind, Link, LinkKind, Pages, Person, Provenance, Reference};
+use crate::input::Parsed;
+use crate::model::{
+    Date, Kind, Link, LinkKind, Location, Note, Pages, Person, Provenance, Reference,
+};
 
 /// Reads CSL-JSON text: an array of items (or a single item). Fails only
 /// when the text is not JSON; an item that cannot be read is a diagnostic
@@ -22,14 +25,14 @@ use crate::model::{Date, Kind, Link, LinkKind, Pages, Person, Provenance, Refere
 ///   "author": [{"family": "Lange", "given": "T.", "non-dropping-particle": "de"}],
 ///   "issued": {"date-parts": [["2023", 5]]}, "volume": 5, "page": "1006–1019"},
 ///   {"id": "b", "type": "book"}]"#;
-/// let parsed = publist::parse::csl_json(json, "refs.json").unwrap();
+/// let parsed = publist::csl_json::read(json, "refs.json").unwrap();
 /// let r = &parsed.references[0];
 /// assert_eq!(r.authors[0].particle.as_deref(), Some("de"));
 /// assert_eq!(r.issued, Some(publist::Date { year: 2023, month: Some(5), day: None }));
 /// assert_eq!(r.volume.as_deref(), Some("5"));
 /// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: error: item \"b\" has no title");
 /// ```
-pub fn csl_json(text: &str, source: &str) -> Result<Parsed, Error> {
+pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // The line scan (serde_json keeps no positions) runs beside serde_json
     // on large inputs; a thread is not worth it for a small file.
@@ -65,23 +68,23 @@ pub fn csl_json(text: &str, source: &str) -> Result<Parsed, Error> {
         let line = lines.get(k).copied().unwrap_or(1);
         match item
             .as_object()
-            .ok_or_else(|| "an item must be a JSON object".to_string())
+            .ok_or_else(|| {
+                (
+                    Code::BrokenEntry,
+                    "an item must be a JSON object".to_string(),
+                )
+            })
             .and_then(to_reference)
         {
             Ok(mut r) => {
                 if r.sources.is_empty() {
-                    r.sources.push(Provenance {
-                        source: source.to_string(),
-                        line,
-                        section: None,
-                        number: None,
-                        key: item.get("id").and_then(string),
-                        text: String::new(),
-                    });
+                    let mut p = Provenance::new(Location::new(source, line));
+                    p.key = item.get("id").and_then(string);
+                    r.sources.push(p);
                 }
                 Ok(r)
             }
-            Err(msg) => Err(Diagnostic::error(source, line, msg)),
+            Err((code, msg)) => Err(Diagnostic::error(code, Location::new(source, line), msg)),
         }
     });
     for r in read {
@@ -195,29 +198,23 @@ fn names(v: Option<&Value>) -> Vec<Person> {
         .collect()
 }
 
+/// The first date of a CSL date value, as far as the model holds it: from
+/// `date-parts`, a `raw` date ("2005-06-02", "June 2005") or, failing those,
+/// the first four-digit year of a `raw` or `literal` text.
 fn date(v: Option<&Value>) -> Option<Date> {
-    let o = v?.as_object()?;
-    if let Some(Value::Array(parts)) = o.get("date-parts") {
-        let first = parts.first()?.as_array()?;
-        let num = |i: usize| {
-            first
-                .get(i)
-                .and_then(string)
-                .and_then(|s| s.parse::<i64>().ok())
-        };
-        let year = i32::try_from(num(0)?).ok()?;
-        let month = num(1)
-            .and_then(|m| u8::try_from(m).ok())
-            .filter(|m| (1..=12).contains(m));
-        let day = num(2)
-            .and_then(|d| u8::try_from(d).ok())
-            .filter(|d| (1..=31).contains(d));
-        return Some(Date {
-            year,
-            month,
-            day: month.and(day),
-        });
+    let d = value::date(v?)?;
+    if let Some(&[year, month, day]) = d.parts.first() {
+        if year != 0 {
+            let month = u8::try_from(month).ok().filter(|m| (1..=12).contains(m));
+            let day = u8::try_from(day).ok().filter(|d| (1..=31).contains(d));
+            return Some(Date {
+                year,
+                month,
+                day: month.and(day),
+            });
+        }
     }
+    let o = v?.as_object()?;
     let raw = field(o, "raw").or_else(|| field(o, "literal"))?;
     let year: String = raw
         .chars()
@@ -227,20 +224,10 @@ fn date(v: Option<&Value>) -> Option<Date> {
     year.parse().ok().map(Date::year)
 }
 
-fn pages(p: &str) -> Pages {
-    match p.split_once(['-', '–', '—']) {
-        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Pages::Range {
-            first: a.trim().to_string(),
-            last: b.trim().trim_start_matches('-').to_string(),
-        },
-        _ if p.chars().any(|c| c.is_ascii_digit()) => Pages::Single(p.to_string()),
-        _ => Pages::Placeholder(p.to_string()),
-    }
-}
-
-fn to_reference(o: &Map<String, Value>) -> Result<Reference, String> {
+fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
     let id = field(o, "id").unwrap_or_default();
-    let title = field(o, "title").ok_or_else(|| format!("item \"{id}\" has no title"))?;
+    let title =
+        field(o, "title").ok_or_else(|| (Code::NoTitle, format!("item \"{id}\" has no title")))?;
     let kind = kind_of(&field(o, "type").unwrap_or_default(), o);
     let mut r = Reference::new(kind, &title);
     r.authors = names(o.get("author"));
@@ -250,7 +237,7 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, String> {
     r.series = field(o, "collection-title");
     r.volume = field(o, "volume");
     r.issue = field(o, "issue");
-    r.pages = field(o, "page").map(|p| pages(&p));
+    r.pages = field(o, "page").and_then(|p| Pages::parse(&p));
     let number = field(o, "number");
     let arxiv_number = number.as_deref().and_then(|n| {
         n.strip_prefix("arXiv:")
@@ -274,7 +261,7 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, String> {
     r.ids.issn =
         field(o, "ISSN").and_then(|s| s.split([' ', ',']).next().and_then(|i| i.parse().ok()));
     if let Some(note) = field(o, "note") {
-        r.notes = crate::parse::notes_from_joined(&note);
+        r.notes = Note::split_joined(&note);
     }
     let custom = o.get("custom").and_then(Value::as_object);
     if let Some(c) = custom {
@@ -301,14 +288,12 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, String> {
                 .iter()
                 .filter_map(Value::as_object)
                 .filter_map(|s| {
-                    Some(Provenance {
-                        source: field(s, "file")?,
-                        line: field(s, "line")?.parse().ok()?,
-                        section: None,
-                        number: None,
-                        key: field(s, "key"),
-                        text: String::new(),
-                    })
+                    let mut p = Provenance::new(Location::new(
+                        field(s, "file")?,
+                        field(s, "line")?.parse().ok()?,
+                    ));
+                    p.key = field(s, "key");
+                    Some(p)
                 })
                 .collect();
         }
@@ -316,7 +301,7 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, String> {
     if r.links.is_empty() {
         if let Some(url) = field(o, "URL") {
             r.links.push(Link {
-                kind: crate::parse::classify_link(&url),
+                kind: LinkKind::classify(&url),
                 url,
             });
         }

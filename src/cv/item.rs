@@ -1,50 +1,13 @@
 //! One item: `Authors (Year). "Title". In: Venue details. links notes`.
 
-use nom::bytes::complete::{take_while, take_while_m_n};
-use nom::character::complete::char;
-use nom::combinator::opt;
-use nom::{IResult, Parser};
-
 use super::clean::{extract_links, finish};
 use super::items::RawItem;
 use super::names::parse_names;
 use super::notes;
 use super::venue::{parse_venue, Venue};
-use crate::diagnostic::Diagnostic;
-use crate::model::{Date, Isbn, Kind, LinkKind, Note, NoteKind, Provenance, Reference};
-
-/// `(2024)`, `(2024a)`, `(2022, pre-proof)`: the year and any text after it.
-fn year_paren(input: &str) -> IResult<&str, (i32, Option<char>, &str)> {
-    let (rest, (_, digits, letter, extra, _)) = (
-        char('('),
-        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        opt(nom::character::complete::satisfy(|c| {
-            c.is_ascii_lowercase()
-        })),
-        take_while(|c| c != ')' && c != '(' && c != '\n'),
-        char(')'),
-    )
-        .parse(input)?;
-    let year = digits.parse().unwrap_or_default();
-    Ok((rest, (year, letter, extra)))
-}
-
-/// Finds the `(Year)` that ends the author list: the first one before the title.
-pub(crate) fn find_year(text: &str) -> Option<(usize, usize, i32, String)> {
-    let title_at = text.find(is_open_quote).unwrap_or(text.len());
-    text[..title_at].char_indices().find_map(|(i, c)| {
-        if c != '(' {
-            return None;
-        }
-        let (rest, (year, _, extra)) = year_paren(&text[i..]).ok()?;
-        let extra = extra.trim_start_matches([',', ';', ' ']).trim().to_string();
-        Some((i, text.len() - rest.len(), year, extra))
-    })
-}
-
-fn is_open_quote(c: char) -> bool {
-    matches!(c, '"' | '“' | '„' | '”' | '«')
-}
+use super::year::{find_year, is_open_quote};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Date, Isbn, Kind, LinkKind, Location, Note, NoteKind, Provenance, Reference};
 
 fn is_close_quote(c: char) -> bool {
     matches!(c, '"' | '”' | '“' | '»' | '″')
@@ -124,8 +87,12 @@ pub(crate) fn parse_item(
 ) -> Option<Reference> {
     let joined = item.lines.join("\n");
     let (text, links) = extract_links(&joined);
-    let warn = |diags: &mut Vec<Diagnostic>, msg: String| {
-        diags.push(Diagnostic::warning(source, item.line, msg))
+    let warn = |diags: &mut Vec<Diagnostic>, code: Code, msg: String| {
+        diags.push(Diagnostic::warning(
+            code,
+            Location::new(source, item.line),
+            msg,
+        ))
     };
 
     // Head: authors and year.
@@ -139,7 +106,7 @@ pub(crate) fn parse_item(
     let (authors_text, editors_marked) = strip_editor_marker(authors_text);
     let names = parse_names(&authors_text.replace('\n', " "));
     for w in names.warnings {
-        warn(diagnostics, w);
+        warn(diagnostics, Code::Doubtful, w);
     }
 
     // Title.
@@ -163,6 +130,7 @@ pub(crate) fn parse_item(
             if end > 0 {
                 warn(
                     diagnostics,
+                    Code::Doubtful,
                     "the title is not in quotes; read up to the first sentence end".into(),
                 );
             }
@@ -192,7 +160,7 @@ pub(crate) fn parse_item(
     r.issued = year.map(Date::year);
     if !year_extra.is_empty() {
         r.notes.push(Note {
-            kind: notes::classify(&year_extra),
+            kind: NoteKind::classify(&year_extra),
             text: year_extra,
         });
     }
@@ -203,9 +171,9 @@ pub(crate) fn parse_item(
     }
     let preprint_server = venue.as_ref().is_some_and(|v| v.preprint_server);
     if let Some(v) = venue {
-        apply_venue(&mut r, v, |m| warn(diagnostics, m));
+        apply_venue(&mut r, v, |c, m| warn(diagnostics, c, m));
     }
-    read_other_text(&mut r, &other_text, |m| warn(diagnostics, m));
+    read_other_text(&mut r, &other_text, |c, m| warn(diagnostics, c, m));
     for link in links {
         match link.kind {
             LinkKind::Arxiv if r.ids.arxiv.is_none() => r.ids.arxiv = link.url.parse().ok(),
@@ -222,21 +190,22 @@ pub(crate) fn parse_item(
     if year.is_none() {
         warn(
             diagnostics,
+            Code::NoYear,
             "no year in parentheses after the authors".into(),
         );
     }
     if r.authors.is_empty() && r.editors.is_empty() {
-        warn(diagnostics, "no authors found".into());
+        warn(diagnostics, Code::NoAuthor, "no authors found".into());
     }
     if r.container.is_none() && !preprint_server && r.kind != Kind::Book {
         warn(
             diagnostics,
+            Code::NoVenue,
             "no venue found (\"In: ...\"); the item may be truncated".into(),
         );
     }
     r.sources.push(Provenance {
-        source: source.to_string(),
-        line: item.line,
+        at: Location::new(source, item.line),
         section: Some(item.section.title.clone()),
         number: item.number,
         key: None,
@@ -245,7 +214,7 @@ pub(crate) fn parse_item(
     Some(r)
 }
 
-fn apply_venue(r: &mut Reference, v: Venue, mut warn: impl FnMut(String)) {
+fn apply_venue(r: &mut Reference, v: Venue, mut warn: impl FnMut(Code, String)) {
     r.container = v.container;
     r.series = v.series;
     r.volume = v.volume;
@@ -257,12 +226,12 @@ fn apply_venue(r: &mut Reference, v: Venue, mut warn: impl FnMut(String)) {
     r.ids.issn = v.issn;
     r.notes.extend(v.notes);
     for w in v.warnings {
-        warn(w);
+        warn(Code::Doubtful, w);
     }
 }
 
 /// Text outside the title and venue: ISBNs, DOIs, publisher, notes.
-fn read_other_text(r: &mut Reference, text: &str, mut warn: impl FnMut(String)) {
+fn read_other_text(r: &mut Reference, text: &str, mut warn: impl FnMut(Code, String)) {
     let text = take_isbns(r, text, &mut warn);
     for fragment in notes::fragments(&text) {
         let fragment = finish(&fragment);
@@ -279,7 +248,7 @@ fn read_other_text(r: &mut Reference, text: &str, mut warn: impl FnMut(String)) 
                     r.ids.doi = Some(doi);
                     continue;
                 }
-                Err(e) => warn(format!("{e}")),
+                Err(e) => warn(Code::BadIdentifier, format!("{e}")),
             }
         }
         if r.publisher.is_none() {
@@ -290,14 +259,14 @@ fn read_other_text(r: &mut Reference, text: &str, mut warn: impl FnMut(String)) 
             }
         }
         r.notes.push(Note {
-            kind: notes::classify(&fragment),
+            kind: NoteKind::classify(&fragment),
             text: fragment,
         });
     }
 }
 
 /// Takes `[Part I] ISBN: 978-...` out of `text`, recording valid ISBNs.
-fn take_isbns(r: &mut Reference, text: &str, warn: &mut impl FnMut(String)) -> String {
+fn take_isbns(r: &mut Reference, text: &str, warn: &mut impl FnMut(Code, String)) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(pos) = rest.find("ISBN") {
@@ -323,7 +292,7 @@ fn take_isbns(r: &mut Reference, text: &str, warn: &mut impl FnMut(String)) -> S
         match candidate.parse::<Isbn>() {
             Ok(isbn) => r.ids.isbn.push(isbn),
             Err(e) => {
-                warn(format!("{e}"));
+                warn(Code::BadIdentifier, format!("{e}"));
                 r.notes.push(Note {
                     kind: NoteKind::Other,
                     text: format!("ISBN {candidate}"),
@@ -368,8 +337,8 @@ fn decide_kind(section: Option<Kind>, r: &Reference, preprint_server: bool) -> K
 fn unreadable(source: &str, item: &RawItem, text: &str, reason: &str) -> Diagnostic {
     let text = abbreviate(&finish(text));
     Diagnostic::error(
-        source,
-        item.line,
+        Code::NotAReference,
+        Location::new(source, item.line),
         format!("cannot read item \"{text}\": {reason}"),
     )
 }
@@ -386,18 +355,6 @@ fn abbreviate(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn year_forms() {
-        assert_eq!(
-            find_year("Bach S (2014). \"T\""),
-            Some((7, 13, 2014, String::new()))
-        );
-        let (_, _, y, extra) = find_year("Weber L (2022, pre-proof). \"T\"").unwrap();
-        assert_eq!((y, extra.as_str()), (2022, "pre-proof"));
-        // A year inside the title is not the item's year.
-        assert_eq!(find_year("Bach S. \"Advances (2014)\""), None);
-    }
 
     #[test]
     fn titles_with_inner_quotes() {

@@ -1,59 +1,6 @@
 //! Notes that follow an item's venue: awards, acceptance, open-access marks,
 //! status; and the publisher with its place (`Springer, Cham`).
 
-use crate::model::NoteKind;
-
-/// Whether a locator-position token is a placeholder for pages not known yet.
-pub(crate) fn is_placeholder(token: &str) -> bool {
-    let t = token.trim_matches(|c: char| c.is_ascii_punctuation());
-    ["tba", "tbd", "forthcoming", "inpress"]
-        .contains(&t.to_ascii_lowercase().replace(' ', "").as_str())
-}
-
-/// Classifies a note by its words.
-pub(crate) fn classify(text: &str) -> NoteKind {
-    let lower = text.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if lower.starts_with("accepted")
-        || has(&[
-            "to appear",
-            "accepted for publication",
-            "accepted at",
-            "accepted in",
-        ])
-    {
-        NoteKind::Acceptance
-    } else if has(&[
-        "award",
-        "prize",
-        "medal",
-        "badge",
-        "winner",
-        "certification",
-        "spotlight",
-        "oral presentation",
-        "best paper",
-        "honorable mention",
-    ]) {
-        NoteKind::Award
-    } else if has(&["open access", "openreview", "open-access"]) {
-        NoteKind::Access
-    } else if has(&[
-        "pre-proof",
-        "preproof",
-        "in press",
-        "forthcoming",
-        "under review",
-        "submitted",
-        "camera-ready",
-        "early access",
-    ]) {
-        NoteKind::Status
-    } else {
-        NoteKind::Other
-    }
-}
-
 /// Publishers CVs name after a book title or chapter.
 const PUBLISHERS: &[&str] = &[
     "Springer Nature",
@@ -173,27 +120,40 @@ fn split_sentences(s: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::NoteKind;
 
     #[test]
     fn note_kinds() {
         assert_eq!(
-            classify("Accepted for publication in Nature Machine Intelligence"),
+            NoteKind::classify("Accepted for publication in Nature Machine Intelligence"),
             NoteKind::Acceptance
         );
         assert_eq!(
-            classify("Accepted for publication with ACL Findings"),
+            NoteKind::classify("Accepted for publication with ACL Findings"),
             NoteKind::Acceptance
         );
-        assert_eq!(classify("Best Short Paper Award Winner"), NoteKind::Award);
-        assert_eq!(classify("TMLR Survey Certification"), NoteKind::Award);
-        assert_eq!(classify("Spotlight Paper"), NoteKind::Award);
-        assert_eq!(classify("Reproducibility Badge Winner"), NoteKind::Award);
-        assert_eq!(classify("Green Open Access"), NoteKind::Access);
-        assert_eq!(classify("gold open access link"), NoteKind::Access);
-        assert_eq!(classify("OpenReview"), NoteKind::Access);
-        assert_eq!(classify("pre-proof"), NoteKind::Status);
         assert_eq!(
-            classify("XAI in Action: Past, Present, and Future Applications"),
+            NoteKind::classify("Best Short Paper Award Winner"),
+            NoteKind::Award
+        );
+        assert_eq!(
+            NoteKind::classify("TMLR Survey Certification"),
+            NoteKind::Award
+        );
+        assert_eq!(NoteKind::classify("Spotlight Paper"), NoteKind::Award);
+        assert_eq!(
+            NoteKind::classify("Reproducibility Badge Winner"),
+            NoteKind::Award
+        );
+        assert_eq!(NoteKind::classify("Green Open Access"), NoteKind::Access);
+        assert_eq!(
+            NoteKind::classify("gold open access link"),
+            NoteKind::Access
+        );
+        assert_eq!(NoteKind::classify("OpenReview"), NoteKind::Access);
+        assert_eq!(NoteKind::classify("pre-proof"), NoteKind::Status);
+        assert_eq!(
+            NoteKind::classify("XAI in Action: Past, Present, and Future Applications"),
             NoteKind::Other
         );
     }

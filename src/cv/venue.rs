@@ -11,8 +11,7 @@ use nom::sequence::delimited;
 use nom::{IResult, Parser};
 
 use super::clean::finish;
-use super::notes;
-use crate::model::{ArxivId, Issn, Note, OpenReviewId, Pages};
+use crate::model::{ArxivId, Issn, Note, NoteKind, OpenReviewId, Pages};
 
 /// What the venue part says.
 #[derive(Debug, Default)]
@@ -120,7 +119,7 @@ enum SingleToken {
 }
 
 fn single_token(tok: &str) -> Option<SingleToken> {
-    if notes::is_placeholder(tok) {
+    if crate::model::pages_placeholder_word(tok) {
         return Some(SingleToken::Placeholder);
     }
     if OpenReviewId::looks_like_bare_id(tok) {
@@ -218,10 +217,10 @@ fn take_paren_notes(segment: &str, v: &mut Venue) -> String {
         let close = open + close_rel;
         let inner = finish(&rest[open + 1..close]);
         let inner = inner.trim();
-        let kind = notes::classify(inner);
+        let kind = NoteKind::classify(inner);
         if OpenReviewId::looks_like_id_in_parens(inner) {
             v.openreview = inner.parse().ok();
-        } else if kind != crate::model::NoteKind::Other {
+        } else if kind != NoteKind::Other {
             v.notes.push(Note {
                 kind,
                 text: inner.to_string(),
@@ -314,7 +313,7 @@ fn split_plain(s: &str) -> (String, String) {
     }
     // A trailing sentence that is a note ("... Workshop. Best Paper Award").
     if let Some(pos) = s.rfind(". ") {
-        if notes::classify(&s[pos + 2..]) != crate::model::NoteKind::Other {
+        if NoteKind::classify(&s[pos + 2..]) != NoteKind::Other {
             return (s[..pos].to_string(), s[pos + 2..].to_string());
         }
     }
