@@ -31,8 +31,8 @@ oldest first: where versions disagree, the newest sound value wins.
 const PARSE_HELP: &str = "\
 publist parse [--to csl-json|yaml|biblatex|bibtex] [--strict[=CODES]] [-o FILE] [FILE...]
   Reads each input and prints its references (CSL-JSON unless --to says otherwise).
-  --strict[=CODES]  exit with code 1 when any diagnostic was reported (with CODES,
-              a comma-separated list such as not-a-reference,no-title: one of these)
+  --strict[=CODES]  exit with code 1 when any warning or error was reported (with CODES,
+              a comma-separated list such as not-a-reference,no-title: one with these codes)
   -o FILE     write the output to FILE instead of standard output
 ";
 
@@ -42,8 +42,8 @@ publist merge [--to csl-json|yaml|biblatex|bibtex] [--strict[=CODES]] [--explain
   prints a CSL-JSON array; custom.sources lists every item a record absorbed.
   --explain   print the evidence for every merge and every possible duplicate,
               and where each input citation key went, on standard error
-  --strict[=CODES]  exit with code 1 when any diagnostic was reported (with CODES,
-              a comma-separated list such as not-a-reference,no-title: one of these)
+  --strict[=CODES]  exit with code 1 when any warning or error was reported (with CODES,
+              a comma-separated list such as not-a-reference,no-title: one with these codes)
   -o FILE     write the output to FILE instead of standard output
 ";
 
@@ -55,8 +55,8 @@ publist bib [--bibtex] [--plain] [--no-merge] [--explain] [--strict[=CODES]] [-o
   --plain     leave out publist's lossless extras (verba/verbb/verbc fields)
   --no-merge  one entry per input item, without merging
   --explain   as for merge
-  --strict[=CODES]  exit with code 1 when any diagnostic was reported (with CODES,
-              a comma-separated list such as not-a-reference,no-title: one of these)
+  --strict[=CODES]  exit with code 1 when any warning or error was reported (with CODES,
+              a comma-separated list such as not-a-reference,no-title: one with these codes)
   -o FILE     write the output to FILE instead of standard output
 ";
 
@@ -244,7 +244,10 @@ fn run(command: &str, o: Options) -> ExitCode {
                     strict_hits += p
                         .diagnostics
                         .iter()
-                        .filter(|d| codes.is_empty() || codes.contains(&d.code))
+                        .filter(|d| match codes.is_empty() {
+                            true => d.severity > publist::Severity::Note,
+                            false => codes.contains(&d.code),
+                        })
                         .count();
                 }
                 references.extend(p.references);
