@@ -266,9 +266,10 @@ fn run(command: &str, o: Options) -> ExitCode {
         }
         references = library.records;
     }
+    // CSL-JSON is written as it is serialised, not built in memory first.
     let output = if command == "format" {
         match format(&o, &references) {
-            Ok(text) => text,
+            Ok(text) => Some(text),
             Err(e) => {
                 eprintln!("publist: {e}");
                 return ExitCode::from(2);
@@ -292,23 +293,32 @@ fn run(command: &str, o: Options) -> ExitCode {
                     plain: o.plain,
                     ..Default::default()
                 };
-                publist::bib::write(&references, &options)
+                Some(publist::bib::write(&references, &options))
             }
             "yaml" => match publist::yaml::write(&references) {
-                Ok(y) => y,
+                Ok(y) => Some(y),
                 Err(e) => {
                     eprintln!("publist: {e}");
                     return ExitCode::from(2);
                 }
             },
-            _ => publist::csl_json::write(&references) + "\n",
+            _ => None,
+        }
+    };
+    let write = |out: &mut dyn Write| match &output {
+        Some(text) => out.write_all(text.as_bytes()),
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            publist::csl_json::write_to(&references, &mut out)?;
+            out.write_all(b"\n")?;
+            out.flush()
         }
     };
     let written = match &o.output {
-        Some(path) => std::fs::write(path, output).map_err(|e| format!("{path}: {e}")),
-        None => std::io::stdout()
-            .write_all(output.as_bytes())
-            .map_err(|e| format!("<stdout>: {e}")),
+        Some(path) => std::fs::File::create(path)
+            .and_then(|mut f| write(&mut f))
+            .map_err(|e| format!("{path}: {e}")),
+        None => write(&mut std::io::stdout().lock()).map_err(|e| format!("<stdout>: {e}")),
     };
     if let Err(e) = written {
         eprintln!("publist: {e}");
