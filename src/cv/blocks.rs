@@ -31,7 +31,6 @@ pub(crate) enum Marker {
     /// A label with letters, as printed without brackets: `J5`, `C3`, `B1`.
     Label(String),
     /// `\bibitem{key}` (with the optional `[label]` when given).
-    #[allow(dead_code)] // until the LaTeX front end lands
     Key { key: String, label: Option<String> },
 }
 

@@ -15,6 +15,7 @@ mod html;
 mod item;
 mod items;
 mod latex;
+mod latex_inline;
 mod markdown;
 mod names;
 mod notes;
