@@ -56,16 +56,20 @@ pub(crate) enum BlockKind {
 pub(crate) struct Block {
     pub kind: BlockKind,
     pub lines: Vec<Line>,
+    /// Where the block starts: its marker's line (`\bibitem{key}` may stand
+    /// on a line of its own above the text).
+    pub start: usize,
 }
 
 impl Block {
     pub fn new(kind: BlockKind, lines: Vec<Line>) -> Self {
-        Block { kind, lines }
+        let start = lines.first().map_or(0, |l| l.no);
+        Block { kind, lines, start }
     }
 
     /// The first source line.
     pub fn line(&self) -> usize {
-        self.lines.first().map_or(0, |l| l.no)
+        self.start
     }
 
     /// The text of all lines, joined by spaces.
@@ -89,12 +93,18 @@ pub(crate) struct Blocks {
 
 impl Blocks {
     pub fn push(&mut self, kind: BlockKind, lines: Vec<Line>) {
+        let start = lines.first().map_or(0, |l| l.no);
         let lines: Vec<Line> = lines
             .into_iter()
             .filter(|l| !l.text.trim().is_empty())
             .collect();
         if !lines.is_empty() {
-            self.blocks.push(Block::new(kind, lines));
+            let mut block = Block::new(kind, lines);
+            // An item starts at its marker; other blocks at their text.
+            if matches!(block.kind, BlockKind::Item { .. }) {
+                block.start = start.min(block.start);
+            }
+            self.blocks.push(block);
         }
     }
 }

@@ -21,19 +21,31 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Kind, Location};
 
 /// A publication status a heading names ("In press", "Under review").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Status {
+///
+/// ```
+/// let e = publist::cv::entries("## Publications\n### Under review\n1. Bach S (2025). \"T\".\n", "cv.md");
+/// assert_eq!(e.entries[0].status, Some(publist::cv::Status::UnderReview));
+/// assert_eq!(publist::cv::Status::UnderReview.as_str(), "under review");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// "Accepted", "Accepted for publication".
     Accepted,
+    /// "In press", "Im Druck", "Sous presse", "En prensa", "No prelo".
     InPress,
+    /// "Forthcoming", "To appear".
     Forthcoming,
+    /// "Under review", "In review", "In revision".
     UnderReview,
+    /// "Submitted", "Eingereicht", "Soumis".
     Submitted,
+    /// "In preparation", "In Vorbereitung".
     InPreparation,
 }
 
 impl Status {
     /// The status as a note would say it ("in press").
-    #[allow(dead_code)] // for the field parser
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Accepted => "accepted",
@@ -71,13 +83,10 @@ pub(crate) struct RawItem {
     /// The item's source text, lines joined by `\n`.
     pub raw: String,
     /// The label as printed, without brackets or period: `J5`, `12`.
-    #[allow(dead_code)] // for the field parser
     pub label: Option<String>,
     /// The key of a `\bibitem{key}`.
-    #[allow(dead_code)] // for the field parser
     pub key: Option<String>,
     /// The source line of each entry of `lines`.
-    #[allow(dead_code)] // for the field parser
     pub line_numbers: Vec<usize>,
     /// The syntax the item was written in.
     #[allow(dead_code)] // for the field parser
@@ -214,7 +223,8 @@ impl<'a> Splitter<'a> {
             _ => (None, None, None),
         };
         if let (Some(n), Some(prev)) = (number, self.last_number) {
-            if n != prev + 1 && n + 1 != prev {
+            // Counting up or down is no gap, nor is a repeated number (markdown lists all written `1.`).
+            if n != prev + 1 && n + 1 != prev && n != prev {
                 self.diagnostics.push(Diagnostic::warning(
                     Code::NumberGap,
                     Location::new(self.source, block.line()),
@@ -283,6 +293,11 @@ impl<'a> Splitter<'a> {
             let mut sec = section.clone();
             if term_year.is_some() {
                 sec.year = term_year;
+            }
+            // A term's year holds for the definitions below it, or for the
+            // one item it labels (`\item[2018]`, `\cvitem{2018}{...}`).
+            if matches!(block.kind, BlockKind::Item { .. }) {
+                term_year = None;
             }
             match &block.kind {
                 BlockKind::Item { marker, depth } => {

@@ -60,8 +60,23 @@ impl Builder<'_> {
         for line in lines {
             let body = strip_bullet(self.raw_line(line.no)).1;
             let started = parts.last().is_some_and(|(_, p)| !p.is_empty());
+            let paragraph = parts
+                .last()
+                .is_some_and(|(k, _)| *k == BlockKind::Paragraph);
             match leading_label(body) {
-                Some((marker @ Marker::Number(_), rest)) if started => {
+                // `[1] J. Doe, ...` opening a paragraph: a labelled item.
+                Some((marker, rest)) if !started && paragraph && body.starts_with('[') => {
+                    let text = clean_line(&strip_inline_html(rest));
+                    parts.pop();
+                    parts.push((
+                        BlockKind::Item { marker, depth },
+                        vec![Line::new(line.no, text)],
+                    ));
+                }
+                Some((marker @ (Marker::Number(_) | Marker::Label(_)), rest))
+                    if started
+                        && (matches!(marker, Marker::Number(_)) || body.starts_with('[')) =>
+                {
                     let text = clean_line(&strip_inline_html(rest));
                     parts.push((
                         BlockKind::Item { marker, depth },

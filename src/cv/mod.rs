@@ -10,6 +10,7 @@
 
 mod blocks;
 mod clean;
+mod entries;
 #[cfg(feature = "html")]
 mod html;
 mod item;
@@ -32,6 +33,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::input::Parsed;
 use crate::model::Person;
+
+pub use entries::{entries, Entries, Entry};
+pub use items::Status;
 
 /// The syntax a publication list is written in.
 ///
@@ -170,27 +174,7 @@ pub fn read(text: &str, source: &str) -> Parsed {
 /// assert_eq!(parsed.references[0].sources[0].at.line, 3);
 /// ```
 pub fn read_as(syntax: Syntax, text: &str, source: &str) -> Parsed {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let blocks = match syntax {
-        Syntax::Markdown => markdown::blocks(text),
-        Syntax::Text => text::blocks(text),
-        Syntax::Latex => latex::blocks(text),
-        #[cfg(feature = "html")]
-        Syntax::Html => html::blocks(text),
-        #[cfg(not(feature = "html"))]
-        Syntax::Html => {
-            return Parsed {
-                references: Vec::new(),
-                diagnostics: vec![crate::Diagnostic::error(
-                    crate::Code::NoPublicationList,
-                    crate::Location::new(source, 1),
-                    "reading HTML needs publist's `html` feature",
-                )],
-                items: 0,
-            }
-        }
-    };
-    let (raw_items, mut diagnostics) = items::split(&blocks, text, source, syntax);
+    let (raw_items, mut diagnostics) = split(syntax, text, source);
     let mut references = Vec::with_capacity(raw_items.len());
     for raw in &raw_items {
         if let Some(r) = item::parse_item(raw, source, &mut diagnostics) {
@@ -203,6 +187,33 @@ pub fn read_as(syntax: Syntax, text: &str, source: &str) -> Parsed {
         diagnostics,
         items: raw_items.len(),
     }
+}
+
+/// The items of the publication lists in `text`, before their fields are
+/// read, and the diagnostics about finding them.
+fn split(
+    syntax: Syntax,
+    text: &str,
+    source: &str,
+) -> (Vec<items::RawItem>, Vec<crate::Diagnostic>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let blocks = match syntax {
+        Syntax::Markdown => markdown::blocks(text),
+        Syntax::Text => text::blocks(text),
+        Syntax::Latex => latex::blocks(text),
+        #[cfg(feature = "html")]
+        Syntax::Html => html::blocks(text),
+        #[cfg(not(feature = "html"))]
+        Syntax::Html => {
+            let d = crate::Diagnostic::error(
+                crate::Code::NoPublicationList,
+                crate::Location::new(source, 1),
+                "reading HTML needs publist's `html` feature",
+            );
+            return (Vec::new(), vec![d]);
+        }
+    };
+    items::split(&blocks, text, source, syntax)
 }
 
 /// Like [`read()`], for bytes: fails with [`crate::ErrorKind::InvalidUtf8`]

@@ -170,10 +170,9 @@ const OTHER_WORDS: &[&str] = &[
     "datasets", "certificates", "courses", "qualifications", "profile", "about", "me", "community",
     "editorial", "board", "boards", "metrics", "citations", "coursework", "training", "vortrage",
     "vortrag", "lehre", "ausbildung", "berufserfahrung", "preise", "auszeichnungen", "forderung",
-    "drittmittel", "lebenslauf", "enseignement", "formation", "experience", "prix", "distinctions",
+    "drittmittel", "enseignement", "formation", "experience", "prix", "distinctions",
     "exposes", "docencia", "formacion", "experiencia", "premios", "ponencias", "charlas", "ensino",
-    "formacao", "experiencia", "premios", "palestras", "insegnamento", "premi", "relazioni", "cv",
-    "curriculum", "vitae", "hobbies", "volunteer", "leadership", "news", "blog", "home",
+    "formacao", "experiencia", "premios", "palestras", "insegnamento", "premi", "relazioni", "hobbies", "volunteer", "leadership", "news", "blog", "home",
     "contents", "index", "navigation", "menu",
 ];
 
