@@ -273,7 +273,7 @@ impl<'a> Splitter<'a> {
             format!(
                 "text in \"{}\" belongs to no item and was not read: \"{}\"",
                 section.title,
-                finish(&block.text())
+                abbreviate(&finish(&block.text()))
             ),
         ));
     }
@@ -357,6 +357,15 @@ impl<'a> Splitter<'a> {
             self.stray(&term, section);
         }
         self.finish_item();
+    }
+}
+
+/// At most 80 characters of a text, for a message.
+fn abbreviate(s: &str) -> String {
+    if s.chars().count() <= 80 {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(80).collect::<String>())
     }
 }
 

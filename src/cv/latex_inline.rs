@@ -111,7 +111,10 @@ pub(crate) fn read_group(s: &str, k: usize, open: u8, close: u8) -> (&str, usize
     }
     let mut depth = 0usize;
     let mut i = k;
-    while i < bytes.len() {
+    // An argument never runs longer than this: an unclosed brace does not
+    // make every later command scan to the end of the file.
+    let limit = bytes.len().min(k + MAX_GROUP);
+    while i < limit {
         match bytes[i] {
             b'\\' => i += 1,
             b if b == open => depth += 1,
@@ -125,8 +128,15 @@ pub(crate) fn read_group(s: &str, k: usize, open: u8, close: u8) -> (&str, usize
         }
         i += 1;
     }
-    (&s[k + 1..], s.len())
+    let end = (k + 1..=limit)
+        .rev()
+        .find(|&e| s.is_char_boundary(e))
+        .unwrap_or(k + 1);
+    (&s[k + 1..end], end)
 }
+
+/// The longest argument read, in bytes.
+const MAX_GROUP: usize = 16 * 1024;
 
 /// Whether an argument is a length or a number (`48`, `-.3cm`, `0.2in`): no text.
 fn is_dimension(arg: &str) -> bool {
@@ -141,7 +151,7 @@ fn is_dimension(arg: &str) -> bool {
 /// Converts LaTeX text to inline markdown, keeping its line breaks.
 pub(crate) fn inline(tex: &str) -> String {
     let mut out = String::with_capacity(tex.len());
-    convert(tex, &mut out);
+    convert(tex, &mut out, 0);
     // Collapse spaces within lines, keep the lines.
     out.split('\n')
         .map(super::clean::collapse_ws)
@@ -156,7 +166,14 @@ fn keep_lines(s: &str, out: &mut String) {
     }
 }
 
-fn convert(s: &str, out: &mut String) {
+/// Deeper groups than this are read as plain text (no recursion without end).
+const MAX_DEPTH: usize = 48;
+
+fn convert(s: &str, out: &mut String, depth: usize) {
+    if depth > MAX_DEPTH {
+        out.extend(s.chars().filter(|c| !matches!(c, '{' | '}' | '\\' | '$')));
+        return;
+    }
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -175,9 +192,9 @@ fn convert(s: &str, out: &mut String) {
                 match decl {
                     Some(d) => {
                         let mark = if d.contains("bf") { "**" } else { "*" };
-                        wrap(&t[d.len()..], mark, out);
+                        wrap(&t[d.len()..], mark, out, depth);
                     }
-                    None => convert(inner, out),
+                    None => convert(inner, out, depth + 1),
                 }
                 i = end;
             }
@@ -212,10 +229,10 @@ fn convert(s: &str, out: &mut String) {
             }
             b'$' => {
                 let close = s[i + 1..].find('$').map_or(s.len(), |p| i + 1 + p);
-                math(&s[i + 1..close], out);
+                math(&s[i + 1..close], out, depth);
                 i = (close + 1).min(s.len());
             }
-            b'\\' => i = command(s, i, out),
+            b'\\' => i = command(s, i, out, depth),
             _ => {
                 let ch = s[i..].chars().next().unwrap_or(' ');
                 out.push(ch);
@@ -225,9 +242,9 @@ fn convert(s: &str, out: &mut String) {
     }
 }
 
-fn wrap(inner: &str, mark: &str, out: &mut String) {
+fn wrap(inner: &str, mark: &str, out: &mut String, depth: usize) {
     let mut text = String::new();
-    convert(inner, &mut text);
+    convert(inner, &mut text, depth + 1);
     let trimmed = text.trim();
     if trimmed.is_empty() {
         out.push_str(&text);
@@ -245,7 +262,7 @@ fn wrap(inner: &str, mark: &str, out: &mut String) {
 
 /// Math: the marks CVs put there (`${}^\dag$`, `$^*$`, `$\bullet$`), other
 /// math as its text.
-fn math(m: &str, out: &mut String) {
+fn math(m: &str, out: &mut String, depth: usize) {
     let t: String = m
         .chars()
         .filter(|c| !matches!(c, '{' | '}' | '^' | '_' | ' '))
@@ -258,14 +275,14 @@ fn math(m: &str, out: &mut String) {
         "\\S" => out.push('§'),
         _ => {
             let mut inner = String::new();
-            convert(&m.replace(['^', '_'], ""), &mut inner);
+            convert(&m.replace(['^', '_'], ""), &mut inner, depth + 1);
             out.push_str(&inner);
         }
     }
 }
 
 /// One command at byte `i`; returns the byte after it.
-fn command(s: &str, i: usize, out: &mut String) -> usize {
+fn command(s: &str, i: usize, out: &mut String, depth: usize) -> usize {
     let b = s.as_bytes();
     let Some(&next) = b.get(i + 1) else {
         return i + 1;
@@ -318,19 +335,19 @@ fn command(s: &str, i: usize, out: &mut String) -> usize {
     match name {
         "emph" | "textit" | "textsl" | "mathit" => {
             let (a, end) = arg(j);
-            wrap(a, "*", out);
+            wrap(a, "*", out, depth);
             end
         }
         "textbf" | "mathbf" => {
             let (a, end) = arg(j);
-            wrap(a, "**", out);
+            wrap(a, "**", out, depth);
             end
         }
         "href" => {
             let (url, end) = arg(j);
             let (text, end) = arg(end);
             let mut t = String::new();
-            convert(text, &mut t);
+            convert(text, &mut t, depth + 1);
             let url: String = url.chars().filter(|c| !c.is_whitespace()).collect();
             let url = url
                 .replace("\\%", "%")
@@ -356,7 +373,7 @@ fn command(s: &str, i: usize, out: &mut String) -> usize {
                 return end;
             }
             let (text, end) = arg(end);
-            convert(text, out);
+            convert(text, out, depth + 1);
             end
         }
         _ if DROPPED.contains(&name) => {
@@ -390,7 +407,7 @@ fn command(s: &str, i: usize, out: &mut String) -> usize {
         }
         _ if TRANSPARENT.contains(&name) => {
             let (a, end) = arg(j);
-            convert(a, out);
+            convert(a, out, depth + 1);
             end
         }
         _ => {
@@ -405,7 +422,7 @@ fn command(s: &str, i: usize, out: &mut String) -> usize {
                 if is_dimension(a) {
                     keep_lines(a, out);
                 } else {
-                    convert(a, out);
+                    convert(a, out, depth + 1);
                 }
                 end = e;
             }
