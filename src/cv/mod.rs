@@ -10,6 +10,7 @@ mod item;
 mod items;
 mod names;
 mod notes;
+pub mod refstring;
 mod sections;
 mod venue;
 mod year;
