@@ -44,7 +44,7 @@ impl Rng {
 const NAMED: &[&str] = &[
     "apa",
     "chicago-author-date",
-    "chicago-note-bibliography",
+    "chicago-notes-bibliography",
     "modern-language-association",
     "ieee",
     "elsevier-vancouver",
@@ -512,6 +512,14 @@ fn recombine(base: &Reference, pool: &[Reference], rng: &mut Rng) -> Reference {
             });
         }
     }
+    if r.container.is_some() && r.article_number.is_none() && rng.chance(0.12) {
+        r.pages = None;
+        r.article_number = Some(if rng.chance(0.5) {
+            format!("e{}", 100_000 + rng.below(900_000))
+        } else {
+            (100_000 + rng.below(900_000)).to_string()
+        });
+    }
     if r.issued.is_none() {
         r.issued = Some(publist::Date::year(1950 + rng.below(76) as i32));
     }
@@ -634,14 +642,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut label_counts: HashMap<&'static str, usize> = HashMap::new();
     let mut dump = std::env::var("TRAIN_DUMP")
         .ok()
-        .map(|p| std::fs::File::create(p))
+        .map(std::fs::File::create)
         .transpose()?;
     for (si, style) in styles.iter().enumerate() {
         let path = format!("{styles_dir}/{style}.csl");
         let Ok(s) = load_style(&path, Some(Path::new(&styles_dir))) else {
             continue;
         };
-        let md = rng.chance(0.7);
+        let md = rng.chance(0.5);
         let formatter = Formatter::new(s).with_format(if md {
             OutputFormat::Markdown
         } else {

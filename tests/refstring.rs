@@ -91,6 +91,24 @@ fn chicago_notes_journal_with_issue_and_short_pages() {
     assert_eq!(r.volume.as_deref(), Some("33"));
     assert_eq!(r.issue.as_deref(), Some("4"));
     assert_eq!(r.year(), Some(2019));
+    // Chicago's short page range is expanded.
+    assert_eq!(
+        r.pages.as_ref().map(|p| p.to_csl()).as_deref(),
+        Some("553-570")
+    );
+}
+
+#[test]
+fn citation_labels_are_not_part_of_the_reference() {
+    for text in [
+        "[12] M. Okonkwo, “Kernel methods for sparse graphs,” *J. Mach. Learn. Res.*, vol. 24, 2023.",
+        "12.  M. Okonkwo, “Kernel methods for sparse graphs,” *J. Mach. Learn. Res.*, vol. 24, 2023.",
+        "[J5] M. Okonkwo, “Kernel methods for sparse graphs,” *J. Mach. Learn. Res.*, vol. 24, 2023.",
+    ] {
+        let r = read(text);
+        assert_eq!(first_family(&r), "Okonkwo", "{text}");
+        assert_eq!(r.title, "Kernel methods for sparse graphs", "{text}");
+    }
 }
 
 #[test]

@@ -21,7 +21,7 @@ if [ ! -d "$root/benches/citeproc/node_modules/citeproc" ]; then
 fi
 mkdir -p "$out"
 "$bin" merge "$root"/examples/data/cv/* > "$out/cv.json"
-named="apa chicago-author-date chicago-note-bibliography modern-language-association ieee
+named="apa chicago-author-date chicago-notes-bibliography modern-language-association ieee
 elsevier-vancouver nlm-citation-sequence harvard-cite-them-right association-for-computing-machinery
 american-medical-association nature springer-basic-author-date unified-style-sheet-for-linguistics"
 # Styles kept out of training (HELD_OUT in examples/train_refstring.rs).

@@ -317,6 +317,7 @@ pub(crate) fn features(scanned: &Scanned) -> Vec<Vec<String>> {
             }
         })
         .collect();
+    let segments = segment_features(scanned, &words);
     let mut out = Vec::with_capacity(n);
     // Running counts: periods, commas, years and italic runs seen so far.
     let mut periods = 0usize;
@@ -511,6 +512,7 @@ pub(crate) fn features(scanned: &Scanned) -> Vec<Vec<String>> {
         if i >= 1 && i + 1 < n {
             f.push(format!("pn={}|{}", shapes[i - 1], shapes[i + 1]));
         }
+        f.extend(segments[i].iter().cloned());
         // Update the running counts after this token.
         match w {
             "." => periods += 1,
@@ -526,6 +528,81 @@ pub(crate) fn features(scanned: &Scanned) -> Vec<Vec<String>> {
             italic_runs += 1;
         }
         out.push(f);
+    }
+    out
+}
+
+/// Function words a title-case name leaves in lower case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from", "de", "du",
+    "des", "la", "le", "der", "die", "und", "für", "y", "e", "&",
+];
+
+/// What the sentence (the text between two periods) a token stands in looks
+/// like: its length, whether it is in title case, whether numbers follow,
+/// and how far from the end it is. A journal name after a title (`Title.
+/// Fish and Fisheries. 114(12): 3252.`) is a short title-case sentence before
+/// the numbers.
+fn segment_features(scanned: &Scanned, words: &[&str]) -> Vec<Vec<String>> {
+    let n = words.len();
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        let end_here = matches!(*w, "." | "?" | "!") && !scanned.tokens[i].has(QUOTED);
+        if end_here || i + 1 == n {
+            bounds.push((start, i));
+            start = i + 1;
+        }
+    }
+    let total = bounds.len();
+    let mut out = vec![Vec::new(); n];
+    for (k, &(a, b)) in bounds.iter().enumerate() {
+        let content: Vec<&str> = words[a..=b]
+            .iter()
+            .copied()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        let len = content.len();
+        let len_bucket = match len {
+            0 => "0",
+            1 => "1",
+            2 => "2",
+            3 => "3",
+            4..=6 => "4-6",
+            7..=10 => "7-10",
+            _ => "11+",
+        };
+        let caps = content
+            .iter()
+            .filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let digits = words[a..=b]
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()));
+        let next_digits = bounds.get(k + 1).is_some_and(|&(c, _)| {
+            words[c]
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_ascii_digit())
+        });
+        let from_end = (total - 1 - k).min(3);
+        let mut f = vec![
+            format!("seglen={len_bucket}"),
+            format!("segk={}", k.min(4)),
+            format!("segend={from_end}"),
+        ];
+        if caps && len > 0 {
+            f.push(format!("segcaps{len_bucket}"));
+        }
+        if digits {
+            f.push("segdigits".into());
+        }
+        if next_digits {
+            f.push("segnextnum".into());
+        }
+        for slot in out.iter_mut().take(b + 1).skip(a) {
+            slot.clone_from(&f);
+        }
     }
     out
 }

@@ -83,6 +83,98 @@ fn runs(sc: &Scanned, labels: &[Label]) -> Vec<Run> {
     joined
 }
 
+/// Rules on the model's labels, for what holds in every style:
+/// - a field that opens a parenthesis takes the closing one (`(CVPR)`);
+/// - `. In Container` inside what was read as the title starts the
+///   container when no container was read;
+/// - a "publisher" followed by a volume is a journal.
+fn repair(sc: &Scanned, labels: &mut [Label]) {
+    let n = labels.len();
+    let text = |i: usize| sc.text(&sc.tokens[i]);
+    // Editors are marked (`ed.`, `eds.`, `edited by`, `Hrsg.`); an unmarked
+    // "editor" run right after the container is the rest of its name.
+    let mut i = 0;
+    while i < n {
+        if labels[i] != Label::Editor {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && labels[i] == Label::Editor {
+            i += 1;
+        }
+        let window = start.saturating_sub(4)..(i + 4).min(n);
+        let marked = window.clone().any(|k| {
+            let w = text(k).trim_end_matches('.').to_lowercase();
+            matches!(
+                w.as_str(),
+                "ed" | "eds"
+                    | "editor"
+                    | "editors"
+                    | "edited"
+                    | "hrsg"
+                    | "hg"
+                    | "dir"
+                    | "éd"
+                    | "éds"
+                    | "coord"
+            )
+        });
+        if !marked && start > 0 && labels[start - 1] == Label::Container {
+            for l in &mut labels[start..i] {
+                *l = Label::Container;
+            }
+        }
+    }
+    for i in 1..n {
+        if text(i) == ")" && labels[i] == Label::Other && labels[i - 1] != Label::Other {
+            let l = labels[i - 1];
+            let mut depth = 0i32;
+            let mut j = i;
+            while j > 0 && labels[j - 1] == l {
+                j -= 1;
+                match text(j) {
+                    "(" => depth += 1,
+                    ")" => depth -= 1,
+                    _ => {}
+                }
+            }
+            if depth > 0 {
+                labels[i] = l;
+            }
+        }
+    }
+    if !labels.contains(&Label::Container) {
+        let split = (1..n.saturating_sub(1)).find(|&i| {
+            labels[i] == Label::Title
+                && labels[i - 1] == Label::Title
+                && text(i - 1) == "."
+                && matches!(text(i), "In" | "in")
+                && labels.get(i + 1) == Some(&Label::Title)
+        });
+        if let Some(i) = split {
+            labels[i - 1] = Label::Other;
+            labels[i] = Label::Other;
+            let mut j = i + 1;
+            while j < n && labels[j] == Label::Title {
+                labels[j] = Label::Container;
+                j += 1;
+            }
+        }
+        // A publisher with a volume after it is a journal.
+        if let Some(end) = (0..n).rposition(|i| labels[i] == Label::Publisher) {
+            let volume_follows = (end + 1..(end + 4).min(n)).any(|i| labels[i] == Label::Volume);
+            if volume_follows {
+                let mut j = end + 1;
+                while j > 0 && labels[j - 1] == Label::Publisher {
+                    labels[j - 1] = Label::Container;
+                    j -= 1;
+                }
+            }
+        }
+    }
+}
+
 /// The text of tokens `first..=last`, as written, trimmed of the
 /// punctuation that joins fields.
 fn text_of(sc: &Scanned, first: usize, last: usize) -> String {
@@ -102,6 +194,28 @@ fn text_of(sc: &Scanned, first: usize, last: usize) -> String {
     // A period after a closing quote or an abbreviation stays with a title
     // only when it is part of a word (`U.S.`); plain sentence ends go.
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `J. Mach. Learn. Res.`: an abbreviated name keeps its last period (the
+/// trim took it) when it ends in a short word and abbreviates elsewhere too.
+fn keep_abbreviation_period(sc: &Scanned, last: usize, text: String) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let abbreviated = words.len() > 1
+        && words[..words.len() - 1]
+            .iter()
+            .any(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 5);
+    let last_word = words.last().copied().unwrap_or("");
+    let short = last_word.chars().count() <= 5 && last_word.chars().all(char::is_alphabetic);
+    let period_follows = sc.plain[..sc.tokens[last].end].ends_with('.')
+        || sc
+            .tokens
+            .get(last + 1)
+            .is_some_and(|t| sc.text(t) == "." && t.start == sc.tokens[last].end);
+    if abbreviated && short && period_follows && !text.ends_with('.') {
+        format!("{text}.")
+    } else {
+        text
+    }
 }
 
 /// Drops an unmatched leading `(` or trailing `)`.
@@ -144,6 +258,24 @@ fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
             return t;
         }
     }
+}
+
+/// `553–70` (Chicago's short form) → `553–570`: a last page shorter and
+/// smaller than the first takes the first page's leading digits.
+fn expand_range(p: Pages) -> Pages {
+    if let Pages::Range { first, last } = &p {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if digits(first) && digits(last) && last.len() < first.len() {
+            let full = format!("{}{last}", &first[..first.len() - last.len()]);
+            if full.parse::<u64>().ok() > first.parse::<u64>().ok() {
+                return Pages::Range {
+                    first: first.clone(),
+                    last: full,
+                };
+            }
+        }
+    }
+    p
 }
 
 fn month_number(w: &str) -> Option<u8> {
@@ -213,6 +345,9 @@ pub(crate) fn read(
 ) -> (Reference, Vec<Doubt>) {
     let mut doubts = Vec::new();
     let mut r = Reference::new(Kind::Misc, "");
+    let mut labels = labels.to_vec();
+    repair(sc, &mut labels);
+    let labels = &labels[..];
     let runs = runs(sc, labels);
     let first_run = |l: Label| runs.iter().find(|r| r.label == l).copied();
     // Where the title is, to keep notes and years from inside it.
@@ -315,7 +450,7 @@ pub(crate) fn read(
     }
 
     if let Some(c) = first_run(Label::Container) {
-        let text = text_of(sc, c.first, c.last);
+        let text = keep_abbreviation_period(sc, c.last, text_of(sc, c.first, c.last));
         let text = strip_words(&text, &["in:", "in", "dans", "en:"]).to_string();
         if !text.is_empty() {
             r.container = Some(text);
@@ -331,6 +466,16 @@ pub(crate) fn read(
             &["vol.", "vol", "volume", "vols.", "bd.", "jg.", "t."],
         );
         r.volume = Some(text.trim_matches(['(', ')']).to_string()).filter(|s| !s.is_empty());
+    }
+    // biblatex's `6.4` is volume 6, issue 4.
+    if let Some((v, i)) = r.volume.as_deref().and_then(|v| v.split_once('.')) {
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+        if digits(v) && digits(i) && first_run(Label::Issue).is_none() {
+            let (v, i) = (v.to_string(), i.to_string());
+            r.volume = Some(v);
+            r.issue = Some(i);
+        }
     }
     if let Some(v) = first_run(Label::Issue) {
         let text = text_of(sc, v.first, v.last);
@@ -348,7 +493,9 @@ pub(crate) fn read(
                 "pp.", "pp", "p.", "pages", "page", "s.", "art. no.", "article", "e-",
             ],
         );
-        r.pages = Pages::parse(text.trim_end_matches(['.', ')'])).filter(|p| !p.is_placeholder());
+        r.pages = Pages::parse(text.trim_end_matches(['.', ')']))
+            .filter(|p| !p.is_placeholder())
+            .map(expand_range);
     }
     if let Some(n) = first_run(Label::Number) {
         let text = text_of(sc, n.first, n.last);
@@ -564,7 +711,7 @@ fn read_notes(r: &mut Reference, sc: &Scanned, labels: &[Label], title: Option<(
 
 fn has_word(sc: &Scanned, labels: &[Label], words: &[&str], skip_title: bool) -> bool {
     sc.tokens.iter().zip(labels).any(|(t, &l)| {
-        !(skip_title && l == Label::Title) && !t.has(ID) && {
+        !(t.has(ID) || skip_title && l == Label::Title) && {
             let w = sc.text(t).to_lowercase();
             words.contains(&w.trim_end_matches('.'))
         }
@@ -613,9 +760,9 @@ fn decide_kind(
     if working && r.container.is_none() {
         return Kind::Preprint;
     }
-    let conference = [
-        "proceedings",
-        "proc.",
+    // "Proceedings of the National Academy of Sciences" with a volume is a
+    // journal; a conference or workshop named as such is not.
+    let meeting = [
         "conference",
         "conf.",
         "workshop",
@@ -625,10 +772,14 @@ fn decide_kind(
         "colloquium",
         "tagung",
         "actes",
-        "annual meeting",
+        "kongress",
     ]
     .iter()
     .any(|w| container.contains(w));
+    let proceedings = ["proceedings", "proc.", "proc "]
+        .iter()
+        .any(|w| container.contains(w));
+    let conference = meeting || (proceedings && r.volume.is_none());
     if conference {
         return Kind::ConferencePaper;
     }

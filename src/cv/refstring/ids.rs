@@ -337,6 +337,14 @@ pub(crate) fn find(plain: &str) -> Vec<IdHit> {
 /// `arXiv:2403.01234`, `arXiv preprint arXiv:…`, `arXiv 2403.01234`,
 /// `arXiv: 1810.04794 [cs.SY]`, `CoRR abs/1409.8035`, `abs/…` at `i`.
 fn arxiv_at(plain: &str, i: usize) -> Option<IdHit> {
+    if lower_at(plain, i, "abs/") {
+        let n = arxiv_len(&plain[i + 4..])?;
+        return Some(IdHit {
+            start: i,
+            end: i + 4 + n,
+            kind: IdKind::Arxiv(plain[i + 4..i + 4 + n].to_string()),
+        });
+    }
     let lead = ARXIV_LEADS.iter().find(|w| lower_at(plain, i, w))?;
     let mut j = i + lead.len();
     // `arXiv preprint arXiv:`, `CoRR, abs/`, `arXiv e-prints, arXiv:`
@@ -344,10 +352,7 @@ fn arxiv_at(plain: &str, i: usize) -> Option<IdHit> {
         let k = j + (plain[j..].len() - plain[j..].trim_start_matches([' ', ',', ':']).len());
         if lower_at(plain, k, "arxiv") {
             j = k + 5;
-        } else if lower_at(plain, k, "abs/") {
-            j = k + 4;
-            break;
-        } else if lower_at(plain, k, "abs ") {
+        } else if lower_at(plain, k, "abs/") || lower_at(plain, k, "abs ") {
             j = k + 4;
             break;
         } else {

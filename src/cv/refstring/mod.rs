@@ -90,6 +90,7 @@ pub struct Parse {
 /// ```
 pub fn parse(text: &str, hints: &Hints) -> Parse {
     let (text, cut) = cap(text);
+    let text = strip_label(text);
     let mut scanned = tokens::scan(text);
     let hits = ids::find(&scanned.plain);
     ids::merge_tokens(&mut scanned, &hits);
@@ -109,12 +110,59 @@ pub fn parse(text: &str, hints: &Hints) -> Parse {
     if reference.authors.is_empty() && reference.editors.is_empty() {
         doubts.push(Doubt::new(Code::NoAuthor, "author", "no authors found"));
     }
+    let r = &reference;
+    let needs_venue = !matches!(
+        r.kind,
+        Kind::Preprint | Kind::Thesis | Kind::Book | Kind::Talk
+    );
+    if needs_venue && r.container.is_none() && r.publisher.is_none() && !r.title.is_empty() {
+        doubts.push(Doubt::new(Code::NoVenue, "container", "no venue found"));
+    }
     Parse { reference, doubts }
 }
 
 /// No reference is this long; what is longer is read up to here (bounded
 /// time and memory on any input).
 const MAX_LEN: usize = 16 * 1024;
+
+/// A citation label at the start (`[12]`, `12.`, `(3)`, `[J5]`, `12 ` as
+/// numeric styles print them) is not part of the reference.
+fn strip_label(text: &str) -> &str {
+    let t = text.trim_start();
+    let (inner, rest) = if let Some(r) = t.strip_prefix('[') {
+        match r.find(']') {
+            Some(e) => (&r[..e], &r[e + 1..]),
+            None => return text,
+        }
+    } else if let Some(r) = t.strip_prefix('(') {
+        match r.find(')') {
+            Some(e) => (&r[..e], &r[e + 1..]),
+            None => return text,
+        }
+    } else {
+        let e = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        let rest = &t[e..];
+        let rest = rest.strip_prefix(['.', ')']).unwrap_or(rest);
+        (&t[..e], rest)
+    };
+    let letters = inner.chars().take_while(char::is_ascii_uppercase).count();
+    let digits = &inner[letters..];
+    let is_label = letters <= 3
+        && (1..=4).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !(letters == 0 && digits.len() == 4 && !t.starts_with(['[', '(']));
+    let followed = rest.starts_with([' ', '\t', '\u{a0}'])
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii_digit());
+    if is_label && followed {
+        rest.trim_start()
+    } else {
+        text
+    }
+}
 
 fn cap(text: &str) -> (&str, bool) {
     if text.len() <= MAX_LEN {
@@ -174,4 +222,27 @@ pub fn training_tokens(text: &str) -> (String, Vec<TrainingToken>) {
 #[doc(hidden)]
 pub fn label_names() -> Vec<&'static str> {
     model::Label::ALL.iter().map(|l| l.name()).collect()
+}
+
+/// Each token with the label the model gives it (for the trainer's report
+/// and for looking into a reading).
+///
+/// ```
+/// let l = publist::cv::refstring::labelled("Smith, J. (2020). A title. *Nature*, 5, 1–2.");
+/// assert_eq!(l[0].0, "Smith");
+/// ```
+#[doc(hidden)]
+pub fn labelled(text: &str) -> Vec<(String, &'static str)> {
+    let (text, _) = cap(text);
+    let mut scanned = tokens::scan(text);
+    let hits = ids::find(&scanned.plain);
+    ids::merge_tokens(&mut scanned, &hits);
+    let feats = features::features(&scanned);
+    let labels = model::tag(&feats).unwrap_or_else(|| vec![model::Label::Other; feats.len()]);
+    scanned
+        .tokens
+        .iter()
+        .zip(labels)
+        .map(|(t, l)| (scanned.text(t).to_string(), l.name()))
+        .collect()
 }

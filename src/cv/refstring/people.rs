@@ -59,6 +59,15 @@ fn chunks(text: &str) -> (Vec<String>, bool) {
         text.split(',').collect()
     };
     for piece in pieces {
+        // `et al.`, `and others`: the rest of the list is unknown.
+        let lower = piece.to_lowercase();
+        let piece = match lower.find("et al").or_else(|| lower.find("and others")) {
+            Some(p) if piece.is_char_boundary(p) => {
+                truncated = true;
+                &piece[..p]
+            }
+            _ => piece,
+        };
         let mut parts = vec![piece.to_string()];
         for sep in ["&", " and ", " und ", " et ", " y ", " e ", " with "] {
             parts = parts
