@@ -13,7 +13,7 @@ fn records() -> Vec<publist::Reference> {
         .iter()
         .flat_map(|n| {
             let path = format!("{}/examples/data/cv/{n}", env!("CARGO_MANIFEST_DIR"));
-            publist::parse::cv_file(path)
+            publist::cv::read_file(path)
                 .map(|p| p.references)
                 .unwrap_or_default()
         })
@@ -50,12 +50,12 @@ fn benches(c: &mut Criterion) {
         let f = Formatter::new(load_style(style, None).expect("archive style"));
         g.bench_function(style, |b| b.iter(|| f.bibliography(black_box(&records))));
     }
-    let json = publist::csl::to_csl_json(&records);
+    let json = publist::csl_json::write(&records);
     g.bench_function("csl-json write", |b| {
-        b.iter(|| publist::csl::to_csl_json(black_box(&records)))
+        b.iter(|| publist::csl_json::write(black_box(&records)))
     });
     g.bench_function("csl-json read", |b| {
-        b.iter(|| publist::parse::csl_json(black_box(&json), "x.json"))
+        b.iter(|| publist::csl_json::read(black_box(&json), "x.json"))
     });
     g.finish();
 }

@@ -17,7 +17,7 @@ fn parse_cvs(c: &mut Criterion) {
     for (name, text) in &texts {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(*name, |b| {
-            b.iter(|| publist::parse::cv(black_box(text), name))
+            b.iter(|| publist::cv::read(black_box(text), name))
         });
     }
     let total: usize = texts.iter().map(|(_, t)| t.len()).sum();
@@ -26,7 +26,7 @@ fn parse_cvs(c: &mut Criterion) {
         b.iter(|| {
             texts
                 .iter()
-                .map(|(name, text)| publist::parse::cv(black_box(text), name).references.len())
+                .map(|(name, text)| publist::cv::read(black_box(text), name).references.len())
                 .sum::<usize>()
         })
     });

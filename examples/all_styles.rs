@@ -19,7 +19,7 @@ fn main() {
     let refs: Vec<_> = cvs
         .iter()
         .flat_map(|n| {
-            publist::parse::cv_file(format!("examples/data/cv/{n}"))
+            publist::cv::read_file(format!("examples/data/cv/{n}"))
                 .map(|p| p.references)
                 .unwrap_or_default()
         })

@@ -1,16 +1,16 @@
-//! The typical embedding: read CV files (oldest first), merge them, write a .bib.
+//! The typical embedding: read CV files (or any input, oldest first), merge them, write a .bib.
 //!
 //! `cargo run --example cv_to_bib -- OUT.bib CV_FILE...`
 
 use publist::bib::{write, WriteOptions};
-use publist::{parse, Library};
+use publist::Library;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let out = args.next().ok_or("usage: cv_to_bib OUT.bib CV_FILE...")?;
     let mut references = Vec::new();
     for file in args {
-        let parsed = parse::cv_file(&file)?;
+        let parsed = publist::read_file(&file)?;
         for d in &parsed.diagnostics {
             eprintln!("{d}");
         }

@@ -29,37 +29,40 @@ oldest first: where versions disagree, the newest sound value wins.
 ";
 
 const PARSE_HELP: &str = "\
-publist parse [--to csl-json|yaml|biblatex|bibtex] [--strict] [-o FILE] [FILE...]
+publist parse [--to csl-json|yaml|biblatex|bibtex] [--strict[=CODES]] [-o FILE] [FILE...]
   Reads each input and prints its references (CSL-JSON unless --to says otherwise).
-  --strict    exit with code 1 when any diagnostic was reported
+  --strict[=CODES]  exit with code 1 when any warning or error was reported (with CODES,
+              a comma-separated list such as not-a-reference,no-title: one with these codes)
   -o FILE     write the output to FILE instead of standard output
 ";
 
 const MERGE_HELP: &str = "\
-publist merge [--to csl-json|yaml|biblatex|bibtex] [--strict] [--explain] [-o FILE] [FILE...]
+publist merge [--to csl-json|yaml|biblatex|bibtex] [--strict[=CODES]] [--explain] [-o FILE] [FILE...]
   Reads the inputs (oldest first), merges them into one record per work and
   prints a CSL-JSON array; custom.sources lists every item a record absorbed.
   --explain   print the evidence for every merge and every possible duplicate,
               and where each input citation key went, on standard error
-  --strict    exit with code 1 when any diagnostic was reported
+  --strict[=CODES]  exit with code 1 when any warning or error was reported (with CODES,
+              a comma-separated list such as not-a-reference,no-title: one with these codes)
   -o FILE     write the output to FILE instead of standard output
 ";
 
 const BIB_HELP: &str = "\
-publist bib [--bibtex] [--plain] [--no-merge] [--explain] [--strict] [-o FILE] [FILE...]
+publist bib [--bibtex] [--plain] [--no-merge] [--explain] [--strict[=CODES]] [-o FILE] [FILE...]
   Reads and merges the inputs and prints them as BibLaTeX (biber).
   --bibtex    write BibTeX instead (year/journal fields, ASCII with accent commands);
               same as --to bibtex
   --plain     leave out publist's lossless extras (verba/verbb/verbc fields)
   --no-merge  one entry per input item, without merging
   --explain   as for merge
-  --strict    exit with code 1 when any diagnostic was reported
+  --strict[=CODES]  exit with code 1 when any warning or error was reported (with CODES,
+              a comma-separated list such as not-a-reference,no-title: one with these codes)
   -o FILE     write the output to FILE instead of standard output
 ";
 
 const FORMAT_HELP: &str = "\
 publist format --style NAME|PATH [--to text|html|markdown] [--locale TAG]
-               [--styles-dir DIR] [--locales-dir DIR] [--no-merge] [--strict] [-o FILE] [FILE...]
+               [--styles-dir DIR] [--locales-dir DIR] [--no-merge] [--strict[=CODES]] [-o FILE] [FILE...]
   Reads and merges the inputs and prints the bibliography one entry per line,
   in the style's order, numeric labels included.
   --style NAME|PATH  a style of the archive (see `publist styles`) or a .csl file;
@@ -82,7 +85,8 @@ publist styles
 
 #[derive(Default)]
 struct Options {
-    strict: bool,
+    /// `Some(codes)` with `--strict`: the codes that count, or all when empty.
+    strict: Option<Vec<publist::Code>>,
     explain: bool,
     bibtex: bool,
     plain: bool,
@@ -165,7 +169,13 @@ fn parse_options(command: &str, args: &[String]) -> Result<Option<Options>, Stri
     while let Some(a) = it.next() {
         match a.as_str() {
             "-h" | "--help" => return Ok(None),
-            "--strict" => o.strict = true,
+            "--strict" => o.strict = Some(Vec::new()),
+            s if s.starts_with("--strict=") => {
+                let codes = s["--strict=".len()..]
+                    .split(',')
+                    .map(str::parse::<publist::Code>);
+                o.strict = Some(codes.collect::<Result<_, _>>().map_err(|e| e.to_string())?);
+            }
             "--explain" if command != "parse" => o.explain = true,
             "--bibtex" if command == "bib" => o.bibtex = true,
             "--plain" if command == "bib" => o.plain = true,
@@ -209,78 +219,37 @@ fn value<'a>(it: &mut impl Iterator<Item = &'a String>, option: &str) -> Result<
         .ok_or_else(|| format!("{option} needs a value"))
 }
 
-/// Reads one input: a .bib file (by extension or, on standard input, by an
-/// opening `@`) or a CV.
+/// Reads one input (`-` is standard input); the library detects its format.
 fn read_input(file: &str) -> Result<Parsed, String> {
-    let (bytes, name) = if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("<stdin>: {e}"))?;
-        (bytes, "<stdin>".to_string())
-    } else {
-        (
-            std::fs::read(file).map_err(|e| format!("{file}: {e}"))?,
-            file.to_string(),
-        )
-    };
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    let lower = file.to_ascii_lowercase();
-    let (is_bib, is_json, is_yaml) = if file == "-" {
-        (
-            first == Some(b'@'),
-            matches!(first, Some(b'[' | b'{')),
-            looks_like_yaml(&bytes),
-        )
-    } else {
-        (
-            lower.ends_with(".bib"),
-            lower.ends_with(".json"),
-            lower.ends_with(".yml") || lower.ends_with(".yaml"),
-        )
-    };
-    if is_yaml {
-        let text =
-            std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 text ({e})"))?;
-        publist::parse::hayagriva_yaml(text, &name).map_err(|e| e.to_string())
-    } else if is_json {
-        let text =
-            std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 text ({e})"))?;
-        publist::parse::csl_json(text, &name).map_err(|e| e.to_string())
-    } else if is_bib {
-        let text =
-            std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 text ({e})"))?;
-        Ok(publist::bib::read(text, &name))
-    } else {
-        publist::parse::cv_bytes(&bytes, &name).map_err(|e| e.to_string())
+    if file != "-" {
+        return publist::read_file(file).map_err(|e| e.to_string());
     }
-}
-
-/// hayagriva YAML on standard input: a first line `key:` and an indented `type:` below.
-fn looks_like_yaml(bytes: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-    let mut lines = text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
-    let first_is_key = lines
-        .next()
-        .is_some_and(|l| l.ends_with(':') && !l.contains(' '));
-    first_is_key
-        && text
-            .lines()
-            .any(|l| l.trim_start().starts_with("type:") && l.starts_with(' '))
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("<stdin>: {e}"))?;
+    publist::read(&bytes, "<stdin>").map_err(|e| e.to_string())
 }
 
 fn run(command: &str, o: Options) -> ExitCode {
     let mut references = Vec::new();
-    let mut diagnostics = 0;
+    let mut strict_hits = 0;
     for file in &o.files {
         match read_input(file) {
             Ok(p) => {
                 for d in &p.diagnostics {
                     eprintln!("{d}");
                 }
-                diagnostics += p.diagnostics.len();
+                if let Some(codes) = &o.strict {
+                    strict_hits += p
+                        .diagnostics
+                        .iter()
+                        .filter(|d| match codes.is_empty() {
+                            true => d.severity > publist::Severity::Note,
+                            false => codes.contains(&d.code),
+                        })
+                        .count();
+                }
                 references.extend(p.references);
             }
             Err(e) => {
@@ -297,9 +266,10 @@ fn run(command: &str, o: Options) -> ExitCode {
         }
         references = library.records;
     }
+    // CSL-JSON is written as it is serialised, not built in memory first.
     let output = if command == "format" {
         match format(&o, &references) {
-            Ok(text) => text,
+            Ok(text) => Some(text),
             Err(e) => {
                 eprintln!("publist: {e}");
                 return ExitCode::from(2);
@@ -323,29 +293,38 @@ fn run(command: &str, o: Options) -> ExitCode {
                     plain: o.plain,
                     ..Default::default()
                 };
-                publist::bib::write(&references, &options)
+                Some(publist::bib::write(&references, &options))
             }
-            "yaml" => match publist::csl::to_hayagriva_yaml(&references) {
-                Ok(y) => y,
+            "yaml" => match publist::yaml::write(&references) {
+                Ok(y) => Some(y),
                 Err(e) => {
                     eprintln!("publist: {e}");
                     return ExitCode::from(2);
                 }
             },
-            _ => publist::csl::to_csl_json(&references) + "\n",
+            _ => None,
+        }
+    };
+    let write = |out: &mut dyn Write| match &output {
+        Some(text) => out.write_all(text.as_bytes()),
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            publist::csl_json::write_to(&references, &mut out)?;
+            out.write_all(b"\n")?;
+            out.flush()
         }
     };
     let written = match &o.output {
-        Some(path) => std::fs::write(path, output).map_err(|e| format!("{path}: {e}")),
-        None => std::io::stdout()
-            .write_all(output.as_bytes())
-            .map_err(|e| format!("<stdout>: {e}")),
+        Some(path) => std::fs::File::create(path)
+            .and_then(|mut f| write(&mut f))
+            .map_err(|e| format!("{path}: {e}")),
+        None => write(&mut std::io::stdout().lock()).map_err(|e| format!("<stdout>: {e}")),
     };
     if let Err(e) = written {
         eprintln!("publist: {e}");
         return ExitCode::from(2);
     }
-    if o.strict && diagnostics > 0 {
+    if strict_hits > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -430,7 +409,7 @@ fn format(o: &Options, references: &[publist::Reference]) -> Result<String, Stri
         highlight: o
             .highlight
             .iter()
-            .flat_map(|h| publist::parse::names(h))
+            .flat_map(|h| publist::cv::names(h))
             .collect(),
         ..Default::default()
     };

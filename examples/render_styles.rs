@@ -63,9 +63,9 @@ fn main() {
             let parsed = if json {
                 std::fs::read_to_string(f)
                     .ok()
-                    .and_then(|t| publist::parse::csl_json(&t, f).ok())
+                    .and_then(|t| publist::csl_json::read(&t, f).ok())
             } else {
-                publist::parse::cv_file(f).ok()
+                publist::cv::read_file(f).ok()
             };
             parsed.map(|p| p.references).unwrap_or_default()
         })
@@ -76,7 +76,7 @@ fn main() {
         publist::Library::merge(refs).records
     };
     std::fs::create_dir_all(out_dir).expect("output folder");
-    let items_json = publist::csl::to_csl_json(&records);
+    let items_json = publist::csl_json::write(&records);
     std::fs::write(format!("{out_dir}/items.json"), &items_json).expect("items.json");
     // The citations are rendered from the CSL-JSON both processors read.
     let items: Vec<serde_json::Value> = serde_json::from_str(&items_json).expect("our own JSON");

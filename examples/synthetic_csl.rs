@@ -8,8 +8,5 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1000);
-    print!(
-        "{}",
-        publist::csl::to_csl_json(&synthetic::references(n, 7))
-    );
+    print!("{}", publist::csl_json::write(&synthetic::references(n, 7)));
 }

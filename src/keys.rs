@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::fasthash::FastHash;
 use crate::model::Reference;
+use crate::text::fold;
 
 /// Title words never used as the key's word.
 const STOP_WORDS: &[&str] = &[
@@ -18,7 +19,7 @@ const STOP_WORDS: &[&str] = &[
 ///
 /// ```
 /// use publist::keys::{assign_with, KeyFormat};
-/// let refs = publist::parse::cv("## Journal Articles\n1. Müller K-R (2015). \"Explaining Deep Networks\". In: *J* 1:1-9\n", "cv.md").references;
+/// let refs = publist::cv::read("## Journal Articles\n1. Müller K-R (2015). \"Explaining Deep Networks\". In: *J* 1:1-9\n", "cv.md").references;
 /// assert_eq!(assign_with(&refs, &KeyFormat::default()), ["muller2015explaining"]);
 /// assert_eq!(assign_with(&refs, &KeyFormat { year: false, title_words: 2 }), ["mullerexplainingdeep"]);
 /// ```
@@ -106,7 +107,7 @@ pub fn assign(refs: &[Reference]) -> Vec<String> {
 /// ```
 /// use publist::keys::{assign_with, KeyFormat};
 /// let cv = "## Journal Articles\n1. Bach S (2015). \"Explaining A\". In: *J* 1:1-9\n2. Bach S (2015). \"Explaining B\". In: *J* 2:1-9\n";
-/// let refs = publist::parse::cv(cv, "cv.md").references;
+/// let refs = publist::cv::read(cv, "cv.md").references;
 /// assert_eq!(assign_with(&refs, &KeyFormat { year: true, title_words: 0 }), ["bach2015", "bach2015a"]);
 /// ```
 pub fn assign_with(refs: &[Reference], format: &KeyFormat) -> Vec<String> {
@@ -137,63 +138,9 @@ fn suffix(n: usize) -> String {
     }
 }
 
-/// Folds to ASCII lower-case letters and digits: `Höhne` → `hohne`, `Nikolić` → `nikolic`.
-pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    // Fast path: ASCII text needs no case tables.
-    if s.is_ascii() {
-        let mut bytes = Vec::with_capacity(s.len());
-        bytes.extend(
-            s.bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| b.to_ascii_lowercase()),
-        );
-        // ASCII bytes are valid UTF-8: this cannot fail.
-        return String::from_utf8(bytes).unwrap_or_default();
-    }
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-            continue;
-        }
-        let folded = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-            'æ' => "ae",
-            'ç' | 'ć' | 'č' => "c",
-            'ď' | 'đ' | 'ð' => "d",
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-            'ğ' => "g",
-            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => "i",
-            'ł' | 'ľ' => "l",
-            'ñ' | 'ń' | 'ň' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'ō' => "o",
-            'œ' => "oe",
-            'ř' => "r",
-            'ś' | 'š' | 'ş' => "s",
-            'ß' => "ss",
-            'ť' | 'ţ' => "t",
-            'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' | 'ū' => "u",
-            'ý' | 'ÿ' => "y",
-            'ź' | 'ż' | 'ž' => "z",
-            'þ' => "th",
-            _ => "",
-        };
-        out.push_str(folded);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folding() {
-        assert_eq!(fold("Höhne"), "hohne");
-        assert_eq!(fold("Ekstrøm"), "ekstrom");
-        assert_eq!(fold("Müller-Schöllhorn"), "mullerschollhorn");
-        assert_eq!(fold("Nikolić"), "nikolic");
-    }
 
     #[test]
     fn suffixes() {

@@ -5,12 +5,13 @@
 //! deduplicated references, and writes them out as BibLaTeX/BibTeX, CSL-JSON,
 //! hayagriva YAML, or a bibliography in any CSL style.
 //!
-//! - [`parse`]: readers — [`parse::cv`] for CVs, [`bib::read`] for .bib,
-//!   [`parse::csl_json`], [`parse::hayagriva_yaml`]; every input item becomes
-//!   a [`Reference`] or a [`Diagnostic`] with file and line.
+//! - [`read`] / [`read_file`]: any input, its [`Format`] detected by name and
+//!   content; every input item becomes a [`Reference`] or a [`Diagnostic`]
+//!   with a [`Location`] and a [`Code`].
+//! - One module per format, each with `read` and `write`: [`cv`] (publication
+//!   lists, read only), [`bib`], [`csl_json`], `yaml` (hayagriva YAML).
 //! - [`Library::merge`]: one record per work, preprints collapsed into their
 //!   publications, with the evidence for every decision.
-//! - [`bib::write`], [`csl::to_csl_json`], [`csl::to_hayagriva_yaml`]: writers.
 //! - [`csl::Formatter`]: bibliographies in any CSL style, also laid out as a CV.
 //!
 //! Features: `bib` (reading .bib, the biblatex crate), `csl` (formatting and
@@ -32,8 +33,8 @@
 //!  "Efficient and Flexible Neural Network Training through Layer-wise Feedback Propagation".
 //!  In: *Transactions on Machine Learning Research* 9oToxYVOSW.
 //! "#;
-//! let mut refs = publist::parse::cv(old, "cv-2023.md").references;
-//! refs.extend(publist::parse::cv(new, "cv-2025.md").references);
+//! let mut refs = publist::read(old.as_bytes(), "cv-2023.md")?.references;
+//! refs.extend(publist::read(new.as_bytes(), "cv-2025.md")?.references);
 //!
 //! // The preprint collapses into the journal article and keeps its arXiv id.
 //! let library = publist::Library::merge(refs);
@@ -54,28 +55,110 @@
 //!      Training through Layer-wise Feedback Propagation. Transactions on Machine Learning Research."
 //! );
 //! # }
+//! # Ok::<(), publist::Error>(())
 //! ```
 #![deny(missing_docs)]
 
+use std::path::Path;
+
 pub mod bib;
 pub mod csl;
+pub mod csl_json;
+pub mod cv;
 mod diagnostic;
 mod error;
 mod fasthash;
+mod input;
 pub mod keys;
 pub mod merge;
 pub mod model;
 mod parallel;
 pub mod parse;
+mod text;
+#[cfg(feature = "csl")]
+pub mod yaml;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Code, Diagnostic, Severity, UnknownCode};
 pub use error::{Error, ErrorKind};
+pub use input::{Format, Parsed};
 pub use merge::{Library, MergeReport};
 pub use model::{
-    ArxivId, Date, Doi, Identifiers, Isbn, Issn, Kind, Link, LinkKind, Note, NoteKind,
+    ArxivId, Date, Doi, Identifiers, Isbn, Issn, Kind, Link, LinkKind, Location, Note, NoteKind,
     OpenReviewId, Pages, Person, Provenance, Reference,
 };
-pub use parse::Parsed;
+
+/// Reads one input of any format publist knows ([`Format::detect`] decides
+/// which); `name` names it in provenance, diagnostics and errors.
+///
+/// Fails only when the input as a whole cannot be used (not text, not JSON,
+/// a format whose reader this build leaves out); each item that cannot be
+/// read is a diagnostic in the result.
+///
+/// ```
+/// let cv = b"## Journal Articles\n1. Bach S (2015). \"A\". In: *J* 1:1-9\n";
+/// let parsed = publist::read(cv, "cv.md")?;
+/// assert_eq!(parsed.references[0].title, "A");
+///
+/// let json = br#"[{"id": "k", "type": "book", "title": "B", "issued": {"raw": "2005-06-02"}}]"#;
+/// let parsed = publist::read(json, "<stdin>")?;
+/// let issued = parsed.references[0].issued.unwrap();
+/// assert_eq!((issued.year, issued.month, issued.day), (2005, Some(6), Some(2)));
+///
+/// let err = publist::read(b"[1, 2", "refs.json").unwrap_err();
+/// assert_eq!(err.kind(), publist::ErrorKind::Syntax);
+/// # Ok::<(), publist::Error>(())
+/// ```
+pub fn read(bytes: &[u8], name: &str) -> Result<Parsed, Error> {
+    read_as(Format::detect(name, bytes), bytes, name)
+}
+
+/// Reads one input in the given format.
+///
+/// ```
+/// use publist::Format;
+/// let parsed = publist::read_as(Format::Cv, b"## Preprints\n1. Bach S (2020). \"A\". In: arXiv:2001.00001\n", "cv.json")?;
+/// assert_eq!(parsed.references.len(), 1);
+/// # Ok::<(), publist::Error>(())
+/// ```
+pub fn read_as(format: Format, bytes: &[u8], name: &str) -> Result<Parsed, Error> {
+    let text = crate::text::utf8(bytes, name)?;
+    match format {
+        Format::Cv => Ok(crate::cv::read(text, name)),
+        Format::CslJson => crate::csl_json::read(text, name),
+        #[cfg(feature = "bib")]
+        Format::Bib => Ok(crate::bib::read(text, name)),
+        #[cfg(feature = "csl")]
+        Format::Yaml => crate::yaml::read(text, name),
+        #[allow(unreachable_patterns)]
+        other => Err(Error::new(
+            ErrorKind::Unsupported,
+            name,
+            format!(
+                "reading {} needs the crate feature `{}`",
+                other.name(),
+                if other == Format::Bib { "bib" } else { "csl" }
+            ),
+        )),
+    }
+}
+
+/// Reads a file of any format publist knows; the path as given names it.
+///
+/// ```
+/// let path = std::env::temp_dir().join("publist-doc-read.json");
+/// std::fs::write(&path, r#"[{"id": "k", "type": "book", "title": "A Book"}]"#)?;
+/// let parsed = publist::read_file(&path)?;
+/// assert_eq!(parsed.references[0].sources[0].key.as_deref(), Some("k"));
+/// assert_eq!(parsed.references[0].sources[0].at.source, path.display().to_string());
+/// assert_eq!(publist::read_file("no/such.bib").unwrap_err().kind(), publist::ErrorKind::NotFound);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
+    read(&bytes, &name)
+}
 
 /// hayagriva, whose styles, locales and rendering types appear in [`csl`].
 #[cfg(feature = "csl")]

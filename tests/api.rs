@@ -15,10 +15,12 @@ fn types_users_keep_are_send_and_sync() {
     assert_send_sync::<publist::Diagnostic>();
     assert_send_sync::<publist::Error>();
     assert_send_sync::<publist::bib::WriteOptions>();
-    assert_send_sync::<publist::csl::CslItem>();
+    assert_send_sync::<publist::csl_json::CslItem>();
     #[cfg(feature = "csl")]
-    assert_send_sync::<publist::csl::Formatter>();
-    assert_send_sync::<publist::csl::Processor>();
+    {
+        assert_send_sync::<publist::csl::Formatter>();
+        assert_send_sync::<publist::csl::Processor>();
+    }
 }
 
 #[test]

@@ -155,7 +155,7 @@ fn import_of_a_hand_written_file() {
         ["Kim", "Malioutov", "Varshney"]
     );
     assert_eq!(proc.editors[1].given.as_deref(), Some("Dmitry M."));
-    assert_eq!(proc.sources[0].line, 5);
+    assert_eq!(proc.sources[0].at.line, 5);
 
     // crossref: the booktitle, year and publisher come from the proceedings.
     let binder = by_key("binder2016analyzing");
@@ -175,7 +175,7 @@ fn import_of_a_hand_written_file() {
             last: "121".into()
         })
     );
-    assert_eq!(binder.sources[0].line, 12);
+    assert_eq!(binder.sources[0].at.line, 12);
 
     // @string and # concatenation; quoted values with accents.
     let toolbox = by_key("lapuschkin2016toolbox");

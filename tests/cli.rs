@@ -134,6 +134,23 @@ fn parse_reads_stdin_and_reports_diagnostics() {
 }
 
 #[test]
+fn strict_can_take_a_list_of_codes() {
+    // Item 1 has no venue (a warning, no-venue), item 2 is no reference (an error).
+    let cv = b"## Preprints\n1. Bach S (2014). \"A\". Somewhere\n2. ???\n";
+    let code = |args: &[&str]| publist(args, Some(cv)).status.code();
+    assert_eq!(code(&["parse", "--strict=not-a-reference"]), Some(1));
+    assert_eq!(code(&["parse", "--strict=no-title,no-venue"]), Some(1));
+    assert_eq!(code(&["parse", "--strict=no-title,crossref-loop"]), Some(0));
+    let bad = publist(&["parse", "--strict=no-such-code"], Some(cv));
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8(bad.stderr).unwrap();
+    assert!(
+        stderr.contains("unknown diagnostic code 'no-such-code'"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn usage_and_io_errors_exit_2() {
     assert_eq!(
         publist(&["parse", "/nonexistent.md"], None).status.code(),

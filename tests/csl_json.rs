@@ -10,16 +10,16 @@ use publist::{Kind, Reference};
 #[test]
 fn csl_json_round_trip_of_all_cv_references_is_lossless() {
     let refs: Vec<Reference> = all_cv_references();
-    let json = publist::csl::to_csl_json(&refs);
-    let back = publist::parse::csl_json(&json, "export.json").unwrap();
+    let json = publist::csl_json::write(&refs);
+    let back = publist::csl_json::read(&json, "export.json").unwrap();
     assert!(back.diagnostics.is_empty(), "{:?}", back.diagnostics);
     assert_eq!(back.references.len(), 235);
     for (a, b) in refs.iter().zip(&back.references) {
         assert_eq!(content(a), content(b));
         // Provenance comes back from custom.sources.
         assert_eq!(
-            (&a.sources[0].source, a.sources[0].line),
-            (&b.sources[0].source, b.sources[0].line)
+            (&a.sources[0].at.source, a.sources[0].at.line),
+            (&b.sources[0].at.source, b.sources[0].at.line)
         );
     }
 }
@@ -28,8 +28,7 @@ fn csl_json_round_trip_of_all_cv_references_is_lossless() {
 fn merged_records_round_trip_with_all_their_sources() {
     let refs: Vec<Reference> = all_cv_references();
     let records = publist::Library::merge(refs).records;
-    let back =
-        publist::parse::csl_json(&publist::csl::to_csl_json(&records), "merged.json").unwrap();
+    let back = publist::csl_json::read(&publist::csl_json::write(&records), "merged.json").unwrap();
     let sources: usize = back.references.iter().map(|r| r.sources.len()).sum();
     assert_eq!(sources, 235);
     for (a, b) in records.iter().zip(&back.references) {
@@ -56,7 +55,7 @@ fn zotero_and_pandoc_style_items() {
    "author": [{"family": "Lapuschkin", "given": "S."}]},
   42
 ]"#;
-    let parsed = publist::parse::csl_json(json, "zotero.json").unwrap();
+    let parsed = publist::csl_json::read(json, "zotero.json").unwrap();
     assert_eq!(parsed.references.len(), 3);
     let z = &parsed.references[0];
     assert_eq!(z.kind, Kind::JournalArticle);
@@ -74,7 +73,7 @@ fn zotero_and_pandoc_style_items() {
     );
     assert_eq!(z.ids.issn.as_ref().unwrap().to_string(), "2041-1723");
     assert_eq!(z.pages, Some(publist::Pages::Single("1096".into())));
-    assert_eq!(z.sources[0].line, 2);
+    assert_eq!(z.sources[0].at.line, 2);
     assert_eq!(
         z.sources[0].key.as_deref(),
         Some("http://zotero.org/users/1/items/ABCD")
@@ -97,7 +96,7 @@ fn zotero_and_pandoc_style_items() {
             last: "2920".into()
         })
     );
-    assert_eq!(p.sources[0].line, 12);
+    assert_eq!(p.sources[0].at.line, 12);
     let diags: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(
         diags,
@@ -108,7 +107,7 @@ fn zotero_and_pandoc_style_items() {
 
 #[test]
 fn invalid_json_is_a_syntax_error_with_its_line() {
-    let e = publist::parse::csl_json("[\n{\"id\": 1,\n}", "bad.json").unwrap_err();
+    let e = publist::csl_json::read("[\n{\"id\": 1,\n}", "bad.json").unwrap_err();
     assert_eq!(e.kind(), publist::ErrorKind::Syntax);
     assert_eq!(e.line(), Some(3));
 }
@@ -117,7 +116,7 @@ fn invalid_json_is_a_syntax_error_with_its_line() {
 fn hayagriva_yaml_export_is_read_back_by_hayagriva() {
     let refs: Vec<Reference> = all_cv_references();
     let records = publist::Library::merge(refs).records;
-    let yaml = publist::csl::to_hayagriva_yaml(&records).unwrap();
+    let yaml = publist::yaml::write(&records).unwrap();
     let library = hayagriva::io::from_yaml_str(&yaml).expect("hayagriva reads its own format");
     assert_eq!(library.len(), 96);
     let crp = library.get("achtibat2023attribution").unwrap();
@@ -134,8 +133,8 @@ fn hayagriva_yaml_export_is_read_back_by_hayagriva() {
 fn hayagriva_yaml_round_trip_keeps_the_core_fields() {
     let refs: Vec<Reference> = all_cv_references();
     let records = publist::Library::merge(refs).records;
-    let yaml = publist::csl::to_hayagriva_yaml(&records).unwrap();
-    let back = publist::parse::hayagriva_yaml(&yaml, "refs.yml").unwrap();
+    let yaml = publist::yaml::write(&records).unwrap();
+    let back = publist::yaml::read(&yaml, "refs.yml").unwrap();
     assert_eq!(back.references.len(), 96);
     let keys = publist::keys::assign(&records);
     for (key, r) in keys.iter().zip(&records) {
@@ -284,7 +283,7 @@ fn csl_json_export_follows_the_csl_data_schema() {
     let records = publist::Library::merge(refs.clone()).records;
     for list in [&refs, &records] {
         let json: serde_json::Value =
-            serde_json::from_str(&publist::csl::to_csl_json(list)).unwrap();
+            serde_json::from_str(&publist::csl_json::write(list)).unwrap();
         check_csl_data_rules(&json);
     }
 }

@@ -104,7 +104,7 @@ fn cv_style_reproduces_the_cv_text() {
             } else {
                 report.push(format!(
                     "{name}:{}\n  cv:  {source}\n  csl: {rendered}",
-                    r.sources[0].line
+                    r.sources[0].at.line
                 ));
             }
         }
@@ -122,7 +122,7 @@ fn cv_style_reproduces_the_cv_text() {
 }
 
 fn one_article() -> Vec<publist::Reference> {
-    publist::parse::cv(
+    publist::cv::read(
         "## Journal Articles\n1. Bley F, **Lapuschkin S**, Samek W and Montavon G (2025). \"Explaining Predictive Uncertainty\". In: *Pattern Recognition* 160:111171.\n",
         "cv.md",
     )
@@ -192,7 +192,7 @@ fn dependent_styles_resolve_to_their_parent() {
 #[test]
 fn style_errors_say_what_and_where() {
     let e = load_style("/nonexistent/x.csl", None).unwrap_err();
-    assert_eq!(e.kind(), publist::ErrorKind::Io);
+    assert_eq!(e.kind(), publist::ErrorKind::NotFound);
     let dir = std::env::temp_dir().join(format!("publist-style-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.csl");
@@ -209,7 +209,7 @@ fn merged_cvs_as_a_cv_with_the_owner_highlighted() {
     let style = load_style(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/cv.csl"), None).unwrap();
     let f = Formatter::new(style).with_format(OutputFormat::Markdown);
     let options = CvOptions {
-        highlight: publist::parse::names("Lapuschkin S; Bach S"),
+        highlight: publist::cv::names("Lapuschkin S; Bach S"),
         ..Default::default()
     };
     let sections = f.cv(&records, &options);
@@ -263,7 +263,7 @@ fn merged_cvs_as_a_cv_with_the_owner_highlighted() {
 #[test]
 fn cv_with_links_in_markdown() {
     use publist::csl::{CvOptions, OutputFormat};
-    let refs = publist::parse::cv(
+    let refs = publist::cv::read(
         "## Preprints\n1. Dreyer M and Samek W (2025). \"SemanticLens\". In: *CoRR abs/2501.05398*.\n<https://github.com/jim-berend/semanticlens> | Demo: <https://semanticlens.hhi-research-insights.eu/umap-view>\n",
         "cv.md",
     )

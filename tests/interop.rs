@@ -16,7 +16,7 @@ fn pandoc_reads_our_csl_json_and_we_read_pandocs() {
     }
     let records = merged();
     let dir = temp_dir("pandoc");
-    std::fs::write(dir.join("items.json"), publist::csl::to_csl_json(&records)).unwrap();
+    std::fs::write(dir.join("items.json"), publist::csl_json::write(&records)).unwrap();
     std::fs::write(dir.join("doc.md"), "---\nnocite: '@*'\n---\n").unwrap();
     let out = Command::new("pandoc")
         .args([
@@ -56,7 +56,7 @@ fn pandoc_reads_our_csl_json_and_we_read_pandocs() {
         .unwrap();
     common::assert_success(&out);
     let parsed =
-        publist::parse::csl_json(&String::from_utf8(out.stdout).unwrap(), "pandoc.json").unwrap();
+        publist::csl_json::read(&String::from_utf8(out.stdout).unwrap(), "pandoc.json").unwrap();
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     assert_eq!(parsed.references.len(), 96);
     let crp = parsed
@@ -96,7 +96,7 @@ fn citeproc_js_reads_our_csl_json() {
         return;
     }
     let dir = temp_dir("citeproc");
-    std::fs::write(dir.join("items.json"), publist::csl::to_csl_json(&merged())).unwrap();
+    std::fs::write(dir.join("items.json"), publist::csl_json::write(&merged())).unwrap();
     let out = Command::new("node")
         .arg(std::path::Path::new(root).join("benches/citeproc/render.js"))
         .arg(dir.join("items.json"))

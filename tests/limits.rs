@@ -30,7 +30,7 @@ fn ten_thousand_authors() {
         authors.join(", ")
     );
     let t = Instant::now();
-    let parsed = publist::parse::cv(&cv, "big.md");
+    let parsed = publist::cv::read(&cv, "big.md");
     assert_eq!(parsed.references[0].authors.len(), 10_000);
     let records = publist::Library::merge(vec![
         parsed.references[0].clone(),
@@ -39,8 +39,8 @@ fn ten_thousand_authors() {
     .records;
     let bib = publist::bib::write(&records, &Default::default());
     let back = publist::bib::read(&bib, "big.bib");
-    let json = publist::csl::to_csl_json(&records);
-    let back_json = publist::parse::csl_json(&json, "big.json").unwrap();
+    let json = publist::csl_json::write(&records);
+    let back_json = publist::csl_json::read(&json, "big.json").unwrap();
     assert!(t.elapsed() < BOUND, "{:?}", t.elapsed());
     assert_eq!(back.references[0].authors.len(), 10_000);
     assert_eq!(back_json.references[0].authors.len(), 10_000);
@@ -57,7 +57,7 @@ fn a_large_cv_is_read_in_bounded_time() {
     let one = std::fs::read_to_string(path).unwrap();
     let big = one.repeat(20_000_000 / one.len());
     let t = Instant::now();
-    let parsed = publist::parse::cv(&big, "big.md");
+    let parsed = publist::cv::read(&big, "big.md");
     assert!(t.elapsed() < BOUND * 3, "{:?}", t.elapsed());
     assert_eq!(parsed.items, 89 * (20_000_000 / one.len()));
     assert_eq!(
@@ -84,11 +84,11 @@ fn garbage_never_panics() {
     ];
     for input in inputs {
         let text = String::from_utf8_lossy(&input);
-        let _ = publist::parse::cv_bytes(&input, "x.md");
-        let _ = publist::parse::cv(&text, "x.md");
+        let _ = publist::cv::read_bytes(&input, "x.md");
+        let _ = publist::cv::read(&text, "x.md");
         let _ = publist::bib::read(&text, "x.bib");
-        let _ = publist::parse::csl_json(&text, "x.json");
-        let _ = publist::parse::hayagriva_yaml(&text, "x.yml");
+        let _ = publist::csl_json::read(&text, "x.json");
+        let _ = publist::yaml::read(&text, "x.yml");
     }
 }
 
@@ -168,7 +168,7 @@ fn an_entry_key_used_twice_with_a_self_crossref_is_refused() {
     assert!(
         parsed
             .errors()
-            .any(|d| d.line == 1 && d.message.contains("inherits from itself")),
+            .any(|d| d.at.line == 1 && d.message.contains("inherits from itself")),
         "{:?}",
         parsed.diagnostics
     );

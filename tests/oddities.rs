@@ -3,7 +3,7 @@
 use publist::{ErrorKind, Kind, LinkKind, NoteKind, Pages, Severity};
 
 fn one(cv: &str) -> publist::Reference {
-    let parsed = publist::parse::cv(cv, "t.md");
+    let parsed = publist::cv::read(cv, "t.md");
     assert_eq!(parsed.references.len(), 1, "{parsed:#?}");
     parsed.references.into_iter().next().unwrap()
 }
@@ -36,11 +36,11 @@ fn heading_syntaxes() {
 #[test]
 fn bullet_styles_and_split_items() {
     let cv = "## Preprints\n- 21. Bach S (2015).\n  - \"One\".\n\n  In: CoRR abs/1409.8035\n  22. Bach S (2016).\n\n\"Two\".\n- In: CoRR abs/1409.8036\n";
-    let p = publist::parse::cv(cv, "t.md");
+    let p = publist::cv::read(cv, "t.md");
     let got: Vec<_> = p
         .references
         .iter()
-        .map(|r| (r.title.as_str(), r.sources[0].number, r.sources[0].line))
+        .map(|r| (r.title.as_str(), r.sources[0].number, r.sources[0].at.line))
         .collect();
     assert_eq!(got, [("One", Some(21), 2), ("Two", Some(22), 6)]);
     assert_eq!(
@@ -226,16 +226,16 @@ fn notes_of_every_kind() {
 
 #[test]
 fn crlf_and_byte_order_mark() {
-    let p = publist::parse::cv_bytes(&fixture("valid/crlf-bom.md"), "crlf-bom.md").unwrap();
+    let p = publist::cv::read_bytes(&fixture("valid/crlf-bom.md"), "crlf-bom.md").unwrap();
     assert_eq!(p.references.len(), 1);
     assert_eq!(p.references[0].title, "Detecting Anomalies");
-    assert_eq!(p.references[0].sources[0].line, 3);
+    assert_eq!(p.references[0].sources[0].at.line, 3);
     assert!(p.diagnostics.is_empty());
 }
 
 #[test]
 fn empty_file() {
-    let p = publist::parse::cv_bytes(&fixture("valid/empty.md"), "empty.md").unwrap();
+    let p = publist::cv::read_bytes(&fixture("valid/empty.md"), "empty.md").unwrap();
     assert_eq!(
         (p.items, p.references.len(), p.diagnostics.len()),
         (0, 0, 0)
@@ -244,7 +244,7 @@ fn empty_file() {
 
 #[test]
 fn unreadable_items_become_errors_with_their_line() {
-    let p = publist::parse::cv_bytes(&fixture("invalid/unreadable-items.md"), "u.md").unwrap();
+    let p = publist::cv::read_bytes(&fixture("invalid/unreadable-items.md"), "u.md").unwrap();
     let titles: Vec<_> = p.references.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, ["Fine", "Also fine"]);
     let diags: Vec<_> = p.diagnostics.iter().map(|d| d.to_string()).collect();
@@ -261,10 +261,10 @@ fn unreadable_items_become_errors_with_their_line() {
 
 #[test]
 fn invalid_utf8_and_binary_input() {
-    let e = publist::parse::cv_bytes(&fixture("invalid/latin1.txt"), "latin1.txt").unwrap_err();
+    let e = publist::cv::read_bytes(&fixture("invalid/latin1.txt"), "latin1.txt").unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidUtf8);
     assert_eq!(e.to_string(), "latin1.txt:2: not UTF-8 text (byte 17)");
-    let e = publist::parse::cv_bytes(&fixture("invalid/binary.docx"), "cv.docx").unwrap_err();
+    let e = publist::cv::read_bytes(&fixture("invalid/binary.docx"), "cv.docx").unwrap_err();
     assert_eq!(
         e.to_string(),
         "cv.docx:1: binary data, not text (NUL byte at offset 4)"
@@ -272,8 +272,8 @@ fn invalid_utf8_and_binary_input() {
 }
 
 #[test]
-fn missing_file_is_an_io_error() {
-    let e = publist::parse::cv_file("/nonexistent/cv.md").unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Io);
+fn missing_file_is_a_not_found_error() {
+    let e = publist::cv::read_file("/nonexistent/cv.md").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
     assert!(e.to_string().starts_with("/nonexistent/cv.md: "), "{e}");
 }

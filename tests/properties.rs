@@ -7,7 +7,9 @@ mod common;
 use common::content;
 use proptest::prelude::*;
 use publist::bib::{Dialect, WriteOptions};
-use publist::{Date, Kind, Link, LinkKind, Note, NoteKind, Pages, Person, Provenance, Reference};
+use publist::{
+    Date, Kind, Link, LinkKind, Location, Note, NoteKind, Pages, Person, Provenance, Reference,
+};
 
 /// Words of any letters (Latin, accented, Greek, CJK), digits and the
 /// characters TeX and BibTeX treat specially.
@@ -125,14 +127,7 @@ fn reference() -> impl Strategy<Value = Reference> {
 
 fn listed(mut refs: Vec<Reference>) -> Vec<Reference> {
     for (i, r) in refs.iter_mut().enumerate() {
-        r.sources = vec![Provenance {
-            source: "gen".into(),
-            line: i + 1,
-            section: None,
-            number: None,
-            key: None,
-            text: String::new(),
-        }];
+        r.sources = vec![Provenance::new(Location::new("gen", i + 1))];
     }
     refs
 }
@@ -152,8 +147,8 @@ proptest! {
 
     #[test]
     fn csl_json_round_trip_is_lossless(r in reference()) {
-        let json = publist::csl::to_csl_json(std::slice::from_ref(&r));
-        let back = publist::parse::csl_json(&json, "x.json").unwrap();
+        let json = publist::csl_json::write(std::slice::from_ref(&r));
+        let back = publist::csl_json::read(&json, "x.json").unwrap();
         prop_assert_eq!(content(&back.references[0]), content(&r));
     }
 
@@ -161,7 +156,7 @@ proptest! {
     fn merge_clusters_do_not_depend_on_input_order(refs in proptest::collection::vec(reference(), 1..12), seed in 0u64..1000) {
         let refs = listed(refs);
         let clusters = |lib: &publist::Library| {
-            let mut c: Vec<Vec<usize>> = lib.records.iter().map(|r| { let mut l: Vec<usize> = r.sources.iter().map(|s| s.line).collect(); l.sort(); l }).collect();
+            let mut c: Vec<Vec<usize>> = lib.records.iter().map(|r| { let mut l: Vec<usize> = r.sources.iter().map(|s| s.at.line).collect(); l.sort(); l }).collect();
             c.sort();
             c
         };

@@ -3,7 +3,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(parsed) = publist::parse::cv_bytes(data, "fuzz.md") {
+    if let Ok(parsed) = publist::cv::read_bytes(data, "fuzz.md") {
         assert_eq!(parsed.items, parsed.references.len() + parsed.errors().count());
         let refs = parsed.references;
         let n = refs.len();

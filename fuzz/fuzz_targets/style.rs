@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     if let Ok(style) = publist::csl::load_style(path.to_str().unwrap_or(""), None) {
-        let refs = publist::parse::cv(
+        let refs = publist::cv::read(
             "## Journal Articles\n1. Bach S and Samek W (2015). \"T\". In: *PLoS ONE* 10(7):e0130140\n2. de Lange T (2016). \"U\". In: *J* 1:1-2\n",
             "s.md",
         )
@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         let items: Vec<serde_json::Value> = refs
             .iter()
             .enumerate()
-            .map(|(i, r)| serde_json::to_value(publist::csl::to_csl(r, &format!("k{i}"))).unwrap_or_default())
+            .map(|(i, r)| serde_json::to_value(publist::csl_json::to_csl(r, &format!("k{i}"))).unwrap_or_default())
             .collect();
         let p = publist::csl::Processor::new(style.clone(), &[], None);
         let cites = [vec![publist::csl::Cite::new("k0"), publist::csl::Cite::new("k1")], vec![publist::csl::Cite::new("k0")]];

@@ -1,4 +1,5 @@
-//! BibTeX and BibLaTeX: a writer of our own and a reader on the biblatex crate.
+//! BibTeX and BibLaTeX: [`read()`] on the biblatex crate (with our own
+//! recovery for broken files), [`write()`] of our own.
 //!
 //! The writer maps the model to standard fields only (biber validates the
 //! output against its default data model), plus, unless
@@ -12,6 +13,8 @@
 mod latex;
 #[cfg(feature = "bib")]
 mod read;
+#[cfg(feature = "bib")]
+mod recover;
 mod write;
 
 pub use latex::{escape, protect_case, to_ascii_tex};

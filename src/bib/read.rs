@@ -9,9 +9,12 @@
 
 use biblatex::{Bibliography, ChunksExt, DateValue, Entry, EntryType, PermissiveType};
 
-use crate::diagnostic::Diagnostic;
-use crate::model::{Date, Kind, Link, LinkKind, Pages, Person, Provenance, Reference};
-use crate::parse::Parsed;
+use super::recover::{self, MAX_DEPTH};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::input::Parsed;
+use crate::model::{
+    Date, Kind, Link, LinkKind, Location, Note, Pages, Person, Provenance, Reference,
+};
 
 /// Reads a .bib file's text. Every entry becomes a reference or an error
 /// diagnostic (with the line where the entry starts).
@@ -34,9 +37,9 @@ use crate::parse::Parsed;
 /// ```
 pub fn read(src: &str, source: &str) -> Parsed {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    let (cleaned, string_warnings) = without_cyclic_strings(src, source);
+    let (cleaned, string_warnings) = recover::without_cyclic_strings(src, source);
     let src = cleaned.as_ref();
-    let chunks = split_entries(src);
+    let chunks = recover::split_entries(src);
     // Where each entry starts, by key (fields cannot tell: after `crossref`
     // resolution some of them point into the parent entry).
     let starts: std::collections::HashMap<&str, usize> = chunks
@@ -54,13 +57,13 @@ pub fn read(src: &str, source: &str) -> Parsed {
     // parse the file by pairing braces across entries; then the entries are
     // read one by one, so that each is a reference or a diagnostic.
     let unclosed = chunks.iter().any(|c| c.is_entry() && !c.closed);
-    let cyclic = crossref_cycles(&chunks);
+    let cyclic = recover::crossref_cycles(&chunks);
     // The crate may see entries where the splitter does not (broken input):
     // a loop found by a plain scan of the whole text also keeps it away.
-    let unsafe_for_crate = too_deep || !cyclic.is_empty() || has_inheritance_loop(src);
+    let unsafe_for_crate = too_deep || !cyclic.is_empty() || recover::has_inheritance_loop(src);
     match Bibliography::parse(if unsafe_for_crate { "" } else { src }) {
         Ok(bib) if unsafe_for_crate || unclosed || bib.len() != entries_in_file => {
-            recover(src, &chunks, &cyclic, source, &mut parsed)
+            recover::one_by_one(src, &chunks, &cyclic, source, &mut parsed, push)
         }
         Ok(bib) => {
             for entry in bib.iter() {
@@ -68,150 +71,11 @@ pub fn read(src: &str, source: &str) -> Parsed {
                 push(&mut parsed, entry, src, at, source);
             }
         }
-        Err(_) => recover(src, &chunks, &cyclic, source, &mut parsed),
+        Err(_) => recover::one_by_one(src, &chunks, &cyclic, source, &mut parsed, push),
     }
     parsed.diagnostics.extend(string_warnings);
-    parsed.diagnostics.sort_by_key(|d| d.line);
+    parsed.diagnostics.sort_by_key(|d| d.at.line);
     parsed
-}
-
-/// `@string` definitions that refer to themselves, directly or through other
-/// `@string`s, blanked out (spaces, line breaks kept) with a warning each:
-/// the biblatex crate expands such abbreviations until its stack overflows
-/// (found by fuzzing). Every `@string` in the text is looked at, also one
-/// the entry splitter would take for part of an entry.
-fn without_cyclic_strings<'a>(
-    src: &'a str,
-    source: &str,
-) -> (std::borrow::Cow<'a, str>, Vec<Diagnostic>) {
-    let lower = src.to_ascii_lowercase();
-    let mut defs: Vec<(std::ops::Range<usize>, Assignments)> = Vec::new();
-    for (at, _) in lower.match_indices("@string") {
-        let rest = &src[at + 7..];
-        let Some(open) = rest.find(['{', '(']) else {
-            continue;
-        };
-        if !rest[..open].trim().is_empty() {
-            continue;
-        }
-        let body_start = at + 7 + open + 1;
-        // The body up to the matching close (or the end of the text).
-        let mut depth = 1i32;
-        let mut end = src.len();
-        for (k, b) in src.as_bytes()[body_start..].iter().enumerate() {
-            match b {
-                b'{' | b'(' => depth += 1,
-                b'}' | b')' => depth -= 1,
-                _ => {}
-            }
-            if depth == 0 {
-                end = body_start + k;
-                break;
-            }
-        }
-        defs.push((
-            at..end.min(src.len()),
-            string_assignments(&src[body_start..end]),
-        ));
-    }
-    if defs.is_empty() {
-        return (std::borrow::Cow::Borrowed(src), Vec::new());
-    }
-    let graph: std::collections::HashMap<&str, Vec<&str>> = defs
-        .iter()
-        .flat_map(|(_, d)| d.iter())
-        .map(|(name, refs)| (name.as_str(), refs.iter().map(String::as_str).collect()))
-        .collect();
-    let mut out = src.to_string();
-    let mut warnings = Vec::new();
-    for (range, d) in &defs {
-        let cyclic: Vec<&str> = d
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .filter(|n| reaches_itself(&graph, n))
-            .collect();
-        if cyclic.is_empty() {
-            continue;
-        }
-        // Blank the definition, byte for byte (ASCII spaces, line breaks kept).
-        let blank: String = src[range.clone()]
-            .chars()
-            .map(|c| {
-                if c == '\n' {
-                    c.to_string()
-                } else {
-                    " ".repeat(c.len_utf8())
-                }
-            })
-            .collect();
-        out.replace_range(range.clone(), &blank);
-        warnings.push(Diagnostic::warning(
-            source,
-            line_at(src, range.start),
-            format!(
-                "@string \"{}\" refers to itself: definition not read",
-                cyclic.join("\", \"")
-            ),
-        ));
-    }
-    if warnings.is_empty() {
-        (std::borrow::Cow::Borrowed(src), warnings)
-    } else {
-        (std::borrow::Cow::Owned(out), warnings)
-    }
-}
-
-/// Names defined by an `@string` and the abbreviations each one uses.
-type Assignments = Vec<(String, Vec<String>)>;
-
-/// The `name = value` pairs of an `@string` body (lower-cased names) and the
-/// abbreviations each value uses (bare words outside braces and quotes).
-fn string_assignments(body: &str) -> Assignments {
-    let mut parts = Vec::new();
-    let (mut depth, mut quoted, mut start) = (0i32, false, 0);
-    for (k, b) in body.bytes().enumerate() {
-        match b {
-            b'{' if !quoted => depth += 1,
-            b'}' if !quoted => depth -= 1,
-            b'"' if depth == 0 => quoted = !quoted,
-            b',' if depth == 0 && !quoted => {
-                parts.push(&body[start..k]);
-                start = k + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(&body[start..]);
-    let mut defs = Vec::new();
-    for p in parts {
-        let Some((name, value)) = p.split_once('=') else {
-            continue;
-        };
-        let (mut depth, mut quoted, mut tok) = (0i32, false, String::new());
-        let mut refs = Vec::new();
-        for c in value.chars() {
-            let word = depth == 0 && !quoted && (c.is_alphanumeric() || "_-:./+".contains(c));
-            if word {
-                tok.push(c);
-                continue;
-            }
-            match c {
-                '{' if !quoted => depth += 1,
-                '}' if !quoted => depth -= 1,
-                '"' if depth == 0 => quoted = !quoted,
-                _ => {}
-            }
-            if !tok.is_empty() {
-                refs.push(std::mem::take(&mut tok).to_lowercase());
-            }
-        }
-        if !tok.is_empty() {
-            refs.push(tok.to_lowercase());
-        }
-        refs.retain(|t| !t.chars().all(|c| c.is_ascii_digit()));
-        defs.push((name.trim().to_lowercase(), refs));
-    }
-    defs
 }
 
 /// Reads a .bib file; `source` in the result is the path as given.
@@ -225,420 +89,33 @@ fn string_assignments(body: &str) -> Assignments {
 /// let parsed = publist::bib::read_file(&path)?;
 /// assert_eq!(parsed.references.len(), 1);
 /// assert_eq!(parsed.errors().count(), 1);
-/// assert_eq!(parsed.errors().next().unwrap().line, 2);
+/// assert_eq!(parsed.errors().next().unwrap().at.line, 2);
 /// assert!(publist::bib::read_file("no/such/file.bib").is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_file(path: impl AsRef<std::path::Path>) -> Result<Parsed, crate::Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| crate::Error::new(crate::ErrorKind::Io, &name, e.to_string()))?;
-    let text = crate::parse::utf8(&bytes, &name)?;
+    let bytes = std::fs::read(path).map_err(|e| crate::Error::io(&name, e))?;
+    let text = crate::text::utf8(&bytes, &name)?;
     Ok(read(text, &name))
 }
 
-/// Deepest brace nesting handed to the biblatex crate: its parser takes time
-/// quadratic in the depth (20 s at 100,000 levels), and real fields use two
-/// or three.
-const MAX_DEPTH: i32 = 128;
-
-/// A top-level piece of a .bib file: `@type{...}` or `@type(...)`.
-struct Chunk<'a> {
-    kind: String,
-    start: usize,
-    text: &'a str,
-    closed: bool,
-    depth: i32,
-}
-
-impl Chunk<'_> {
-    fn is_entry(&self) -> bool {
-        !matches!(self.kind.as_str(), "string" | "preamble" | "comment")
-    }
-
-    /// The citation key: after the opening brace, up to the first comma.
-    fn key(&self) -> Option<&str> {
-        let open = self.text.find(['{', '('])?;
-        let rest = &self.text[open + 1..];
-        Some(rest[..rest.find(',')?].trim())
-    }
-
-    /// The keys this entry inherits from (`crossref`, `xdata`).
-    fn parents(&self) -> Vec<String> {
-        let lower = self.text.to_ascii_lowercase();
-        let mut out = Vec::new();
-        for field in ["crossref", "xdata"] {
-            for (pos, _) in lower.match_indices(field) {
-                out.extend(inherited_keys(&self.text[pos + field.len()..]));
-            }
-        }
-        out
-    }
-}
-
-/// Keys of entries whose `crossref`/`xdata` chain loops back (the biblatex
-/// crate follows such chains until the stack overflows).
-fn crossref_cycles(chunks: &[Chunk<'_>]) -> std::collections::HashSet<String> {
-    // A key given to several entries inherits from all of their parents:
-    // which of them the crate resolves is its business, a loop through any
-    // of them must be caught.
-    let mut parents: std::collections::HashMap<&str, Vec<String>> = Default::default();
-    for c in chunks.iter().filter(|c| c.is_entry()) {
-        if let Some(key) = c.key() {
-            parents.entry(key).or_default().extend(c.parents());
-        }
-    }
-    parents
-        .keys()
-        .filter(|start| reaches_itself(&parents, start))
-        .map(|start| start.to_string())
-        .collect()
-}
-
-/// Whether `start` leads back to itself in `graph` (key → the keys it names):
-/// depth-first, each key visited once. The one search behind the
-/// crossref/xdata guards and the `@string` guard.
-fn reaches_itself<S: AsRef<str>>(
-    graph: &std::collections::HashMap<&str, Vec<S>>,
-    start: &str,
-) -> bool {
-    let mut stack = vec![start];
-    let mut seen = std::collections::HashSet::new();
-    while let Some(k) = stack.pop() {
-        for next in graph.get(k).into_iter().flatten() {
-            let next = next.as_ref();
-            if next == start {
-                return true;
-            }
-            if seen.insert(next) {
-                stack.push(next);
-            }
-        }
-    }
-    false
-}
-
-/// The keys named by a `crossref`/`xdata` field, given the text after the
-/// field name (`= {a, b}`, `= "a"`, `= a`); none when no `=` follows.
-fn inherited_keys(after_name: &str) -> Vec<String> {
-    let Some(rest) = after_name.trim_start().strip_prefix('=') else {
-        return Vec::new();
-    };
-    let rest = rest.trim_start();
-    let value = match rest.chars().next() {
-        Some('{') => rest[1..].split('}').next(),
-        Some('"') => rest[1..].split('"').next(),
-        _ => rest.split([',', '}', '\n']).next(),
-    };
-    value
-        .into_iter()
-        .flat_map(|v| v.split(','))
-        .map(|k| k.trim().to_string())
-        .filter(|k| !k.is_empty())
-        .collect()
-}
-
-/// Whether any `crossref`/`xdata` chain in `text` loops, read without any
-/// structure: every `@type{key,` anywhere defines a key, and every
-/// `crossref = ...`/`xdata = ...` belongs to the nearest key before it. This
-/// over-approximates what the biblatex crate could see in broken input,
-/// whose loops overflow its stack (found by fuzzing).
-fn has_inheritance_loop(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    if !lower.contains("crossref") && !lower.contains("xdata") {
-        return false;
-    }
-    let bytes = text.as_bytes();
-    // (position, key) of every entry opening.
-    let mut keys: Vec<(usize, String)> = Vec::new();
-    for (at, _) in text.match_indices('@') {
-        let mut k = at + 1;
-        while k < bytes.len()
-            && (bytes[k].is_ascii_alphanumeric() || bytes[k] == b'_' || bytes[k] == b'-')
-        {
-            k += 1;
-        }
-        while k < bytes.len() && bytes[k].is_ascii_whitespace() {
-            k += 1;
-        }
-        if k >= bytes.len() || !(bytes[k] == b'{' || bytes[k] == b'(') {
-            continue;
-        }
-        let rest = &text[k + 1..];
-        if let Some(end) = rest.find(',') {
-            let key = rest[..end].trim();
-            if !key.is_empty() {
-                keys.push((at, key.to_string()));
-            }
-        }
-    }
-    // How the crate may see it instead: top-level `@` pieces running to the
-    // brace that matches their opening one, whatever lines they cross.
-    let mut extents: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
-    let mut depth = 0i32;
-    let mut k = 0;
-    while k < bytes.len() {
-        match bytes[k] {
-            b'{' => depth += 1,
-            b'}' => depth -= 1,
-            b'@' if depth <= 0 => {
-                if let Some((_, key)) = keys.iter().find(|(at, _)| *at == k) {
-                    let open = text[k..].find(['{', '(']).map_or(k, |o| k + o);
-                    let (o, c) = if bytes.get(open) == Some(&b'(') {
-                        (b'(', b')')
-                    } else {
-                        (b'{', b'}')
-                    };
-                    let mut d = 0i32;
-                    let mut end = bytes.len();
-                    for (j, &b) in bytes.iter().enumerate().skip(open) {
-                        if b == o {
-                            d += 1;
-                        } else if b == c {
-                            d -= 1;
-                            if d == 0 {
-                                end = j + 1;
-                                break;
-                            }
-                        }
-                    }
-                    extents.push((k..end, key.as_str()));
-                    depth = 0;
-                    k = end;
-                    continue;
-                }
-            }
-            _ => {}
-        }
-        k += 1;
-    }
-    let mut graph: std::collections::HashMap<&str, Vec<String>> = Default::default();
-    for field in ["crossref", "xdata"] {
-        for (pos, _) in lower.match_indices(field) {
-            // Owners: the nearest entry opening before, and the piece around it.
-            let mut owners: Vec<&str> = keys
-                .iter()
-                .rev()
-                .find(|(at, _)| *at < pos)
-                .map(|(_, k)| k.as_str())
-                .into_iter()
-                .collect();
-            owners.extend(
-                extents
-                    .iter()
-                    .filter(|(r, _)| r.contains(&pos))
-                    .map(|(_, k)| *k),
-            );
-            if owners.is_empty() {
-                continue;
-            }
-            let targets = inherited_keys(&text[pos + field.len()..]);
-            for owner in owners {
-                graph
-                    .entry(owner)
-                    .or_default()
-                    .extend(targets.iter().cloned());
-            }
-        }
-    }
-    graph.keys().any(|start| reaches_itself(&graph, start))
-}
-
-/// Splits a file into its top-level `@` pieces, matching braces (and
-/// parentheses for `@type(...)`). An unclosed piece ends where the next line
-/// starting with `@` begins.
-fn split_entries(src: &str) -> Vec<Chunk<'_>> {
-    let bytes = src.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(rel) = src[i..].find('@') {
-        let start = i + rel;
-        let mut j = start + 1;
-        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
-            j += 1;
-        }
-        let kind = src[start + 1..j].to_ascii_lowercase();
-        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        let (open, close) = match bytes.get(j) {
-            Some(b'{') => (b'{', b'}'),
-            Some(b'(') => (b'(', b')'),
-            _ => {
-                i = start + 1;
-                continue;
-            }
-        };
-        let mut depth = 0i32;
-        let mut max_depth = 0i32;
-        let mut end = None;
-        let mut escaped = false;
-        for (k, &b) in bytes.iter().enumerate().skip(j) {
-            // `\{` and `\}` are characters, not braces.
-            if escaped {
-                escaped = false;
-                continue;
-            }
-            if b == b'\\' {
-                escaped = true;
-                continue;
-            }
-            if b == open || (open == b'(' && b == b'{') {
-                depth += 1;
-                max_depth = max_depth.max(depth);
-            } else if b == close || (open == b'(' && b == b'}') {
-                depth -= 1;
-                if depth == 0 {
-                    end = Some(k + 1);
-                    break;
-                }
-            }
-        }
-        // An entry that runs over a line starting with `@` lost a brace: it
-        // ends there, so that it does not swallow the entries after it.
-        let next_at_line = src[j..].find("\n@").map_or(src.len(), |p| j + p + 1);
-        let (end, closed) = match end {
-            Some(e) if e <= next_at_line => (e, true),
-            _ => (next_at_line, false),
-        };
-        if kind != "comment" || closed {
-            out.push(Chunk {
-                kind,
-                start,
-                text: &src[start..end],
-                closed,
-                depth: max_depth,
-            });
-        }
-        i = end.max(start + 1);
-    }
-    out
-}
-
-fn line_at(src: &str, offset: usize) -> usize {
-    src.as_bytes()[..offset.min(src.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
-/// Parses the entries one by one, with the file's `@string`s before each.
-fn recover(
-    src: &str,
-    chunks: &[Chunk<'_>],
-    cyclic: &std::collections::HashSet<String>,
-    source: &str,
-    parsed: &mut Parsed,
-) {
-    let prelude: String = chunks
-        .iter()
-        .filter(|c| c.kind == "string" && c.closed && c.depth <= MAX_DEPTH)
-        .map(|c| format!("{}\n", c.text))
-        .collect();
-    let mut keys = std::collections::HashSet::new();
-    for chunk in chunks.iter().filter(|c| c.is_entry()) {
-        let line = line_at(src, chunk.start);
-        if !chunk.closed {
-            parsed.diagnostics.push(Diagnostic::error(
-                source,
-                line,
-                format!("entry @{} is not closed: braces do not match", chunk.kind),
-            ));
-            continue;
-        }
-        if let Some(key) = chunk.key().filter(|k| cyclic.contains(*k)) {
-            parsed.diagnostics.push(Diagnostic::error(
-                source,
-                line,
-                format!("entry \"{key}\" inherits from itself through crossref/xdata: not read"),
-            ));
-            continue;
-        }
-        if chunk.depth > MAX_DEPTH {
-            parsed.diagnostics.push(Diagnostic::error(
-                source,
-                line,
-                format!(
-                    "entry @{} nests braces {} levels deep (at most {MAX_DEPTH} are read)",
-                    chunk.kind, chunk.depth
-                ),
-            ));
-            continue;
-        }
-        if has_inheritance_loop(chunk.text) {
-            parsed.diagnostics.push(Diagnostic::error(
-                source,
-                line,
-                format!(
-                    "entry @{} inherits from itself through crossref/xdata: not read",
-                    chunk.kind
-                ),
-            ));
-            continue;
-        }
-        let text = format!("{prelude}{}", chunk.text);
-        match Bibliography::parse(&text) {
-            Ok(bib) if bib.is_empty() => parsed.diagnostics.push(Diagnostic::error(
-                source,
-                line,
-                format!(
-                    "entry @{} starting on line {line} holds no readable entry",
-                    chunk.kind
-                ),
-            )),
-            Ok(bib) => {
-                // The crate may find more than one entry in what the splitter
-                // took for one (an `@` inside an unusual key): each is an item
-                // (found by fuzzing).
-                parsed.items += bib.len() - 1;
-                for entry in bib.iter() {
-                    if !keys.insert(entry.key.clone()) {
-                        parsed.diagnostics.push(Diagnostic::error(
-                            source,
-                            line,
-                            format!("duplicate key \"{}\": this entry was not read", entry.key),
-                        ));
-                        continue;
-                    }
-                    push(parsed, entry, src, chunk.start, source);
-                }
-            }
-            Err(e) => {
-                let at = e.span.start.saturating_sub(prelude.len());
-                let err_line = line + chunk.text[..at.min(chunk.text.len())].matches('\n').count();
-                parsed.diagnostics.push(Diagnostic::error(
-                    source,
-                    err_line,
-                    format!(
-                        "entry @{} starting on line {line} cannot be read: {}",
-                        chunk.kind, e.kind
-                    ),
-                ));
-            }
-        }
-    }
-}
-
-fn push(parsed: &mut Parsed, entry: &Entry, src: &str, at: usize, source: &str) {
-    let line = line_at(src, at);
+/// The entry starting at byte `at` of `src` as a reference, or an error diagnostic.
+pub(super) fn push(parsed: &mut Parsed, entry: &Entry, src: &str, at: usize, source: &str) {
+    let line = recover::line_at(src, at);
     match to_reference(entry) {
         Ok(mut r) => {
             let end = src[at..].find("\n@").map_or(src.len(), |p| at + p);
-            r.sources.push(Provenance {
-                source: source.to_string(),
-                line,
-                section: None,
-                number: None,
-                key: Some(entry.key.clone()),
-                text: src[at..end].trim_end().to_string(),
-            });
+            let mut p = Provenance::new(Location::new(source, line));
+            p.key = Some(entry.key.clone());
+            p.text = src[at..end].trim_end().to_string();
+            r.sources.push(p);
             parsed.references.push(r);
         }
-        Err(msg) => parsed.diagnostics.push(Diagnostic::error(
-            source,
-            line,
+        Err((code, msg)) => parsed.diagnostics.push(Diagnostic::error(
+            code,
+            Location::new(source, line),
             format!("entry \"{}\" cannot be read: {msg}", entry.key),
         )),
     }
@@ -692,8 +169,8 @@ fn is_arxiv_journal(s: &str) -> bool {
         || l.starts_with("corr")
 }
 
-fn to_reference(entry: &Entry) -> Result<Reference, String> {
-    let title = field(entry, "title").ok_or("no title")?;
+fn to_reference(entry: &Entry) -> Result<Reference, (Code, &'static str)> {
+    let title = field(entry, "title").ok_or((Code::NoTitle, "no title"))?;
     let eprint = field(entry, "eprint");
     let eprint_type = field(entry, "eprinttype")
         .or_else(|| field(entry, "archiveprefix"))
@@ -745,7 +222,7 @@ fn to_reference(entry: &Entry) -> Result<Reference, String> {
     r.series = field(entry, "series");
     r.volume = field(entry, "volume");
     r.issue = field(entry, "number").or_else(|| field(entry, "issue"));
-    r.pages = field(entry, "pages").map(|p| pages(&p));
+    r.pages = field(entry, "pages").and_then(|p| Pages::parse(&p));
     if let Some(state) = field(entry, "pubstate") {
         if r.pages.is_none() {
             r.pages = Some(Pages::Placeholder(state));
@@ -785,14 +262,14 @@ fn to_reference(entry: &Entry) -> Result<Reference, String> {
         None => field(entry, "url")
             .map(|u| {
                 vec![Link {
-                    kind: crate::parse::classify_link(&u),
+                    kind: LinkKind::classify(&u),
                     url: u,
                 }]
             })
             .unwrap_or_default(),
     };
     if let Some(note) = field(entry, "note") {
-        r.notes = crate::parse::notes_from_joined(&note);
+        r.notes = Note::split_joined(&note);
     }
     Ok(r)
 }
@@ -803,17 +280,4 @@ fn link_from_verba(item: &str) -> Option<Link> {
         url: url.to_string(),
         kind: LinkKind::from_name(name)?,
     })
-}
-
-fn pages(p: &str) -> Pages {
-    let p = p.trim();
-    let parts: Vec<&str> = p.split(['-', '–', '—']).filter(|s| !s.is_empty()).collect();
-    match parts.as_slice() {
-        [first, last] => Pages::Range {
-            first: first.trim().to_string(),
-            last: last.trim().to_string(),
-        },
-        [one] => Pages::Single(one.trim().to_string()),
-        _ => Pages::Placeholder(p.to_string()),
-    }
 }

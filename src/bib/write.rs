@@ -10,7 +10,7 @@ use crate::model::{Kind, LinkKind, Pages, Person, Reference};
 ///
 /// ```
 /// use publist::bib::{write, Dialect, WriteOptions};
-/// let refs = publist::parse::cv("## Preprints\n1. Müller K-R (2020). \"Title\". In: arXiv:2001.00001\n", "cv.md").references;
+/// let refs = publist::cv::read("## Preprints\n1. Müller K-R (2020). \"Title\". In: arXiv:2001.00001\n", "cv.md").references;
 /// let biblatex = write(&refs, &WriteOptions::default());
 /// assert!(biblatex.contains("eprinttype = {arxiv}") && biblatex.contains("Müller"));
 /// let bibtex = write(&refs, &WriteOptions { dialect: Dialect::BibTex, ..Default::default() });
@@ -30,7 +30,7 @@ pub enum Dialect {
 ///
 /// ```
 /// use publist::bib::{write, Dialect, WriteOptions};
-/// let refs = publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001. [Code](https://github.com/x/y)\n", "cv.md").references;
+/// let refs = publist::cv::read("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001. [Code](https://github.com/x/y)\n", "cv.md").references;
 /// let full = write(&refs, &WriteOptions::default());
 /// assert!(full.contains("verba = "));
 /// let plain = write(&refs, &WriteOptions { plain: true, dialect: Dialect::BibTex, ..Default::default() });
@@ -52,7 +52,7 @@ pub struct WriteOptions {
 ///
 /// ```
 /// use publist::bib::{write, Dialect, WriteOptions};
-/// let parsed = publist::parse::cv("## Journal Articles\n1. Bach S and Müller K-R (2015). \"LRP for ImageNet\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md");
+/// let parsed = publist::cv::read("## Journal Articles\n1. Bach S and Müller K-R (2015). \"LRP for ImageNet\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md");
 /// let bib = write(&parsed.references, &WriteOptions::default());
 /// assert!(bib.starts_with("@article{bach2015lrp,\n"));
 /// assert!(bib.contains("  author = {Bach, S. and Müller, K.-R.},\n"));
@@ -76,7 +76,7 @@ pub fn write(refs: &[Reference], options: &WriteOptions) -> String {
 ///
 /// ```
 /// use publist::bib::{write_entry, WriteOptions};
-/// let r = &publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001\n", "cv.md").references[0];
+/// let r = &publist::cv::read("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001\n", "cv.md").references[0];
 /// let entry = write_entry(r, "mykey", &WriteOptions::default());
 /// assert!(entry.starts_with("@online{mykey,\n"), "{entry}");
 /// ```

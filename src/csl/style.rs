@@ -31,8 +31,7 @@ pub fn load_style(
 ) -> Result<IndependentStyle, Error> {
     let path = Path::new(name_or_path);
     if path.extension().is_some_and(|e| e == "csl") || path.is_file() {
-        let xml = std::fs::read_to_string(path)
-            .map_err(|e| Error::new(ErrorKind::Io, name_or_path, e.to_string()))?;
+        let xml = std::fs::read_to_string(path).map_err(|e| Error::io(name_or_path, e))?;
         return resolve(&xml, name_or_path, styles_dir.or(path.parent()), 0);
     }
     if let Some(dir) = styles_dir {
@@ -43,7 +42,8 @@ pub fn load_style(
     }
     match ArchivedStyle::by_name(name_or_path).map(ArchivedStyle::get) {
         Some(Style::Independent(s)) => Ok(s),
-        Some(Style::Dependent(_)) | None => Err(style_error(
+        Some(Style::Dependent(_)) | None => Err(Error::new(
+            ErrorKind::NotFound,
             name_or_path,
             "no style named so in the archive, and no such .csl file (see `publist styles`)",
         )),
@@ -85,7 +85,8 @@ fn resolve(
             }
             match ArchivedStyle::by_id(&href).map(ArchivedStyle::get) {
                 Some(Style::Independent(s)) => Ok(s),
-                _ => Err(style_error(
+                _ => Err(Error::new(
+                    ErrorKind::NotFound,
                     source,
                     format!("dependent style whose parent {parent_name} is neither in the styles folder nor in the archive"),
                 )),

@@ -1,11 +1,21 @@
-//! The typed model every reader produces and every writer consumes.
+//! The typed model every reader produces and every writer consumes, and
+//! what every format needs of it: page ranges ([`Pages::parse`]), link and
+//! note classification ([`LinkKind::classify`], [`NoteKind::classify`]),
+//! positions ([`Location`]).
 
 mod ids;
+mod links;
+mod location;
+mod notes;
+mod pages;
 mod person;
 mod reference;
 
 pub use ids::{ArxivId, Doi, IdError, Isbn, Issn, OpenReviewId};
+pub use links::{Link, LinkKind};
+pub use location::Location;
+pub use notes::{Note, NoteKind};
+pub(crate) use pages::is_placeholder_word as pages_placeholder_word;
+pub use pages::Pages;
 pub use person::{dotted_initials, Person};
-pub use reference::{
-    Date, Identifiers, Kind, Link, LinkKind, Note, NoteKind, Pages, Provenance, Reference,
-};
+pub use reference::{Date, Identifiers, Kind, Provenance, Reference};

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::fold;
+
 /// A person's name, split into its parts.
 ///
 /// When a source gives only initials (`Müller K-R`), `given` holds them in the
@@ -48,6 +50,28 @@ impl Person {
         }
     }
 
+    /// Whether this is one of `who`: the same folded family name (particle
+    /// included) and compatible initials (the same first initial, or none on
+    /// either side). How CV layouts find the owner to highlight.
+    ///
+    /// ```
+    /// use publist::Person;
+    /// let owner = [Person::new("Lapuschkin", Some("S.")), Person::new("Bach", Some("S."))];
+    /// assert!(Person::new("Lapuschkin", Some("Sebastian")).is_one_of(&owner));
+    /// assert!(Person::new("Bach", None).is_one_of(&owner));
+    /// assert!(!Person::new("Bach", Some("J. S.")).is_one_of(&owner));
+    /// ```
+    pub fn is_one_of(&self, who: &[Person]) -> bool {
+        let (family, initials) = (fold(&self.full_family()), self.initials());
+        who.iter().any(|w| {
+            let wi = w.initials();
+            fold(&w.full_family()) == family
+                && (wi.is_empty()
+                    || initials.is_empty()
+                    || wi.chars().next() == initials.chars().next())
+        })
+    }
+
     /// The upper-case initial letters of the given names (`K.-R.` → `KR`,
     /// `Klaus-Robert` → `KR`).
     ///
@@ -77,7 +101,7 @@ impl Person {
     /// The family name with its particle (`de Lange`).
     ///
     /// ```
-    /// let p = &publist::parse::names("de Lange T and Bach S")[0];
+    /// let p = &publist::cv::names("de Lange T and Bach S")[0];
     /// assert_eq!(p.family, "Lange");
     /// assert_eq!(p.full_family(), "de Lange");
     /// ```

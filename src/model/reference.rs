@@ -3,13 +3,17 @@
 use serde::{Deserialize, Serialize};
 
 use super::ids::{ArxivId, Doi, Isbn, Issn, OpenReviewId};
+use super::links::Link;
+use super::location::Location;
+use super::notes::Note;
+use super::pages::Pages;
 use super::person::Person;
 
 /// What kind of work a reference is.
 ///
 /// ```
 /// use publist::Kind;
-/// let parsed = publist::parse::cv("## Book Chapters\n1. Bach S (2019). \"Layer-wise Relevance Propagation\". In: *Explainable AI*, pp. 193-209\n", "cv.md");
+/// let parsed = publist::cv::read("## Book Chapters\n1. Bach S (2019). \"Layer-wise Relevance Propagation\". In: *Explainable AI*, pp. 193-209\n", "cv.md");
 /// assert_eq!(parsed.references[0].kind, Kind::Chapter);
 /// assert_eq!(serde_json::to_string(&Kind::ConferencePaper).unwrap(), "\"conference-paper\"");
 /// ```
@@ -94,203 +98,24 @@ impl Date {
     }
 }
 
-/// Where a work sits in its container: a page range, a single page or article
-/// number, or text that is not a locator yet (`TBA`).
-///
-/// ```
-/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
-///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
-/// let r = &publist::parse::cv(cv, "cv.md").references[0];
-/// use publist::Pages;
-/// assert_eq!(r.pages, Some(Pages::Range { first: "1006".into(), last: "1019".into() }));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Pages {
-    /// `first–last`.
-    Range {
-        /// First page.
-        first: String,
-        /// Last page.
-        last: String,
-    },
-    /// A single page.
-    Single(String),
-    /// A placeholder such as `TBA` or `in press`: no pages known yet.
-    Placeholder(String),
-}
-
-impl Pages {
-    /// The CSL form: `1006-1019`, `5`, or the placeholder text.
-    ///
-    /// ```
-    /// use publist::Pages;
-    /// assert_eq!(Pages::Range { first: "1006".into(), last: "1019".into() }.to_csl(), "1006-1019");
-    /// assert_eq!(Pages::Placeholder("TBA".into()).to_csl(), "TBA");
-    /// ```
-    pub fn to_csl(&self) -> String {
-        match self {
-            Pages::Range { first, last } => format!("{first}-{last}"),
-            Pages::Single(p) | Pages::Placeholder(p) => p.clone(),
-        }
-    }
-
-    /// Whether this is a placeholder rather than real pages.
-    ///
-    /// ```
-    /// use publist::Pages;
-    /// assert!(Pages::Placeholder("in press".into()).is_placeholder());
-    /// assert!(!Pages::Single("5".into()).is_placeholder());
-    /// ```
-    pub fn is_placeholder(&self) -> bool {
-        matches!(self, Pages::Placeholder(_))
-    }
-}
-
-/// What a link points to.
-///
-/// ```
-/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
-///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
-/// let r = &publist::parse::cv(cv, "cv.md").references[0];
-/// assert_eq!(r.links[0].kind, publist::LinkKind::Code);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum LinkKind {
-    /// A code repository (GitHub, GitLab, ...).
-    Code,
-    /// A demo, marked as such in the source.
-    Demo,
-    /// The arXiv page of the work.
-    Arxiv,
-    /// The OpenReview page of the work.
-    #[serde(rename = "openreview")]
-    OpenReview,
-    /// A DOI resolver link.
-    Doi,
-    /// Models or data sets (Hugging Face, Zenodo, ...).
-    Resource,
-    /// Any other page (project page, publisher page, ...).
-    Page,
-}
-
-impl LinkKind {
-    const ALL: [LinkKind; 7] = [
-        LinkKind::Code,
-        LinkKind::Demo,
-        LinkKind::Arxiv,
-        LinkKind::OpenReview,
-        LinkKind::Doi,
-        LinkKind::Resource,
-        LinkKind::Page,
-    ];
-
-    /// The name used in every format publist writes (`code`, `openreview`, ...).
-    ///
-    /// ```
-    /// use publist::LinkKind;
-    /// assert_eq!(LinkKind::OpenReview.name(), "openreview");
-    /// assert_eq!(LinkKind::from_name("code"), Some(LinkKind::Code));
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            LinkKind::Code => "code",
-            LinkKind::Demo => "demo",
-            LinkKind::Arxiv => "arxiv",
-            LinkKind::OpenReview => "openreview",
-            LinkKind::Doi => "doi",
-            LinkKind::Resource => "resource",
-            LinkKind::Page => "page",
-        }
-    }
-
-    /// The kind with this [`LinkKind::name`].
-    ///
-    /// ```
-    /// use publist::LinkKind;
-    /// assert_eq!(LinkKind::from_name("openreview"), Some(LinkKind::OpenReview));
-    /// assert_eq!(LinkKind::from_name("github"), None);
-    /// ```
-    pub fn from_name(name: &str) -> Option<LinkKind> {
-        Self::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
-
-/// A link attached to a reference.
-///
-/// ```
-/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
-///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
-/// let r = &publist::parse::cv(cv, "cv.md").references[0];
-/// assert_eq!(r.links[0].url, "https://github.com/rachtibat/zennit-crp");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Link {
-    /// The URL.
-    pub url: String,
-    /// What it points to.
-    pub kind: LinkKind,
-}
-
-/// What a note says.
-///
-/// ```
-/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
-///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
-/// let r = &publist::parse::cv(cv, "cv.md").references[0];
-/// assert_eq!(r.notes[0].kind, publist::NoteKind::Award);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum NoteKind {
-    /// An award, badge or distinction ("Best Paper Award Winner", "Spotlight Paper").
-    Award,
-    /// "Accepted for publication in/at ..." and similar.
-    Acceptance,
-    /// An open-access or availability mark ("Green Open Access", "OpenReview").
-    Access,
-    /// A publication status ("pre-proof", "in press").
-    Status,
-    /// Anything else.
-    Other,
-}
-
-/// A note attached to a reference.
-///
-/// ```
-/// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
-///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
-/// let r = &publist::parse::cv(cv, "cv.md").references[0];
-/// assert_eq!(r.notes[0].text, "Best Paper Award");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Note {
-    /// What kind of note this is.
-    pub kind: NoteKind,
-    /// The note as written (markup removed).
-    pub text: String,
-}
-
 /// Where a reference came from.
 ///
 /// ```
 /// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
 ///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
-/// let r = &publist::parse::cv(cv, "cv.md").references[0];
-/// let at = &r.sources[0];
-/// assert_eq!((at.source.as_str(), at.line, at.number), ("cv.md", 2, Some(1)));
-/// assert_eq!(at.section.as_deref(), Some("Journal Articles"));
-/// assert!(at.text.starts_with("1. Achtibat R, Dreyer M"));
+/// let r = &publist::cv::read(cv, "cv.md").references[0];
+/// let p = &r.sources[0];
+/// assert_eq!((p.at.source.as_str(), p.at.line, p.number), ("cv.md", 2, Some(1)));
+/// assert_eq!(p.section.as_deref(), Some("Journal Articles"));
+/// assert!(p.text.starts_with("1. Achtibat R, Dreyer M"));
+/// // In JSON the location's fields stand beside the others.
+/// assert!(serde_json::to_string(p).unwrap().starts_with(r#"{"source":"cv.md","line":2,"#));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Provenance {
-    /// The source name (usually the path as the user gave it).
-    pub source: String,
-    /// 1-based line where the item starts.
-    pub line: usize,
+    /// The source and the 1-based line where the item starts.
+    #[serde(flatten)]
+    pub at: Location,
     /// The heading of the section the item is listed under.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
@@ -305,10 +130,30 @@ pub struct Provenance {
     pub text: String,
 }
 
+impl Provenance {
+    /// Provenance at `at`, with no section, number, key or text.
+    ///
+    /// ```
+    /// use publist::{Location, Provenance};
+    /// let p = Provenance::new(Location::new("refs.json", 4));
+    /// assert_eq!(p.at.line, 4);
+    /// assert!(p.key.is_none() && p.text.is_empty());
+    /// ```
+    pub fn new(at: Location) -> Self {
+        Provenance {
+            at,
+            section: None,
+            number: None,
+            key: None,
+            text: String::new(),
+        }
+    }
+}
+
 /// Identifiers of a work.
 ///
 /// ```
-/// let r = &publist::parse::cv("## Preprints\n1. Bach S (2020). \"Title\". In: CoRR abs/2001.00001\n", "cv.md").references[0];
+/// let r = &publist::cv::read("## Preprints\n1. Bach S (2020). \"Title\". In: CoRR abs/2001.00001\n", "cv.md").references[0];
 /// assert_eq!(r.ids.arxiv.as_ref().map(|id| id.as_str()), Some("2001.00001"));
 /// assert!(r.ids.doi.is_none() && r.ids.isbn.is_empty());
 /// ```
@@ -429,7 +274,7 @@ impl Reference {
     /// ```
     /// let cv = "## Journal Articles\n1. Achtibat R, Dreyer M and Lapuschkin S (2023). \"From Attribution Maps to Human-understandable Explanations\". \
     ///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
-    /// let r = &publist::parse::cv(cv, "cv.md").references[0];
+    /// let r = &publist::cv::read(cv, "cv.md").references[0];
     /// assert_eq!(r.year(), Some(2023));
     /// assert_eq!(publist::Reference::new(publist::Kind::Misc, "t").year(), None);
     /// ```

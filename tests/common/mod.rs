@@ -7,7 +7,7 @@ use publist::{Pages, Parsed, Person, Reference};
 pub fn cv(name: &str) -> Parsed {
     let path = format!("{}/examples/data/cv/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    publist::parse::cv(&text, name)
+    publist::cv::read(&text, name)
 }
 
 fn person(p: &Person) -> String {
@@ -114,8 +114,8 @@ pub fn summary(r: &Reference) -> String {
     for s in &r.sources {
         out.push(format!(
             "at: {}:{} #{} {}",
-            s.source,
-            s.line,
+            s.at.source,
+            s.at.line,
             s.number.map(|n| n.to_string()).unwrap_or_default(),
             s.section.as_deref().unwrap_or("")
         ));
@@ -128,7 +128,7 @@ pub fn check(parsed: &Parsed, line: usize, expected: &str) {
     let r = parsed
         .references
         .iter()
-        .find(|r| r.sources[0].line == line)
+        .find(|r| r.sources[0].at.line == line)
         .unwrap_or_else(|| panic!("no reference starts at line {line}"));
     let expected: Vec<&str> = expected
         .lines()

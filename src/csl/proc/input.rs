@@ -9,52 +9,9 @@ use hayagriva::citationberg::taxonomy::{
 };
 use serde_json::Value;
 
+use crate::csl_json::value::{date, name, parse_particles, scalar};
+pub(crate) use crate::csl_json::value::{DateData, NameData};
 use crate::fasthash::FastHash;
-
-/// One person or organisation.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct NameData {
-    pub family: Option<String>,
-    pub given: Option<String>,
-    pub ndp: Option<String>,
-    pub dp: Option<String>,
-    pub suffix: Option<String>,
-    pub literal: Option<String>,
-    pub comma_suffix: bool,
-    pub static_ordering: bool,
-}
-
-impl NameData {
-    /// Written family-first without spaces (Chinese, Japanese, Korean…).
-    pub fn is_non_roman(&self) -> bool {
-        let fields = [self.family.as_deref(), self.given.as_deref()];
-        let chars = || fields.iter().flatten().flat_map(|f| f.chars());
-        if fields.iter().flatten().all(|f| f.is_ascii()) {
-            return false;
-        }
-        chars().next().is_some()
-            && chars().all(|c| {
-                !c.is_alphabetic()
-                    || matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
-            })
-    }
-}
-
-/// A date or date range.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct DateData {
-    /// One or two dates as `[year, month, day]` (0 = absent); month 13–16 are seasons.
-    pub parts: Vec<[i32; 3]>,
-    pub season: Option<String>,
-    pub circa: bool,
-    pub literal: Option<String>,
-}
-
-impl DateData {
-    pub fn year(&self) -> Option<i32> {
-        self.parts.first().map(|p| p[0])
-    }
-}
 
 /// An item: its type, its id and its variables, by typed CSL variable.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -290,7 +247,7 @@ impl ItemData {
     /// A publist CSL-JSON record, read field by field (its `custom` object
     /// is not a variable): what [`ItemData::from_json`] reads from the same
     /// record's JSON.
-    pub fn from_csl(item: &crate::csl::CslItem, index: usize) -> ItemData {
+    pub fn from_csl(item: &crate::csl_json::CslItem, index: usize) -> ItemData {
         let mut d = ItemData::empty(index);
         d.id = item.id.clone();
         d.set_type(&item.kind);
@@ -318,19 +275,7 @@ impl ItemData {
             (NameVariable::Author, &item.author),
             (NameVariable::Editor, &item.editor),
         ] {
-            let names: Vec<NameData> = list
-                .iter()
-                .filter_map(|n| {
-                    name_from_fields(NameFields {
-                        family: n.family.as_deref(),
-                        given: n.given.as_deref(),
-                        ndp: n.non_dropping_particle.as_deref(),
-                        suffix: n.suffix.as_deref(),
-                        literal: n.literal.as_deref(),
-                        ..NameFields::default()
-                    })
-                })
-                .collect();
+            let names: Vec<NameData> = list.iter().filter_map(name_of).collect();
             if !names.is_empty() {
                 d.names.insert(var, names);
             }
@@ -402,223 +347,9 @@ impl ItemData {
     }
 }
 
-fn scalar(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
-fn text_field(map: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
-    map.get(key)
-        .and_then(scalar)
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-}
-
-/// The fields of one CSL-JSON name, as written.
-#[derive(Default)]
-struct NameFields<'a> {
-    family: Option<&'a str>,
-    given: Option<&'a str>,
-    ndp: Option<&'a str>,
-    dp: Option<&'a str>,
-    suffix: Option<&'a str>,
-    literal: Option<&'a str>,
-    comma_suffix: bool,
-    static_ordering: bool,
-}
-
-fn name(v: &Value) -> Option<NameData> {
-    let map = v.as_object()?;
-    let field = |k: &str| text_field(map, k);
-    let flag = |k: &str| {
-        map.get(k)
-            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"))
-    };
-    let (family, given, ndp, dp, suffix, literal) = (
-        field("family"),
-        field("given"),
-        field("non-dropping-particle"),
-        field("dropping-particle"),
-        field("suffix"),
-        field("literal"),
-    );
-    name_from_fields(NameFields {
-        family: family.as_deref(),
-        given: given.as_deref(),
-        ndp: ndp.as_deref(),
-        dp: dp.as_deref(),
-        suffix: suffix.as_deref(),
-        literal: literal.as_deref(),
-        comma_suffix: flag("comma-suffix"),
-        static_ordering: flag("static-ordering"),
-    })
-}
-
-/// A name from its fields (trimmed; empty ones are absent), with the
-/// particles written inside them read out.
-fn name_from_fields(f: NameFields) -> Option<NameData> {
-    let clean = |s: Option<&str>| {
-        s.map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-    };
-    let mut n = NameData {
-        family: clean(f.family),
-        given: clean(f.given),
-        ndp: clean(f.ndp),
-        dp: clean(f.dp),
-        suffix: clean(f.suffix),
-        literal: clean(f.literal),
-        comma_suffix: f.comma_suffix,
-        static_ordering: f.static_ordering,
-    };
-    if n.literal.is_none() && n.family.is_none() && n.given.is_none() {
-        return None;
-    }
-    parse_particles(&mut n);
-    Some(n)
-}
-
-/// Particles written inside the name fields, as citeproc-js reads them:
-/// lower-case words opening the family name are a non-dropping particle
-/// ("van Gogh"), lower-case words closing the given name a dropping particle
-/// ("Ludwig van"), and ", Jr." after the given name a suffix.
-fn parse_particles(n: &mut NameData) {
-    if n.ndp.is_none() {
-        if let Some(family) = &n.family {
-            if family.starts_with('"') && family.ends_with('"') && family.len() > 1 {
-                n.family = Some(family[1..family.len() - 1].to_string());
-            } else {
-                let words: Vec<&str> = family.split(' ').collect();
-                let mut k = 0;
-                while k + 1 < words.len() && is_particle(words[k]) {
-                    k += 1;
-                }
-                if k > 0 {
-                    n.ndp = Some(words[..k].join(" "));
-                    n.family = Some(words[k..].join(" "));
-                } else if let Some(pos) = family.find('\'').or_else(|| family.find('’')) {
-                    // "d'Alembert": an apostrophe-ended particle.
-                    let (p, rest) = family
-                        .split_at(pos + family[pos..].chars().next().map_or(1, char::len_utf8));
-                    if p.len() <= 4
-                        && p.chars().next().is_some_and(char::is_lowercase)
-                        && !rest.is_empty()
-                    {
-                        n.ndp = Some(p.to_string());
-                        n.family = Some(rest.to_string());
-                    }
-                }
-            }
-        }
-    }
-    if let Some(given) = n.given.clone() {
-        if n.suffix.is_none() {
-            // "John,! Jr." and "John, !Jr." mark a suffix set off by a comma.
-            let split = given
-                .split_once(",!")
-                .map(|(g, s)| (g, format!("!{s}")))
-                .or_else(|| given.split_once(", ").map(|(g, s)| (g, s.to_string())));
-            if let Some((g, s)) = split {
-                let s = s.trim();
-                if s.starts_with('!') {
-                    n.suffix = Some(s.trim_start_matches('!').trim().to_string());
-                    n.comma_suffix = true;
-                } else {
-                    n.suffix = Some(s.to_string());
-                }
-                n.given = Some(g.to_string());
-            }
-        }
-        if n.dp.is_none() {
-            let given = n.given.clone().unwrap_or_default();
-            let words: Vec<&str> = given.split(' ').collect();
-            let mut k = words.len();
-            while k > 1 && is_particle(words[k - 1]) {
-                k -= 1;
-            }
-            if k < words.len() {
-                n.dp = Some(words[k..].join(" "));
-                n.given = Some(words[..k].join(" "));
-            }
-        }
-    }
-}
-
-fn is_particle(word: &str) -> bool {
-    let w = word.trim_end_matches(['\'', '’']);
-    !w.is_empty()
-        && w.chars().next().is_some_and(char::is_lowercase)
-        && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
-}
-
-fn date(v: &Value) -> Option<DateData> {
-    let mut d = DateData::default();
-    match v {
-        Value::String(s) => return raw_date(s),
-        Value::Number(n) => {
-            d.parts.push([n.as_i64()? as i32, 0, 0]);
-            return Some(d);
-        }
-        _ => {}
-    }
-    let map = v.as_object()?;
-    if let Some(Value::Array(parts)) = map.get("date-parts") {
-        d.parts = date_parts(parts.iter().filter_map(|p| {
-            let Value::Array(p) = p else { return None };
-            let mut out = [0; 3];
-            for (i, x) in p.iter().take(3).enumerate() {
-                out[i] = match x {
-                    Value::Number(n) => n.as_i64().unwrap_or(0) as i32,
-                    Value::String(s) => s.trim().parse().unwrap_or(0),
-                    _ => 0,
-                };
-            }
-            Some(out)
-        }));
-    }
-    if d.parts.is_empty() {
-        if let Some(raw) = map.get("raw").and_then(Value::as_str) {
-            if let Some(r) = raw_date(raw) {
-                d = r;
-            }
-        }
-    }
-    if let Some(lit) = text_field(map, "literal") {
-        if d.parts.is_empty() {
-            d.literal = Some(lit);
-        }
-    }
-    if let Some(season) = map.get("season").and_then(scalar) {
-        match season.parse::<i32>() {
-            Ok(n @ 1..=4) => {
-                if let Some(p) = d.parts.first_mut() {
-                    if p[1] == 0 {
-                        p[1] = 12 + n;
-                    }
-                }
-            }
-            _ => d.season = Some(season),
-        }
-    }
-    d.circa = map.get("circa").is_some_and(|v| match v {
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_i64() != Some(0),
-        Value::String(s) => !s.is_empty() && s != "0" && s != "false",
-        _ => false,
-    });
-    if d.parts.is_empty() && d.literal.is_none() {
-        return None;
-    }
-    Some(d)
-}
-
 /// The first two of `dates`; a second date of zeros (or empty) is an open
-/// range and kept, a first one of zeros is no date.
+/// range and kept, a first one of zeros is no date (as the CSL-JSON decoder
+/// reads `date-parts`).
 fn date_parts(dates: impl Iterator<Item = [i32; 3]>) -> Vec<[i32; 3]> {
     let mut parts = Vec::new();
     for out in dates.take(2) {
@@ -638,61 +369,27 @@ fn date_from_parts(dates: impl Iterator<Item = [i32; 3]>) -> Option<DateData> {
     })
 }
 
-/// "2005-06-02", "2005/2006", "June 2005": the forms CSL-JSON raw dates take.
-fn raw_date(s: &str) -> Option<DateData> {
-    let s = s.trim();
-    if s.is_empty() {
+/// A name of a publist record: its fields trimmed (empty ones absent), the
+/// particles written inside them read out as the CSL-JSON decoder does.
+fn name_of(n: &crate::csl_json::CslName) -> Option<NameData> {
+    let clean = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let mut d = NameData {
+        family: clean(&n.family),
+        given: clean(&n.given),
+        ndp: clean(&n.non_dropping_particle),
+        suffix: clean(&n.suffix),
+        literal: clean(&n.literal),
+        ..NameData::default()
+    };
+    if d.literal.is_none() && d.family.is_none() && d.given.is_none() {
         return None;
     }
-    let one = |t: &str| -> Option<[i32; 3]> {
-        let t = t.trim();
-        let nums: Vec<&str> = t.split(['-', '/', '.']).filter(|x| !x.is_empty()).collect();
-        if !nums.is_empty() && nums.iter().all(|x| x.chars().all(|c| c.is_ascii_digit())) {
-            let v: Vec<i32> = nums.iter().filter_map(|x| x.parse().ok()).collect();
-            // (Digits too many for a number parse to nothing: no date.)
-            let first = *v.first()?;
-            if first > 31 || nums[0].len() == 4 {
-                return Some([first, *v.get(1).unwrap_or(&0), *v.get(2).unwrap_or(&0)]);
-            }
-            return None;
-        }
-        // "June 2005", "15 June 2005"
-        const MONTHS: [&str; 12] = [
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ];
-        let mut out = [0, 0, 0];
-        for w in t.split([' ', ',']).filter(|w| !w.is_empty()) {
-            let lw = w.to_lowercase();
-            if let Some(m) = MONTHS.iter().position(|m| lw.starts_with(m)) {
-                out[1] = m as i32 + 1;
-            } else if let Ok(n) = w.parse::<i32>() {
-                if n > 31 || w.len() == 4 {
-                    out[0] = n;
-                } else {
-                    out[2] = n;
-                }
-            } else {
-                return None;
-            }
-        }
-        (out[0] != 0).then_some(out)
-    };
-    let mut d = DateData::default();
-    if let Some(p) = one(s) {
-        d.parts.push(p);
-        return Some(d);
-    }
-    // Ranges: "2005/2006", "2005-06-01/2005-06-03"
-    for sep in ["/", " - ", "–"] {
-        if let Some((a, b)) = s.split_once(sep) {
-            if let (Some(a), Some(b)) = (one(a), one(b)) {
-                d.parts.push(a);
-                d.parts.push(b);
-                return Some(d);
-            }
-        }
-    }
-    d.literal = Some(s.to_string());
+    parse_particles(&mut d);
     Some(d)
 }
 
@@ -744,8 +441,8 @@ mod tests {
     #[test]
     fn a_record_reads_the_same_field_by_field_as_from_its_json() {
         let text = "## Journal Articles\n1. van der Berg J, Doe J Jr. and Roe R (2019). \"T\". In: *J* 2(3):4-9\n";
-        let r = &crate::parse::cv(text, "cv.md").references[0];
-        let csl = crate::csl::to_csl(r, "k");
+        let r = &crate::cv::read(text, "cv.md").references[0];
+        let csl = crate::csl_json::to_csl(r, "k");
         let json = serde_json::to_value(&csl).unwrap();
         let (typed, read) = (ItemData::from_csl(&csl, 0), ItemData::from_json(&json, 0));
         assert_eq!(typed, read);

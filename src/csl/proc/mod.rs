@@ -382,7 +382,7 @@ type Rendered = (Option<Vec<Node>>, Vec<Node>);
 /// Lists shorter than this render on one thread.
 const PARALLEL_MIN: usize = 512;
 
-use super::render::OutputFormat;
+use super::markup::OutputFormat;
 
 impl OutputFormat {
     fn markup(self) -> Markup {

@@ -199,7 +199,7 @@ fn sort_fold(s: &str) -> String {
             }
         } else if matches!(c, '“' | '”' | '‘' | '’' | '«' | '»') {
         } else {
-            let f = crate::keys::fold(&c.to_string());
+            let f = crate::text::fold(&c.to_string());
             if f.is_empty() {
                 out.extend(c.to_lowercase());
             } else {

@@ -558,7 +558,7 @@ impl Run<'_> {
         }
         let (gs, g) = (self.gnameset, self.gname);
         let namesets_done = self.namesets_max == -1 || gs as i64 == self.namesets_max;
-        let names_done = !self.add_names || self.names_max.map_or(true, |m| g as u32 == m);
+        let names_done = !self.add_names || self.names_max.is_none_or(|m| g as u32 == m);
         let givens_done = match self.givens_max {
             None => true,
             Some(max) => self
@@ -566,7 +566,7 @@ impl Run<'_> {
                 .givens
                 .get(gs)
                 .and_then(|row| row.get(g))
-                .map_or(true, |&l| l == max),
+                .is_none_or(|&l| l == max),
         };
         namesets_done && names_done && givens_done
     }

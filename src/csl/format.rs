@@ -1,0 +1,311 @@
+//! The Formatter: bibliographies in any CSL style, with publist's own CSL
+//! processor by default ([`super::Processor`]), hayagriva's engine on
+//! request ([`Engine`]).
+
+use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode};
+use serde::{Deserialize, Serialize};
+
+use super::markup::{html_escape, OutputFormat};
+use crate::keys;
+use crate::model::{Person, Reference};
+
+/// One formatted bibliography entry.
+///
+/// ```
+/// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+/// use publist::csl::{load_style, Formatter};
+/// let entry = &Formatter::new(load_style("ieee", None).unwrap()).bibliography(&refs)[0];
+/// assert_eq!(entry.key, "bach2015pixel");
+/// assert_eq!(entry.label.as_deref(), Some("[1]"));
+/// assert!(entry.text.starts_with("S. Bach and W. Samek,"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormattedEntry {
+    /// The citation key of the reference (see [`crate::keys`]).
+    pub key: String,
+    /// The numeric (or other first-field) label of styles that align it,
+    /// such as `[1]` in IEEE; hayagriva returns it apart from the entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The entry, without the label.
+    pub text: String,
+}
+
+impl FormattedEntry {
+    /// The label and the entry on one line, as citeproc-js prints them.
+    ///
+    /// ```
+    /// use publist::csl::FormattedEntry;
+    /// let e = FormattedEntry { key: "k".into(), label: Some("[1]".into()), text: "S. Bach, “Title,” 2015.".into() };
+    /// assert_eq!(e.line(), "[1] S. Bach, “Title,” 2015.");
+    /// ```
+    pub fn line(&self) -> String {
+        match &self.label {
+            Some(l) => format!("{l} {}", self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
+/// Formats references in a CSL style.
+///
+/// ```
+/// use publist::csl::{load_style, Formatter};
+/// let parsed = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"On Pixel-wise Explanations\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md");
+/// let ieee = Formatter::new(load_style("ieee", None).unwrap());
+/// let entries = ieee.bibliography(&parsed.references);
+/// assert_eq!(entries[0].label.as_deref(), Some("[1]"));
+/// assert_eq!(entries[0].text, "S. Bach and W. Samek, “On Pixel-wise Explanations,” PLoS ONE, vol. 10, no. 7, Art. no. e0130140, 2015.");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Formatter {
+    pub(super) style: IndependentStyle,
+    /// The caller's locales, or `None` for hayagriva's archive (decoded
+    /// lazily: publist's processor decodes only the languages it needs).
+    locales: Option<Vec<Locale>>,
+    locale: Option<LocaleCode>,
+    format: OutputFormat,
+    engine: Engine,
+}
+
+/// Which CSL processor renders.
+///
+/// ```
+/// use publist::csl::{load_style, Engine, Formatter};
+/// let refs = publist::cv::read("## Journal Articles\n1. Bach S (2015). \"Title\". In: *NeuroImage* 2:3-5\n", "cv.md").references;
+/// let apa = Formatter::new(load_style("apa", None).unwrap());
+/// assert_eq!(apa.bibliography(&refs)[0].text, "Bach, S. (2015). Title. NeuroImage, 2, 3–5.");
+/// let old = apa.with_engine(Engine::Hayagriva);
+/// assert_eq!(old.bibliography(&refs)[0].text, "Bach, S. (2015). Title. Neuroimage, 2, 3–5.");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Engine {
+    /// publist's own processor ([`super::Processor`]), which follows citeproc-js.
+    #[default]
+    Publist,
+    /// hayagriva's `BibliographyDriver`.
+    Hayagriva,
+}
+
+impl Formatter {
+    /// A formatter with hayagriva's locales, the style's default locale and plain text output.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Formatter};
+    /// let f = Formatter::new(load_style("nature", None)?);
+    /// assert_eq!(f.style().info.title.value, "Nature");
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn new(style: IndependentStyle) -> Self {
+        Formatter {
+            style,
+            locales: None,
+            locale: None,
+            format: OutputFormat::Text,
+            engine: Engine::Publist,
+        }
+    }
+
+    /// Renders with this processor (publist's own by default).
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Engine, Formatter};
+    /// let f = Formatter::new(load_style("ieee", None).unwrap()).with_engine(Engine::Hayagriva);
+    /// assert_eq!(f.engine(), Engine::Hayagriva);
+    /// ```
+    pub fn with_engine(mut self, engine: Engine) -> Self {
+        self.engine = engine;
+        self
+    }
+
+    /// The processor in use.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Engine, Formatter};
+    /// assert_eq!(Formatter::new(load_style("ieee", None).unwrap()).engine(), Engine::Publist);
+    /// ```
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Uses these locales (see [`super::load_locales`]).
+    ///
+    /// ```
+    /// use publist::csl::{load_locales, load_style, Formatter};
+    /// let (locales, errors) = load_locales(None); // hayagriva's own
+    /// assert!(errors.is_empty());
+    /// let f = Formatter::new(load_style("apa", None)?).with_locales(locales);
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn with_locales(mut self, locales: Vec<Locale>) -> Self {
+        self.locales = Some(locales);
+        self
+    }
+
+    /// Renders in this locale (`de-DE`) instead of the style's default.
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter};
+    /// let de = Formatter::new(load_style("ieee", None)?).with_locale("de-DE");
+    /// assert!(de.bibliography(&refs)[0].text.contains("Nr. 7"), "{}", de.bibliography(&refs)[0].text);
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn with_locale(mut self, tag: &str) -> Self {
+        self.locale = Some(LocaleCode(tag.to_string()));
+        self
+    }
+
+    /// Renders to this markup.
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// let html = Formatter::new(load_style("ieee", None)?).with_format(OutputFormat::Html);
+    /// assert!(html.bibliography(&refs)[0].text.contains("<i>PLoS ONE</i>"));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn with_format(mut self, format: OutputFormat) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// The style.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Formatter};
+    /// let f = Formatter::new(load_style("apa", None)?);
+    /// assert_eq!(f.style().info.title.value, "APA Style 7th edition");
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn style(&self) -> &IndependentStyle {
+        &self.style
+    }
+
+    /// Formats the references as a bibliography, in the style's order.
+    ///
+    /// ```
+    /// let cv = "## Journal Articles\n1. Samek W (2017). \"B\". In: *J* 1:1-9\n2. Bach S (2015). \"A\". In: *J* 2:3-5\n";
+    /// let refs = publist::cv::read(cv, "cv.md").references;
+    /// use publist::csl::{load_style, Formatter};
+    /// let apa = Formatter::new(load_style("apa", None)?).bibliography(&refs);
+    /// assert_eq!(apa[0].text, "Bach, S. (2015). A. J, 2, 3–5.");
+    /// assert!(apa[1].text.starts_with("Samek, W. (2017)."));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn bibliography(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
+        self.render(&self.style, refs, &[], false)
+    }
+
+    /// Renders `refs`; highlights `highlight` and appends links when asked,
+    /// finding each entry's reference once by its key.
+    pub(super) fn render(
+        &self,
+        style: &IndependentStyle,
+        refs: &[Reference],
+        highlight: &[Person],
+        links: bool,
+    ) -> Vec<FormattedEntry> {
+        let keys = keys::assign(refs);
+        if self.engine == Engine::Publist {
+            return self.render_own(style, refs, &keys, highlight, links);
+        }
+        let locales: &[Locale] = match &self.locales {
+            Some(l) => l,
+            None => super::style::archived_locales(),
+        };
+        let by_key: std::collections::HashMap<&str, &Reference> =
+            keys.iter().map(String::as_str).zip(refs).collect();
+        let rendered = super::hayagriva::render(
+            style,
+            locales,
+            self.locale.clone(),
+            self.format,
+            refs,
+            &keys,
+            highlight,
+        );
+        rendered
+            .into_iter()
+            .map(|(key, label, text)| {
+                let mut entry = FormattedEntry { key, label, text };
+                if let (true, Some(r)) = (links, by_key.get(entry.key.as_str())) {
+                    self.append_links(&mut entry, r);
+                }
+                entry
+            })
+            .collect()
+    }
+
+    /// [`Formatter::render`] with publist's processor.
+    fn render_own(
+        &self,
+        style: &IndependentStyle,
+        refs: &[Reference],
+        keys: &[String],
+        highlight: &[Person],
+        links: bool,
+    ) -> Vec<FormattedEntry> {
+        let indexed: Vec<usize> = (0..refs.len()).collect();
+        let items: Vec<super::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {
+            super::proc::ItemData::from_csl(&crate::csl_json::to_csl(&refs[i], &keys[i]), i)
+        });
+        let lang = self.locale.as_ref().map(|l| l.0.as_str());
+        let archived;
+        let locales = match &self.locales {
+            Some(l) => l.as_slice(),
+            None => {
+                archived = super::style::archived_locales_for(&super::proc::language(style, lang));
+                &archived
+            }
+        };
+        let processor = super::Processor::new(style.clone(), locales, lang);
+        let is_owner = |n: &super::proc::NameData| {
+            let p = Person {
+                family: n
+                    .family
+                    .clone()
+                    .or_else(|| n.literal.clone())
+                    .unwrap_or_default(),
+                given: n.given.clone(),
+                particle: n.ndp.clone(),
+                suffix: n.suffix.clone(),
+            };
+            p.is_one_of(highlight)
+        };
+        let hl: Option<&(dyn Fn(&super::proc::NameData) -> bool + Sync)> =
+            (!highlight.is_empty()).then_some(&is_owner);
+        let by_key: std::collections::HashMap<&str, &Reference> =
+            keys.iter().map(String::as_str).zip(refs).collect();
+        processor
+            // Every reference keeps its entry, even one the style prints as nothing.
+            .bibliography_items(&items, self.format, hl, true)
+            .into_iter()
+            .map(|e| {
+                let mut entry = FormattedEntry {
+                    label: e.label.map(|l| l.trim().to_string()),
+                    // The label and the text are joined by one space in `line`.
+                    text: e.text.trim_start().to_string(),
+                    key: e.id,
+                };
+                if let (true, Some(r)) = (links, by_key.get(entry.key.as_str())) {
+                    self.append_links(&mut entry, r);
+                }
+                entry
+            })
+            .collect()
+    }
+
+    fn append_links(&self, entry: &mut FormattedEntry, r: &Reference) {
+        for link in &r.links {
+            let kind = link.kind.name();
+            let rendered = match self.format {
+                OutputFormat::Markdown => format!(" [{kind}]({})", link.url),
+                OutputFormat::Html => format!(" <a href=\"{}\">{kind}</a>", html_escape(&link.url)),
+                OutputFormat::Text => format!(" {}", link.url),
+            };
+            entry.text.push_str(&rendered);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! CSL-JSON, the interchange format of Zotero, pandoc and citeproc-js: read
+//! ([`read()`]) and written ([`write()`]) following the output contract of
+//! DESIGN.md (the standard variables plus publist's `custom` object with
+//! `sources`, `arxiv`, `openreview` and classified links).
+//!
+//! ```
+//! let json = r#"[{"id": "k", "type": "article-journal", "title": "T", "issued": {"date-parts": [[2023]]}}]"#;
+//! let parsed = publist::csl_json::read(json, "refs.json")?;
+//! let out = publist::csl_json::write(&parsed.references);
+//! assert!(out.contains("\"type\": \"article-journal\""));
+//! # Ok::<(), publist::Error>(())
+//! ```
+
+mod read;
+mod record;
+pub(crate) mod value;
+mod write;
+
+pub use read::read;
+pub use record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
+pub use write::{to_csl, write, write_to};

@@ -1,0 +1,285 @@
+//! The lenient decoder of CSL-JSON values that both the CSL-JSON reader and
+//! the CSL processor use, as lenient as citeproc-js: numbers or strings,
+//! `date-parts` (numbers or strings), `raw` and `literal` dates, seasons,
+//! particles written inside family or given names.
+
+use serde_json::Value;
+
+/// One person or organisation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct NameData {
+    pub family: Option<String>,
+    pub given: Option<String>,
+    pub ndp: Option<String>,
+    pub dp: Option<String>,
+    pub suffix: Option<String>,
+    pub literal: Option<String>,
+    pub comma_suffix: bool,
+    pub static_ordering: bool,
+}
+
+impl NameData {
+    /// Written family-first without spaces (Chinese, Japanese, Korean…).
+    pub fn is_non_roman(&self) -> bool {
+        let fields = [self.family.as_deref(), self.given.as_deref()];
+        let chars = || fields.iter().flatten().flat_map(|f| f.chars());
+        if fields.iter().flatten().all(|f| f.is_ascii()) {
+            return false;
+        }
+        chars().next().is_some()
+            && chars().all(|c| {
+                !c.is_alphabetic()
+                    || matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+            })
+    }
+}
+
+/// A date or date range.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct DateData {
+    /// One or two dates as `[year, month, day]` (0 = absent); month 13–16 are seasons.
+    pub parts: Vec<[i32; 3]>,
+    pub season: Option<String>,
+    pub circa: bool,
+    pub literal: Option<String>,
+}
+
+impl DateData {
+    pub fn year(&self) -> Option<i32> {
+        self.parts.first().map(|p| p[0])
+    }
+}
+
+pub(crate) fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+pub(crate) fn text_field(map: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
+    map.get(key)
+        .and_then(scalar)
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+pub(crate) fn name(v: &Value) -> Option<NameData> {
+    let map = v.as_object()?;
+    let mut n = NameData {
+        family: text_field(map, "family"),
+        given: text_field(map, "given"),
+        ndp: text_field(map, "non-dropping-particle"),
+        dp: text_field(map, "dropping-particle"),
+        suffix: text_field(map, "suffix"),
+        literal: text_field(map, "literal"),
+        comma_suffix: map
+            .get("comma-suffix")
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true")),
+        static_ordering: map
+            .get("static-ordering")
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true")),
+    };
+    if n.literal.is_none() && n.family.is_none() && n.given.is_none() {
+        return None;
+    }
+    parse_particles(&mut n);
+    Some(n)
+}
+
+/// Particles written inside the name fields, as citeproc-js reads them:
+/// lower-case words opening the family name are a non-dropping particle
+/// ("van Gogh"), lower-case words closing the given name a dropping particle
+/// ("Ludwig van"), and ", Jr." after the given name a suffix.
+pub(crate) fn parse_particles(n: &mut NameData) {
+    if n.ndp.is_none() {
+        if let Some(family) = &n.family {
+            if family.starts_with('"') && family.ends_with('"') && family.len() > 1 {
+                n.family = Some(family[1..family.len() - 1].to_string());
+            } else {
+                let words: Vec<&str> = family.split(' ').collect();
+                let mut k = 0;
+                while k + 1 < words.len() && is_particle(words[k]) {
+                    k += 1;
+                }
+                if k > 0 {
+                    n.ndp = Some(words[..k].join(" "));
+                    n.family = Some(words[k..].join(" "));
+                } else if let Some(pos) = family.find('\'').or_else(|| family.find('’')) {
+                    // "d'Alembert": an apostrophe-ended particle.
+                    let (p, rest) = family
+                        .split_at(pos + family[pos..].chars().next().map_or(1, char::len_utf8));
+                    if p.len() <= 4
+                        && p.chars().next().is_some_and(char::is_lowercase)
+                        && !rest.is_empty()
+                    {
+                        n.ndp = Some(p.to_string());
+                        n.family = Some(rest.to_string());
+                    }
+                }
+            }
+        }
+    }
+    if let Some(given) = n.given.clone() {
+        if n.suffix.is_none() {
+            // "John,! Jr." and "John, !Jr." mark a suffix set off by a comma.
+            let split = given
+                .split_once(",!")
+                .map(|(g, s)| (g, format!("!{s}")))
+                .or_else(|| given.split_once(", ").map(|(g, s)| (g, s.to_string())));
+            if let Some((g, s)) = split {
+                let s = s.trim();
+                if s.starts_with('!') {
+                    n.suffix = Some(s.trim_start_matches('!').trim().to_string());
+                    n.comma_suffix = true;
+                } else {
+                    n.suffix = Some(s.to_string());
+                }
+                n.given = Some(g.to_string());
+            }
+        }
+        if n.dp.is_none() {
+            let given = n.given.clone().unwrap_or_default();
+            let words: Vec<&str> = given.split(' ').collect();
+            let mut k = words.len();
+            while k > 1 && is_particle(words[k - 1]) {
+                k -= 1;
+            }
+            if k < words.len() {
+                n.dp = Some(words[k..].join(" "));
+                n.given = Some(words[..k].join(" "));
+            }
+        }
+    }
+}
+
+fn is_particle(word: &str) -> bool {
+    let w = word.trim_end_matches(['\'', '’']);
+    !w.is_empty()
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+}
+
+pub(crate) fn date(v: &Value) -> Option<DateData> {
+    let mut d = DateData::default();
+    match v {
+        Value::String(s) => return raw_date(s),
+        Value::Number(n) => {
+            d.parts.push([n.as_i64()? as i32, 0, 0]);
+            return Some(d);
+        }
+        _ => {}
+    }
+    let map = v.as_object()?;
+    if let Some(Value::Array(parts)) = map.get("date-parts") {
+        for p in parts.iter().take(2) {
+            let Value::Array(p) = p else { continue };
+            let mut out = [0; 3];
+            for (i, x) in p.iter().take(3).enumerate() {
+                out[i] = match x {
+                    Value::Number(n) => n.as_i64().unwrap_or(0) as i32,
+                    Value::String(s) => s.trim().parse().unwrap_or(0),
+                    _ => 0,
+                };
+            }
+            // A second date of zeros (or empty) is an open range: kept.
+            if out[0] != 0 || out[1] != 0 || !d.parts.is_empty() {
+                d.parts.push(out);
+            }
+        }
+    }
+    if d.parts.is_empty() {
+        if let Some(raw) = map.get("raw").and_then(Value::as_str) {
+            if let Some(r) = raw_date(raw) {
+                d = r;
+            }
+        }
+    }
+    if let Some(lit) = text_field(map, "literal") {
+        if d.parts.is_empty() {
+            d.literal = Some(lit);
+        }
+    }
+    if let Some(season) = map.get("season").and_then(scalar) {
+        match season.parse::<i32>() {
+            Ok(n @ 1..=4) => {
+                if let Some(p) = d.parts.first_mut() {
+                    if p[1] == 0 {
+                        p[1] = 12 + n;
+                    }
+                }
+            }
+            _ => d.season = Some(season),
+        }
+    }
+    d.circa = map.get("circa").is_some_and(|v| match v {
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_i64() != Some(0),
+        Value::String(s) => !s.is_empty() && s != "0" && s != "false",
+        _ => false,
+    });
+    if d.parts.is_empty() && d.literal.is_none() {
+        return None;
+    }
+    Some(d)
+}
+
+/// "2005-06-02", "2005/2006", "June 2005": the forms CSL-JSON raw dates take.
+pub(crate) fn raw_date(s: &str) -> Option<DateData> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let one = |t: &str| -> Option<[i32; 3]> {
+        let t = t.trim();
+        let nums: Vec<&str> = t.split(['-', '/', '.']).filter(|x| !x.is_empty()).collect();
+        if !nums.is_empty() && nums.iter().all(|x| x.chars().all(|c| c.is_ascii_digit())) {
+            let v: Vec<i32> = nums.iter().filter_map(|x| x.parse().ok()).collect();
+            // Digits too many for a number parse to nothing: no date (not a panic).
+            let first = *v.first()?;
+            if first > 31 || nums[0].len() == 4 {
+                return Some([first, *v.get(1).unwrap_or(&0), *v.get(2).unwrap_or(&0)]);
+            }
+            return None;
+        }
+        // "June 2005", "15 June 2005"
+        const MONTHS: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        let mut out = [0, 0, 0];
+        for w in t.split([' ', ',']).filter(|w| !w.is_empty()) {
+            let lw = w.to_lowercase();
+            if let Some(m) = MONTHS.iter().position(|m| lw.starts_with(m)) {
+                out[1] = m as i32 + 1;
+            } else if let Ok(n) = w.parse::<i32>() {
+                if n > 31 || w.len() == 4 {
+                    out[0] = n;
+                } else {
+                    out[2] = n;
+                }
+            } else {
+                return None;
+            }
+        }
+        (out[0] != 0).then_some(out)
+    };
+    let mut d = DateData::default();
+    if let Some(p) = one(s) {
+        d.parts.push(p);
+        return Some(d);
+    }
+    // Ranges: "2005/2006", "2005-06-01/2005-06-03"
+    for sep in ["/", " - ", "–"] {
+        if let Some((a, b)) = s.split_once(sep) {
+            if let (Some(a), Some(b)) = (one(a), one(b)) {
+                d.parts.push(a);
+                d.parts.push(b);
+                return Some(d);
+            }
+        }
+    }
+    d.literal = Some(s.to_string());
+    Some(d)
+}
