@@ -78,8 +78,6 @@ fn main() {
     std::fs::create_dir_all(out_dir).expect("output folder");
     let items_json = publist::csl_json::write(&records);
     std::fs::write(format!("{out_dir}/items.json"), &items_json).expect("items.json");
-    // The citations are rendered from the CSL-JSON both processors read.
-    let items: Vec<serde_json::Value> = serde_json::from_str(&items_json).expect("our own JSON");
     let locales = locales_dir.map(|d| publist::csl::load_locales(Some(Path::new(&d))).0);
     let mut bib: Rendered = BTreeMap::new();
     let mut cites: Rendered = BTreeMap::new();
@@ -103,22 +101,11 @@ fn main() {
                 .map(|e| (e.key.clone(), e.line()))
                 .collect();
             let cited = citations.then(|| {
-                let archived;
-                let locales = match &locales {
-                    Some(l) => l.as_slice(),
-                    None => {
-                        archived = publist::hayagriva::archive::locales();
-                        archived.as_slice()
-                    }
-                };
-                let p = Processor::new(loaded.clone(), locales, None);
-                let ids: Vec<String> = items
-                    .iter()
-                    .map(|i| i["id"].as_str().unwrap_or_default().to_string())
-                    .collect();
-                let clusters: Vec<Vec<Cite>> = ids.iter().map(|id| vec![Cite::new(id)]).collect();
-                let out = p.citations(&items, &clusters, OutputFormat::Text);
-                ids.into_iter().zip(out).collect::<BTreeMap<_, _>>()
+                formatter
+                    .citations(&records)
+                    .into_iter()
+                    .map(|e| (e.key, e.text))
+                    .collect::<BTreeMap<_, _>>()
             });
             (entries, cited)
         });

@@ -76,6 +76,16 @@ impl Processor {
             .enumerate()
             .map(|(i, v)| ItemData::from_json(v, i))
             .collect();
+        self.cite_items(&data, clusters, format)
+    }
+
+    /// [`Processor::citations_in_notes`] of items already read.
+    pub(crate) fn cite_items(
+        &self,
+        data: &[ItemData],
+        clusters: &[(u32, Vec<Cite>)],
+        format: OutputFormat,
+    ) -> Vec<String> {
         let by_id: HashMap<&str, usize> = data
             .iter()
             .enumerate()
@@ -110,7 +120,7 @@ impl Processor {
         let super::disambiguate::Disambiguated {
             settings: disamb,
             reg,
-        } = self.disambiguate(&data, &order, &numbers, &env);
+        } = self.disambiguate(data, &order, &numbers, &env);
         let c = &self.style.citation;
         let inherit = self.style.settings.options.apply(&c.name_options);
         let markup = format.markup();
