@@ -136,7 +136,7 @@ impl Processor {
                 .collect();
             if let Some(sort) = c.sort.as_ref().filter(|s| !s.keys.is_empty()) {
                 let subset: Vec<usize> = cites.iter().map(|(i, _)| *i).collect();
-                let sorted = self.sorted(&data, &subset, &sort.keys, &env, &inherit, &numbers);
+                let sorted = self.sorted(data, &subset, &sort.keys, &env, &inherit, &numbers);
                 let mut rest = cites.clone();
                 cites = sorted
                     .iter()
