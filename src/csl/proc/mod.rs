@@ -413,7 +413,7 @@ fn substitute_names(nodes: &mut [Node], sub: &str, _rule: SubsequentAuthorSubsti
                 };
                 return true;
             }
-            Node::Tagged(_, c) | Node::Quoted(c) | Node::NoCase(c) => {
+            Node::Tagged(_, c) | Node::Quoted(_, c) | Node::NoCase(c) => {
                 if substitute_names(c, sub, _rule) {
                     return true;
                 }

@@ -26,7 +26,7 @@ use hayagriva::citationberg::{
 use crate::csl::proc::disambiguate::NameReg;
 use crate::csl::proc::input::{DateData, ItemData, NameData};
 use crate::csl::proc::locale::Locales;
-use crate::csl::proc::output::{is_empty, Node, Tag};
+use crate::csl::proc::output::{is_empty, Node, Quote, Tag};
 
 /// What the style and locale give every item.
 pub(crate) struct Env<'a> {
@@ -574,7 +574,7 @@ pub(crate) fn decorate(
     }
     let mut c = content;
     if quotes {
-        c = vec![Node::Quoted(c)];
+        c = vec![Node::Quoted(Quote::Style, c)];
     }
     let tags = [
         match f.vertical_align {
@@ -632,7 +632,7 @@ fn strip_periods(nodes: Vec<Node>) -> Vec<Node> {
         .map(|n| match n {
             Node::Text(t) => Node::Text(t.replace('.', "")),
             Node::Tagged(tag, c) => Node::Tagged(tag, strip_periods(c)),
-            Node::Quoted(c) => Node::Quoted(strip_periods(c)),
+            Node::Quoted(k, c) => Node::Quoted(k, strip_periods(c)),
             Node::NoCase(c) => Node::NoCase(strip_periods(c)),
         })
         .collect()

@@ -344,34 +344,24 @@ fn format_numbers(s: &str, f: impl Fn(i32) -> String) -> String {
     out
 }
 
+/// Roman numerals as citeproc-js writes them (its Romanizer): below 6000,
+/// thousands as "m"s ("mmmmm" for 5000); nothing from 6000 on.
 fn roman(n: i32) -> String {
-    if n <= 0 || n >= 4000 {
-        return n.to_string();
-    }
-    let table = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
+    const DIGITS: [&[&str]; 4] = [
+        &["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"],
+        &["", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"],
+        &["", "c", "cc", "ccc", "cd", "d", "dc", "dcc", "dccc", "cm"],
+        &["", "m", "mm", "mmm", "mmmm", "mmmmm"],
     ];
-    let mut n = n;
-    let mut s = String::new();
-    for (v, r) in table {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
+    if !(0..6000).contains(&n) {
+        return if n < 0 { n.to_string() } else { String::new() };
     }
-    s
+    let mut out = String::new();
+    for (place, digit) in n.to_string().bytes().rev().enumerate() {
+        let d = usize::from(digit - b'0');
+        out.insert_str(0, DIGITS[place].get(d).copied().unwrap_or_default());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -389,5 +379,8 @@ mod tests {
         assert_eq!(format_numbers("1-3", |n| n.to_string()), "1–3");
         assert_eq!(format_numbers("1,3&5", |n| n.to_string()), "1, 3 & 5");
         assert_eq!(roman(14), "xiv");
+        // citeproc-js: "m"s up to 5999, nothing beyond.
+        assert_eq!(roman(4999), "mmmmcmxcix");
+        assert_eq!(roman(9887), "");
     }
 }

@@ -34,13 +34,23 @@ pub(crate) enum Tag {
     Highlight,
 }
 
+/// Where quotes come from, which decides their marks (citeproc-js): a
+/// style's `quotes="true"` always takes the outer quotes, even inside
+/// another; quotes written in a field alternate, starting with the inner
+/// ones inside any quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quote {
+    Style,
+    Field,
+}
+
 /// A piece of output.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
     Text(String),
     Tagged(Tag, Vec<Node>),
-    /// Quoted content: the quote marks are chosen when serialising, by depth.
-    Quoted(Vec<Node>),
+    /// Quoted content: the quote marks are chosen when serialising.
+    Quoted(Quote, Vec<Node>),
     /// Content text-case transformations leave alone.
     NoCase(Vec<Node>),
 }
@@ -64,7 +74,7 @@ fn plain_into(nodes: &[Node], s: &mut String) {
         match n {
             Node::Text(t) => s.push_str(t),
             Node::Tagged(_, c) | Node::NoCase(c) => plain_into(c, s),
-            Node::Quoted(c) => {
+            Node::Quoted(_, c) => {
                 s.push('"');
                 plain_into(c, s);
                 s.push('"');
@@ -76,7 +86,7 @@ fn plain_into(nodes: &[Node], s: &mut String) {
 pub(crate) fn is_empty(nodes: &[Node]) -> bool {
     nodes.iter().all(|n| match n {
         Node::Text(t) => t.is_empty(),
-        Node::Tagged(_, c) | Node::Quoted(c) | Node::NoCase(c) => is_empty(c),
+        Node::Tagged(_, c) | Node::Quoted(_, c) | Node::NoCase(c) => is_empty(c),
     })
 }
 
@@ -138,7 +148,7 @@ pub(crate) fn remove_first(nodes: &[Node], mark: &str, removed: &mut bool) -> Ve
                     out.push(Node::Tagged(*t, inner));
                 }
             }
-            Node::Quoted(c) => out.push(Node::Quoted(remove_first(c, mark, removed))),
+            Node::Quoted(k, c) => out.push(Node::Quoted(*k, remove_first(c, mark, removed))),
             Node::NoCase(c) => out.push(Node::NoCase(remove_first(c, mark, removed))),
             t => out.push(t.clone()),
         }
@@ -157,7 +167,7 @@ pub(crate) fn marked(nodes: &[Node], mark: &str) -> Option<Vec<Node>> {
     for n in nodes {
         match n {
             Node::Tagged(Tag::Div(d), c) if *d == mark => return Some(c.clone()),
-            Node::Tagged(_, c) | Node::Quoted(c) | Node::NoCase(c) => {
+            Node::Tagged(_, c) | Node::Quoted(_, c) | Node::NoCase(c) => {
                 if let Some(r) = marked(c, mark) {
                     return Some(r);
                 }
@@ -175,7 +185,7 @@ pub(crate) fn strip_marks(nodes: Vec<Node>) -> Vec<Node> {
         match n {
             Node::Tagged(Tag::Div(d), c) if d.starts_with("__") => out.extend(strip_marks(c)),
             Node::Tagged(t, c) => out.push(Node::Tagged(t, strip_marks(c))),
-            Node::Quoted(c) => out.push(Node::Quoted(strip_marks(c))),
+            Node::Quoted(k, c) => out.push(Node::Quoted(k, strip_marks(c))),
             Node::NoCase(c) => out.push(Node::NoCase(strip_marks(c))),
             t => out.push(t),
         }

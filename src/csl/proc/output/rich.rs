@@ -1,7 +1,7 @@
 //! Field markup inside variable values: the tags and quotes citeproc-js
 //! reads, parsed into output nodes.
 
-use super::{Node, Tag};
+use super::{Node, Quote, Tag};
 
 /// An open frame of field markup.
 #[derive(Clone, Copy, PartialEq)]
@@ -143,7 +143,7 @@ fn close_frame(stack: &mut Vec<(Frame, Vec<Node>)>) {
         let node = match frame {
             Frame::Tag(t) => Node::Tagged(t, children),
             Frame::NoCase => Node::NoCase(children),
-            Frame::Quote(_) | Frame::Root => Node::Quoted(children),
+            Frame::Quote(_) | Frame::Root => Node::Quoted(Quote::Field, children),
         };
         if let Some(top) = stack.last_mut() {
             top.1.push(node);
@@ -197,7 +197,7 @@ mod tests {
         // decorations_NestedQuotes, flipflop_OrphanQuote, bugreports_FrenchApostrophe).
         let n = rich("'Nobody Knows You're a Dog': As iconic");
         assert_eq!(html(&n), "“Nobody Knows You’re a Dog”: As iconic");
-        let n = vec![Node::Quoted(rich("My “Amazing” Title"))];
+        let n = vec![Node::Quoted(Quote::Style, rich("My “Amazing” Title"))];
         assert_eq!(html(&n), "“My ‘Amazing’ Title”");
         let n = rich("Nation of \"Positive Obligations \" of State");
         assert_eq!(html(&n), "Nation of \"Positive Obligations \" of State");

@@ -3,7 +3,7 @@
 //! "Title."), punctuation moved inside closing quotes where the locale wants
 //! it, and italics flipped inside italics.
 
-use super::{Markup, Node, Quotes, Tag};
+use super::{Markup, Node, Quote, Quotes, Tag};
 
 #[derive(Debug, Clone)]
 struct Run {
@@ -22,26 +22,32 @@ struct Flattener<'a> {
 const PUNCT: &str = ".!?:;,";
 
 impl Flattener<'_> {
-    fn walk(&mut self, nodes: &[Node], depth: usize) {
+    /// `quoted`: inside some quote; `depth`: field quotes open around.
+    fn walk(&mut self, nodes: &[Node], quoted: bool, depth: usize) {
         for n in nodes {
             match n {
                 Node::Text(t) => self.push(t, false),
-                Node::NoCase(c) => self.walk(c, depth),
+                Node::NoCase(c) => self.walk(c, quoted, depth),
                 Node::Tagged(tag, c) => {
                     self.next_id += 1;
                     self.stack.push((self.next_id, *tag));
-                    self.walk(c, depth);
+                    self.walk(c, quoted, depth);
                     self.stack.pop();
                 }
-                Node::Quoted(c) => {
-                    let (open, close) = if depth % 2 == 0 {
-                        (&self.quotes.open, &self.quotes.close)
-                    } else {
+                Node::Quoted(kind, c) => {
+                    let inner = match kind {
+                        Quote::Style => false,
+                        Quote::Field => (depth + usize::from(quoted)) % 2 == 1,
+                    };
+                    let (open, close) = if inner {
                         (&self.quotes.open_inner, &self.quotes.close_inner)
+                    } else {
+                        (&self.quotes.open, &self.quotes.close)
                     };
                     let (open, close) = (open.clone(), close.clone());
                     self.push(&open, false);
-                    self.walk(c, depth + 1);
+                    let depth = depth + usize::from(*kind == Quote::Field);
+                    self.walk(c, true, depth);
                     self.push(&close, true);
                 }
             }
@@ -88,15 +94,15 @@ impl Flattener<'_> {
         }
         if let (Some(last), Some(first)) = (self.last_char(), text.chars().next()) {
             if PUNCT.contains(last) && PUNCT.contains(first) {
-                // citeproc-js's merge table (left mark, right mark): the
-                // left one wins for ";"/":" before "." or ":" and for "!"/"?"
-                // before "." or ":"; "!"/"?" win after ";"/":"; "," gives way
-                // to a closing period, "."/"!"/"?"; the rest keep both.
+                // citeproc-js's merge table (CSL.Output.Queue.adjust,
+                // LtoR_MAP; left mark, right mark): ";"/":" before "." or
+                // ":" win, "!"/"?" before "." or ":" win, "!"/"?" after
+                // ";"/":" win; every other pair, "," before anything
+                // included, keeps both.
                 let drop_new = last == first
                     || (first == '.' && "!?:;".contains(last))
                     || (first == ':' && "!?;".contains(last));
-                let replace_old = (last == ',' && ".!?".contains(first))
-                    || (":;".contains(last) && "!?".contains(first));
+                let replace_old = ":;".contains(last) && "!?".contains(first);
                 if drop_new {
                     text.remove(0);
                 } else if replace_old {
@@ -131,7 +137,7 @@ pub(crate) fn render(nodes: &[Node], markup: Markup, quotes: &Quotes) -> String 
         next_id: 0,
         quotes,
     };
-    f.walk(nodes, 0);
+    f.walk(nodes, false, 0);
     let runs = f.runs;
     let mut out = String::new();
     let mut open: Vec<(u32, Tag)> = Vec::new();
@@ -408,15 +414,22 @@ mod tests {
         assert_eq!(html(&n), "semicolon; colon");
         let n = vec![Node::text("Why?"), Node::text(". Next")];
         assert_eq!(html(&n), "Why? Next");
+        // A comma keeps its place before a period (citeproc-js's LtoR_MAP: ",." stays).
         let n = vec![Node::text("Title,"), Node::text(". Next")];
-        assert_eq!(html(&n), "Title. Next");
+        assert_eq!(html(&n), "Title,. Next");
     }
 
     #[test]
     fn periods_and_commas_move_inside_quotes() {
-        let n = vec![Node::Quoted(vec![Node::text("Title")]), Node::text(", In")];
+        let n = vec![
+            Node::Quoted(Quote::Style, vec![Node::text("Title")]),
+            Node::text(", In"),
+        ];
         assert_eq!(html(&n), "“Title,” In");
-        let n = vec![Node::Quoted(vec![Node::text("Why?")]), Node::text(". In")];
+        let n = vec![
+            Node::Quoted(Quote::Style, vec![Node::text("Why?")]),
+            Node::text(". In"),
+        ];
         assert_eq!(html(&n), "“Why?” In");
     }
 

@@ -151,7 +151,7 @@ fn walk(nodes: Vec<Node>, st: &mut State, seen: &mut usize, total: usize) -> Vec
         .map(|n| match n {
             Node::Text(t) => Node::Text(transform(&t, st, seen, total)),
             Node::Tagged(tag, c) => Node::Tagged(tag, walk(c, st, seen, total)),
-            Node::Quoted(c) => Node::Quoted(walk(c, st, seen, total)),
+            Node::Quoted(k, c) => Node::Quoted(k, walk(c, st, seen, total)),
             Node::NoCase(c) => {
                 // Words inside count as words but are left alone.
                 let words = count_words(&c);
