@@ -19,7 +19,7 @@ use hayagriva::citationberg::taxonomy::{
 };
 use hayagriva::citationberg::{
     Affixes, CslMacro, Display, FontStyle, FontVariant, FontWeight, Formatting, IndependentStyle,
-    InheritableNameOptions, LayoutRenderingElement, TermForm, TextDecoration, ToAffixes,
+    InheritableNameOptions, LayoutRenderingElement, Names, TermForm, TextDecoration, ToAffixes,
     ToFormatting, VerticalAlign,
 };
 
@@ -143,6 +143,8 @@ pub(crate) struct Ctx<'a> {
     pub used: RefCell<Used>,
     /// The next name list's position in the cite.
     nameset: Cell<usize>,
+    /// The names elements whose substitute is rendering a non-names child.
+    subst_parent: RefCell<Vec<Names>>,
     /// Variables a substitute rendered: empty for the rest of the output.
     suppressed: RefCell<Vec<Variable>>,
     /// What the innermost group (or macro) has rendered so far.
@@ -349,6 +351,7 @@ impl<'a> Ctx<'a> {
             reg: None,
             used: RefCell::new(Used::default()),
             nameset: Cell::new(0),
+            subst_parent: RefCell::new(Vec::new()),
             suppressed: RefCell::new(Vec::new()),
             flags: Cell::new(GroupFlags::default()),
             year_suffix_done: Cell::new(false),

@@ -11,12 +11,32 @@ use hayagriva::citationberg::{
 use crate::csl::proc::input::NameData;
 use crate::csl::proc::output::rich::rich;
 use crate::csl::proc::output::textcase::apply_case;
-use crate::csl::proc::output::{is_empty, Node, Tag};
+use crate::csl::proc::output::{is_empty, marked, Node, Tag};
 
 use super::{decorate, strip_periods, Ctx, Mode, Position, MARK_NAMES};
 
 impl Ctx<'_> {
     pub(super) fn names(&self, el: &Names) -> Vec<Node> {
+        // A names element inside a substitute's <choose> (or macro) takes
+        // the substituted element's options, as a direct child does
+        // (citeproc-js: "eds." for editors substituted in chicago styles).
+        let parent = self.subst_parent.borrow_mut().pop();
+        let merged;
+        let el = match &parent {
+            Some(p) => {
+                merged = p.from_names_substitute(el);
+                &merged
+            }
+            None => el,
+        };
+        let r = self.names_of(el);
+        if let Some(p) = parent {
+            self.subst_parent.borrow_mut().push(p);
+        }
+        r
+    }
+
+    fn names_of(&self, el: &Names) -> Vec<Node> {
         let inherited = self.names_inherit.apply(&el.options());
         let mut lists: Vec<(NameVariable, &Vec<NameData>)> = Vec::new();
         for v in &el.variable {
@@ -37,15 +57,21 @@ impl Ctx<'_> {
                             let merged = el.from_names_substitute(n);
                             self.names(&merged)
                         }
-                        other => self.element(other),
+                        other => {
+                            self.subst_parent.borrow_mut().push(el.clone());
+                            let r = self.element(other);
+                            self.subst_parent.borrow_mut().pop();
+                            r
+                        }
                     };
                     self.substituting.set(self.substituting.get() - 1);
                     if !is_empty(&r) {
                         self.suppress_rendered(child);
                         // Substituted output takes the names element's affixes and formatting
-                        // only when it is not itself a names element.
+                        // only when it is not itself names output.
                         return match child {
                             LayoutRenderingElement::Names(_) => r,
+                            _ if marked(&r, MARK_NAMES).is_some() => r,
                             // Marked as the names output (subsequent-author-substitute, collapsing).
                             _ => decorate(
                                 vec![Node::Tagged(Tag::Div(MARK_NAMES), r)],
