@@ -165,7 +165,8 @@ fn print_one(args: &[String]) {
         .iter()
         .map(|i| vec![Cite::new(i["id"].as_str().unwrap_or_default())])
         .collect();
-    for c in p.citations(&items, &clusters, format) {
+    let _ = clusters;
+    for c in p.citation_list(&items, format) {
         println!("{c}");
     }
 }

@@ -329,11 +329,13 @@ impl Formatter {
         self.style.bibliography.is_some()
     }
 
-    /// Each reference's citation alone, in input order: all references are
-    /// registered first, so that the disambiguation sees them all (what
-    /// Zotero does for its citation list: citeproc-js's `updateItems`, then
-    /// one `appendCitationCluster` per item). In a note style each is the
-    /// full first note. The entries carry no label.
+    /// Each reference's citation alone, in input order, as Zotero's citation
+    /// list gives them (citeproc-js's `updateItems`, then one
+    /// `appendCitationCluster` per item): each citation is told apart from
+    /// the ones before it as it joins, and earlier ones change when a
+    /// later one reads like them, so every citation ends up distinct from
+    /// all others. In a note style each is the full first note. The
+    /// entries carry no label.
     ///
     /// ```
     /// let cv = "## Journal Articles\n1. Bach S and Samek W (2015). \"A\". In: *J* 2:3-5\n\
@@ -372,7 +374,8 @@ impl Formatter {
         };
         let processor = super::Processor::new(self.style.clone(), locales, lang);
         processor
-            .cite_items(&items, &clusters, self.format)
+            // Zotero registers the items cited so far with each citation.
+            .cite_items(&items, &clusters, self.format, true)
             .into_iter()
             .zip(keys)
             .map(|(text, key)| FormattedEntry {

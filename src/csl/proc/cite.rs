@@ -41,6 +41,40 @@ impl Processor {
         self.citations_in_notes(items, &numbered, format)
     }
 
+    /// Each item cited alone, in input order, as Zotero's citation list
+    /// gives them (citeproc-js's `updateItems`, then one
+    /// `appendCitationCluster` per item): each citation is told apart from
+    /// those before it when it joins, and earlier ones change when a later
+    /// one reads like them.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, OutputFormat, Processor};
+    /// let p = Processor::new(load_style("apa", None).unwrap(), &publist::hayagriva::archive::locales(), None);
+    /// let items = serde_json::json!([
+    ///     {"id": "a", "type": "book", "title": "A", "author": [{"family": "Doe", "given": "John"}], "issued": {"date-parts": [[2000]]}},
+    ///     {"id": "b", "type": "book", "title": "B", "author": [{"family": "Doe", "given": "Jane"}], "issued": {"date-parts": [[2001]]}}]);
+    /// let out = p.citation_list(items.as_array().unwrap(), OutputFormat::Text);
+    /// assert_eq!(out, ["(Jo. Doe, 2000)", "(Ja. Doe, 2001)"]);
+    /// ```
+    pub fn citation_list(&self, items: &[serde_json::Value], format: OutputFormat) -> Vec<String> {
+        let data: Vec<ItemData> = items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| ItemData::from_json(v, i))
+            .collect();
+        let clusters: Vec<(u32, Vec<Cite>)> = data
+            .iter()
+            .enumerate()
+            .map(|(k, d)| {
+                (
+                    u32::try_from(k + 1).unwrap_or(u32::MAX),
+                    vec![Cite::new(&d.id)],
+                )
+            })
+            .collect();
+        self.cite_items(&data, &clusters, format, true)
+    }
+
     /// [`Processor::citations`] with the number of the footnote each
     /// cluster sits in (several clusters may share a note; 0 is in the
     /// text). Note numbers decide `near-note` and
@@ -76,15 +110,18 @@ impl Processor {
             .enumerate()
             .map(|(i, v)| ItemData::from_json(v, i))
             .collect();
-        self.cite_items(&data, clusters, format)
+        self.cite_items(&data, clusters, format, false)
     }
 
-    /// [`Processor::citations_in_notes`] of items already read.
+    /// [`Processor::citations_in_notes`] of items already read;
+    /// `incremental`: disambiguated as each item joins (see
+    /// `Processor::disambiguate`).
     pub(crate) fn cite_items(
         &self,
         data: &[ItemData],
         clusters: &[(u32, Vec<Cite>)],
         format: OutputFormat,
+        incremental: bool,
     ) -> Vec<String> {
         let by_id: HashMap<&str, usize> = data
             .iter()
@@ -120,7 +157,7 @@ impl Processor {
         let super::disambiguate::Disambiguated {
             settings: disamb,
             reg,
-        } = self.disambiguate(data, &order, &numbers, &env);
+        } = self.disambiguate(data, &order, &numbers, &env, incremental);
         let c = &self.style.citation;
         let inherit = self.style.settings.options.apply(&c.name_options);
         let markup = format.markup();

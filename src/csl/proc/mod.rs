@@ -230,7 +230,7 @@ impl Processor {
         let disambiguate::Disambiguated {
             settings: disamb,
             reg,
-        } = self.disambiguate(items, &order, &numbers, &env);
+        } = self.disambiguate(items, &order, &numbers, &env, false);
         // What the bibliography takes from the citations' disambiguation
         // (citeproc-js's getBibliographyEntries, disambig_override): with
         // disambiguate-add-givenname, the given names and (with

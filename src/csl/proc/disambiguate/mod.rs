@@ -50,12 +50,18 @@ enum Which {
 
 impl Processor {
     /// The disambiguation of all items' cites (see the module's docs).
+    /// `incremental`: the items are registered one at a time, each group
+    /// told apart again when one joins it, as citeproc-js does when each
+    /// item is cited in turn (Zotero's citation list: every
+    /// appendCitationCluster registers the items cited so far); else all
+    /// at once (updateItems, which the bibliography follows).
     pub(super) fn disambiguate(
         &self,
         items: &[ItemData],
         order: &[usize],
         numbers: &[usize],
         env: &Env,
+        incremental: bool,
     ) -> Disambiguated {
         let c = &self.style.citation;
         let mut reg = NameReg::new(
@@ -118,6 +124,37 @@ impl Processor {
         // registered), its names into the registry.
         let all: Vec<usize> = (0..items.len()).collect();
         let first = crate::parallel::map(&all, PARALLEL_MIN, |&i| render(i, None, None, true));
+        let pos: HashMap<usize, usize> = order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+        let by_cite = c.givenname_disambiguation_rule == DisambiguationRule::ByCite;
+        let ids: Vec<&str> = items.iter().map(|it| it.id.as_str()).collect();
+        let run_group = |g: &[usize], reg: &NameReg, settings: &[Disamb]| {
+            let mut run = Run {
+                render: &|i, request: &Disamb| render(i, Some(request), Some(reg), false),
+                steps: &steps,
+                add_names: c.disambiguate_add_names,
+                ids: &ids,
+                bib_pos: &pos,
+                registry: g.iter().map(|&i| (i, settings[i].clone())).collect(),
+                lists: Vec::new(),
+                base: Disamb::default(),
+                better: Disamb::default(),
+                gnameset: 0,
+                gname: 0,
+                clashes: [1, 0],
+                givens_max: (by_cite && c.disambiguate_add_givenname).then_some(2),
+                names_max: None,
+                namesets_max: -1,
+                step: 0,
+                listpos: 0,
+                init_givens: true,
+                partners: Vec::new(),
+                nonpartners: Vec::new(),
+                max_names: HashMap::new(),
+                last_tests: (0, 0),
+            };
+            run.run(g);
+            run.registry
+        };
         let mut settings = Vec::with_capacity(items.len());
         let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
@@ -125,52 +162,27 @@ impl Processor {
             for (k, n) in used.names.iter().flatten() {
                 reg.add(&items[i].id, n, *k);
             }
+            settings.push(used.config);
             let g = groups.entry(text.clone()).or_default();
             if g.is_empty() {
                 keys.push(text);
             }
             g.push(i);
-            settings.push(used.config);
+            if incremental && g.len() > 1 && !steps.is_empty() {
+                let g = g.clone();
+                for (j, d) in run_group(&g, &reg, &settings) {
+                    settings[j] = d;
+                }
+            }
         }
-        let ambiguous: Vec<Vec<usize>> = keys
-            .into_iter()
-            .filter_map(|k| groups.remove(&k))
-            .filter(|g| g.len() > 1)
-            .collect();
-        if !steps.is_empty() {
-            let pos: HashMap<usize, usize> =
-                order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
-            let by_cite = c.givenname_disambiguation_rule == DisambiguationRule::ByCite;
-            let reg = &reg;
-            let settings_ref = &settings;
-            let results = crate::parallel::map(&ambiguous, 64, |g| {
-                let mut run = Run {
-                    render: &|i, request: &Disamb| render(i, Some(request), Some(reg), false),
-                    steps: &steps,
-                    add_names: c.disambiguate_add_names,
-                    ids: &items.iter().map(|it| it.id.as_str()).collect::<Vec<_>>(),
-                    bib_pos: &pos,
-                    registry: g.iter().map(|&i| (i, settings_ref[i].clone())).collect(),
-                    lists: Vec::new(),
-                    base: Disamb::default(),
-                    better: Disamb::default(),
-                    gnameset: 0,
-                    gname: 0,
-                    clashes: [1, 0],
-                    givens_max: (by_cite && c.disambiguate_add_givenname).then_some(2),
-                    names_max: None,
-                    namesets_max: -1,
-                    step: 0,
-                    listpos: 0,
-                    init_givens: true,
-                    partners: Vec::new(),
-                    nonpartners: Vec::new(),
-                    max_names: HashMap::new(),
-                    last_tests: (0, 0),
-                };
-                run.run(g);
-                run.registry
-            });
+        if !incremental && !steps.is_empty() {
+            let ambiguous: Vec<Vec<usize>> = keys
+                .into_iter()
+                .filter_map(|k| groups.remove(&k))
+                .filter(|g| g.len() > 1)
+                .collect();
+            let (reg, settings_ref) = (&reg, &settings);
+            let results = crate::parallel::map(&ambiguous, 64, |g| run_group(g, reg, settings_ref));
             for r in results {
                 for (i, d) in r {
                     settings[i] = d;
@@ -294,17 +306,21 @@ impl Run<'_> {
         if self.max_names.contains_key(&i) {
             return;
         }
-        let (_, used) = if with_base {
-            let r = (self.render)(i, &self.base);
-            absorb(&mut self.base, &r.1);
-            r
+        // The first item renders with its own settings (an item cited
+        // before keeps what an earlier run gave it: citeproc-js's
+        // getAmbiguousCite falls back on the registry's config), the
+        // others with the base; either config takes what the rendering used.
+        let (used, local) = if with_base {
+            let (_, used) = (self.render)(i, &self.base);
+            absorb(&mut self.base, &used);
+            let local = self.base.clone();
+            (used, local)
         } else {
-            (self.render)(i, &Disamb::default())
-        };
-        let local = if with_base {
-            self.base.clone()
-        } else {
-            used.config.clone()
+            let mut own = self.registry.get(&i).cloned().unwrap_or_default();
+            let (_, used) = (self.render)(i, &own);
+            absorb(&mut own, &used);
+            self.registry.insert(i, own.clone());
+            (used, own)
         };
         self.max_names.insert(i, used.max.clone());
         if let Some(r) = self.registry.get_mut(&i) {
