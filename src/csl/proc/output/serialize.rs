@@ -67,8 +67,15 @@ impl Flattener<'_> {
         if self.quotes.punctuation_in_quote && !close_quote {
             if let Some(first) = text.chars().next().filter(|c| *c == '.' || *c == ',') {
                 let q = self.runs.iter().rposition(|r| !r.text.is_empty());
-                if let Some(q) = q.filter(|&q| self.runs[q].close_quote) {
+                if let Some(mut q) = q.filter(|&q| self.runs[q].close_quote) {
                     text.remove(0);
+                    // Inside every quote that closes there (citeproc-js: ",””").
+                    while let Some(p) = self.runs[..q].iter().rposition(|r| !r.text.is_empty()) {
+                        if !self.runs[p].close_quote {
+                            break;
+                        }
+                        q = p;
+                    }
                     let before = self.runs[..q]
                         .iter()
                         .rev()
