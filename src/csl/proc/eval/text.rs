@@ -77,14 +77,14 @@ impl Ctx<'_> {
                         .next()
                         .map(|c| c.to_uppercase().collect())
                         .unwrap_or_default();
-                    vec![Node::text(first + cs.as_str())]
+                    rich(&(first + cs.as_str()))
                 } else {
-                    vec![Node::text(s)]
+                    rich(s)
                 }
             }
             TextTarget::Value { val } => {
                 self.note_term();
-                vec![Node::text(val.clone())]
+                rich(val)
             }
         };
         if is_empty(&content) {
@@ -244,7 +244,7 @@ impl Ctx<'_> {
             return Vec::new();
         };
         self.note_term();
-        let mut content = vec![Node::text(s)];
+        let mut content = rich(s);
         if l.label.strip_periods {
             content = strip_periods(content);
         }
