@@ -378,6 +378,10 @@ impl<'a> Ctx<'a> {
         if self.is_suppressed(v) {
             return None;
         }
+        self.var_unsuppressed(v)
+    }
+
+    fn var_unsuppressed(&self, v: Variable) -> Option<String> {
         match v {
             Variable::Number(NumberVariable::Locator) => self.cite.and_then(|c| c.locator.clone()),
             Variable::Number(NumberVariable::CitationNumber) => {
@@ -408,10 +412,10 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The `variable` test: the item has it. A variable a substitute
+    /// rendered still tests true (citeproc-js tests the item's fields;
+    /// substitution only keeps it from rendering again).
     fn has_var(&self, v: Variable) -> bool {
-        if self.is_suppressed(v) {
-            return false;
-        }
         match v {
             // Only a label the item gives (citeproc-js tests the item's
             // field; a made-up label renders but does not test true).
@@ -422,7 +426,7 @@ impl<'a> Ctx<'a> {
             Variable::Date(d) => self.item.dates.contains_key(&d),
             _ => match self.item.vars.get(&v) {
                 Some(v) => !v.is_empty(),
-                None => self.var(v).is_some_and(|s| !s.is_empty()),
+                None => self.var_unsuppressed(v).is_some_and(|s| !s.is_empty()),
             },
         }
     }
