@@ -5,6 +5,7 @@
 mod choose;
 mod date;
 mod names;
+mod pages;
 mod text;
 
 pub(crate) use date::{date_key, year_suffix_str};

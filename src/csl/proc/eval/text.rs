@@ -132,50 +132,7 @@ impl Ctx<'_> {
                 false,
             )
             .unwrap_or("–");
-        let Some(format) = self.env.style.settings.page_range_format else {
-            return value.replace("--", "-").replace(['-', '–'], delim);
-        };
-        // Each comma- or &-separated part on its own.
-        let mut out = String::new();
-        let mut rest = value;
-        while !rest.is_empty() {
-            let cut = rest.find([',', '&']).unwrap_or(rest.len());
-            let part = &rest[..cut];
-            let lead = &part[..part.len() - part.trim_start().len()];
-            out.push_str(lead);
-            let trimmed = part.trim();
-            let split = trimmed
-                .split_once("--")
-                .or_else(|| trimmed.split_once('–'))
-                .or_else(|| trimmed.split_once('-'));
-            match split {
-                Some((a, b))
-                    if a.trim().chars().last().is_some_and(|c| c.is_ascii_digit())
-                        && b.trim().chars().next().is_some_and(|c| c.is_ascii_digit()) =>
-                {
-                    let mut s = String::new();
-                    if format
-                        .format(&mut s, a.trim(), b.trim(), Some(delim))
-                        .is_ok()
-                    {
-                        out.push_str(&s);
-                    } else {
-                        out.push_str(trimmed);
-                    }
-                }
-                _ => out.push_str(trimmed),
-            }
-            if part.ends_with(' ') {
-                out.push(' ');
-            }
-            if cut < rest.len() {
-                out.push_str(&rest[cut..cut + 1]);
-                rest = &rest[cut + 1..];
-            } else {
-                rest = "";
-            }
-        }
-        out
+        super::pages::page_range(value, self.env.style.settings.page_range_format, delim)
     }
 
     pub(super) fn number(&self, n: &hayagriva::citationberg::Number) -> Vec<Node> {
