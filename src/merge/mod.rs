@@ -8,6 +8,7 @@
 //!    put conflicting identifiers or two different publications in one record.
 //! 5. `reconcile`: each record's fields chosen from its listings.
 
+mod explain;
 mod index;
 mod normalize;
 mod reconcile;
