@@ -143,7 +143,7 @@ fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<String, String> {
     match name {
         "styles" => Ok(publist::csl::styles()
             .iter()
-            .map(|(n, s)| format!("{n} {}\n", s.join(" ")))
+            .map(|n| n.join(" ") + "\n")
             .collect()),
         "parse" | "merge" => {
             let refs = load(m, merge, hits)?;

@@ -122,21 +122,18 @@ pub fn archive_styles() -> Vec<&'static str> {
 const CV_STYLE: &str = include_str!("../../styles/cv.csl");
 const CV_STYLE_NAME: &str = "cv";
 
-/// Every style [`load_style`] knows by name, with its short names: the
-/// built-in `cv` first, then hayagriva's archive.
+/// Every style [`load_style`] knows by name, each with all its names (the
+/// full name first, then short names such as `apa`): the built-in `cv`
+/// first, then hayagriva's archive.
 ///
 /// ```
 /// let styles = publist::csl::styles();
-/// assert_eq!(styles[0], ("cv", &[][..]));
-/// let apa = styles.iter().find(|(name, _)| *name == "american-psychological-association").unwrap();
-/// assert!(apa.1.contains(&"apa"));
+/// assert_eq!(styles[0], ["cv"]);
+/// assert!(styles.contains(&&["american-psychological-association", "apa"][..]));
 /// ```
-pub fn styles() -> Vec<(&'static str, &'static [&'static str])> {
-    let archive = ArchivedStyle::all().iter().map(|s| {
-        let names = s.names();
-        (names[0], &names[1..])
-    });
-    std::iter::once((CV_STYLE_NAME, &[][..]))
+pub fn styles() -> Vec<&'static [&'static str]> {
+    let archive = ArchivedStyle::all().iter().map(|s| s.names());
+    std::iter::once(&[CV_STYLE_NAME][..])
         .chain(archive)
         .collect()
 }
