@@ -15,16 +15,17 @@ impl Page<'_> {
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta name=\"generator\" content=\"publist {}\">\n<title>{title}</title>\n\
-             <style>\n{}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n",
+             <style>\n{}</style>\n</head>\n<body>\n<header>\n<div class=\"intro\">\n<h1>{title}</h1>\n",
             env!("CARGO_PKG_VERSION"),
             PAGE_CSS
         );
         out.push_str(&self.summary_html(&sections));
-        out.push_str("</header>\n<main>\n");
+        out.push_str("</div>\n");
         let years = self.years();
         if self.options.chart && years.len() >= 3 {
             out.push_str(&chart_svg(&years));
         }
+        out.push_str("</header>\n<main>\n");
         for s in &sections {
             out.push_str("<section>\n");
             if !s.heading.is_empty() {
