@@ -1,26 +1,24 @@
 //! The publist command-line tool: arguments, input and output, exit codes;
 //! everything else is the library's.
 
-use std::io::{IsTerminal, Read, Write};
-use std::path::Path;
-use std::process::ExitCode;
+use std::{io::IsTerminal, io::Read, io::Write, path::Path, process::ExitCode};
 
 use clap::{arg, ArgAction, ArgMatches, Command};
 use publist::bib::{Dialect, WriteOptions};
 use publist::csl::{CvOptions, Engine, Formatter, GroupBy, Numbering, OutputFormat};
 use publist::csl::{Page, PageOptions};
-use publist::{Code, Diagnostic, Library, Person, Reference};
+use publist::{Code, Diagnostic, Library, Person, Reference, Severity};
 
 const AFTER_HELP: &str = "\
-Inputs: CV text or markdown, .bib, CSL-JSON (.json) or hayagriva YAML (.yml), by extension or, for
-standard input, by content; `-` or no file reads standard input. Give CV versions oldest first.
-Exit codes: 0 success; 1 diagnostics were reported and --strict asked to fail on them; 2 a usage
-error (reported before any input is read) or an input or output error.";
+Inputs: CV text or markdown, .bib, CSL-JSON (.json), hayagriva YAML (.yml): by extension, or by
+content on standard input (`-` or no file). Give CV versions oldest first. Exit codes: 0 success;
+1 warnings or errors were reported and --strict asked to fail on them; 2 a usage error (reported
+before any input is read) or an input or output error.";
 
 /// The commands and their options; the help is written from these.
 fn cli() -> Command {
     let common = [
-        arg!(--strict [CODES] "Exit with 1 when diagnostics were reported (with CODES, e.g. no-title,no-venue: one of these)")
+        arg!(--strict [CODES] "Exit with 1 when warnings or errors were reported (with CODES, e.g. no-title,no-venue: these)")
             .require_equals(true)
             .default_missing_value("")
             .value_parser(codes),
@@ -43,8 +41,7 @@ fn cli() -> Command {
         no_merge.clone(),
     ];
     let to = |help: &str| arg!(--to <FORMAT>).help(help.to_string());
-    let data = to("csl-json (default), yaml, biblatex or bibtex");
-    let data = data.value_parser(["csl-json", "yaml", "biblatex", "bibtex"]);
+    let data = to("Default: csl-json").value_parser(["csl-json", "yaml", "biblatex", "bibtex"]);
     let command = |name, about| Command::new(name).about(about).args(&common);
     Command::new("publist")
         .version(env!("CARGO_PKG_VERSION"))
@@ -96,8 +93,7 @@ const INPUTS: &str = "md txt bib json yml yaml tex html csl";
 /// Names to highlight; a value that looks like an input file is a mistake.
 fn people(s: &str) -> Result<Vec<Person>, String> {
     let ext = Path::new(s).extension().and_then(|e| e.to_str());
-    let file_like =
-        Path::new(s).is_file() || ext.is_some_and(|e| INPUTS.split(' ').any(|i| i == e));
+    let file_like = Path::new(s).is_file() || INPUTS.split(' ').any(|i| ext == Some(i));
     let people = Some(publist::cv::names(s)).filter(|p| !p.is_empty() && !file_like);
     people.ok_or_else(|| format!("'{s}' is no list of names like \"Bach S; Samek W\""))
 }
@@ -138,7 +134,6 @@ fn write(path: Option<String>, text: &str) -> Result<(), String> {
 
 /// Each command checks its arguments (loads the style, ...) before it reads any input.
 fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<String, String> {
-    let to = |default| get::<OutputFormat>(m, "to").unwrap_or(default);
     let merge = name == "merge" || get::<bool>(m, "no-merge") == Some(false);
     match name {
         "styles" => Ok(publist::csl::styles()
@@ -159,7 +154,7 @@ fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<String, String> {
             Ok(bib(&load(m, merge, hits)?, dialect, m.get_flag("plain")))
         }
         "format" => {
-            let f = formatter(m, to(OutputFormat::Text))?.with_links(m.get_flag("links"));
+            let f = formatter(m, OutputFormat::Text)?.with_links(m.get_flag("links"));
             let refs = load(m, merge, hits)?;
             Ok(match m.get_flag("cv") {
                 true => f.cv_document(&refs, &CvOptions::default()),
@@ -169,7 +164,7 @@ fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<String, String> {
         _ => {
             let md = get::<String>(m, "output").is_some_and(|o| o.ends_with(".md"));
             let default = [OutputFormat::Html, OutputFormat::Markdown][usize::from(md)];
-            let f = formatter(m, to(default))?;
+            let f = formatter(m, default)?;
             if f.format() == OutputFormat::Text {
                 return Err("page --to takes html or markdown".into());
             }
@@ -190,14 +185,16 @@ fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<String, String> {
     }
 }
 
-/// The formatter the style options ask for; the style is loaded now, before any input.
+/// The formatter the style options ask for (markup `--to`, else `to`); the style is loaded now.
 fn formatter(m: &ArgMatches, to: OutputFormat) -> Result<Formatter, String> {
     let dir = |id| get::<String>(m, id).map(std::path::PathBuf::from);
     let style = get::<String>(m, "style").unwrap_or_else(|| "cv".into());
     let style = publist::csl::load_style(&style, dir("styles-dir").as_deref());
     let people = m.get_many::<Vec<Person>>("highlight").into_iter().flatten();
-    let highlight = people.flatten().cloned().collect();
-    let mut f = Formatter::new(style.map_err(|e| e.to_string())?).with_highlight(highlight);
+    let mut f = Formatter::new(style.map_err(|e| e.to_string())?)
+        .with_highlight(people.flatten().cloned().collect())
+        .with_format(get(m, "to").unwrap_or(to))
+        .with_engine(get(m, "engine").unwrap_or_default());
     if let Some(dir) = dir("locales-dir") {
         let (locales, errors) = publist::csl::load_locales(Some(&dir));
         errors.iter().for_each(|e| eprintln!("publist: {e}"));
@@ -206,8 +203,7 @@ fn formatter(m: &ArgMatches, to: OutputFormat) -> Result<Formatter, String> {
     if let Some(tag) = get::<String>(m, "locale") {
         f = f.with_locale(&tag);
     }
-    Ok(f.with_format(to)
-        .with_engine(get(m, "engine").unwrap_or_default()))
+    Ok(f)
 }
 
 /// Reads the inputs, prints their diagnostics (counting those --strict counts), merges when asked.
@@ -229,7 +225,11 @@ fn load(m: &ArgMatches, merge: bool, hits: &mut usize) -> Result<Vec<Reference>,
         };
         let parsed = parsed.map_err(|e| e.to_string())?;
         parsed.diagnostics.iter().for_each(|d| eprintln!("{d}"));
-        let counted = |d: &&Diagnostic| strict.iter().any(|s| s.is_empty() || s.contains(&d.code));
+        // Bare --strict counts warnings and errors, --strict=CODES what has these codes.
+        let counts = |s: &Vec<Code>, d: &Diagnostic| {
+            s.contains(&d.code) || (s.is_empty() && d.severity > Severity::Note)
+        };
+        let counted = |d: &&Diagnostic| strict.as_ref().is_some_and(|s| counts(s, d));
         *hits += parsed.diagnostics.iter().filter(counted).count();
         refs.extend(parsed.references);
     }

@@ -89,6 +89,9 @@ fn rule_text(rule: Rule) -> &'static str {
             "a preprint marked as accepted in the other's venue, by the same authors"
         }
         Rule::ConflictingIdentifiers => "identifiers of the same kind that differ",
+        Rule::DifferentParts => {
+            "different parts of one series (volumes, editions, or numbers in the titles that differ)"
+        }
         Rule::YearsIncompatible => {
             "years too far apart, or a preprint later than its supposed publication"
         }
@@ -144,6 +147,12 @@ fn signals_text(s: &Signals) -> String {
     }
     if let Some(c) = &s.conflicting_id {
         parts.push(format!("conflicting {c}"));
+    }
+    if let Some(p) = &s.conflicting_part {
+        parts.push(format!("different parts: {p}"));
+    }
+    if let Some(v) = &s.conflicting_venue {
+        parts.push(format!("different publications: {v}"));
     }
     if s.acceptance_matches_venue {
         parts.push("the preprint's acceptance note names the venue".to_string());

@@ -192,9 +192,7 @@ fn conflict(
             if fi.preprint || fj.preprint || same.contains(&(i.min(j), i.max(j))) {
                 continue;
             }
-            let s = score::signals(fi, fj);
-            let (verdict, _) = score::decide(fi, fj, &s);
-            if verdict != Verdict::Same {
+            if !matches!(score::judge(fi, fj), Some((Verdict::Same, ..))) {
                 return Some("the record would hold two different publications".to_string());
             }
         }
@@ -389,17 +387,29 @@ impl Library {
 type Judged = (u32, u32, Verdict, Rule, Signals);
 
 /// The same input item given twice (same sources, same content) is one item.
+///
+/// Items are looked up by a hash of where they stand and what they say, so
+/// that the items of a minified CSL-JSON file (all on line 1) are not
+/// compared with each other (that was quadratic); equal hashes are confirmed
+/// by comparing the references.
 fn without_repeated_items(refs: Vec<Reference>) -> Vec<Reference> {
-    let mut seen: std::collections::HashMap<(String, usize), Vec<usize>, FastHash> =
-        Default::default();
+    use std::hash::{Hash, Hasher};
+    let mut seen: std::collections::HashMap<u64, Vec<usize>, FastHash> = Default::default();
     let mut out: Vec<Reference> = Vec::with_capacity(refs.len());
     for r in refs {
         let Some(first) = r.sources.first() else {
             out.push(r);
             continue;
         };
-        let key = (first.at.source.clone(), first.at.line);
-        let earlier = seen.entry(key).or_default();
+        let mut h = crate::fasthash::FxHasher::default();
+        (
+            first.at.source.as_str(),
+            first.at.line,
+            first.key.as_deref(),
+        )
+            .hash(&mut h);
+        (r.kind, r.title.as_str(), r.issued, r.authors.len()).hash(&mut h);
+        let earlier = seen.entry(h.finish()).or_default();
         if earlier.iter().any(|&i| out[i] == r) {
             continue;
         }
@@ -412,10 +422,7 @@ fn without_repeated_items(refs: Vec<Reference>) -> Vec<Reference> {
 /// Scores the candidate pairs on all cores; keeps the ones not judged different.
 fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint]) -> Vec<Judged> {
     let judged = crate::parallel::map_chunks(pairs, 4096, |&(i, j)| {
-        let (a, b) = (&fps[i as usize], &fps[j as usize]);
-        let s = score::signals(a, b);
-        let (verdict, rule) = score::decide(a, b, &s);
-        (verdict != Verdict::Different).then_some((i, j, verdict, rule, s))
+        score::judge(&fps[i as usize], &fps[j as usize]).map(|(v, rule, s)| (i, j, v, rule, s))
     });
     judged.into_iter().flatten().flatten().collect()
 }

@@ -11,19 +11,168 @@ const STOP_WORDS: &[&str] = &[
     "using", "via", "we", "what", "why", "with",
 ];
 
-/// An author reduced for comparison: folded family name and initials.
+/// An author reduced for comparison: folded family name without particles,
+/// and initials.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct AuthorKey {
+    /// Without particles: `rijke`.
     pub family: String,
+    /// With them, as one word: `derijke` (`Le Cun` = `LeCun`).
+    pub full: String,
     pub initials: String,
 }
 
 impl AuthorKey {
+    /// `{de Rijke}, Maarten` (the particle braced into the family name) and
+    /// `family=Rijke, prefix=de` both give `rijke` and `derijke`: exports of
+    /// one library differ in where they put the particle, and some CVs drop
+    /// it. Names compare equal when either form does ([`same_author`]).
     pub(crate) fn of(p: &crate::model::Person) -> Self {
+        let full = match &p.particle {
+            Some(particle) => fold(&format!("{particle}{}", p.family)),
+            None => fold(&p.family),
+        };
         AuthorKey {
-            family: fold(&p.family),
+            family: fold(core_family(&p.family)),
+            full,
             initials: p.initials(),
         }
+    }
+}
+
+/// Words that open a family name as a particle (`de`, `van der`, `von`).
+/// Sorted, for `binary_search`.
+const PARTICLES: &[&str] = &[
+    "d", "da", "das", "de", "degli", "dei", "del", "della", "delle", "den", "der", "des", "di",
+    "do", "dos", "du", "het", "l", "la", "le", "lo", "op", "t", "te", "ten", "ter", "van",
+    "vander", "von", "zu", "zum", "zur",
+];
+
+/// The family name without the particles that open it: `de Rijke` → `Rijke`,
+/// `van der Smagt` → `Smagt`, `De la Cruz` → `Cruz`; a name that is all
+/// particles (`Van`) stays as it is.
+pub(crate) fn core_family(family: &str) -> &str {
+    let mut rest = family.trim();
+    loop {
+        let Some((word, tail)) = rest.split_once([' ', '\u{a0}', '~']) else {
+            return rest;
+        };
+        let w = word.trim_matches(['\'', '’']).to_lowercase();
+        if tail.trim().is_empty() || PARTICLES.binary_search(&w.as_str()).is_err() {
+            return rest;
+        }
+        rest = tail.trim_start();
+    }
+}
+
+/// The numbers a title carries, as a set: digit runs (`2020`, `GPT-4`,
+/// `2nd`) and upper-case Roman numerals of I, V and X (`Part II`, `Algebra
+/// V`). Two listings whose titles each carry a number the other lacks are
+/// different parts, volumes, editions or years of a series.
+pub(crate) fn title_numbers(title: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for word in title.split(|c: char| !c.is_alphanumeric()) {
+        if let Some(n) = roman(word) {
+            out.push(n);
+            continue;
+        }
+        for run in word.split(|c: char| !c.is_ascii_digit()) {
+            if !run.is_empty() && run.len() <= 18 {
+                if let Ok(n) = run.parse::<u64>() {
+                    out.push(n);
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// An upper-case Roman numeral of the letters I, V, X (1 to 39, in the usual
+/// subtractive form); `CV`, `ML` and other acronyms are words, not numbers.
+fn roman(word: &str) -> Option<u64> {
+    if word.is_empty() || word.len() > 7 || !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
+        return None;
+    }
+    let value = |b: u8| match b {
+        b'I' => 1,
+        b'V' => 5,
+        _ => 10,
+    };
+    let bytes = word.as_bytes();
+    let mut total = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        let v = value(b);
+        match bytes.get(i + 1) {
+            Some(&next) if value(next) > v => total = total.wrapping_sub(v),
+            _ => total = total.wrapping_add(v),
+        }
+    }
+    // Only the canonical spelling of the value counts (`IIII` and `VX` are words).
+    (1..40)
+        .contains(&total)
+        .then_some(total)
+        .filter(|&n| to_roman(n) == word)
+}
+
+fn to_roman(mut n: u64) -> String {
+    let mut s = String::new();
+    for (v, r) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// A volume, edition or part number in one spelling: `Vol. 2`, `2`, `II` →
+/// `2`; a letter stays a letter (`B`, the volumes of *Computers &
+/// Typesetting*). `None` for what is not a number (`abs/1908.04509`, CoRR's
+/// "volume" of an arXiv listing).
+pub(crate) fn normalize_number(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("Vol.")
+        .or_else(|| t.strip_prefix("vol."))
+        .or_else(|| t.strip_prefix("Vol"))
+        .or_else(|| t.strip_prefix("vol"))
+        .unwrap_or(t)
+        .trim();
+    if let Some(n) = roman(&t.to_uppercase()) {
+        return Some(n.to_string());
+    }
+    if !t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let trimmed = t.trim_start_matches('0');
+        return Some(if trimmed.is_empty() { "0" } else { trimmed }.to_string());
+    }
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_alphabetic() => Some(c.to_lowercase().collect()),
+        _ => None,
+    }
+}
+
+/// Numeric first and last page, when the pages are plain numbers.
+pub(crate) fn page_span(pages: &crate::model::Pages) -> Option<(u64, u64)> {
+    use crate::model::Pages;
+    let num = |s: &str| s.trim().parse::<u64>().ok();
+    match pages {
+        Pages::Range { first, last } => {
+            let (f, l) = (num(first)?, num(last)?);
+            // `1006-19`: the last page abbreviated.
+            let l = if l < f {
+                let digits = last.trim().len() as u32;
+                let base = 10u64.checked_pow(digits)?;
+                f - f % base + l
+            } else {
+                l
+            };
+            Some((f, l.max(f)))
+        }
+        Pages::Single(p) => num(p).map(|n| (n, n)),
+        Pages::Placeholder(_) => None,
     }
 }
 
@@ -49,8 +198,17 @@ pub(crate) struct Fingerprint {
     pub code_urls: Vec<String>,
     /// Folded words of "Accepted for publication in ..." notes.
     pub accepted_in: Vec<Vec<String>>,
-    /// The container, for matching acceptance notes (rare: computed on demand).
+    /// The container, for matching acceptance notes and telling venues
+    /// apart (rare: their words are computed on demand).
     pub container: Option<String>,
+    /// The publisher, folded.
+    pub publisher: Option<String>,
+    /// The volume in one spelling ([`normalize_number`]).
+    pub volume: Option<String>,
+    /// Numeric first and last page.
+    pub pages: Option<(u64, u64)>,
+    /// The numbers of the title ([`title_numbers`]).
+    pub numbers: Vec<u64>,
 }
 
 /// Folds a title into content tokens: `Explanations` → `explanation`.
@@ -145,6 +303,10 @@ impl Fingerprint {
                 .map(|n| venue_tokens(&n.text))
                 .collect(),
             container: r.container.clone(),
+            publisher: r.publisher.as_deref().map(fold).filter(|p| !p.is_empty()),
+            volume: r.volume.as_deref().and_then(normalize_number),
+            pages: r.pages.as_ref().and_then(page_span),
+            numbers: title_numbers(&r.title),
         }
     }
 }
@@ -272,14 +434,20 @@ pub(crate) fn initials_compatible(a: &str, b: &str) -> bool {
 }
 
 pub(crate) fn same_author(a: &AuthorKey, b: &AuthorKey) -> bool {
-    same_family(&a.family, &b.family) && initials_compatible(&a.initials, &b.initials)
+    (same_family(&a.family, &b.family)
+        || (a.full != a.family || b.full != b.family) && same_family(&a.full, &b.full))
+        && initials_compatible(&a.initials, &b.initials)
 }
 
 /// Length of the longest common subsequence of two author lists (fuzzy
-/// equality), over at most the first 64 authors of each.
+/// equality, [`same_author`]). Lists longer than 64 names (collaborations of
+/// hundreds) are compared in full: equal lists by their fingerprints
+/// ([`author_print`]), others name by name on exact family names (no
+/// spelling slips), in time proportional to the product of the lengths.
 pub(crate) fn author_lcs(a: &[AuthorKey], b: &[AuthorKey]) -> usize {
-    let a = &a[..a.len().min(64)];
-    let b = &b[..b.len().min(64)];
+    if a.len() > 64 || b.len() > 64 {
+        return long_author_lcs(a, b);
+    }
     let mut prev = [0u8; 65];
     let mut cur = [0u8; 65];
     for x in a {
@@ -293,6 +461,45 @@ pub(crate) fn author_lcs(a: &[AuthorKey], b: &[AuthorKey]) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     usize::from(prev[b.len()])
+}
+
+fn long_author_lcs(a: &[AuthorKey], b: &[AuthorKey]) -> usize {
+    if a.len() == b.len() && author_print(a) == author_print(b) {
+        return a.len();
+    }
+    let same = |x: &AuthorKey, y: &AuthorKey| {
+        (x.family == y.family || x.full == y.full) && initials_compatible(&x.initials, &y.initials)
+    };
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut cur = vec![0u32; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if same(x, y) {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] as usize
+}
+
+/// A fingerprint of a whole author list: family names (without particles)
+/// and first initials, in order.
+pub(crate) fn author_print(list: &[AuthorKey]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for k in list {
+        for b in k
+            .family
+            .bytes()
+            .chain(k.initials.bytes().take(1))
+            .chain([0xff])
+        {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
 }
 
 /// Dice coefficient of two sorted, deduplicated sets.
@@ -417,6 +624,7 @@ mod tests {
     fn author_lists() {
         let k = |f: &str, i: &str| AuthorKey {
             family: f.into(),
+            full: f.into(),
             initials: i.into(),
         };
         let pre = [
@@ -435,5 +643,67 @@ mod tests {
             k("samek", "W"),
         ];
         assert_eq!(author_lcs(&pre, &publ), 4);
+        // Long lists are compared in full, not cut at 64 names.
+        let long: Vec<AuthorKey> = (0..200).map(|i| k(&format!("author{i}"), "A")).collect();
+        assert_eq!(author_lcs(&long, &long.clone()), 200);
+        let mut other = long.clone();
+        other.remove(150);
+        other.push(k("zeta", "Z"));
+        assert_eq!(author_lcs(&long, &other), 199);
+        assert_eq!(author_lcs(&other, &long), 199);
+    }
+
+    #[test]
+    fn particles() {
+        assert!(PARTICLES.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(core_family("de Rijke"), "Rijke");
+        assert_eq!(core_family("van der Smagt"), "Smagt");
+        assert_eq!(core_family("De la Cruz"), "Cruz");
+        assert_eq!(core_family("van 't Hoff"), "Hoff");
+        assert_eq!(core_family("Van"), "Van");
+        assert_eq!(core_family("Müller"), "Müller");
+        let of = |family: &str, particle: Option<&str>| {
+            let mut p = crate::model::Person::new(family, Some("M."));
+            p.particle = particle.map(str::to_string);
+            AuthorKey::of(&p)
+        };
+        let braced = of("de Rijke", None);
+        let prefixed = of("Rijke", Some("de"));
+        let dropped = of("Rijke", None);
+        assert!(same_author(&braced, &prefixed));
+        assert!(same_author(&braced, &dropped));
+        assert!(same_author(&of("Le Cun", None), &of("LeCun", None)));
+        assert!(!same_author(&of("de Rijke", None), &of("de Vries", None)));
+    }
+
+    #[test]
+    fn numbers_of_titles() {
+        assert_eq!(
+            title_numbers("Capital: A Critique of Political Economy, vol. 2"),
+            [2]
+        );
+        assert_eq!(
+            title_numbers("2020 Survey on Lawyer Discipline Systems (SOLD)"),
+            [2020]
+        );
+        assert_eq!(
+            title_numbers("Higher-Dimensional Algebra VI: Lie 2-Algebras"),
+            [2, 6]
+        );
+        assert_eq!(title_numbers("Deep Learning for CV and ML, Part IX"), [9]);
+        assert_eq!(title_numbers("The 2nd Edition"), [2]);
+        assert!(title_numbers("Explaining Things").is_empty());
+        assert_eq!(normalize_number("Vol. II").as_deref(), Some("2"));
+        assert_eq!(normalize_number("02").as_deref(), Some("2"));
+        assert_eq!(normalize_number("B").as_deref(), Some("b"));
+        assert_eq!(normalize_number("abs/1908.04509"), None);
+        use crate::model::Pages;
+        let r = |a: &str, b: &str| Pages::Range {
+            first: a.into(),
+            last: b.into(),
+        };
+        assert_eq!(page_span(&r("1006", "19")), Some((1006, 1019)));
+        assert_eq!(page_span(&r("549", "552")), Some((549, 552)));
+        assert_eq!(page_span(&Pages::Single("e0130140".into())), None);
     }
 }
