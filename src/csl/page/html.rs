@@ -91,13 +91,15 @@ fn entry_html(e: &PageEntry) -> String {
     if let Some(l) = &e.label {
         out.push_str(&format!("<span class=\"label\">{}</span>", html_escape(l)));
     }
+    // A block: the processor's HTML may hold blocks of its own (display="block").
     out.push_str(&format!(
-        "<div class=\"entry\"><span class=\"text\">{}</span>",
+        "<div class=\"entry\"><div class=\"text\">{}",
         e.text
     ));
     for a in &e.awards {
         out.push_str(&format!(" <span class=\"award\">{}</span>", html_escape(a)));
     }
+    out.push_str("</div>");
     out.push_str("\n<div class=\"links\">");
     for l in &e.links {
         out.push_str(&format!(
