@@ -550,6 +550,10 @@ fn reading_a_terminal_says_so() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
+    if String::from_utf8_lossy(&out.stderr).contains("pseudo-terminal") {
+        println!("skipped: `script` cannot open a pseudo-terminal here");
+        return;
+    }
     assert!(
         text.contains("publist: reading standard input (end with Ctrl-D"),
         "{text}"
