@@ -10,10 +10,10 @@ use publist::csl::{Page, PageOptions};
 use publist::{Code, Diagnostic, Library, Person, Reference, Severity};
 
 const AFTER_HELP: &str = "\
-Inputs: CV text or markdown, .bib, CSL-JSON (.json), hayagriva YAML (.yml): by extension, or by
-content on standard input (`-` or no file). Give CV versions oldest first. Exit codes: 0 success;
-1 warnings or errors were reported and --strict asked to fail on them; 2 a usage error (reported
-before any input is read) or an input or output error.";
+Inputs: CV text or markdown, .bib, CSL-JSON, hayagriva YAML: by extension, or by content on standard
+input (`-` or no file). Give CV versions oldest first. Exit codes: 0 success; 1 warnings or errors
+were reported and --strict asked to fail on them; 2 a usage error (reported before any input is
+read) or an input or output error.";
 
 /// The commands and their options; the help is written from these.
 fn cli() -> Command {
@@ -37,6 +37,8 @@ fn cli() -> Command {
         arg!(--highlight <NAMES> "Set these people in bold, e.g. \"Lapuschkin S; Bach S\"; repeatable")
             .action(ArgAction::Append)
             .value_parser(people),
+        arg!(--to <FORMAT> "text, html or markdown [default: by -o's extension, else format: text, page: html]")
+            .value_parser(str::parse::<OutputFormat>),
         explain.clone(),
         no_merge.clone(),
     ];
@@ -54,7 +56,8 @@ fn cli() -> Command {
                 .args([data, explain.clone()]),
             command("bib", "Read and merge the inputs, print BibLaTeX (or BibTeX)").args([
                 to("biblatex (default), or bibtex: year/journal fields, ASCII with accent commands")
-                    .value_parser(str::parse::<Dialect>),
+                    .value_parser(["biblatex", "bibtex"])
+                    .default_value("biblatex"),
                 arg!(--plain "Leave out publist's lossless extras (verba/verbb/verbc fields)"),
                 explain,
                 no_merge,
@@ -62,16 +65,12 @@ fn cli() -> Command {
             command("format", "Read and merge the inputs, print a bibliography (or a CV) in a CSL style")
                 .args(&style)
                 .args([
-                    to("text (default: one entry per line), html (a list; with --cv a page) or markdown")
-                        .value_parser(str::parse::<OutputFormat>),
                     arg!(--cv "Lay out as a CV: sections by kind, newest first, numbered per section"),
                     arg!(--links "Append each work's links (code, demo, page), as links in html and markdown"),
                 ]),
             command("page", "Read and merge the inputs, write a publication page (HTML5, or Markdown)")
                 .args(&style)
                 .args([
-                    to("html (default) or markdown (the default for -o FILE.md)")
-                        .value_parser(str::parse::<OutputFormat>),
                     arg!(--title <TITLE> "The page's title (default: Publications)"),
                     arg!(--"group-by" <BY> "Sections: kind (default), year or none")
                         .value_parser(str::parse::<GroupBy>),
@@ -88,12 +87,11 @@ fn codes(s: &str) -> Result<Vec<Code>, publist::UnknownCode> {
     s.split_terminator(',').map(str::parse).collect()
 }
 
-const INPUTS: &str = "md txt bib json yml yaml tex html csl";
-
 /// Names to highlight; a value that looks like an input file is a mistake.
 fn people(s: &str) -> Result<Vec<Person>, String> {
     let ext = Path::new(s).extension().and_then(|e| e.to_str());
-    let file_like = Path::new(s).is_file() || INPUTS.split(' ').any(|i| ext == Some(i));
+    let inputs = "md txt bib json yml yaml tex html csl";
+    let file_like = Path::new(s).is_file() || inputs.split(' ').any(|i| ext == Some(i));
     let people = Some(publist::cv::names(s)).filter(|p| !p.is_empty() && !file_like);
     people.ok_or_else(|| format!("'{s}' is no list of names like \"Bach S; Samek W\""))
 }
@@ -118,56 +116,66 @@ fn main() -> ExitCode {
         return ExitCode::from(u8::from(cli().print_help().is_err()));
     };
     let mut hits = 0;
-    if let Err(e) = run(name, m, &mut hits).and_then(|text| write(get(m, "output"), &text)) {
+    if let Err(e) = run(name, m, &mut hits).and_then(|out| write(get(m, "output"), out)) {
         eprintln!("publist: {e}");
         return ExitCode::from(2);
     }
     ExitCode::from(u8::from(hits > 0))
 }
 
-fn write(path: Option<String>, text: &str) -> Result<(), String> {
-    match path.filter(|p| p != "-") {
-        Some(path) => std::fs::write(&path, text).map_err(|e| format!("{path}: {e}")),
-        None => write!(std::io::stdout(), "{text}").map_err(|e| format!("<stdout>: {e}")),
-    }
+/// What a command writes: text, or records as CSL-JSON, written as they are serialised.
+enum Output {
+    Text(String),
+    CslJson(Vec<Reference>),
+}
+
+fn write(path: Option<String>, output: Output) -> Result<(), String> {
+    let path = path.filter(|p| p != "-");
+    let out: Box<dyn Write> = match &path {
+        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let written = match output {
+        Output::Text(text) => out.write_all(text.as_bytes()),
+        Output::CslJson(refs) => {
+            publist::csl_json::write_to(&refs, &mut out).and_then(|_| writeln!(out))
+        }
+    };
+    let written = written.and_then(|_| out.flush());
+    written.map_err(|e| format!("{}: {e}", path.as_deref().unwrap_or("<stdout>")))
 }
 
 /// Each command checks its arguments (loads the style, ...) before it reads any input.
-fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<String, String> {
+fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<Output, String> {
     let merge = name == "merge" || get::<bool>(m, "no-merge") == Some(false);
-    match name {
-        "styles" => Ok(publist::csl::styles()
+    let text = match name {
+        "styles" => publist::csl::styles()
             .iter()
             .map(|n| n.join(" ") + "\n")
-            .collect()),
-        "parse" | "merge" => {
-            let refs = load(m, merge, hits)?;
-            Ok(match get::<String>(m, "to").as_deref() {
+            .collect(),
+        "parse" | "merge" | "bib" => {
+            let (refs, plain) = (load(m, merge, hits)?, get(m, "plain") == Some(true));
+            match get::<String>(m, "to").as_deref() {
                 Some("yaml") => publist::yaml::write(&refs).map_err(|e| e.to_string())?,
-                Some("biblatex") => bib(&refs, Dialect::BibLatex, false),
-                Some("bibtex") => bib(&refs, Dialect::BibTex, false),
-                _ => publist::csl_json::write(&refs) + "\n",
-            })
-        }
-        "bib" => {
-            let dialect = get::<Dialect>(m, "to").unwrap_or_default();
-            Ok(bib(&load(m, merge, hits)?, dialect, m.get_flag("plain")))
+                Some(d @ ("biblatex" | "bibtex")) => {
+                    let mut options = WriteOptions::default();
+                    (options.dialect, options.plain) = (d.parse().unwrap_or_default(), plain);
+                    publist::bib::write(&refs, &options)
+                }
+                _ => return Ok(Output::CslJson(refs)),
+            }
         }
         "format" => {
             let f = formatter(m, OutputFormat::Text)?.with_links(m.get_flag("links"));
             let refs = load(m, merge, hits)?;
-            Ok(match m.get_flag("cv") {
+            match m.get_flag("cv") {
                 true => f.cv_document(&refs, &CvOptions::default()),
                 false => f.bibliography_document(&refs),
-            })
+            }
         }
         _ => {
-            let md = get::<String>(m, "output").is_some_and(|o| o.ends_with(".md"));
-            let default = [OutputFormat::Html, OutputFormat::Markdown][usize::from(md)];
-            let f = formatter(m, default)?;
-            if f.format() == OutputFormat::Text {
-                return Err("page --to takes html or markdown".into());
-            }
+            let f = formatter(m, OutputFormat::Html)?;
             let options = PageOptions {
                 title: get(m, "title").unwrap_or_else(|| "Publications".into()),
                 group_by: get(m, "group-by").unwrap_or_default(),
@@ -176,24 +184,22 @@ fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<String, String> {
                 chart: !m.get_flag("no-chart"),
                 ..PageOptions::default()
             };
-            let page = Page::new(&f, &load(m, merge, hits)?, options);
-            Ok(match f.format() {
-                OutputFormat::Html => page.to_html(),
-                _ => page.to_markdown(),
-            })
+            Page::new(&f, &load(m, merge, hits)?, options).render(f.format())
         }
-    }
+    };
+    Ok(Output::Text(text))
 }
 
-/// The formatter the style options ask for (markup `--to`, else `to`); the style is loaded now.
+/// The formatter the style options ask for (markup `--to`, else by -o's extension, else `to`).
 fn formatter(m: &ArgMatches, to: OutputFormat) -> Result<Formatter, String> {
     let dir = |id| get::<String>(m, id).map(std::path::PathBuf::from);
     let style = get::<String>(m, "style").unwrap_or_else(|| "cv".into());
     let style = publist::csl::load_style(&style, dir("styles-dir").as_deref());
     let people = m.get_many::<Vec<Person>>("highlight").into_iter().flatten();
+    let by_name = get::<String>(m, "output").and_then(|o| o.rsplit('.').next()?.parse().ok());
     let mut f = Formatter::new(style.map_err(|e| e.to_string())?)
         .with_highlight(people.flatten().cloned().collect())
-        .with_format(get(m, "to").unwrap_or(to))
+        .with_format(get(m, "to").or(by_name).unwrap_or(to))
         .with_engine(get(m, "engine").unwrap_or_default());
     if let Some(dir) = dir("locales-dir") {
         let (locales, errors) = publist::csl::load_locales(Some(&dir));
@@ -241,10 +247,4 @@ fn load(m: &ArgMatches, merge: bool, hits: &mut usize) -> Result<Vec<Reference>,
         eprint!("{}", library.report.explain(&library.records));
     }
     Ok(library.records)
-}
-
-fn bib(refs: &[Reference], dialect: Dialect, plain: bool) -> String {
-    let mut options = WriteOptions::default();
-    (options.dialect, options.plain) = (dialect, plain);
-    publist::bib::write(refs, &options)
 }

@@ -47,7 +47,8 @@ fn publist_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("the example binary");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
+        // A command that rejects its arguments exits without reading: no error.
+        let _ = child.stdin.take().unwrap().write_all(input);
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
@@ -598,10 +599,6 @@ fn bad_options_and_values_are_rejected_before_any_input_is_read() {
         &["parse", "--strict=no-such-code"],
         "unknown diagnostic code 'no-such-code'",
     );
-    assert_usage_error(
-        &["page", "--to", "text"],
-        "page --to takes html or markdown",
-    );
     assert_usage_error(&["parse", "--explain"], "unexpected argument '--explain'");
 }
 
@@ -766,6 +763,41 @@ fn page_writes_a_whole_html_page_or_markdown_by_the_file_name() {
         "{md}"
     );
     assert!(md.contains("\n## 2014\n\n1\\. <a id=\""), "{md}");
+    // As text: one numbered entry per line with its links.
+    let text = publist(
+        &[&args[..], &["--to", "text", "--group-by", "none"]].concat(),
+        None,
+    );
+    let text = stdout(&text);
+    assert_eq!(text.lines().count(), 96);
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("96. Pahde, F., Dreyer, M., Weckbecker, M., Weber, L.,"),
+        "{text}"
+    );
+    assert!(first.ends_with(
+        "(ICLR). https://arxiv.org/abs/2202.03482 https://github.com/frederikpahde/pattern-cav"
+    ));
+    assert!(text.lines().last().unwrap().starts_with("1. "));
+    // format too takes the markup from the file name.
+    let md = dir.join("list.md");
+    let out = publist(
+        &[
+            "format",
+            "--style",
+            "apa",
+            "--highlight",
+            "Bach S",
+            CVS[0],
+            "-o",
+            md.to_str().unwrap(),
+        ],
+        None,
+    );
+    common::assert_success(&out);
+    assert!(std::fs::read_to_string(&md)
+        .unwrap()
+        .contains("**Bach, S.**"));
 }
 
 #[test]

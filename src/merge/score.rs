@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::names::{author_lcs, same_author};
 use super::normalize::{
-    acronym, author_lcs, dice, jaccard, longest_shared_run, same_author, venue_tokens, Fingerprint,
+    acronym, dice, jaccard, longest_shared_run, title_tokens, venue_tokens, Fingerprint,
 };
 use crate::model::Kind;
 
@@ -157,10 +158,6 @@ pub(crate) fn judge(a: &Fingerprint, b: &Fingerprint) -> Option<(Verdict, Rule, 
 
 /// Whether [`decide`] would say `Different` whatever the costly signals are.
 fn surely_different(a: &Fingerprint, b: &Fingerprint) -> bool {
-    let differ =
-        |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
-    let equal =
-        |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x == y);
     if differ(&a.arxiv, &b.arxiv) || differ(&a.doi, &b.doi) {
         return true; // ConflictingIdentifiers
     }
@@ -168,11 +165,7 @@ fn surely_different(a: &Fingerprint, b: &Fingerprint) -> bool {
         return false;
     }
     // Without a shared identifier every other verdict needs the same first author.
-    let first_author = match (a.authors.first(), b.authors.first()) {
-        (Some(x), Some(y)) => same_author(x, y),
-        _ => false,
-    };
-    if !first_author {
+    if !first_authors_agree(a, b) {
         return true;
     }
     if a.preprint || b.preprint {
@@ -185,19 +178,40 @@ fn surely_different(a: &Fingerprint, b: &Fingerprint) -> bool {
     {
         return false;
     }
-    round3(dice(&a.trigrams, &b.trigrams)) < 0.6
+    round3(dice(&a.trigrams(), &b.trigrams())) < 0.6
+}
+
+fn differ<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
+    matches!((x, y), (Some(x), Some(y)) if x != y)
+}
+
+fn equal<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
+    matches!((x, y), (Some(x), Some(y)) if x == y)
+}
+
+fn first_authors_agree(a: &Fingerprint, b: &Fingerprint) -> bool {
+    match (a.authors.first(), b.authors.first()) {
+        (Some(x), Some(y)) => same_author(x, y),
+        _ => false,
+    }
 }
 
 /// Computes the signals for a pair.
 pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
-    let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
-        (Some(x), Some(y)) if x == y => Some(x.clone()),
-        _ => None,
-    };
-    let conflict = |name: &str, x: &Option<String>, y: &Option<String>| match (x, y) {
-        (Some(x), Some(y)) if x != y => Some(format!("{name} {x} ≠ {y}")),
-        _ => None,
-    };
+    fn same<T: AsRef<str>>(x: &Option<T>, y: &Option<T>) -> Option<String> {
+        match (x, y) {
+            (Some(x), Some(y)) if x.as_ref() == y.as_ref() => Some(x.as_ref().to_string()),
+            _ => None,
+        }
+    }
+    fn conflict<T: AsRef<str>>(name: &str, x: &Option<T>, y: &Option<T>) -> Option<String> {
+        match (x, y) {
+            (Some(x), Some(y)) if x.as_ref() != y.as_ref() => {
+                Some(format!("{name} {} ≠ {}", x.as_ref(), y.as_ref()))
+            }
+            _ => None,
+        }
+    }
     let shared_code = a
         .code_urls
         .iter()
@@ -207,10 +221,24 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
     let acceptance_matches_venue = pre.preprint
         && !publ.preprint
         && pre.accepted_in.iter().any(|note| {
-            let venue = publ.container.as_deref().unwrap_or("");
+            let venue = publ.r.container.as_deref().unwrap_or("");
             venue_matches(note, &venue_tokens(venue), &acronym(venue))
         });
     let title_words = round3(jaccard(&a.token_set, &b.token_set));
+    let shared_phrase = if title_words < 0.8 {
+        let (start, len) = longest_shared_run(&a.title_tokens, &b.title_tokens);
+        if len == 0 {
+            Vec::new()
+        } else {
+            title_tokens(&a.r.title)
+                .into_iter()
+                .skip(start)
+                .take(len)
+                .collect()
+        }
+    } else {
+        Vec::new()
+    };
     Signals {
         same_arxiv: same(&a.arxiv, &b.arxiv),
         same_openreview: same(&a.openreview, &b.openreview),
@@ -220,17 +248,10 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
             .or_else(|| conflict("DOI", &a.doi, &b.doi)),
         conflicting_part: conflicting_part(a, b),
         conflicting_venue: conflicting_venue(a, b),
-        title_similarity: round3(dice(&a.trigrams, &b.trigrams)),
+        title_similarity: round3(dice(&a.trigrams(), &b.trigrams())),
         title_words,
-        shared_phrase: if title_words < 0.8 {
-            longest_shared_run(&a.title_tokens, &b.title_tokens)
-        } else {
-            Vec::new()
-        },
-        first_author: match (a.authors.first(), b.authors.first()) {
-            (Some(x), Some(y)) => same_author(x, y),
-            _ => false,
-        },
+        shared_phrase,
+        first_author: first_authors_agree(a, b),
         common_authors: author_lcs(&a.authors, &b.authors),
         authors: (a.authors.len(), b.authors.len()),
         year_gap: a.year.zip(b.year).map(|(x, y)| y - x),
@@ -277,13 +298,13 @@ fn conflicting_venue(a: &Fingerprint, b: &Fingerprint) -> Option<String> {
             return Some(format!("pages {f1}-{l1} ≠ {f2}-{l2}"));
         }
     }
-    let (Some(x), Some(y)) = (&a.publisher, &b.publisher) else {
+    let (Some(x), Some(y)) = (a.publisher(), b.publisher()) else {
         return None;
     };
     if x.contains(y.as_str()) || y.contains(x.as_str()) {
         return None;
     }
-    let (Some(cx), Some(cy)) = (&a.container, &b.container) else {
+    let (Some(cx), Some(cy)) = (&a.r.container, &b.r.container) else {
         return None;
     };
     let (tx, ty) = (venue_tokens(cx), venue_tokens(cy));
