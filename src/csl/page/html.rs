@@ -7,7 +7,22 @@ use crate::csl::markup::html_escape;
 use crate::csl::OutputFormat;
 
 impl Page<'_> {
-    /// The whole page as one HTML5 document.
+    /// The whole page as one HTML5 document: UTF-8, its title, embedded
+    /// CSS (light and dark, narrow screens, print), no script; a heading
+    /// with counts and links to the sections, the chart of works per year
+    /// when the works span three years or more, then the sections as
+    /// ordered lists (`<li id="KEY" value="N">`).
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Formatter, Page, PageOptions};
+    /// let refs = publist::cv::read("## Preprints\n1. Bach S (2020). \"Later\". In: CoRR abs/2001.00001\n", "cv.md").references;
+    /// let ieee = Formatter::new(load_style("ieee", None)?);
+    /// let html = Page::new(&ieee, &refs, PageOptions { title: "Bach & co".into(), ..PageOptions::default() }).to_html();
+    /// assert!(html.contains("<title>Bach &amp; co</title>"));
+    /// assert!(html.contains("<li id=\"bach2020later\" value=\"1\"><span class=\"label\">[1]</span>"));
+    /// assert!(!html.contains("<script"));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
     pub fn to_html(&self) -> String {
         let sections = self.sections(OutputFormat::Html);
         let title = html_escape(&self.options.title);
@@ -55,15 +70,10 @@ impl Page<'_> {
 
     /// The counts and a table of contents.
     fn summary_html(&self, sections: &[PageSection]) -> String {
-        let n = self.refs.len();
-        let years = self.years();
-        let span = match (years.first(), years.last()) {
-            (Some(a), Some(b)) if a.0 != b.0 => format!(", {}–{}", a.0, b.0),
-            (Some(a), _) => format!(", {}", a.0),
-            _ => String::new(),
-        };
-        let works = if n == 1 { "work" } else { "works" };
-        let mut out = format!("<p class=\"summary\">{n} {works}{span}</p>\n");
+        let mut out = format!(
+            "<p class=\"summary\">{}</p>\n",
+            html_escape(&self.summary())
+        );
         if sections.len() > 1 {
             out.push_str("<nav aria-label=\"Sections\"><ul>\n");
             for s in sections {

@@ -67,13 +67,23 @@ impl Page<'_> {
     /// for anchors and the collapsed BibTeX, as GitHub and static site
     /// generators render it). Numbers are escaped so that no renderer
     /// renumbers them.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Formatter, GroupBy, Page, PageOptions};
+    /// let refs = publist::cv::read("## Preprints\n1. Bach S (2020). \"Later\". In: CoRR abs/2001.00001\n", "cv.md").references;
+    /// let apa = Formatter::new(load_style("apa", None)?);
+    /// let options = PageOptions { group_by: GroupBy::Year, bibtex: None, ..PageOptions::default() };
+    /// assert_eq!(
+    ///     Page::new(&apa, &refs, options).to_markdown(),
+    ///     "# Publications\n\n1 work, 2020.\n\n## 2020\n\n1\\. <a id=\"bach2020later\"></a>Bach, S. (2020). *Later* (arXiv:2001.00001). arXiv. [arXiv](https://arxiv.org/abs/2001.00001)\n"
+    /// );
+    /// # Ok::<(), publist::Error>(())
+    /// ```
     pub fn to_markdown(&self) -> String {
         let sections = self.sections(OutputFormat::Markdown);
         let mut out = format!("# {}\n", self.options.title);
-        let years = self.years();
-        if let (Some(a), Some(b)) = (years.first(), years.last()) {
-            let n = self.refs.len();
-            out.push_str(&format!("\n{n} works, {}–{}.\n", a.0, b.0));
+        if !self.refs.is_empty() {
+            out.push_str(&format!("\n{}.\n", self.summary()));
         }
         for s in &sections {
             if !s.heading.is_empty() {

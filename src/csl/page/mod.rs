@@ -180,6 +180,17 @@ impl PageOptions {
 }
 
 /// One section of a page.
+///
+/// ```
+/// use publist::csl::{load_style, Formatter, OutputFormat, Page, PageOptions};
+/// let cv = "## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140. [Code](https://github.com/x/y)\n";
+/// let refs = publist::cv::read(cv, "cv.md").references;
+/// let apa = Formatter::new(load_style("apa", None)?);
+/// let sections = Page::new(&apa, &refs, PageOptions::default()).sections(OutputFormat::Html);
+/// assert_eq!((sections[0].heading.as_str(), sections[0].id.as_str()), ("Journal Articles", "journal-articles"));
+/// assert_eq!(sections[0].entries.len(), 1);
+/// # Ok::<(), publist::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageSection {
     /// The heading (`Journal Articles`, `2025`); empty for [`GroupBy::None`].
@@ -191,6 +202,19 @@ pub struct PageSection {
 }
 
 /// One entry of a page.
+///
+/// ```
+/// use publist::csl::{load_style, Formatter, OutputFormat, Page, PageOptions};
+/// let cv = "## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140. [Code](https://github.com/x/y)\n";
+/// let refs = publist::cv::read(cv, "cv.md").references;
+/// let apa = Formatter::new(load_style("apa", None)?);
+/// let sections = Page::new(&apa, &refs, PageOptions::default()).sections(OutputFormat::Markdown);
+/// let entry = &sections[0].entries[0];
+/// assert_eq!((entry.key.as_str(), entry.label.as_deref(), entry.year), ("bach2015pixel", Some("1."), Some(2015)));
+/// assert!(entry.text.starts_with("Bach, S., & Samek, W. (2015). Pixel-wise. *PLoS ONE*"));
+/// assert!(entry.bibtex.as_deref().unwrap().starts_with("@article{bach2015pixel,"));
+/// # Ok::<(), publist::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageEntry {
     /// The citation key, unique on the page: the entry's anchor.
@@ -210,6 +234,17 @@ pub struct PageEntry {
 }
 
 /// A link of an entry.
+///
+/// ```
+/// use publist::csl::{load_style, Formatter, OutputFormat, Page, PageLink, PageOptions};
+/// let cv = "## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140. [Code](https://github.com/x/y)\n";
+/// let refs = publist::cv::read(cv, "cv.md").references;
+/// let apa = Formatter::new(load_style("apa", None)?);
+/// let sections = Page::new(&apa, &refs, PageOptions::default()).sections(OutputFormat::Text);
+/// let code = PageLink { label: "Code".into(), url: "https://github.com/x/y".into() };
+/// assert_eq!(sections[0].entries[0].links, [code]);
+/// # Ok::<(), publist::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageLink {
     /// What is shown: `DOI`, `arXiv`, `OpenReview`, `PDF`, `Code`, `Demo`, `Data`, `Page`.
@@ -279,6 +314,18 @@ impl<'a> Page<'a> {
         (first..=last)
             .map(|y| (y, years.iter().filter(|&&x| x == y).count()))
             .collect()
+    }
+
+    /// How many works over which years: `96 works, 2014–2025`, `1 work, 2020`.
+    fn summary(&self) -> String {
+        let n = self.refs.len();
+        let years = self.years();
+        let span = match (years.first(), years.last()) {
+            (Some(a), Some(b)) if a.0 != b.0 => format!(", {}–{}", a.0, b.0),
+            (Some(a), _) => format!(", {}", a.0),
+            _ => String::new(),
+        };
+        format!("{n} {}{span}", if n == 1 { "work" } else { "works" })
     }
 
     /// The sections with their entries rendered in `format`.
