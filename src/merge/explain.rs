@@ -20,7 +20,7 @@ impl MergeReport {
     ///   cv-2023.md:2 \"Layer-wise Feedback Propagation\"
     ///   cv-2025.md:2 \"Layer-wise Feedback Propagation\"
     ///     same work: the same title and the same authors
-    ///     titles 100% alike (words 100%); 2 of 2 and 2 authors in order, the same first author; 2 years apart; preprint, then journal article
+    ///     titles 100% alike (words 100%); authors: 2 in common in order, of 2 and 2; the same first author; 2 years apart; a preprint, then a journal article
     /// possible duplicates, left apart (0)
     /// ");
     /// ```
@@ -120,7 +120,7 @@ fn signals_text(s: &Signals) -> String {
         "different first authors"
     };
     parts.push(format!(
-        "{} of {} and {} authors in order, {first}",
+        "authors: {} in common in order, of {} and {}; {first}",
         s.common_authors, s.authors.0, s.authors.1
     ));
     if let Some(gap) = s.year_gap {
@@ -134,7 +134,19 @@ fn signals_text(s: &Signals) -> String {
             ),
         });
     }
-    parts.push(format!("{}, then {}", s.kinds.0.label(), s.kinds.1.label()));
+    let a = |k: crate::model::Kind| {
+        let label = k.label();
+        let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {label}")
+    };
+    parts.push(match s.kinds {
+        (x, y) if x == y => format!("both {}", a(x)),
+        (x, y) => format!("{}, then {}", a(x), a(y)),
+    });
     for (what, value) in [
         ("the same arXiv id", &s.same_arxiv),
         ("the same OpenReview id", &s.same_openreview),
