@@ -202,7 +202,7 @@ fn parse_reads_stdin_and_reports_diagnostics() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
         stderr.trim(),
-        "<stdin>:3: error: cannot read item \"???\": no year in parentheses and no quoted title"
+        "<stdin>:3: error: cannot read item \"???\": no title found"
     );
     let strict = publist(&["parse", "--strict", "-"], Some(cv));
     assert_eq!(strict.status.code(), Some(1));
