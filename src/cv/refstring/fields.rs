@@ -161,6 +161,7 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
                 j += 1;
             }
         }
+        split_title_from_journal(sc, labels);
         // A publisher with a volume after it is a journal.
         if let Some(end) = (0..n).rposition(|i| labels[i] == Label::Publisher) {
             let volume_follows = (end + 1..(end + 4).min(n)).any(|i| labels[i] == Label::Volume);
@@ -171,6 +172,54 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
                     j -= 1;
                 }
             }
+        }
+    }
+}
+
+/// `Title. Journal Name, 160, 1–9` without markup, all read as the title:
+/// the last sentence of the title run is the journal when it is short and in
+/// title case, or when a volume, issue or pages follow it.
+fn split_title_from_journal(sc: &Scanned, labels: &mut [Label]) {
+    let n = labels.len();
+    let text = |i: usize| sc.text(&sc.tokens[i]);
+    let Some(a) = labels.iter().position(|&l| l == Label::Title) else {
+        return;
+    };
+    let mut b = a;
+    while b + 1 < n && labels[b + 1] == Label::Title {
+        b += 1;
+    }
+    let boundary = (a + 2..b).rev().find(|&k| {
+        matches!(text(k), "." | "?" | "!")
+            && !sc.tokens[k].has(super::tokens::QUOTED)
+            && text(k + 1).chars().next().is_some_and(char::is_uppercase)
+    });
+    let Some(k) = boundary else { return };
+    let tail: Vec<&str> = (k + 1..=b).map(text).filter(|w| is_word(w)).collect();
+    if tail.is_empty() || tail.len() > 15 {
+        return;
+    }
+    let small = [
+        "of", "and", "the", "in", "on", "for", "&", "de", "und", "a", "an", "to",
+    ];
+    let title_case = tail.iter().all(|w| {
+        small.contains(w)
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    let locator_after = labels[b + 1..].iter().any(|l| {
+        matches!(
+            l,
+            Label::Volume | Label::Issue | Label::Pages | Label::Number
+        )
+    });
+    if title_case || locator_after {
+        if text(k) == "." {
+            labels[k] = Label::Other;
+        }
+        for l in &mut labels[k + 1..=b] {
+            *l = Label::Container;
         }
     }
 }
