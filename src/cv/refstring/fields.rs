@@ -144,6 +144,67 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
             }
         }
     }
+    // A second title run right after the container continues the container
+    // (`Conference on` + `Medical Image Computing …`).
+    let first_title = labels.iter().position(|&l| l == Label::Title);
+    let mut i = 1;
+    while i < n {
+        if labels[i] == Label::Title
+            && labels[i - 1] == Label::Container
+            && first_title.is_some_and(|t| t < i - 1)
+        {
+            while i < n && labels[i] == Label::Title {
+                labels[i] = Label::Container;
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    if !labels.contains(&Label::Container) {
+        // A series with no container, publisher or editors is the journal.
+        let has = |l: Label| labels.contains(&l);
+        if has(Label::Series) && !has(Label::Publisher) && !has(Label::Editor) {
+            for l in labels.iter_mut() {
+                if *l == Label::Series {
+                    *l = Label::Container;
+                }
+            }
+        }
+    }
+    if !labels.contains(&Label::Container) {
+        // Capitalised words read as nothing, right before the volume or
+        // pages, are the journal (`NeuroImage 261:119504`).
+        if let Some(v) = labels
+            .iter()
+            .position(|l| matches!(l, Label::Volume | Label::Pages))
+        {
+            let mut j = v;
+            while j > 0 && labels[j - 1] == Label::Other && matches!(text(j - 1), "," | ".") {
+                j -= 1;
+            }
+            let end = j;
+            while j > 0
+                && labels[j - 1] == Label::Other
+                && !sc.tokens[j - 1].has(ID)
+                && is_word(text(j - 1))
+            {
+                j -= 1;
+            }
+            let capitalised =
+                (j..end).any(|k| text(k).chars().next().is_some_and(char::is_uppercase));
+            let keyword = (j..end).any(|k| {
+                matches!(
+                    text(k).to_lowercase().as_str(),
+                    "in" | "vol" | "pp" | "p" | "no" | "art"
+                )
+            });
+            if end > j && capitalised && !keyword {
+                for l in &mut labels[j..end] {
+                    *l = Label::Container;
+                }
+            }
+        }
+    }
     if !labels.contains(&Label::Container) {
         let split = (1..n.saturating_sub(1)).find(|&i| {
             labels[i] == Label::Title

@@ -444,7 +444,12 @@ fn tokenize(out: &mut Scanned, styles: &[u16], star_at: &[usize]) {
             && word_start.is_some()
             && (prev_alpha || prev_digit)
             && (next_alpha || next_digit);
-        if is_punct(c) && !inner_hyphen && !inner_slash {
+        // `ICML’16`, `O’Neil`: an apostrophe inside a word.
+        let inner_apostrophe = matches!(c, '’' | '\'')
+            && word_start.is_some()
+            && (next_alpha || next_digit)
+            && (prev_alpha || prev_digit);
+        if is_punct(c) && !inner_hyphen && !inner_slash && !inner_apostrophe {
             close_word(
                 &mut tokens,
                 &mut word_start,
