@@ -144,6 +144,28 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
             }
         }
     }
+    // A quoted title ends at its closing quote: unquoted words after it in
+    // the same run are the container (or nothing, when one was read).
+    if let Some(a) = labels.iter().position(|&l| l == Label::Title) {
+        let mut b = a;
+        while b + 1 < n && labels[b + 1] == Label::Title {
+            b += 1;
+        }
+        let quoted = |k: usize| sc.tokens[k].has(super::tokens::QUOTED);
+        if let Some(q) = (a..=b).rev().find(|&k| quoted(k)) {
+            let after: Vec<usize> = (q + 1..=b).filter(|&k| is_word(text(k))).collect();
+            if (a..q).any(|k| quoted(k) && is_word(text(k))) && !after.is_empty() {
+                let target = if labels.contains(&Label::Container) {
+                    Label::Other
+                } else {
+                    Label::Container
+                };
+                for k in q + 1..=b {
+                    labels[k] = if k < after[0] { Label::Other } else { target };
+                }
+            }
+        }
+    }
     // A second title run right after the container continues the container
     // (`Conference on` + `Medical Image Computing …`).
     let first_title = labels.iter().position(|&l| l == Label::Title);
