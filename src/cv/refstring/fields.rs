@@ -154,7 +154,12 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
         let quoted = |k: usize| sc.tokens[k].has(super::tokens::QUOTED);
         if let Some(q) = (a..=b).rev().find(|&k| quoted(k)) {
             let after: Vec<usize> = (q + 1..=b).filter(|&k| is_word(text(k))).collect();
-            if (a..q).any(|k| quoted(k) && is_word(text(k))) && !after.is_empty() {
+            // `“How is that unparliamentary?”: The metapragmatics of …`: a
+            // quoted start of a longer title.
+            let colon_after = (q + 1..=b)
+                .find(|&k| !matches!(text(k), "”" | "\"" | "»" | "’"))
+                .is_some_and(|k| text(k) == ":");
+            if (a..q).any(|k| quoted(k) && is_word(text(k))) && !after.is_empty() && !colon_after {
                 let target = if labels.contains(&Label::Container) {
                     Label::Other
                 } else {
@@ -278,6 +283,10 @@ fn split_title_from_journal(sc: &Scanned, labels: &mut [Label]) {
             && text(k + 1).chars().next().is_some_and(char::is_uppercase)
     });
     let Some(k) = boundary else { return };
+    // One italic span (a book's title with its subtitle) is not cut.
+    if (a..=b).all(|i| sc.tokens[i].has(super::tokens::ITALIC) || !is_word(text(i))) {
+        return;
+    }
     let tail: Vec<&str> = (k + 1..=b).map(text).filter(|w| is_word(w)).collect();
     if tail.is_empty() || tail.len() > 15 {
         return;
@@ -483,10 +492,21 @@ pub(crate) fn read(
     let runs = runs(sc, labels);
     let first_run = |l: Label| runs.iter().find(|r| r.label == l).copied();
     // Where the title is, to keep notes and years from inside it.
+    // The first title run of two words or more (a later one is more often
+    // a book's title read as a title), else the longest.
+    let words_in = |r: &Run| {
+        (r.first..=r.last)
+            .filter(|&i| is_word(sc.text(&sc.tokens[i])))
+            .count()
+    };
     let title_run = runs
         .iter()
-        .filter(|r| r.label == Label::Title)
-        .max_by_key(|r| sc.tokens[r.last].end - sc.tokens[r.first].start)
+        .find(|r| r.label == Label::Title && words_in(r) >= 2)
+        .or_else(|| {
+            runs.iter()
+                .filter(|r| r.label == Label::Title)
+                .max_by_key(|r| sc.tokens[r.last].end - sc.tokens[r.first].start)
+        })
         .copied();
     if let Some(t) = title_run {
         r.title = text_of(sc, t.first, t.last);
@@ -498,7 +518,7 @@ pub(crate) fn read(
             doubts.push(Doubt::new(
                 Code::Doubtful,
                 "title",
-                "the title was read in pieces; the longest was kept",
+                "the title was read in pieces; the first was kept",
             ));
         }
     }
