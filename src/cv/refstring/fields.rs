@@ -165,8 +165,8 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
                 } else {
                     Label::Container
                 };
-                for k in q + 1..=b {
-                    labels[k] = if k < after[0] { Label::Other } else { target };
+                for (k, label) in labels.iter_mut().enumerate().take(b + 1).skip(q + 1) {
+                    *label = if k < after[0] { Label::Other } else { target };
                 }
             }
         }
