@@ -74,7 +74,7 @@ pub mod merge;
 pub mod model;
 mod parallel;
 pub mod parse;
-mod text;
+pub mod text;
 #[cfg(feature = "csl")]
 pub mod yaml;
 
