@@ -10,14 +10,13 @@
 //! several parts. Placeholder pages (`TBA`) go to `pubstate`,
 //! article numbers to `eid`, issues to `number`, notes to `note` (joined by `; `).
 
+mod carry;
 mod latex;
-#[cfg(feature = "bib")]
+mod raw;
 mod read;
-#[cfg(feature = "bib")]
-mod recover;
+mod typed;
 mod write;
 
 pub use latex::{escape, protect_case, to_ascii_tex};
-#[cfg(feature = "bib")]
-pub use read::{read, read_file};
+pub use read::{read, read_bytes, read_file};
 pub use write::{write, write_entry, Dialect, WriteOptions};
