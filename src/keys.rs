@@ -69,6 +69,24 @@ pub fn input_key(r: &Reference) -> Option<&str> {
         .find(|k| is_usable(k))
 }
 
+/// Like [`assign`], for CSL-JSON ids, which may be any text: an input id
+/// that could not be a .bib key (`Smith 2020`) is kept too.
+///
+/// ```
+/// let refs = publist::csl_json::read(r#"[{"id": "Smith 2020", "type": "book", "title": "T"}]"#, "x.json")?.references;
+/// assert_eq!(publist::keys::assign_ids(&refs), ["Smith 2020"]);
+/// assert_eq!(publist::keys::assign(&refs), ["anont"]);
+/// # Ok::<(), publist::Error>(())
+/// ```
+pub fn assign_ids(refs: &[Reference]) -> Vec<String> {
+    assign_inner(refs, &KeyFormat::default(), |r| {
+        r.sources
+            .iter()
+            .filter_map(|s| s.key.as_deref())
+            .find(|k| !k.trim().is_empty())
+    })
+}
+
 fn is_usable(key: &str) -> bool {
     !key.is_empty()
         && !key
@@ -192,11 +210,19 @@ pub fn assign(refs: &[Reference]) -> Vec<String> {
 /// assert_eq!(assign_with(&refs, &KeyFormat { year: true, title_words: 0, ..Default::default() }), ["bach2015", "bach2015a"]);
 /// ```
 pub fn assign_with(refs: &[Reference], format: &KeyFormat) -> Vec<String> {
+    assign_inner(refs, format, input_key)
+}
+
+fn assign_inner<'a>(
+    refs: &'a [Reference],
+    format: &KeyFormat,
+    input: impl Fn(&'a Reference) -> Option<&'a str>,
+) -> Vec<String> {
     let mut seen: HashMap<String, usize, FastHash> = HashMap::default();
     let mut taken: std::collections::HashSet<String, FastHash> = Default::default();
     refs.iter()
         .map(|r| {
-            let base = match input_key(r) {
+            let base = match input(r) {
                 Some(k) if !format.regenerate => k.to_string(),
                 _ => base_key_with(r, format),
             };

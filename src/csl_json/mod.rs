@@ -11,6 +11,8 @@
 //! # Ok::<(), publist::Error>(())
 //! ```
 
+mod carry;
+mod from_bib;
 mod read;
 mod record;
 pub(crate) mod value;

@@ -13,7 +13,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind};
 use crate::input::Parsed;
 use crate::model::{
-    Date, Kind, Link, LinkKind, Location, Note, Pages, Person, Provenance, Reference,
+    Date, Kind, Link, LinkKind, Location, Note, Original, Pages, Person, Provenance, Reference,
 };
 
 /// Reads CSL-JSON text: an array of items (or a single item). Fails only
@@ -30,7 +30,9 @@ use crate::model::{
 /// assert_eq!(r.authors[0].particle.as_deref(), Some("de"));
 /// assert_eq!(r.issued, Some(publist::Date { year: 2023, month: Some(5), day: None }));
 /// assert_eq!(r.volume.as_deref(), Some("5"));
-/// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: error: item \"b\" has no title");
+/// // An item without a title is kept, with a warning.
+/// assert_eq!(parsed.references.len(), 2);
+/// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: warning: item \"b\" has no title");
 /// ```
 pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -66,32 +68,39 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
     let numbered: Vec<(usize, Value)> = items.into_iter().enumerate().collect();
     let read = crate::parallel::map_owned(numbered, 512, |(k, item)| {
         let line = lines.get(k).copied().unwrap_or(1);
-        match item
-            .as_object()
-            .ok_or_else(|| {
-                (
+        let Value::Object(mut o) = item else {
+            return (
+                None,
+                Some(Diagnostic::error(
                     Code::BrokenEntry,
-                    "an item must be a JSON object".to_string(),
-                )
-            })
-            .and_then(to_reference)
-        {
-            Ok(mut r) => {
-                if r.sources.is_empty() {
-                    let mut p = Provenance::new(Location::new(source, line));
-                    p.key = item.get("id").and_then(string);
-                    r.sources.push(p);
-                }
-                Ok(r)
-            }
-            Err((code, msg)) => Err(Diagnostic::error(code, Location::new(source, line), msg)),
+                    Location::new(source, line),
+                    "an item must be a JSON object",
+                )),
+            );
+        };
+        let mut r = to_reference(&o);
+        if r.sources.is_empty() {
+            let mut p = Provenance::new(Location::new(source, line));
+            p.key = o.get("id").and_then(string);
+            r.sources.push(p);
         }
+        let warning = r.title.is_empty().then(|| {
+            Diagnostic::warning(
+                Code::NoTitle,
+                Location::new(source, line),
+                format!(
+                    "item \"{}\" has no title",
+                    o.get("id").and_then(string).unwrap_or_default()
+                ),
+            )
+        });
+        o.remove("custom");
+        r.original = Some(Original::CslJson(o));
+        (Some(r), warning)
     });
-    for r in read {
-        match r {
-            Ok(r) => parsed.references.push(r),
-            Err(d) => parsed.diagnostics.push(d),
-        }
+    for (r, d) in read {
+        parsed.references.extend(r);
+        parsed.diagnostics.extend(d);
     }
     Ok(parsed)
 }
@@ -224,10 +233,9 @@ fn date(v: Option<&Value>) -> Option<Date> {
     year.parse().ok().map(Date::year)
 }
 
-fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
-    let id = field(o, "id").unwrap_or_default();
-    let title =
-        field(o, "title").ok_or_else(|| (Code::NoTitle, format!("item \"{id}\" has no title")))?;
+/// The typed reference of an item (an empty title when it has none).
+pub(super) fn to_reference(o: &Map<String, Value>) -> Reference {
+    let title = field(o, "title").unwrap_or_default();
     let kind = kind_of(&field(o, "type").unwrap_or_default(), o);
     let mut r = Reference::new(kind, &title);
     r.authors = names(o.get("author"));
@@ -313,5 +321,5 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
             .take()
             .filter(|_| r.ids.openreview.is_none());
     }
-    Ok(r)
+    r
 }
