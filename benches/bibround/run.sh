@@ -32,10 +32,15 @@ for f in "$DIR"/*.bib; do
   echo -n "  bibtex:   "; python3 benches/bibround/compare.py bib "$f" "$OUT/$b.bibtex.bib" 2>"$OUT/$b.lost.bibtex"
   echo "  biber warnings: original $(biber_warnings "$f"), publist $(biber_warnings "$OUT/$b.biblatex.bib")"
   echo "  bibtex plain warnings: original $(bibtex_warnings "$f"), publist $(bibtex_warnings "$OUT/$b.bibtex.bib")"
-  # The two flavours of one library, merged, against each merged with itself.
-  both=$($P merge "$OUT/$b.biblatex.bib" "$OUT/$b.bibtex.bib" 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
-  self=$($P merge "$OUT/$b.biblatex.bib" "$OUT/$b.biblatex.bib" 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
-  echo "  merge of both flavours: $both records; biblatex flavour with itself: $self"
+  # The two flavours of one library, merged, against each merged with a copy
+  # of itself (a copy: the same path twice is one input to the merge).
+  count() { python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+  cp "$OUT/$b.biblatex.bib" "$OUT/$b.copy.bib"; cp "$OUT/$b.bibtex.bib" "$OUT/$b.copy2.bib"
+  both=$($P merge "$OUT/$b.biblatex.bib" "$OUT/$b.bibtex.bib" 2>/dev/null | count)
+  self=$($P merge "$OUT/$b.biblatex.bib" "$OUT/$b.copy.bib" 2>/dev/null | count)
+  self2=$($P merge "$OUT/$b.bibtex.bib" "$OUT/$b.copy2.bib" 2>/dev/null | count)
+  one=$($P merge "$f" 2>/dev/null | count)
+  echo "  merge: both flavours $both records; biblatex flavour with a copy $self; bibtex flavour with a copy $self2; the file alone $one"
 done
 for f in "$DIR"/*.json; do
   b=$(basename "$f" .json)

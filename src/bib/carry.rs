@@ -148,7 +148,7 @@ fn rename(name: &str, entry_type: &str, dialect: Dialect) -> String {
             "annotation" => "annote",
             "eprinttype" => "archiveprefix",
             "eprintclass" => "primaryclass",
-            "langid" => "hyphenation",
+            "sortkey" => "key",
             other => other,
         }
         .to_string(),

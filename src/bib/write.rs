@@ -68,6 +68,11 @@ pub fn write(refs: &[Reference], options: &WriteOptions) -> String {
         out.push_str(&write_entry(r, key, options));
         out.push('\n');
     }
+    // BibTeX's sorting idiom needs its definition (the input's @preamble
+    // is not kept: the model holds entries).
+    if out.contains("\\noopsort") {
+        out.insert_str(0, "@preamble{ \"\\providecommand{\\noopsort}[1]{}\" }\n\n");
+    }
     out
 }
 

@@ -202,7 +202,8 @@ impl Converter {
         };
         // Markup around white space goes inside it (`\emph{ x }` → ` *x* `).
         let (lead, body, trail) = split_space(&text);
-        if body.is_empty() {
+        // Braces around no letter (`{$<$}`) protect nothing.
+        if body.is_empty() || style == Style::NoCase && !body.chars().any(char::is_alphabetic) {
             return text;
         }
         format!("{lead}{open}{body}{close}{trail}")
