@@ -347,6 +347,37 @@ fn csl_json_keeps_every_type_variable_and_id() {
 }
 
 #[test]
+fn csl_json_variables_map_to_biblatex_fields() {
+    let text = fixture("csl-everything.json");
+    let refs = publist::csl_json::read(&text, "x.json").unwrap().references;
+    let out = write(&refs, Dialect::BibLatex);
+    // Not a possible .bib key: a new one, reported.
+    let keys = publist::keys::assign(&refs);
+    assert_eq!(keys[0], "anon1999roe");
+    assert_eq!(
+        publist::keys::renames(&refs, &keys)[0].old,
+        "Roe v Doe 1999"
+    );
+    let case = entry(&out, "anon1999roe");
+    assert_eq!(case.entry_type, "jurisdiction");
+    assert_eq!(case.get("institution"), Some("{2d Cir.}"));
+    assert_eq!(entry(&out, "blog").entry_type, "online");
+    assert_eq!(entry(&out, "blog").get("urldate"), Some("{2024-03-01}"));
+    let rep = entry(&out, "rep");
+    assert_eq!(rep.entry_type, "report");
+    assert_eq!(rep.get("type"), Some("{Annual report}"));
+    assert_eq!(rep.get("institution"), Some("{Survey Institute}"));
+    assert_eq!(rep.get("number"), Some("{21}"));
+    let conf = entry(&out, "conf");
+    assert_eq!(conf.get("date"), Some("{2016/2017}"));
+    assert_eq!(conf.get("eventtitle"), Some("{Music Conf}"));
+    assert_eq!(conf.get("venue"), Some("{Bonn}"));
+    assert_eq!(conf.get("translator"), Some("{Ito, Aya}"));
+    assert_eq!(conf.get("doi"), Some("{10.1000/ABC.Def}"));
+    assert_eq!(entry(&out, "news").get("edition"), Some("{Late}"));
+}
+
+#[test]
 fn keys_are_kept_regenerated_on_request_and_renames_reported() {
     let refs = read("latex.bib").references;
     assert_eq!(publist::keys::assign(&refs), ["wiersma2016", "protect2020"]);
@@ -448,4 +479,130 @@ fn real_libraries_keep_every_entry_key_and_field() {
         seen += 1;
     }
     assert!(seen >= 6, "{seen} libraries");
+}
+
+mod round_trip {
+    //! The property the `bib_round_trip` fuzz target checks, on generated
+    //! entries of BibTeX's and BibLaTeX's syntax.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn tex_word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Za-z][a-z]{0,7}",
+            Just(r#"{\"o}"#.to_string()),
+            Just(r"\'{e}t\'e".to_string()),
+            Just("{{NASA}}".to_string()),
+            Just(r"$\alpha$".to_string()),
+            Just(r"\textit{x}".to_string()),
+            Just(r"a~b".to_string()),
+            Just("1--9".to_string()),
+            Just(r"\&".to_string()),
+            Just("ü".to_string()),
+            Just(r"{\relax X}".to_string()),
+        ]
+    }
+
+    fn value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::collection::vec(tex_word(), 1..6)
+                .prop_map(|w| format!("{{{}}}", w.join(" "))),
+            proptest::collection::vec(tex_word(), 1..4)
+                .prop_map(|w| format!("\"{}\"", w.join(" "))),
+            "[0-9]{1,4}",
+            Just("jan # { 1}".to_string()),
+            Just("undefinedmacro".to_string()),
+        ]
+    }
+
+    fn name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Z][a-z]{1,6}, [A-Z]\\.",
+            "[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}",
+            "\\{[a-z]{2,3} [A-Z][a-z]{2,6}\\}, [A-Z][a-z]{2,6}",
+            "family=[A-Z][a-z]{2,6}, given=[A-Z][a-z]{2,6}, prefix=van",
+        ]
+    }
+
+    fn entry() -> impl Strategy<Value = String> {
+        (
+            proptest::sample::select(vec![
+                "article",
+                "book",
+                "inproceedings",
+                "phdthesis",
+                "thesis",
+                "techreport",
+                "misc",
+                "online",
+                "software",
+                "customtype",
+            ]),
+            proptest::collection::vec(name(), 0..4),
+            proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "title",
+                        "journal",
+                        "journaltitle",
+                        "booktitle",
+                        "year",
+                        "date",
+                        "month",
+                        "volume",
+                        "number",
+                        "pages",
+                        "publisher",
+                        "address",
+                        "school",
+                        "note",
+                        "doi",
+                        "url",
+                        "eprint",
+                        "archiveprefix",
+                        "type",
+                        "edition",
+                        "abstract",
+                        "custom",
+                    ]),
+                    value(),
+                ),
+                0..8,
+            ),
+        )
+            .prop_map(|(t, names, fields)| {
+                let mut s = format!("@{t}{{key,\n");
+                if !names.is_empty() {
+                    s.push_str(&format!("  author = {{{}}},\n", names.join(" and ")));
+                }
+                for (n, v) in fields {
+                    s.push_str(&format!("  {n} = {v},\n"));
+                }
+                s.push_str("}\n");
+                s
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn bib_model_bib_model_is_stable(text in entry()) {
+            let parsed = bib::read(&text, "p.bib");
+            prop_assert_eq!(parsed.references.len(), 1);
+            for dialect in [Dialect::BibLatex, Dialect::BibTex] {
+                let once = write(&parsed.references, dialect);
+                let back = bib::read(&once, "once.bib");
+                prop_assert_eq!(back.references.len(), 1);
+                let twice = write(&back.references, dialect);
+                prop_assert_eq!(&once, &twice);
+                let (a, b) = (&parsed.references[0], &back.references[0]);
+                if dialect == Dialect::BibLatex {
+                    prop_assert_eq!(&a.title, &b.title);
+                    prop_assert_eq!(&a.authors, &b.authors);
+                    prop_assert_eq!(a.issued, b.issued);
+                    prop_assert_eq!(&a.container, &b.container);
+                }
+            }
+        }
+    }
 }

@@ -88,6 +88,33 @@ pub fn write(refs: &[Reference], options: &WriteOptions) -> String {
 pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
     let (entry_type, fields) = match &r.original {
         Some(Original::Bib(original)) => super::carry::fields(r, original, options),
+        Some(Original::CslJson(csl)) => {
+            let (t, typed) = typed_fields(r, options);
+            let t = super::from_csl::entry_type(r, csl, options.dialect).unwrap_or(t);
+            // A thesis's or report's university is its institution (school).
+            let institution = match t {
+                "thesis" | "report" | "techreport" => Some("institution"),
+                "phdthesis" | "mastersthesis" => Some("school"),
+                _ => None,
+            };
+            let mut fields: Vec<(String, String)> = typed
+                .into_iter()
+                .map(|(_, n, v)| match (n, institution) {
+                    ("publisher", Some(i)) => (i.to_string(), v),
+                    // CSL's number of a report, law or web page is BibLaTeX's `number`.
+                    ("eid", _) if numbered(t) => ("number".to_string(), v),
+                    _ => (n.to_string(), v),
+                })
+                .collect();
+            for (n, v) in super::from_csl::fields(r, csl, options) {
+                match fields.iter_mut().find(|(m, _)| *m == n) {
+                    Some(f) if n == "date" => f.1 = v,
+                    Some(_) => {}
+                    None => fields.push((n, v)),
+                }
+            }
+            (t.to_string(), fields)
+        }
         _ => {
             let (t, typed) = typed_fields(r, options);
             (
@@ -105,6 +132,25 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// Entry types whose `number` is the work's own number (not an issue).
+fn numbered(t: &str) -> bool {
+    matches!(
+        t,
+        "report"
+            | "techreport"
+            | "patent"
+            | "online"
+            | "dataset"
+            | "software"
+            | "unpublished"
+            | "booklet"
+            | "legislation"
+            | "jurisdiction"
+            | "legal"
+            | "standard"
+    )
 }
 
 /// The parts of a reference [`typed_fields`] writes, each standing for the

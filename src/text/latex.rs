@@ -48,7 +48,7 @@ pub fn to_unicode(tex: &str) -> String {
 /// ```
 /// use publist::text::latex::to_csl_rich;
 /// assert_eq!(to_csl_rich(r"{C/C++} and {\textsc{Lisp}}: $10^{-3}$"),
-///     r#"<span class="nocase">C/C++</span> and <span style="font-variant:small-caps;">Lisp</span>: 10<sup>-3</sup>"#);
+///     r#"<span class="nocase">C/C++</span> and <span style="font-variant:small-caps;">Lisp</span>: 10<sup>−3</sup>"#);
 /// ```
 pub fn to_csl_rich(tex: &str) -> String {
     convert(tex, Target::CslRich)

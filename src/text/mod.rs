@@ -78,7 +78,7 @@ const CP1252: [Option<char>; 32] = [
 ///
 /// ```
 /// use publist::text::{decode_legacy, Legacy};
-/// let (text, enc) = decode_legacy(b"Müller q", "x.bib").unwrap();
+/// let (text, enc) = decode_legacy(b"M\xfcller \x93q\x94", "x.bib").unwrap();
 /// assert_eq!((text.as_ref(), enc), ("Müller “q”", Some(Legacy::Windows1252)));
 /// let (text, enc) = decode_legacy("Müller".as_bytes(), "x.bib").unwrap();
 /// assert_eq!((text.as_ref(), enc), ("Müller", None));
