@@ -173,6 +173,25 @@ fn biblatex_fields_map_to_csl_variables() {
     assert_eq!(e["compiler"][1]["family"], "Petrov");
     assert_eq!(e["editor"][0]["family"], "Keller");
     assert_eq!(e["version"], "3.1");
+    // A @software's repository is its URL.
+    let p = &items["plotlib"];
+    assert_eq!(p["type"], "software");
+    assert_eq!(p["URL"], "https://github.com/example/plotlib");
+    assert_eq!(p["version"], "1.2.0");
+}
+
+#[test]
+fn two_hundred_authors_are_kept_whole() {
+    let names: Vec<String> = (0..200).map(|i| format!("Member{i}, A.")).collect();
+    let text = format!(
+        "@article{{big, author = {{{}}}, title = {{Report}}, year = 2023}}",
+        names.join(" and ")
+    );
+    let parsed = bib::read(&text, "big.bib");
+    assert_eq!(parsed.references[0].authors.len(), 200);
+    assert_eq!(parsed.references[0].authors[199].family, "Member199");
+    let items = csl(&parsed.references);
+    assert_eq!(items["big"]["author"].as_array().unwrap().len(), 200);
 }
 
 #[test]

@@ -129,10 +129,32 @@ pub(super) fn fields(
         }
         push(&mut out, name, value);
     }
-    let (_, typed) = typed_fields(r, options);
-    for (g, name, value) in typed {
-        if g != Group::Type && !same(g) {
-            push(&mut out, name.to_string(), value);
+    // The typed fields only for what changed (usually nothing).
+    let groups = [
+        Group::Authors,
+        Group::Editors,
+        Group::Title,
+        Group::Container,
+        Group::Series,
+        Group::Volume,
+        Group::Number,
+        Group::Pages,
+        Group::Date,
+        Group::Publisher,
+        Group::Place,
+        Group::Isbn,
+        Group::Issn,
+        Group::Doi,
+        Group::Eprint,
+        Group::Links,
+        Group::Notes,
+    ];
+    if groups.iter().any(|g| !same(*g)) {
+        let (_, typed) = typed_fields(r, options);
+        for (g, name, value) in typed {
+            if g != Group::Type && !same(g) {
+                push(&mut out, name.to_string(), value);
+            }
         }
     }
     (entry_type, out)
@@ -194,10 +216,10 @@ fn convert_type(t: &str, e: &BibEntry, dialect: Dialect) -> (String, Option<Stri
                 "mvproceedings" => "proceedings",
                 "inreference" | "suppcollection" => "incollection",
                 "bookinbook" | "suppbook" => "inbook",
-                "article" | "book" | "booklet" | "conference" | "inbook" | "incollection"
-                | "inproceedings" | "manual" | "mastersthesis" | "misc" | "phdthesis"
-                | "proceedings" | "techreport" | "unpublished" => t,
-                _ => "misc",
+                // Types BibTeX has no counterpart for (@online, @patent,
+                // @software, ...) stay: bibtex styles print them as @misc
+                // (with a warning), and the type is the user's data.
+                other => other,
             };
             (bibtex.to_string(), None)
         }

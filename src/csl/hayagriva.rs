@@ -48,9 +48,22 @@ pub fn item_from_csl(csl: &CslItem) -> Item {
     if let Some(map) = value.as_object_mut() {
         map.remove("custom");
     }
-    // Every variable of a CslItem is a string, a name list or a date, all of
-    // which citationberg reads; a failure here would be a bug in this module.
-    serde_json::from_value(value).unwrap_or_else(|_| Item(Default::default()))
+    // The typed variables of a CslItem are strings, name lists or dates,
+    // which citationberg reads; the variables kept from a CSL-JSON input
+    // (`CslItem::extra`) may be anything: one citationberg refuses is left
+    // out, not the item.
+    match serde_json::from_value(value.clone()) {
+        Ok(item) => item,
+        Err(_) => {
+            let mut map = value.as_object().cloned().unwrap_or_default();
+            map.retain(|k, v| {
+                let one = serde_json::json!({ k.clone(): v.clone() });
+                serde_json::from_value::<Item>(one).is_ok()
+            });
+            serde_json::from_value(serde_json::Value::Object(map))
+                .unwrap_or_else(|_| Item(Default::default()))
+        }
+    }
 }
 
 /// The bibliography of `refs` (with their `keys`) in hayagriva's engine, as

@@ -282,6 +282,13 @@ pub(super) fn extend(item: &mut CslItem, r: &Reference, e: &BibEntry) {
             item.publisher = Some(org);
         }
     }
+    // The work's URL as the entry gives it, also a code repository's
+    // (a @software's GitHub page is its locator).
+    if item.url.is_none() {
+        if let Some(url) = e.tex("url").map(url_text).filter(|u| !u.is_empty()) {
+            item.url = Some(url);
+        }
+    }
     // A number in a series (books) and a date range's end.
     if item.kind == "book" || item.kind == "chapter" || item.kind == "paper-conference" {
         if let (Some(n), None) = (e.tex("number"), r.issue.as_ref()) {
@@ -298,4 +305,20 @@ pub(super) fn extend(item: &mut CslItem, r: &Reference, e: &BibEntry) {
             }
         }
     }
+}
+
+/// A verbatim URL field: TeX escapes of URL characters undone, braces dropped.
+fn url_text(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut chars = tex.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(|n| "_%#&~${}".contains(*n)) => {
+                out.extend(chars.next())
+            }
+            '{' | '}' => {}
+            c => out.push(c),
+        }
+    }
+    out.trim().to_string()
 }

@@ -80,6 +80,10 @@ pub fn convert(tex: &str, target: Target) -> String {
         c.close_frame();
     }
     let out = c.frames.pop().map(|f| f.out).unwrap_or_default();
+    if out.is_ascii() {
+        // Accents were applied as combining marks: ASCII text has none.
+        return collapse(&out);
+    }
     collapse(&out.nfc().collect::<String>())
 }
 
