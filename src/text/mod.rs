@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use crate::error::{Error, ErrorKind};
 
 pub mod latex;
+mod symbols;
 
 /// A legacy 8-bit encoding publist decodes when input is not UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
