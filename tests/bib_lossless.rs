@@ -246,6 +246,32 @@ fn latex_becomes_text_and_is_written_back_unchanged() {
 }
 
 #[test]
+fn an_arxiv_number_is_a_number_not_an_issue() {
+    let refs = read("latex.bib").references;
+    let items = csl(&refs);
+    let p = &items["preprint2023"];
+    assert_eq!(p["type"], "article");
+    assert_eq!(p["number"], "arXiv:2303.01234");
+    assert!(p.get("issue").is_none(), "{p}");
+    assert_eq!(p["DOI"], "10.48550/arXiv.2303.01234");
+    assert_eq!(p["custom"]["arxiv"], "2303.01234");
+    // Written back as read: still @misc with its publisher and number.
+    let e = entry(&write(&refs, Dialect::BibLatex), "preprint2023");
+    assert_eq!(e.entry_type, "misc");
+    assert_eq!(e.get("number"), Some("{arXiv:2303.01234}"));
+    assert_eq!(e.get("eprintclass"), Some("{astro-ph.CO}"));
+}
+
+#[cfg(feature = "csl")]
+#[test]
+fn yaml_export_of_entries_hayagriva_cannot_read_falls_back_to_the_typed_fields() {
+    let refs = read("idioms.bib").references;
+    let yaml = publist::yaml::write(&refs).unwrap();
+    assert!(yaml.contains("pratchett86:"), "{yaml}");
+    assert!(yaml.contains("codd70:"), "{yaml}");
+}
+
+#[test]
 fn bibtex_idioms_as_biber_reads_them() {
     let parsed = read("idioms.bib");
     let refs = &parsed.references;
@@ -399,15 +425,21 @@ fn csl_json_variables_map_to_biblatex_fields() {
 #[test]
 fn keys_are_kept_regenerated_on_request_and_renames_reported() {
     let refs = read("latex.bib").references;
-    assert_eq!(publist::keys::assign(&refs), ["wiersma2016", "protect2020"]);
+    assert_eq!(
+        publist::keys::assign(&refs),
+        ["wiersma2016", "protect2020", "preprint2023"]
+    );
     let fresh = publist::keys::KeyFormat {
         regenerate: true,
         ..Default::default()
     };
     let keys = publist::keys::assign_with(&refs, &fresh);
-    assert_eq!(keys, ["wiersma2016precise", "ngata2020crispr"]);
+    assert_eq!(
+        keys,
+        ["wiersma2016precise", "ngata2020crispr", "asante2023lumen"]
+    );
     let renamed = publist::keys::renames(&refs, &keys);
-    assert_eq!(renamed.len(), 2);
+    assert_eq!(renamed.len(), 3);
     assert_eq!(renamed[1].old, "protect2020");
 }
 
