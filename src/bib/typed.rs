@@ -146,10 +146,9 @@ fn month_day(text: &str) -> (Option<u8>, Option<u8>) {
             } else if (1..=31).contains(&n) {
                 day = Some(n);
             }
-        } else if word.len() >= 3 {
-            month = month.or_else(|| {
-                super::read::month_macro(&word[..3]).and_then(|m| u8::try_from(m).ok())
-            });
+        } else if let Some(abbr) = word.get(..3) {
+            month =
+                month.or_else(|| super::read::month_macro(abbr).and_then(|m| u8::try_from(m).ok()));
         }
     }
     (month, day)
@@ -264,4 +263,27 @@ fn link_from_verba(item: &str) -> Option<Link> {
         url: url.to_string(),
         kind: LinkKind::from_name(name)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_in_any_form() {
+        assert_eq!(month_day("jan"), (Some(1), None));
+        assert_eq!(month_day("10 January"), (Some(1), Some(10)));
+        assert_eq!(month_day("6"), (Some(6), None));
+        // Not English, not a panic on a character boundary.
+        assert_eq!(month_day("Mär"), (None, None));
+        assert_eq!(month_day("日本語"), (None, None));
+    }
+
+    #[test]
+    fn dates_and_ranges() {
+        let d = iso_date("2016-04-25/2016-04-29").unwrap();
+        assert_eq!((d.year, d.month, d.day), (2016, Some(4), Some(25)));
+        assert_eq!(iso_date("../2016"), None);
+        assert_eq!(iso_date("2019-13").map(|d| d.month), Some(None));
+    }
 }
