@@ -11,8 +11,12 @@
 //! # Ok::<(), publist::Error>(())
 //! ```
 
+mod carry;
+mod from_bib;
 mod read;
 mod record;
+// The processor (feature `csl`) is the decoder's other user.
+#[cfg_attr(not(feature = "csl"), allow(dead_code))]
 pub(crate) mod value;
 mod write;
 

@@ -13,7 +13,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind};
 use crate::input::Parsed;
 use crate::model::{
-    Date, Kind, Link, LinkKind, Location, Note, Pages, Person, Provenance, Reference,
+    Date, Kind, Link, LinkKind, Location, Note, Original, Pages, Person, Provenance, Reference,
 };
 
 /// Reads CSL-JSON text: an array of items (or a single item). Fails only
@@ -30,7 +30,9 @@ use crate::model::{
 /// assert_eq!(r.authors[0].particle.as_deref(), Some("de"));
 /// assert_eq!(r.issued, Some(publist::Date { year: 2023, month: Some(5), day: None }));
 /// assert_eq!(r.volume.as_deref(), Some("5"));
-/// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: error: item \"b\" has no title");
+/// // An item without a title is kept, with a warning.
+/// assert_eq!(parsed.references.len(), 2);
+/// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: warning: item \"b\" has no title");
 /// ```
 pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -49,7 +51,7 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
         let read = crate::parallel::map_chunks(&items, 512, |&(line, json)| {
             serde_json::from_str::<Value>(json)
                 .ok()
-                .map(|item| item_to_reference(&item, line, source))
+                .map(|item| item_to_reference(item, line, source))
         });
         if read.iter().flatten().all(Option::is_some) {
             let mut parsed = Parsed {
@@ -57,11 +59,9 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
                 ..Parsed::default()
             };
             parsed.references.reserve(items.len());
-            for r in read.into_iter().flatten().flatten() {
-                match r {
-                    Ok(r) => parsed.references.push(r),
-                    Err(d) => parsed.diagnostics.push(d),
-                }
+            for (r, d) in read.into_iter().flatten().flatten() {
+                parsed.references.extend(r);
+                parsed.diagnostics.extend(d);
             }
             return Ok(parsed);
         }
@@ -87,38 +87,36 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
         items: items.len(),
         ..Parsed::default()
     };
-    for (k, item) in items.iter().enumerate() {
+    for (k, item) in items.into_iter().enumerate() {
         let line = lines.get(k).copied().unwrap_or(1);
-        match item_to_reference(item, line, source) {
-            Ok(r) => parsed.references.push(r),
-            Err(d) => parsed.diagnostics.push(d),
-        }
+        let (r, d) = item_to_reference(item, line, source);
+        parsed.references.extend(r);
+        parsed.diagnostics.extend(d);
     }
     Ok(parsed)
 }
 
-/// One item of the array, starting at `line`.
-fn item_to_reference(item: &Value, line: usize, source: &str) -> Result<Reference, Diagnostic> {
-    match item
-        .as_object()
-        .ok_or_else(|| {
-            (
-                Code::BrokenEntry,
-                "an item must be a JSON object".to_string(),
-            )
-        })
-        .and_then(to_reference)
-    {
-        Ok(mut r) => {
-            if r.sources.is_empty() {
-                let mut p = Provenance::new(Location::new(source, line));
-                p.key = item.get("id").and_then(string);
-                r.sources.push(p);
-            }
-            Ok(r)
-        }
-        Err((code, msg)) => Err(Diagnostic::error(code, Location::new(source, line), msg)),
+/// One item of the array, starting at `line`: a reference (with a warning
+/// when it has no title: it is kept) or, for anything but an object, an error.
+fn item_to_reference(item: Value, line: usize, source: &str) -> (Option<Reference>, Option<Diagnostic>) {
+    let at = Location::new(source, line);
+    let Value::Object(mut o) = item else {
+        let error = Diagnostic::error(Code::BrokenEntry, at, "an item must be a JSON object");
+        return (None, Some(error));
+    };
+    let mut r = to_reference(&o);
+    if r.sources.is_empty() {
+        let mut p = Provenance::new(at.clone());
+        p.key = o.get("id").and_then(string);
+        r.sources.push(p);
     }
+    let warning = r.title.is_empty().then(|| {
+        let id = o.get("id").and_then(string).unwrap_or_default();
+        Diagnostic::warning(Code::NoTitle, at, format!("item \"{id}\" has no title"))
+    });
+    o.remove("custom");
+    r.original = Some(Original::CslJson(o));
+    (Some(r), warning)
 }
 
 /// Where one element of the top-level array stands in the text.
@@ -325,10 +323,9 @@ fn date(v: Option<&Value>) -> Option<Date> {
     year.parse().ok().map(Date::year)
 }
 
-fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
-    let id = field(o, "id").unwrap_or_default();
-    let title =
-        field(o, "title").ok_or_else(|| (Code::NoTitle, format!("item \"{id}\" has no title")))?;
+/// The typed reference of an item (an empty title when it has none).
+pub(super) fn to_reference(o: &Map<String, Value>) -> Reference {
+    let title = field(o, "title").unwrap_or_default();
     let kind = kind_of(&field(o, "type").unwrap_or_default(), o);
     let mut r = Reference::new(kind, &title);
     r.authors = names(o.get("author"));
@@ -414,7 +411,7 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
             .take()
             .filter(|_| r.ids.openreview.is_none());
     }
-    Ok(r)
+    r
 }
 
 #[cfg(test)]
