@@ -101,6 +101,7 @@ fn spanish_headings_in_plain_text() {
 }
 
 #[test]
+#[cfg(feature = "html")]
 fn portuguese_headings_in_html() {
     let e = fixture("sections/pt-publicacoes.html");
     assert_eq!(e.syntax, Syntax::Html);
@@ -250,6 +251,7 @@ fn blank_line_separated_paragraphs_under_year_headings() {
 }
 
 #[test]
+#[cfg(feature = "html")]
 fn br_separated_lines_of_one_html_paragraph() {
     let e = fixture("items/br-separated.html");
     assert_eq!(lines(&e), [3, 4, 5]);
@@ -260,6 +262,7 @@ fn br_separated_lines_of_one_html_paragraph() {
 }
 
 #[test]
+#[cfg(feature = "html")]
 fn html_list_items_and_divs() {
     let e = fixture("items/html-lists-and-divs.html");
     assert_eq!(

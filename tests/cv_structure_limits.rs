@@ -65,6 +65,7 @@ fn latex_ten_megabytes() {
 }
 
 #[test]
+#[cfg(feature = "html")]
 fn html_ten_megabytes() {
     let items = repeat_to(
         "<h2>Publications</h2><ol><li><b>Doe J</b> (2021). \"T\". In: <i>J</i> 3:1-10<br><a href=\"u\">x</a></li></ol>\n",

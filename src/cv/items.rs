@@ -95,6 +95,10 @@ pub(crate) struct RawItem {
 
 /// Whether cleaned text starts like a reference: a clean name list followed by `(Year)`.
 pub(crate) fn starts_like_reference(text: &str) -> bool {
+    // `(Year)` is needed: most lines have no parenthesis at all.
+    if !text.contains('(') {
+        return false;
+    }
     let plain = finish(text);
     match find_year(&plain) {
         Some((start, ..)) if start > 0 && start < 400 => looks_like_name_list(&plain[..start]),
@@ -338,8 +342,11 @@ impl<'a> Splitter<'a> {
                 }
                 BlockKind::Paragraph => {
                     self.finish_item();
-                    for entry in split_entries(&block.lines) {
-                        let b = Block::new(BlockKind::Paragraph, entry);
+                    for (i, entry) in split_entries(&block.lines).into_iter().enumerate() {
+                        let mut b = Block::new(BlockKind::Paragraph, entry);
+                        if i == 0 {
+                            b.start = block.start;
+                        }
                         self.start_item(&b, None, 0, &sec);
                     }
                 }

@@ -5,7 +5,7 @@
 //! lines (markers removed, cleaned by [`clean_line`]): the source already is
 //! the inline markdown the field parser reads.
 
-use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::blocks::{leading_label, strip_bullet, Block, BlockKind, Blocks, Line, Marker};
 use super::clean::clean_line;
@@ -256,10 +256,11 @@ fn strip_inline_html(s: &str) -> std::borrow::Cow<'_, str> {
     out.replace("[](", "(").into()
 }
 
-/// The value of `title:` in YAML front matter.
+/// The value of `title:` in YAML front matter (`title = ` in TOML).
 fn front_matter_title(yaml: &str) -> Option<String> {
     yaml.lines().find_map(|l| {
-        let v = l.strip_prefix("title:")?.trim();
+        let v = l.strip_prefix("title")?.trim_start();
+        let v = v.strip_prefix(':').or_else(|| v.strip_prefix('='))?.trim();
         let v = v.trim_matches(['"', '\'']).trim();
         (!v.is_empty()).then(|| v.to_string())
     })
@@ -267,7 +268,9 @@ fn front_matter_title(yaml: &str) -> Option<String> {
 
 /// The blocks of a markdown text.
 pub(crate) fn blocks(text: &str) -> Vec<Block> {
-    let options = Options::ENABLE_DEFINITION_LIST | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let options = Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut b = Builder {
         text,
         index: LineIndex::new(text),
@@ -300,7 +303,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
                     m.push_str(&t);
                 }
             }
-            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
+            Event::Start(Tag::MetadataBlock(_)) => {
                 metadata = Some((range.start, String::new()));
             }
             Event::End(TagEnd::MetadataBlock(_)) => {

@@ -264,7 +264,12 @@ fn year_heading(words: &[String]) -> Option<Heading> {
 /// unmarked line is a heading only when all its words are heading words.
 /// `None`: an unmarked line that is ordinary text.
 pub(crate) fn classify_heading(text: &str, marked: bool) -> Option<Heading> {
+    // Most lines of a file are long text: no heading.
+    if text.len() > 240 || (!marked && text.split_whitespace().nth(20).is_some()) {
+        return marked.then_some(Heading::Neutral);
+    }
     let title = super::clean::finish(text.trim().trim_end_matches(':').trim());
+    let title = strip_section_number(&title).to_string();
     if title.is_empty() || title.len() > 120 {
         return marked.then_some(Heading::Neutral);
     }
@@ -359,6 +364,31 @@ pub(crate) fn skipped_section(source: &str, line: usize, title: &str) -> Diagnos
         Location::new(source, line),
         format!("skipped section \"{title}\": not a publication list"),
     )
+}
+
+/// A heading without its section number: "3. Publications", "III. Papers",
+/// "A. Journal articles", "2.1 Books" (a year stays: "2024").
+fn strip_section_number(title: &str) -> &str {
+    let Some((first, rest)) = title.split_once(' ') else {
+        return title;
+    };
+    let rest = rest.trim_start();
+    let numeral = first.trim_end_matches(['.', ')']);
+    let arabic = !numeral.is_empty()
+        && numeral.len() <= 5
+        && numeral.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !(numeral.len() == 4 && is_year(numeral));
+    let roman = first.ends_with(['.', ')'])
+        && !numeral.is_empty()
+        && numeral.bytes().all(|b| b"IVXLC".contains(&b));
+    let letter = first.len() == 2
+        && first.ends_with(['.', ')'])
+        && numeral.bytes().all(|b| b.is_ascii_uppercase());
+    if (arabic || roman || letter) && rest.chars().next().is_some_and(char::is_alphabetic) {
+        rest
+    } else {
+        title
+    }
 }
 
 /// Classifies a raw line of text: marked by `#` or whole-line bold, or plain.
@@ -522,5 +552,15 @@ mod tests {
         assert_eq!(classify_line("1. Hedström A (2024)."), None);
         assert_eq!(classify_line("In press."), None);
         assert_eq!(classify_line("## Dr. Jane Doe"), Some(Heading::Neutral));
+        assert_eq!(kind_of("## 3. Publications"), Some(None));
+        assert_eq!(
+            kind_of("## III. Journal Papers"),
+            Some(Some(Kind::JournalArticle))
+        );
+        assert_eq!(kind_of("### 2.1 Books"), Some(Some(Kind::Book)));
+        assert_eq!(
+            kind_of("A. Journal articles"),
+            Some(Some(Kind::JournalArticle))
+        );
     }
 }
