@@ -246,8 +246,9 @@ fn blank_line_separated_paragraphs_under_year_headings() {
     let e = fixture("items/blank-line-paragraphs.md");
     let got: Vec<_> = e.entries.iter().map(|x| (x.line, x.year)).collect();
     assert_eq!(got, [(5, Some(2024)), (7, Some(2024)), (12, Some(2023))]);
-    // The `<br />` lines are no text.
+    // The `<br />` lines are no text; the legend is no entry, and is named.
     assert_eq!(e.entries[1].lines, [7]);
+    assert_eq!(diags(&e, &[Code::StrayText]), [(15, Code::StrayText)]);
 }
 
 #[test]
