@@ -220,6 +220,19 @@ fn compound_kind(w: &str) -> Option<Option<Kind>> {
     })
 }
 
+/// Whether a word may stand in a heading at all (any list, a year, a filler).
+fn is_heading_word(w: &str) -> bool {
+    kind_of_word(w).is_some()
+        || compound_kind(w).is_some()
+        || GENERIC_WORDS.contains(&w)
+        || STATUS_WORDS.contains(&w)
+        || OTHER_WORDS.contains(&w)
+        || GLUE_WORDS.contains(&w)
+        || is_year(w)
+        || YEAR_FILLERS.contains(&w)
+        || w == "articles"
+}
+
 fn kind_of_word(w: &str) -> Option<Kind> {
     KIND_WORDS
         .iter()
@@ -233,6 +246,12 @@ fn is_year(w: &str) -> bool {
         && (w.starts_with("19") || w.starts_with("20"))
 }
 
+/// Words that stand beside years in a year heading ("Since 2020", "2019 and earlier").
+const YEAR_FILLERS: &[&str] = &[
+    "since", "present", "and", "earlier", "before", "after", "prior", "to", "seit", "depuis",
+    "desde", "heute", "today", "now", "current", "older", "bis", "from",
+];
+
 /// A heading of years only: `2024`, `2019–2021`, `2015--17`, `Since 2020`,
 /// `2020 - present`, `2019 and earlier`.
 fn year_heading(words: &[String]) -> Option<Heading> {
@@ -240,13 +259,9 @@ fn year_heading(words: &[String]) -> Option<Heading> {
     if years.is_empty() {
         return None;
     }
-    let filler = [
-        "since", "present", "and", "earlier", "before", "after", "prior", "to", "seit", "depuis",
-        "desde", "heute", "today", "now", "current", "older", "bis", "from",
-    ];
     let ok = words.iter().all(|w| {
         is_year(w)
-            || filler.contains(&w.as_str())
+            || YEAR_FILLERS.contains(&w.as_str())
             || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()))
     });
     if !ok {
@@ -270,6 +285,19 @@ pub(crate) fn classify_heading(text: &str, marked: bool) -> Option<Heading> {
     }
     let title = super::clean::finish(text.trim().trim_end_matches(':').trim());
     let title = strip_section_number(&title).to_string();
+    // An unmarked line is a heading only when every word is a heading word:
+    // most lines fail at the first one, so look at it before all of them.
+    if !marked {
+        let first = title
+            .replace('&', " and ")
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .map(fold)
+            .unwrap_or_default();
+        if !is_heading_word(&first) {
+            return None;
+        }
+    }
     if title.is_empty() || title.len() > 120 {
         return marked.then_some(Heading::Neutral);
     }
