@@ -307,9 +307,10 @@ impl<'a> Splitter<'a> {
 
     /// The items of one run of blocks under the same headings.
     fn run(&mut self, blocks: &[Block], section: &Section) {
-        // The text front end hands over raw lines: clean them here, where they count.
+        // The text and markdown front ends hand over raw lines: clean them
+        // here, where they count.
         let cleaned: Vec<Block>;
-        let blocks = if self.syntax == Syntax::Text {
+        let blocks = if matches!(self.syntax, Syntax::Text | Syntax::Markdown) {
             cleaned = blocks.iter().filter_map(clean_block).collect();
             &cleaned[..]
         } else {

@@ -2,7 +2,8 @@
 //! (ATX and setext headings, lists and their nesting, pandoc/PHP-style
 //! definition lists, YAML front matter, HTML blocks and comments, code) and
 //! source offsets for the lines. Each block's text is taken from its source
-//! lines (markers removed, cleaned by [`clean_line`]): the source already is
+//! lines (markers removed; the items stage cleans those of publication
+//! sections with [`clean_line`]): the source already is
 //! the inline markdown the field parser reads.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -66,7 +67,7 @@ impl Builder<'_> {
             match leading_label(body) {
                 // `[1] J. Doe, ...` opening a paragraph: a labelled item.
                 Some((marker, rest)) if !started && paragraph && body.starts_with('[') => {
-                    let text = clean_line(&strip_inline_html(rest));
+                    let text = strip_inline_html(rest).into_owned();
                     parts.pop();
                     parts.push((
                         BlockKind::Item { marker, depth },
@@ -77,7 +78,7 @@ impl Builder<'_> {
                     if started
                         && (matches!(marker, Marker::Number(_)) || body.starts_with('[')) =>
                 {
-                    let text = clean_line(&strip_inline_html(rest));
+                    let text = strip_inline_html(rest).into_owned();
                     parts.push((
                         BlockKind::Item { marker, depth },
                         vec![Line::new(line.no, text)],
@@ -129,7 +130,7 @@ impl Builder<'_> {
                 continue;
             }
             let body = strip_inline_html(body);
-            out.push(Line::new(first + i, clean_line(&body)));
+            out.push(Line::new(first + i, body.into_owned()));
         }
         out
     }
