@@ -220,6 +220,24 @@ fn compound_kind(w: &str) -> Option<Option<Kind>> {
     })
 }
 
+/// Whether the first word of a text (after any section number) may stand
+/// in a heading: a quick test that never refuses what [`classify_heading`]
+/// would read as a heading.
+fn first_word_fits(text: &str) -> bool {
+    let numeral = |w: &str| {
+        (w.bytes().all(|b| b.is_ascii_digit()) && !is_year(w))
+            || w.chars().count() == 1
+            || w.bytes().all(|b| b"IVXLC".contains(&b))
+    };
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    match words.find(|w| !numeral(w)) {
+        Some(first) => is_heading_word(&fold(first)),
+        None => true,
+    }
+}
+
 /// Whether a word may stand in a heading at all (any list, a year, a filler).
 fn is_heading_word(w: &str) -> bool {
     kind_of_word(w).is_some()
@@ -283,21 +301,13 @@ pub(crate) fn classify_heading(text: &str, marked: bool) -> Option<Heading> {
     if text.len() > 240 || (!marked && text.split_whitespace().nth(20).is_some()) {
         return marked.then_some(Heading::Neutral);
     }
-    let title = super::clean::finish(text.trim().trim_end_matches(':').trim());
-    let title = strip_section_number(&title).to_string();
     // An unmarked line is a heading only when every word is a heading word:
     // most lines fail at the first one, so look at it before all of them.
-    if !marked {
-        let first = title
-            .replace('&', " and ")
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .map(fold)
-            .unwrap_or_default();
-        if !is_heading_word(&first) {
-            return None;
-        }
+    if !marked && !first_word_fits(text) {
+        return None;
     }
+    let title = super::clean::finish(text.trim().trim_end_matches(':').trim());
+    let title = strip_section_number(&title).to_string();
     if title.is_empty() || title.len() > 120 {
         return marked.then_some(Heading::Neutral);
     }
