@@ -220,10 +220,10 @@ fn compound_kind(w: &str) -> Option<Option<Kind>> {
     })
 }
 
-/// Whether the first word of a text (after any section number) may stand
-/// in a heading: a quick test that never refuses what [`classify_heading`]
-/// would read as a heading.
-fn first_word_fits(text: &str) -> bool {
+/// Whether every word of a text (after any section number) may stand in a
+/// heading: a quick test, without cleaning the line, that never refuses what
+/// [`classify_heading`] reads as an unmarked heading.
+fn words_fit(text: &str) -> bool {
     let numeral = |w: &str| {
         (w.bytes().all(|b| b.is_ascii_digit()) && !is_year(w))
             || w.chars().count() == 1
@@ -231,11 +231,15 @@ fn first_word_fits(text: &str) -> bool {
     };
     let mut words = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    match words.find(|w| !numeral(w)) {
-        Some(first) => is_heading_word(&fold(first)),
-        None => true,
-    }
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| numeral(w));
+    words.all(|w| {
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            is_year(w) || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        } else {
+            is_heading_word(&fold(w))
+        }
+    })
 }
 
 /// Whether a word may stand in a heading at all (any list, a year, a filler).
@@ -302,8 +306,8 @@ pub(crate) fn classify_heading(text: &str, marked: bool) -> Option<Heading> {
         return marked.then_some(Heading::Neutral);
     }
     // An unmarked line is a heading only when every word is a heading word:
-    // most lines fail at the first one, so look at it before all of them.
-    if !marked && !first_word_fits(text) {
+    // most lines fail at their first words, so look at them before all else.
+    if !marked && !words_fit(text) {
         return None;
     }
     let title = super::clean::finish(text.trim().trim_end_matches(':').trim());
