@@ -77,7 +77,7 @@ fn every_diagnostic_carries_a_code() {
     let cv = "## Journal Articles\n\
               1. Bach S (2015). \"A\". In: *J* 1:1-9\n\
               3. Bach S (2016). \"B\"\n\
-              4. no year and no quotes\n";
+              4. ???\n";
     let parsed = publist::read(cv.as_bytes(), "cv.md").unwrap();
     let codes: Vec<(usize, Severity, Code)> = parsed
         .diagnostics

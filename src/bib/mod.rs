@@ -20,4 +20,4 @@ mod write;
 pub use latex::{escape, protect_case, to_ascii_tex};
 #[cfg(feature = "bib")]
 pub use read::{read, read_file};
-pub use write::{write, write_entry, Dialect, WriteOptions};
+pub use write::{write, write_entry, Dialect, UnknownDialect, WriteOptions};

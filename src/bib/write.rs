@@ -26,6 +26,35 @@ pub enum Dialect {
     BibTex,
 }
 
+/// A name that is not a [`Dialect`].
+///
+/// ```
+/// let e = "ris".parse::<publist::bib::Dialect>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown .bib dialect 'ris' (biblatex or bibtex)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown .bib dialect '{0}' (biblatex or bibtex)")]
+pub struct UnknownDialect(pub String);
+
+impl std::str::FromStr for Dialect {
+    type Err = UnknownDialect;
+
+    /// `biblatex` or `bibtex`, in any case.
+    ///
+    /// ```
+    /// use publist::bib::Dialect;
+    /// assert_eq!("BibTeX".parse(), Ok(Dialect::BibTex));
+    /// assert_eq!("biblatex".parse(), Ok(Dialect::BibLatex));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "biblatex" => Ok(Dialect::BibLatex),
+            "bibtex" => Ok(Dialect::BibTex),
+            _ => Err(UnknownDialect(s.to_string())),
+        }
+    }
+}
+
 /// Options for [`write()`].
 ///
 /// ```

@@ -18,4 +18,4 @@ mod write;
 
 pub use read::read;
 pub use record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
-pub use write::{to_csl, write};
+pub use write::{to_csl, write, write_to};

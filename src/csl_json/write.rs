@@ -136,8 +136,41 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
 /// assert!(json.contains("\"publisher-place\": \"Cham\""));
 /// ```
 pub fn write(refs: &[Reference]) -> String {
+    let mut out = Vec::with_capacity(refs.len() * 512);
+    // Writing plain structs of strings and numbers into memory cannot fail.
+    if write_to(refs, &mut out).is_err() {
+        return "[]".to_string();
+    }
+    String::from_utf8(out).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Writes what [`write()`] returns to `out`, one item at a time: no item
+/// list or text of the whole output is built (wrap a file or standard output
+/// in a `BufWriter`).
+///
+/// ```
+/// let parsed = publist::cv::read("## Books\n1. Longo L, editors (2024). \"XAI\". Springer, Cham\n", "cv.md");
+/// let mut out = Vec::new();
+/// publist::csl_json::write_to(&parsed.references, &mut out)?;
+/// assert_eq!(String::from_utf8(out).unwrap(), publist::csl_json::write(&parsed.references));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn write_to(refs: &[Reference], out: impl std::io::Write) -> std::io::Result<()> {
+    /// The items, converted as the serializer reaches them.
+    struct Items<'a> {
+        refs: &'a [Reference],
+        keys: &'a [String],
+    }
+    impl serde::Serialize for Items<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeSeq;
+            let mut seq = s.serialize_seq(Some(self.refs.len()))?;
+            for (r, k) in self.refs.iter().zip(self.keys) {
+                seq.serialize_element(&to_csl(r, k))?;
+            }
+            seq.end()
+        }
+    }
     let keys = keys::assign(refs);
-    let items: Vec<CslItem> = refs.iter().zip(&keys).map(|(r, k)| to_csl(r, k)).collect();
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
+    serde_json::to_writer_pretty(out, &Items { refs, keys: &keys }).map_err(std::io::Error::from)
 }

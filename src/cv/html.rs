@@ -109,7 +109,7 @@ impl State {
             start: line,
             lines: Vec::new(),
         });
-        if open.lines.last().map_or(true, |l| l.no != line) {
+        if open.lines.last().is_none_or(|l| l.no != line) {
             open.lines.push(Line::new(line, String::new()));
         }
         let last = open.lines.len() - 1;

@@ -339,7 +339,7 @@ impl<'a> Splitter<'a> {
                 BlockKind::Item { marker, depth } => {
                     let starts = match marker {
                         Marker::Bullet if marked => starts_like_reference(&block.lines[0].text),
-                        Marker::Bullet => self.current.as_ref().map_or(true, |p| *depth <= p.depth),
+                        Marker::Bullet => self.current.as_ref().is_none_or(|p| *depth <= p.depth),
                         _ => true,
                     };
                     if starts || !self.continue_item(block) {

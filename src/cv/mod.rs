@@ -21,6 +21,7 @@ mod markdown;
 mod names;
 mod notes;
 mod paragraphs;
+pub mod refstring;
 mod sections;
 mod text;
 mod venue;

@@ -401,7 +401,7 @@ pub(crate) fn classify_heading(text: &str, marked: bool) -> Option<Heading> {
 
 /// The note for a section that is not read: one per section, at its heading.
 pub(crate) fn skipped_section(source: &str, line: usize, title: &str) -> Diagnostic {
-    Diagnostic::warning(
+    Diagnostic::note(
         Code::SkippedSection,
         Location::new(source, line),
         format!("skipped section \"{title}\": not a publication list"),

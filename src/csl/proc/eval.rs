@@ -655,14 +655,14 @@ impl<'a> Ctx<'a> {
             Mode::Bibliography => true,
             Mode::Citation => {
                 self.env.style.settings.class != hayagriva::citationberg::StyleClass::InText
-                    && self.cite.map_or(true, |c| c.opens_sentence)
+                    && self.cite.is_none_or(|c| c.opens_sentence)
             }
         }
     }
 
     fn cite_label_is_page(&self) -> bool {
         self.cite
-            .is_some_and(|c| c.label.as_deref().map_or(true, |l| l == "page"))
+            .is_some_and(|c| c.label.as_deref().is_none_or(|l| l == "page"))
     }
 
     fn is_english(&self) -> bool {

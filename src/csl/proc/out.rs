@@ -541,7 +541,7 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
         }
         let after_word = prev_char.is_some_and(char::is_alphanumeric);
         let before_word = next.is_some_and(|n| !n.is_whitespace());
-        let at_end = next.map_or(true, |n| !n.is_alphanumeric());
+        let at_end = next.is_none_or(|n| !n.is_alphanumeric());
         let single = matches!(c, '\'' | '‘' | '’');
         let curly_here = matches!(c, '“' | '”' | '‘' | '’');
         if curly_here && !curly {
