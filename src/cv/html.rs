@@ -23,7 +23,8 @@ use super::clean::{collapse_ws, ESCAPED_STAR};
 /// Elements whose content is not text of the page.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "nav", "button", "select", "textarea",
-    "iframe", "object", "footer", "form", "math", "canvas", "audio", "video",
+    "iframe", "object", "footer", "form", "math", "canvas", "audio", "video", "details", "figure",
+    "pre",
 ];
 
 /// Elements that hold a paragraph of text.
@@ -32,7 +33,6 @@ const PARAGRAPHS: &[&str] = &[
     "div",
     "blockquote",
     "tr",
-    "pre",
     "address",
     "figcaption",
     "center",
@@ -41,7 +41,7 @@ const PARAGRAPHS: &[&str] = &[
 /// Elements that separate blocks without holding text themselves.
 const CONTAINERS: &[&str] = &[
     "section", "article", "main", "header", "aside", "table", "tbody", "thead", "body", "html",
-    "dl", "details", "summary", "hr",
+    "dl", "hr",
 ];
 
 struct Open {
