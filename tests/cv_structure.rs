@@ -102,6 +102,7 @@ fn spanish_headings_in_plain_text() {
 
 #[cfg(feature = "html")]
 #[test]
+#[cfg(feature = "html")]
 fn portuguese_headings_in_html() {
     let e = fixture("sections/pt-publicacoes.html");
     assert_eq!(e.syntax, Syntax::Html);
@@ -246,12 +247,14 @@ fn blank_line_separated_paragraphs_under_year_headings() {
     let e = fixture("items/blank-line-paragraphs.md");
     let got: Vec<_> = e.entries.iter().map(|x| (x.line, x.year)).collect();
     assert_eq!(got, [(5, Some(2024)), (7, Some(2024)), (12, Some(2023))]);
-    // The `<br />` lines are no text.
+    // The `<br />` lines are no text; the legend is no entry, and is named.
     assert_eq!(e.entries[1].lines, [7]);
+    assert_eq!(diags(&e, &[Code::StrayText]), [(15, Code::StrayText)]);
 }
 
 #[cfg(feature = "html")]
 #[test]
+#[cfg(feature = "html")]
 fn br_separated_lines_of_one_html_paragraph() {
     let e = fixture("items/br-separated.html");
     assert_eq!(lines(&e), [3, 4, 5]);
@@ -263,6 +266,7 @@ fn br_separated_lines_of_one_html_paragraph() {
 
 #[cfg(feature = "html")]
 #[test]
+#[cfg(feature = "html")]
 fn html_list_items_and_divs() {
     let e = fixture("items/html-lists-and-divs.html");
     assert_eq!(
