@@ -116,7 +116,10 @@ pub(super) fn fields(
             continue;
         }
         let name = rename(name, &entry_type, options.dialect);
-        let value = if biblatex || VERBATIM.contains(&canon) {
+        // BibTeX gets ASCII: accent commands inside braces, never in a bare
+        // macro name (`{\"E}x` would not be one; found by fuzzing).
+        let braced = value.starts_with('{') && value.ends_with('}') && !value.contains(" # ");
+        let value = if biblatex || VERBATIM.contains(&canon) || !braced {
             value.clone()
         } else {
             super::latex::to_ascii_tex(value)
