@@ -132,3 +132,30 @@ proptest! {
         }
     }
 }
+
+/// Found by the fuzz target: a bare macro name in Latin-1 (`ËSomeone`),
+/// given accent commands in BibTeX output, no longer reads back.
+#[test]
+fn fuzz_findings_round_trip() {
+    // The second: `\ß` (Windows-1252) became `\{\ss}`, an escaped brace.
+    for name in [
+        "fuzz-non-ascii-macro-name.bib",
+        "fuzz-backslash-before-non-ascii.bib",
+    ] {
+        let path = format!(
+            "{}/tests/fixtures/bib/invalid/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let parsed = bib::read_bytes(&std::fs::read(path).unwrap(), "f.bib").unwrap();
+        for dialect in [Dialect::BibLatex, Dialect::BibTex] {
+            let once = write(&parsed.references, dialect);
+            let back = bib::read(&once, "once.bib");
+            assert_eq!(
+                back.references.len(),
+                parsed.references.len(),
+                "{name}\n{once}"
+            );
+            assert_eq!(once, write(&back.references, dialect), "{name}");
+        }
+    }
+}

@@ -116,7 +116,15 @@ pub(super) fn fields(
             continue;
         }
         let name = rename(name, &entry_type, options.dialect);
-        let value = if biblatex || VERBATIM.contains(&canon) {
+        // BibTeX gets ASCII: accent commands inside braces, never in a bare
+        // macro name (`{\"E}x` would not be one; found by fuzzing).
+        // Nor after a backslash (`\ß` → `\{\ss}` would escape the brace).
+        let braced = value.starts_with('{') && value.ends_with('}') && !value.contains(" # ");
+        let after_backslash = value
+            .split('\\')
+            .skip(1)
+            .any(|rest| rest.starts_with(|c: char| !c.is_ascii()));
+        let value = if biblatex || VERBATIM.contains(&canon) || !braced || after_backslash {
             value.clone()
         } else {
             super::latex::to_ascii_tex(value)
