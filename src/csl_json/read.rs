@@ -98,7 +98,11 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
 
 /// One item of the array, starting at `line`: a reference (with a warning
 /// when it has no title: it is kept) or, for anything but an object, an error.
-fn item_to_reference(item: Value, line: usize, source: &str) -> (Option<Reference>, Option<Diagnostic>) {
+fn item_to_reference(
+    item: Value,
+    line: usize,
+    source: &str,
+) -> (Option<Reference>, Option<Diagnostic>) {
     let at = Location::new(source, line);
     let Value::Object(mut o) = item else {
         let error = Diagnostic::error(Code::BrokenEntry, at, "an item must be a JSON object");

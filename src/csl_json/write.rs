@@ -186,5 +186,4 @@ pub fn write_to(refs: &[Reference], out: impl std::io::Write) -> std::io::Result
     }
     let keys = keys::assign_ids(refs);
     serde_json::to_writer_pretty(out, &Items { refs, keys: &keys }).map_err(std::io::Error::from)
-
 }
