@@ -525,7 +525,25 @@ pub(crate) fn read(
 
     // People: the first run of authors, joined over `and`/punctuation read as other.
     if let Some(a) = first_run(Label::Author) {
-        let p = people::parse(&text_of(sc, a.first, a.last));
+        let text = text_of(sc, a.first, a.last);
+        let lower = text.to_lowercase();
+        let lower = lower.trim_end_matches(['.', ')', ' ']);
+        let edited = ["eds", "ed", "editors", "editor", "hrsg", "hg", "dir", "éds"]
+            .iter()
+            .any(|w| {
+                lower.ends_with(w) && lower[..lower.len() - w.len()].ends_with([' ', ',', '('])
+            });
+        let names = if edited {
+            // Drop the marker word at the end (`…, Eds.`, `… (Hrsg.)`).
+            let cut = text
+                .trim_end_matches(['.', ')', ' '])
+                .rfind([' ', ',', '('])
+                .unwrap_or(text.len());
+            text[..cut].trim_end_matches([',', ' ', '(']).to_string()
+        } else {
+            text.clone()
+        };
+        let p = people::parse(&names);
         if p.truncated {
             doubts.push(Doubt::new(
                 Code::Doubtful,
@@ -533,7 +551,11 @@ pub(crate) fn read(
                 "the author list is cut short (\"et al.\" or \"…\")",
             ));
         }
-        r.authors = p.persons;
+        if edited {
+            r.editors = p.persons;
+        } else {
+            r.authors = p.persons;
+        }
     }
     if let Some(e) = first_run(Label::Editor) {
         let text = text_of(sc, e.first, e.last);
@@ -589,7 +611,15 @@ pub(crate) fn read(
             })
             .filter_map(|(_, t)| year_of(sc.text(t)))
             .collect();
-        if let Some(&y) = candidates.first() {
+        // Else the last year anywhere outside the title (`… Workshop 2024, 2024.`).
+        let last_any = sc
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| !t.has(ID) && !in_title(*i))
+            .filter_map(|(_, t)| year_of(sc.text(t)))
+            .last();
+        if let Some(&y) = candidates.first().or(last_any.as_ref()) {
             r.issued = Some(Date::year(y));
             doubts.push(Doubt::new(
                 Code::Doubtful,
@@ -606,6 +636,13 @@ pub(crate) fn read(
         let text = strip_words(&text, &["in:", "in", "dans", "en:"]).to_string();
         if !text.is_empty() {
             r.container = Some(text);
+        }
+    }
+    // No title but a container: the item is the whole volume (an edited
+    // book, a proceedings volume).
+    if r.title.is_empty() {
+        if let Some(c) = r.container.take() {
+            r.title = c;
         }
     }
     if let Some(s) = first_run(Label::Series) {
