@@ -171,6 +171,29 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
             }
         }
     }
+    // `Conference on Learning Representations (ICLR)`: an acronym in
+    // parentheses after the container is part of its name.
+    let mut i = 0;
+    while i + 3 < n {
+        if labels[i] == Label::Container
+            && labels[i + 1] != Label::Container
+            && text(i + 1) == "("
+            && text(i + 3) == ")"
+        {
+            let acronym = text(i + 2);
+            let caps = acronym.chars().filter(|c| c.is_uppercase()).count();
+            if caps >= 2
+                && acronym.len() <= 20
+                && year_of(acronym).is_none()
+                && !sc.tokens[i + 2].has(ID)
+            {
+                for l in &mut labels[i + 1..=i + 3] {
+                    *l = Label::Container;
+                }
+            }
+        }
+        i += 1;
+    }
     // A second title run right after the container continues the container
     // (`Conference on` + `Medical Image Computing …`).
     let first_title = labels.iter().position(|&l| l == Label::Title);
@@ -633,7 +656,13 @@ pub(crate) fn read(
 
     if let Some(c) = first_run(Label::Container) {
         let text = keep_abbreviation_period(sc, c.last, text_of(sc, c.first, c.last));
-        let text = strip_words(&text, &["in:", "in", "dans", "en:"]).to_string();
+        let mut text = strip_words(&text, &["in:", "in", "dans", "en:"]).to_string();
+        // `…, TBA` where pages will go.
+        if let Some((head, last)) = text.rsplit_once([',', ' ']) {
+            if crate::model::pages_placeholder_word(last.trim()) {
+                text = head.trim_end_matches([',', ' ']).to_string();
+            }
+        }
         if !text.is_empty() {
             r.container = Some(text);
         }
