@@ -194,6 +194,31 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
         }
         i += 1;
     }
+    // `Title … in Language Models` with no punctuation before `in`: the
+    // title goes on (a container opens with `In`, `In:` or after a period).
+    let mut i = 1;
+    while i < n {
+        if labels[i] == Label::Container && labels[i - 1] == Label::Title && text(i) == "in" {
+            while i < n && labels[i] == Label::Container {
+                labels[i] = Label::Title;
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    // `Proceedings of the 2nd XAI World Conference, 2024`: the year ending
+    // the container is the date.
+    for i in 2..n {
+        let ends_run = i + 1 == n || labels[i + 1] != Label::Container;
+        if labels[i] == Label::Container
+            && ends_run
+            && text(i - 1) == ","
+            && year_of(text(i)).is_some()
+        {
+            labels[i] = Label::Date;
+            labels[i - 1] = Label::Other;
+        }
+    }
     // A second title run right after the container continues the container
     // (`Conference on` + `Medical Image Computing …`).
     let first_title = labels.iter().position(|&l| l == Label::Title);
