@@ -165,8 +165,8 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
                 } else {
                     Label::Container
                 };
-                for k in q + 1..=b {
-                    labels[k] = if k < after[0] { Label::Other } else { target };
+                for (k, l) in labels.iter_mut().enumerate().take(b + 1).skip(q + 1) {
+                    *l = if k < after[0] { Label::Other } else { target };
                 }
             }
         }
@@ -664,9 +664,9 @@ pub(crate) fn read(
             .tokens
             .iter()
             .enumerate()
+            .rev()
             .filter(|(i, t)| !t.has(ID) && !in_title(*i))
-            .filter_map(|(_, t)| year_of(sc.text(t)))
-            .last();
+            .find_map(|(_, t)| year_of(sc.text(t)));
         if let Some(&y) = candidates.first().or(last_any.as_ref()) {
             r.issued = Some(Date::year(y));
             doubts.push(Doubt::new(
