@@ -5,6 +5,13 @@
 //! it: a copy in another CV version, a copy with a slip in one author's name,
 //! lost pages or a title in another case, a preprint that was later
 //! published (sometimes retitled, linked by its code repository).
+//!
+//! [`field`] is the other shape: a field's or a department's combined
+//! bibliography, where nothing (or a chosen share) is listed twice and the
+//! skew is in who writes and where: first authors by Lotka's law, family
+//! names shared by many people, venues by Bradford's law, more papers in
+//! recent years.
+#![allow(dead_code)]
 
 use publist::{
     ArxivId, Date, Kind, Link, LinkKind, Location, Pages, Person, Provenance, Reference,
@@ -145,4 +152,318 @@ pub fn references(n: usize, seed: u64) -> Vec<Reference> {
     }
     out.truncate(n);
     out
+}
+
+/// Draws indices `0..n` with probability proportional to `1 / (rank + 1)^s`
+/// (Zipf), by inverse transform over the cumulative weights.
+pub struct Zipf {
+    cumulative: Vec<f64>,
+}
+
+impl Zipf {
+    pub fn new(n: usize, s: f64) -> Self {
+        let mut total = 0.0;
+        let cumulative = (0..n.max(1))
+            .map(|r| {
+                total += 1.0 / ((r + 1) as f64).powf(s);
+                total
+            })
+            .collect();
+        Zipf { cumulative }
+    }
+    fn draw(&self, rng: &mut Rng) -> usize {
+        let total = self.cumulative[self.cumulative.len() - 1];
+        let x = rng.unit() * total;
+        self.cumulative
+            .partition_point(|&c| c < x)
+            .min(self.cumulative.len() - 1)
+    }
+}
+
+const GIVEN: &[&str] = &[
+    "Anna",
+    "Wei",
+    "Jun",
+    "Maria",
+    "David",
+    "Li",
+    "Thomas",
+    "Sarah",
+    "Hiroshi",
+    "Elena",
+    "Ahmed",
+    "Priya",
+    "Lukas",
+    "Sofia",
+    "Chen",
+    "Yuki",
+    "Pierre",
+    "Olga",
+    "Kwame",
+    "Ana",
+    "Jan",
+    "Min",
+    "Fatima",
+    "Marco",
+    "Ingrid",
+    "Raj",
+    "Carlos",
+    "Mei",
+    "Erik",
+    "Zoe",
+    "Omar",
+    "Hana",
+    "Tomás",
+    "Ødegård",
+    "Jürgen",
+    "Émilie",
+    "Seo-yeon",
+    "Klaus-Robert",
+    "Xiaoming",
+    "Nikolai",
+];
+const PARTICLES: &[&str] = &["van", "de", "van der", "von", "da", "de la"];
+const STOP: &[&str] = &["of", "for", "the", "in", "a", "and", "with", "on"];
+
+/// A person of the field: family name (shared with others), given name, particle.
+struct Author {
+    family: String,
+    given: String,
+    particle: Option<&'static str>,
+}
+
+/// The generator of [`field`]: population, vocabulary and venues of one field.
+pub struct Field {
+    rng: Rng,
+    authors: Vec<Author>,
+    /// First authors by Lotka's law (Zipf with s = 1 over authors).
+    productivity: Zipf,
+    vocab: Vec<String>,
+    words: Zipf,
+    venues: Vec<(Kind, String, String)>,
+    venue_rank: Zipf,
+    /// Years 1990–2025, growing about 6% a year.
+    year_weights: Zipf,
+    duplicates: f64,
+    work: usize,
+    pending: Vec<Reference>,
+}
+
+impl Field {
+    /// A field for about `n` references; `duplicates` of the works (0 to 1)
+    /// are listed a second time, as another export or CV lists them.
+    pub fn new(n: usize, seed: u64, duplicates: f64) -> Self {
+        let mut rng = Rng(seed | 1);
+        let vocab: Vec<String> = (0..30_000).map(|i| word(&mut rng, 2 + i % 3)).collect();
+        // Family names are Zipf-shared: a few (the Wangs and Müllers) by many people.
+        let n_authors = (n / 3).max(300);
+        let families: Vec<String> = (0..(n_authors / 4).max(100))
+            .map(|i| {
+                let f = capitalise(&word(&mut rng, 2 + i % 2));
+                if i % 17 == 0 {
+                    f.replacen('o', "ö", 1)
+                } else {
+                    f
+                }
+            })
+            .collect();
+        let family_rank = Zipf::new(families.len(), 0.9);
+        let authors = (0..n_authors)
+            .map(|_| Author {
+                family: families[family_rank.draw(&mut rng)].clone(),
+                given: GIVEN[rng.below(GIVEN.len())].to_string(),
+                particle: (rng.below(25) == 0).then(|| PARTICLES[rng.below(PARTICLES.len())]),
+            })
+            .collect();
+        let n_venues = 200 + n / 100;
+        let venues = (0..n_venues)
+            .map(|i| {
+                let topic = format!(
+                    "{} {}",
+                    capitalise(&vocab[rng.below(2000)]),
+                    capitalise(&vocab[rng.below(2000)])
+                );
+                match i % 3 {
+                    0 => (
+                        Kind::ConferencePaper,
+                        format!("Proceedings of the International Conference on {topic}"),
+                        "ACM".to_string(),
+                    ),
+                    1 => (
+                        Kind::JournalArticle,
+                        format!("Journal of {topic}"),
+                        "Elsevier".to_string(),
+                    ),
+                    _ => (
+                        Kind::JournalArticle,
+                        format!("{topic} Letters"),
+                        "Springer".to_string(),
+                    ),
+                }
+            })
+            .collect();
+        Field {
+            rng,
+            productivity: Zipf::new(n_authors, 1.0),
+            authors,
+            words: Zipf::new(vocab.len(), 1.0),
+            vocab,
+            venue_rank: Zipf::new(n_venues, 1.0),
+            venues,
+            // Rank 0 is 2025: weight 1/(1+r)^s approximates the growth of output.
+            year_weights: Zipf::new(36, 0.8),
+            duplicates,
+            work: 0,
+            pending: Vec::new(),
+        }
+    }
+
+    fn person(&self, a: usize) -> Person {
+        let a = &self.authors[a];
+        let mut p = Person::new(&a.family, Some(&a.given));
+        p.particle = a.particle.map(str::to_string);
+        p
+    }
+
+    fn title(&mut self) -> String {
+        let len = 4 + self.rng.below(12);
+        let mut words: Vec<String> = Vec::with_capacity(len);
+        for i in 0..len {
+            if i > 0 && self.rng.below(5) == 0 {
+                words.push(STOP[self.rng.below(STOP.len())].to_string());
+            }
+            let w = &self.vocab[self.words.draw(&mut self.rng)];
+            words.push(if i == 0 { capitalise(w) } else { w.clone() });
+        }
+        words.join(" ")
+    }
+
+    fn new_work(&mut self) -> Reference {
+        self.work += 1;
+        let work = self.work;
+        let first = self.productivity.draw(&mut self.rng);
+        // Co-authors from the first author's group: nearby ranks, skewed.
+        let n_authors = 1 + self.rng.below(3) + self.rng.below(3) + self.rng.below(4);
+        let mut people = vec![first];
+        for _ in 1..n_authors {
+            let offset = ((self.rng.unit().powi(2)) * 60.0) as usize;
+            let co = (first + 1 + offset) % self.authors.len();
+            if !people.contains(&co) {
+                people.push(co);
+            }
+        }
+        let (venue_kind, venue, publisher) =
+            self.venues[self.venue_rank.draw(&mut self.rng)].clone();
+        let kind = match self.rng.below(40) {
+            0..=1 => Kind::Chapter,
+            2..=3 => Kind::Preprint,
+            _ => venue_kind,
+        };
+        let title = self.title();
+        let mut r = Reference::new(kind, &title);
+        r.authors = people.iter().map(|&a| self.person(a)).collect();
+        r.issued = Some(Date::year(
+            2025 - self.year_weights.draw(&mut self.rng) as i32,
+        ));
+        match kind {
+            Kind::Preprint => {
+                let id = format!(
+                    "{:02}{:02}.{:05}",
+                    10 + work % 16,
+                    1 + work % 12,
+                    work % 100_000
+                );
+                r.ids.arxiv = id.parse::<ArxivId>().ok();
+            }
+            Kind::Chapter => {
+                r.container = Some(format!(
+                    "Handbook of {}",
+                    capitalise(&self.vocab[work % 500])
+                ));
+                let editor = self.productivity.draw(&mut self.rng);
+                r.editors = vec![self.person(editor)];
+                r.publisher = Some("Springer".to_string());
+            }
+            _ => {
+                r.container = Some(venue);
+                r.publisher = Some(publisher);
+                if kind == Kind::JournalArticle {
+                    r.volume = Some((1 + self.rng.below(60)).to_string());
+                    r.issue = Some((1 + self.rng.below(12)).to_string());
+                }
+            }
+        }
+        if kind != Kind::Preprint {
+            let first_page = 1 + self.rng.below(2000);
+            r.pages = Some(Pages::Range {
+                first: first_page.to_string(),
+                last: (first_page + 4 + self.rng.below(20)).to_string(),
+            });
+            if self.rng.below(3) > 0 {
+                r.ids.doi = format!("10.{}/w{work}", 1000 + work % 9000).parse().ok();
+            }
+        }
+        r.sources = vec![Provenance {
+            at: publist::Location::new("field.json", work),
+            section: None,
+            number: None,
+            key: Some(format!("w{work}")),
+            text: String::new(),
+        }];
+        r
+    }
+
+    /// A second listing of `r` as another export or CV has it.
+    fn variant(&mut self, r: &Reference) -> Reference {
+        let mut v = r.clone();
+        match self.rng.below(4) {
+            // Another export: title in lower case, no DOI, no pages.
+            0 => {
+                v.title = v.title.to_lowercase();
+                v.ids.doi = None;
+                v.pages = None;
+            }
+            // Initials instead of given names.
+            1 => {
+                for p in &mut v.authors {
+                    let initials = p.initials();
+                    p.given = Some(initials.chars().map(|c| format!("{c}.")).collect());
+                }
+            }
+            // The particle written into the family name.
+            2 => {
+                for p in &mut v.authors {
+                    if let Some(particle) = p.particle.take() {
+                        p.family = format!("{particle} {}", p.family);
+                    }
+                }
+            }
+            // Unchanged.
+            _ => {}
+        }
+        if let Some(s) = v.sources.first_mut() {
+            s.key = s.key.as_ref().map(|k| format!("{k}b"));
+        }
+        v
+    }
+}
+
+impl Iterator for Field {
+    type Item = Reference;
+    fn next(&mut self) -> Option<Reference> {
+        if let Some(r) = self.pending.pop() {
+            return Some(r);
+        }
+        let r = self.new_work();
+        if self.duplicates > 0.0 && self.rng.unit() < self.duplicates {
+            let v = self.variant(&r);
+            self.pending.push(v);
+        }
+        Some(r)
+    }
+}
+
+/// `n` references of a field's combined bibliography (see [`Field::new`]).
+pub fn field(n: usize, seed: u64, duplicates: f64) -> Vec<Reference> {
+    Field::new(n, seed, duplicates).take(n).collect()
 }

@@ -15,11 +15,14 @@ use crate::model::Location;
 /// let severities: Vec<Severity> = parsed.diagnostics.iter().map(|d| d.severity).collect();
 /// assert!(severities.contains(&Severity::Warning)); // item 1: no "In:" venue
 /// assert!(severities.contains(&Severity::Error)); // item 2: not a reference
-/// assert!(Severity::Warning < Severity::Error);
+/// assert!(Severity::Note < Severity::Warning && Severity::Warning < Severity::Error);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// For information: nothing is wrong with the input (a section that is not
+    /// a publication list, skipped). Bare `--strict` does not count notes.
+    Note,
     /// The item was read, but something in it is doubtful or missing.
     Warning,
     /// The item could not be turned into a reference; it is reported here instead.
@@ -197,6 +200,17 @@ impl Diagnostic {
         Self::new(Severity::Warning, code, at, message)
     }
 
+    /// A note: information about the input, nothing wrong with it.
+    ///
+    /// ```
+    /// use publist::{Code, Diagnostic, Location};
+    /// let d = Diagnostic::note(Code::SkippedSection, Location::new("cv.md", 40), "section \"Teaching\" is not a publication list: skipped");
+    /// assert_eq!(d.to_string(), "cv.md:40: note: section \"Teaching\" is not a publication list: skipped");
+    /// ```
+    pub fn note(code: Code, at: Location, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, code, at, message)
+    }
+
     /// A diagnostic of any severity.
     ///
     /// ```
@@ -217,6 +231,7 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sev = match self.severity {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         };

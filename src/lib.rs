@@ -74,7 +74,7 @@ pub mod merge;
 pub mod model;
 mod parallel;
 pub mod parse;
-mod text;
+pub mod text;
 #[cfg(feature = "csl")]
 pub mod yaml;
 
@@ -121,11 +121,14 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Parsed, Error> {
 /// # Ok::<(), publist::Error>(())
 /// ```
 pub fn read_as(format: Format, bytes: &[u8], name: &str) -> Result<Parsed, Error> {
+    // .bib files in Latin-1 or Windows-1252 are still common: decoded, with a warning.
+    if format == Format::Bib {
+        return crate::bib::read_bytes(bytes, name);
+    }
     let text = crate::text::utf8(bytes, name)?;
     match format {
         Format::Cv => Ok(crate::cv::read(text, name)),
         Format::CslJson => crate::csl_json::read(text, name),
-        #[cfg(feature = "bib")]
         Format::Bib => Ok(crate::bib::read(text, name)),
         #[cfg(feature = "csl")]
         Format::Yaml => crate::yaml::read(text, name),

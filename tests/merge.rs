@@ -334,3 +334,172 @@ fn merge_is_deterministic() {
     let b = library();
     assert_eq!(a, b);
 }
+
+#[test]
+fn items_on_one_line_are_kept_and_a_file_given_twice_counts_once() {
+    // A minified CSL-JSON file: every item starts on line 1.
+    let json = r#"[{"id":"a","type":"article-journal","title":"Alpha Waves in Sleep","author":[{"family":"Ode","given":"A."}],"issued":{"date-parts":[[2020]]}},{"id":"b","type":"article-journal","title":"Beta Decay Revisited","author":[{"family":"Ode","given":"A."}],"issued":{"date-parts":[[2020]]}},{"id":"c","type":"book","title":"Gamma Rays","author":[{"family":"Ray","given":"G."}],"issued":{"date-parts":[[2019]]}}]"#;
+    let read = || {
+        publist::csl_json::read(json, "min.json")
+            .unwrap()
+            .references
+    };
+    assert!(read().iter().all(|r| r.sources[0].at.line == 1));
+    let once = Library::merge(read());
+    assert_eq!(once.records.len(), 3);
+    assert!(once.report.merged.is_empty());
+    let twice = Library::merge(read().into_iter().chain(read()).collect());
+    assert_eq!(twice.records, once.records);
+    assert_eq!(twice.report.items.len(), 3);
+}
+
+/// Reads fixtures of `tests/fixtures/merge` (.bib or CSL-JSON), in order.
+fn fixtures(names: &[&str]) -> Vec<publist::Reference> {
+    let mut refs = Vec::new();
+    for name in names {
+        let path = format!("{}/tests/fixtures/merge/{name}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let parsed = publist::read(&bytes, name).unwrap_or_else(|e| panic!("{e}"));
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        refs.extend(parsed.references);
+    }
+    refs
+}
+
+/// The evidence about the pair of items at these lines of one file.
+fn evidence<'a>(
+    lib: &'a Library,
+    file: &str,
+    a: usize,
+    b: usize,
+) -> &'a publist::merge::MatchEvidence {
+    lib.report
+        .merged
+        .iter()
+        .chain(&lib.report.possible_duplicates)
+        .find(|e| {
+            e.a.source == file
+                && e.b.source == file
+                && ((e.a.line, e.b.line) == (a, b) || (e.a.line, e.b.line) == (b, a))
+        })
+        .unwrap_or_else(|| panic!("no evidence about {file}:{a} and {file}:{b}"))
+}
+
+#[cfg(feature = "bib")]
+#[test]
+fn volumes_of_a_multivolume_work_stay_apart() {
+    // Explicit, different volumes, titles that differ only in the volume
+    // number, own ISBNs, different years.
+    let lib = Library::merge(fixtures(&["false-merges.bib"]));
+    assert_eq!(lib.records.len(), 4);
+    assert!(lib.report.merged.is_empty());
+    let e = evidence(&lib, "false-merges.bib", 3, 6);
+    assert_eq!(
+        (e.verdict, e.rule),
+        (Verdict::Possible, Rule::DifferentParts)
+    );
+    assert_eq!(e.signals.conflicting_part.as_deref(), Some("volume 1 ≠ 2"));
+    // Three volumes in CSL-JSON, two of them of one year: no pair joined,
+    // so no record holds two volumes.
+    let lib = Library::merge(fixtures(&["false-merges.json"]));
+    assert_eq!(lib.records.len(), 7);
+    assert!(lib.report.merged.is_empty());
+    let e = evidence(&lib, "false-merges.json", 5, 8);
+    assert_eq!(e.rule, Rule::DifferentParts);
+    assert_eq!(e.signals.year_gap, Some(0));
+    assert_eq!(e.signals.conflicting_part.as_deref(), Some("volume 3 ≠ 2"));
+}
+
+#[test]
+fn years_of_an_annual_report_and_editions_stay_apart() {
+    let lib = Library::merge(fixtures(&["false-merges.json"]));
+    // "2022 Census of ..." and "2023 Census of ...": the year in the title.
+    let e = evidence(&lib, "false-merges.json", 11, 13);
+    assert_eq!(
+        (e.verdict, e.rule),
+        (Verdict::Possible, Rule::DifferentParts)
+    );
+    assert_eq!(
+        e.signals.conflicting_part.as_deref(),
+        Some("title numbers 2022 ≠ 2023")
+    );
+    // The same book title in 2019 and 2020: two editions.
+    let e = evidence(&lib, "false-merges.json", 15, 17);
+    assert_eq!(
+        (e.verdict, e.rule),
+        (Verdict::Possible, Rule::YearsIncompatible)
+    );
+    assert_eq!(e.signals.title_similarity, 1.0);
+}
+
+#[cfg(feature = "bib")]
+#[test]
+fn papers_of_the_same_authors_in_one_year_stay_apart() {
+    // Titles sharing most words (0.83), same three authors, same year; other
+    // venue, publisher and pages, one with a DOI.
+    let lib = Library::merge(fixtures(&["false-merges.bib"]));
+    let e = evidence(&lib, "false-merges.bib", 11, 16);
+    assert_eq!(
+        (e.verdict, e.rule),
+        (Verdict::Possible, Rule::DifferentPublications)
+    );
+    assert!(e.signals.title_words >= 0.8, "{}", e.signals.title_words);
+    assert_eq!(e.signals.common_authors, 3);
+    assert_eq!(
+        e.signals.conflicting_venue.as_deref(),
+        Some("pages 101-108 ≠ 33-46")
+    );
+    assert!(e.held_apart.is_none());
+}
+
+#[cfg(feature = "bib")]
+#[test]
+fn particles_compare_equal_across_spellings() {
+    // `{van der Berg}, Anneke` (.bib, braced) and `family=Berg, prefix=van der`
+    // (BibLaTeX's extended name format), with the same DOI.
+    let refs = fixtures(&["particle-braced.bib", "particle-biblatex.bib"]);
+    assert_eq!(refs[0].authors[1].family, "van der Berg");
+    assert_eq!(refs[1].authors[1].particle.as_deref(), Some("van der"));
+    let lib = Library::merge(refs);
+    assert_eq!(lib.records.len(), 1);
+    let e = &lib.report.merged[0];
+    assert_eq!(e.rule, Rule::SameIdentifier);
+    assert_eq!(e.signals.common_authors, 2);
+}
+
+#[cfg(feature = "bib")]
+#[test]
+fn long_author_lists_are_compared_in_full() {
+    // 150 authors each, the same arXiv id: all 150 are compared, not 64.
+    let lib = Library::merge(fixtures(&["long-authors-a.bib", "long-authors-b.bib"]));
+    assert_eq!(lib.records.len(), 1);
+    let e = &lib.report.merged[0];
+    assert_eq!(e.rule, Rule::SameIdentifier);
+    assert_eq!(
+        (e.signals.common_authors, e.signals.authors),
+        (150, (150, 150))
+    );
+}
+
+#[cfg(feature = "bib")]
+#[test]
+fn two_flavours_of_one_library_merge_one_to_one() {
+    // The same seven entries exported as BibTeX ({van Dijk}, journal, year +
+    // month, @phdthesis) and as BibLaTeX (prefix=van, journaltitle, date,
+    // @thesis), with 120 authors on one entry, two volumes of one book and
+    // two different papers of the same authors in one year.
+    let count = |names: &[&str]| Library::merge(fixtures(names)).records.len();
+    let (bibtex, biblatex) = ("library-bibtex.bib", "library-biblatex.bib");
+    assert_eq!(count(&[bibtex]), 7);
+    assert_eq!(count(&[biblatex]), 7);
+    assert_eq!(count(&[bibtex, bibtex]), 7);
+    assert_eq!(count(&[biblatex, biblatex]), 7);
+    let lib = Library::merge(fixtures(&[bibtex, biblatex]));
+    assert_eq!(lib.records.len(), 7);
+    // Each record holds one entry of each flavour, under the same key.
+    for r in &lib.records {
+        assert_eq!(r.sources.len(), 2, "{}", r.title);
+        assert_eq!(r.sources[0].key, r.sources[1].key);
+        assert_ne!(r.sources[0].at.source, r.sources[1].at.source);
+    }
+}

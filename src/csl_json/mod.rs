@@ -11,11 +11,15 @@
 //! # Ok::<(), publist::Error>(())
 //! ```
 
+mod carry;
+mod from_bib;
 mod read;
 mod record;
+// The processor (feature `csl`) is the decoder's other user.
+#[cfg_attr(not(feature = "csl"), allow(dead_code))]
 pub(crate) mod value;
 mod write;
 
 pub use read::read;
 pub use record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
-pub use write::{to_csl, write};
+pub use write::{to_csl, write, write_to};

@@ -13,7 +13,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind};
 use crate::input::Parsed;
 use crate::model::{
-    Date, Kind, Link, LinkKind, Location, Note, Pages, Person, Provenance, Reference,
+    Date, Kind, Link, LinkKind, Location, Note, Original, Pages, Person, Provenance, Reference,
 };
 
 /// Reads CSL-JSON text: an array of items (or a single item). Fails only
@@ -30,22 +30,43 @@ use crate::model::{
 /// assert_eq!(r.authors[0].particle.as_deref(), Some("de"));
 /// assert_eq!(r.issued, Some(publist::Date { year: 2023, month: Some(5), day: None }));
 /// assert_eq!(r.volume.as_deref(), Some("5"));
-/// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: error: item \"b\" has no title");
+/// // An item without a title is kept, with a warning.
+/// assert_eq!(parsed.references.len(), 2);
+/// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: warning: item \"b\" has no title");
 /// ```
 pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // The line scan (serde_json keeps no positions) runs beside serde_json
-    // on large inputs; a thread is not worth it for a small file.
-    let (value, lines) = if text.len() < 1 << 20 {
-        (serde_json::from_str::<Value>(text), element_lines(text))
-    } else {
-        std::thread::scope(|scope| {
-            let lines = scope.spawn(|| element_lines(text));
-            let value = serde_json::from_str::<Value>(text);
-            (value, lines.join().unwrap_or_default())
-        })
-    };
-    let value = value.map_err(|e| {
+    // An array is read one element at a time, on all cores: no tree of the
+    // whole file is ever built, so memory stays near the size of the text
+    // and of the references read. Anything else (a single item, malformed
+    // JSON) goes through the whole-text parse, whose errors say where.
+    let elements = array_elements(text);
+    // serde_json refuses values nested deeper than 128; such a file takes the
+    // whole-text path, which says so.
+    if let Some((elements, _)) = elements.as_ref().filter(|(_, depth)| *depth <= 100) {
+        let items: Vec<(usize, &str)> = elements
+            .iter()
+            .map(|e| (e.line, &text[e.start..e.end]))
+            .collect();
+        let read = crate::parallel::map_chunks(&items, 512, |&(line, json)| {
+            serde_json::from_str::<Value>(json)
+                .ok()
+                .map(|item| item_to_reference(item, line, source))
+        });
+        if read.iter().flatten().all(Option::is_some) {
+            let mut parsed = Parsed {
+                items: items.len(),
+                ..Parsed::default()
+            };
+            parsed.references.reserve(items.len());
+            for (r, d) in read.into_iter().flatten().flatten() {
+                parsed.references.extend(r);
+                parsed.diagnostics.extend(d);
+            }
+            return Ok(parsed);
+        }
+    }
+    let value = serde_json::from_str::<Value>(text).map_err(|e| {
         Error::new(ErrorKind::Syntax, source, format!("not valid JSON: {e}")).at_line(e.line())
     })?;
     let items = match value {
@@ -59,83 +80,161 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
             ))
         }
     };
+    let lines: Vec<usize> = elements
+        .map(|(e, _)| e.iter().map(|e| e.line).collect())
+        .unwrap_or_default();
     let mut parsed = Parsed {
         items: items.len(),
         ..Parsed::default()
     };
-    let numbered: Vec<(usize, Value)> = items.into_iter().enumerate().collect();
-    let read = crate::parallel::map_owned(numbered, 512, |(k, item)| {
+    for (k, item) in items.into_iter().enumerate() {
         let line = lines.get(k).copied().unwrap_or(1);
-        match item
-            .as_object()
-            .ok_or_else(|| {
-                (
-                    Code::BrokenEntry,
-                    "an item must be a JSON object".to_string(),
-                )
-            })
-            .and_then(to_reference)
-        {
-            Ok(mut r) => {
-                if r.sources.is_empty() {
-                    let mut p = Provenance::new(Location::new(source, line));
-                    p.key = item.get("id").and_then(string);
-                    r.sources.push(p);
-                }
-                Ok(r)
-            }
-            Err((code, msg)) => Err(Diagnostic::error(code, Location::new(source, line), msg)),
-        }
-    });
-    for r in read {
-        match r {
-            Ok(r) => parsed.references.push(r),
-            Err(d) => parsed.diagnostics.push(d),
-        }
+        let (r, d) = item_to_reference(item, line, source);
+        parsed.references.extend(r);
+        parsed.diagnostics.extend(d);
     }
     Ok(parsed)
 }
 
-/// 1-based lines where the elements of the top-level array start (a small
-/// scan that skips strings: serde_json keeps no positions).
-fn element_lines(text: &str) -> Vec<usize> {
-    let (mut depth, mut line, mut in_string, mut escaped) = (0i32, 1usize, false, false);
-    // An element of the top-level array starts at the first non-blank
-    // character after `[` or after a comma at depth 1.
-    let mut expect_element = false;
+/// One item of the array, starting at `line`: a reference (with a warning
+/// when it has no title: it is kept) or, for anything but an object, an error.
+fn item_to_reference(item: Value, line: usize, source: &str) -> (Option<Reference>, Option<Diagnostic>) {
+    let at = Location::new(source, line);
+    let Value::Object(mut o) = item else {
+        let error = Diagnostic::error(Code::BrokenEntry, at, "an item must be a JSON object");
+        return (None, Some(error));
+    };
+    let mut r = to_reference(&o);
+    if r.sources.is_empty() {
+        let mut p = Provenance::new(at.clone());
+        p.key = o.get("id").and_then(string);
+        r.sources.push(p);
+    }
+    let warning = r.title.is_empty().then(|| {
+        let id = o.get("id").and_then(string).unwrap_or_default();
+        Diagnostic::warning(Code::NoTitle, at, format!("item \"{id}\" has no title"))
+    });
+    o.remove("custom");
+    r.original = Some(Original::CslJson(o));
+    (Some(r), warning)
+}
+
+/// Where one element of the top-level array stands in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Element {
+    start: usize,
+    end: usize,
+    /// 1-based line of its first character.
+    line: usize,
+}
+
+/// The elements of a top-level JSON array, found by a scan that tracks
+/// strings and nesting (serde_json keeps no positions), and how deep they
+/// nest. `None` unless the text is an array whose elements are separated by
+/// commas and white space only, closed, with nothing after it but white
+/// space: then each element is a JSON text of its own (if it is valid JSON).
+fn array_elements(text: &str) -> Option<(Vec<Element>, usize)> {
+    let bytes = text.as_bytes();
+    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let mut line = 1usize;
+    let mut i = 0;
+    while i < bytes.len() && blank(bytes[i]) {
+        line += usize::from(bytes[i] == b'\n');
+        i += 1;
+    }
+    if bytes.get(i) != Some(&b'[') {
+        return None;
+    }
+    i += 1;
     let mut out = Vec::new();
-    for c in text.chars() {
-        if c == '\n' {
-            line += 1;
+    let mut deepest = 0;
+    // Between elements: expecting an element (after `[` or `,`) or a separator.
+    let mut want_element = true;
+    let mut first = true;
+    loop {
+        while i < bytes.len() && blank(bytes[i]) {
+            line += usize::from(bytes[i] == b'\n');
+            i += 1;
         }
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
+        let b = *bytes.get(i)?;
+        if b == b']' {
+            // `[]`, or the end after an element (not after a comma).
+            if want_element && !first {
+                return None;
             }
+            i += 1;
+            break;
+        }
+        if !want_element {
+            if b != b',' {
+                return None;
+            }
+            i += 1;
+            want_element = true;
             continue;
         }
-        if expect_element && !c.is_whitespace() && c != ']' {
-            out.push(line);
-            expect_element = false;
-        }
-        match c {
-            '"' => in_string = true,
-            '[' | '{' => {
-                if depth == 0 && c == '{' {
-                    out.push(line);
+        // One element: a container up to its closing bracket, a string up
+        // to its closing quote, or a scalar up to the next separator.
+        let (start, start_line) = (i, line);
+        let (mut depth, mut max_depth, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+        let scalar = !matches!(b, b'{' | b'[' | b'"');
+        while i < bytes.len() {
+            let c = bytes[i];
+            if scalar {
+                if c == b',' || c == b']' || blank(c) {
+                    break;
                 }
-                depth += 1;
-                expect_element = depth == 1 && c == '[';
+                i += 1;
+                continue;
             }
-            ']' | '}' => depth -= 1,
-            ',' if depth == 1 => expect_element = true,
-            _ => {}
+            line += usize::from(c == b'\n');
+            i += 1;
+            if in_string {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => {
+                        in_string = false;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                b'"' => in_string = true,
+                b'[' | b'{' => {
+                    depth += 1;
+                    max_depth = max_depth.max(depth);
+                }
+                b']' | b'}' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
         }
+        if in_string || depth != 0 || i == start {
+            return None;
+        }
+        deepest = deepest.max(max_depth);
+        let end = i;
+        out.push(Element {
+            start,
+            end,
+            line: start_line,
+        });
+        want_element = false;
+        first = false;
     }
-    out
+    while i < bytes.len() && blank(bytes[i]) {
+        i += 1;
+    }
+    (i == bytes.len()).then_some((out, deepest))
 }
 
 /// A string or a number as text.
@@ -224,10 +323,9 @@ fn date(v: Option<&Value>) -> Option<Date> {
     year.parse().ok().map(Date::year)
 }
 
-fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
-    let id = field(o, "id").unwrap_or_default();
-    let title =
-        field(o, "title").ok_or_else(|| (Code::NoTitle, format!("item \"{id}\" has no title")))?;
+/// The typed reference of an item (an empty title when it has none).
+pub(super) fn to_reference(o: &Map<String, Value>) -> Reference {
+    let title = field(o, "title").unwrap_or_default();
     let kind = kind_of(&field(o, "type").unwrap_or_default(), o);
     let mut r = Reference::new(kind, &title);
     r.authors = names(o.get("author"));
@@ -313,5 +411,62 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
             .take()
             .filter(|_| r.ids.openreview.is_none());
     }
-    Ok(r)
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slices(text: &str) -> Option<Vec<(usize, &str)>> {
+        array_elements(text)
+            .map(|(v, _)| v.iter().map(|e| (e.line, &text[e.start..e.end])).collect())
+    }
+
+    #[test]
+    fn elements_of_an_array() {
+        let text = "[\n  {\"a\": \"x,]}\\\"\"},\n  {\"b\": [1, {\"c\": 2}]}\n, 3 ]\n";
+        assert_eq!(
+            slices(text).unwrap(),
+            [
+                (2, "{\"a\": \"x,]}\\\"\"}"),
+                (3, "{\"b\": [1, {\"c\": 2}]}"),
+                (4, "3")
+            ]
+        );
+        assert_eq!(slices(" [ ] ").unwrap(), []);
+        assert_eq!(slices("[{}]").unwrap(), [(1, "{}")]);
+    }
+
+    #[test]
+    fn not_a_plain_array() {
+        for text in [
+            "{\"id\": \"a\"}",
+            "[{}, ]",
+            "[, {}]",
+            "[{} {}]",
+            "[{}",
+            "[{\"a\": \"unclosed}]",
+            "[{}] trailing",
+            "[{}}]",
+        ] {
+            assert_eq!(slices(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn malformed_input_keeps_its_error() {
+        let e = read(
+            "[\n{\"id\": \"a\", \"title\": \"T\"},\n{\"id\": \"b\" \"title\": 1}\n]",
+            "x.json",
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Syntax);
+        assert!(e.to_string().contains("x.json:3"), "{e}");
+        let ok = read("[{\"id\": \"a\", \"title\": \"T\"}, 5]", "x.json").unwrap();
+        assert_eq!(
+            (ok.items, ok.references.len(), ok.diagnostics.len()),
+            (2, 1, 1)
+        );
+    }
 }

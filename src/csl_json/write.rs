@@ -2,7 +2,7 @@
 
 use super::record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 use crate::keys;
-use crate::model::{Kind, LinkKind, Person, Reference};
+use crate::model::{Kind, LinkKind, Original, Person, Reference};
 
 fn csl_type(kind: Kind) -> &'static str {
     match kind {
@@ -22,6 +22,7 @@ fn csl_name(p: &Person) -> CslName {
     CslName {
         family: Some(p.family.clone()),
         given: p.given.clone(),
+        dropping_particle: None,
         non_dropping_particle: p.particle.clone(),
         suffix: p.suffix.clone(),
         literal: None,
@@ -41,6 +42,17 @@ fn csl_name(p: &Person) -> CslName {
 /// assert_eq!(item.custom.arxiv.as_deref(), Some("2402.12118"));
 /// ```
 pub fn to_csl(r: &Reference, id: &str) -> CslItem {
+    let mut item = typed_item(r, id);
+    match &r.original {
+        Some(Original::CslJson(map)) => super::carry::overlay(&mut item, r, map),
+        Some(Original::Bib(entry)) => super::from_bib::extend(&mut item, r, entry),
+        _ => {}
+    }
+    item
+}
+
+/// The item as the typed fields give it.
+fn typed_item(r: &Reference, id: &str) -> CslItem {
     let arxiv_preprint = r.kind == Kind::Preprint && r.ids.arxiv.is_some();
     let openreview_preprint =
         r.kind == Kind::Preprint && r.ids.arxiv.is_none() && r.ids.openreview.is_some();
@@ -91,7 +103,7 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
         number,
         publisher,
         publisher_place: r.place.clone(),
-        doi: r.ids.doi.as_ref().map(|d| d.to_string()),
+        doi: r.ids.doi.as_ref().map(|d| d.as_written().to_string()),
         isbn: (!r.ids.isbn.is_empty()).then(|| {
             r.ids
                 .isbn
@@ -103,6 +115,7 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
         issn: r.ids.issn.as_ref().map(|i| i.to_string()),
         url,
         note: (!notes.is_empty()).then(|| notes.join("; ")),
+        extra: serde_json::Map::new(),
         custom: CslCustom {
             sources: r
                 .sources
@@ -136,8 +149,42 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
 /// assert!(json.contains("\"publisher-place\": \"Cham\""));
 /// ```
 pub fn write(refs: &[Reference]) -> String {
-    let keys = keys::assign(refs);
-    let items: Vec<CslItem> = refs.iter().zip(&keys).map(|(r, k)| to_csl(r, k)).collect();
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
+    let mut out = Vec::with_capacity(refs.len() * 512);
+    // Writing plain structs of strings and numbers into memory cannot fail.
+    if write_to(refs, &mut out).is_err() {
+        return "[]".to_string();
+    }
+    String::from_utf8(out).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Writes what [`write()`] returns to `out`, one item at a time: no item
+/// list or text of the whole output is built (wrap a file or standard output
+/// in a `BufWriter`).
+///
+/// ```
+/// let parsed = publist::cv::read("## Books\n1. Longo L, editors (2024). \"XAI\". Springer, Cham\n", "cv.md");
+/// let mut out = Vec::new();
+/// publist::csl_json::write_to(&parsed.references, &mut out)?;
+/// assert_eq!(String::from_utf8(out).unwrap(), publist::csl_json::write(&parsed.references));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn write_to(refs: &[Reference], out: impl std::io::Write) -> std::io::Result<()> {
+    /// The items, converted as the serializer reaches them.
+    struct Items<'a> {
+        refs: &'a [Reference],
+        keys: &'a [String],
+    }
+    impl serde::Serialize for Items<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeSeq;
+            let mut seq = s.serialize_seq(Some(self.refs.len()))?;
+            for (r, k) in self.refs.iter().zip(self.keys) {
+                seq.serialize_element(&to_csl(r, k))?;
+            }
+            seq.end()
+        }
+    }
+    let keys = keys::assign_ids(refs);
+    serde_json::to_writer_pretty(out, &Items { refs, keys: &keys }).map_err(std::io::Error::from)
+
 }

@@ -96,6 +96,11 @@ const TRANSPARENT_COMMANDS: &[&str] = &[
     "bf", "rm", "sf", "sc", "textsc", "textup", "mathrm", "mathit", "mathbf", "url",
 ];
 
+/// The accented letter for an accent command (`\'`, `\"`, `\v`, ...) and a base letter.
+pub(crate) fn accent_of(cmd: char, base: char) -> Option<char> {
+    accent(cmd, base)
+}
+
 fn accent(cmd: char, base: char) -> Option<char> {
     let table: &[(char, &str, &str)] = &[
         ('"', "aeiouyAEIOUY", "äëïöüÿÄËÏÖÜŸ"),
@@ -105,6 +110,12 @@ fn accent(cmd: char, base: char) -> Option<char> {
         ('~', "anoANO", "ãñõÃÑÕ"),
         ('v', "cszrnCSZRN", "čšžřňČŠŽŘŇ"),
         ('c', "csCS", "çşÇŞ"),
+        ('=', "aeiouAEIOU", "āēīōūĀĒĪŌŪ"),
+        ('.', "zeiZEI", "żėİŻĖİ"),
+        ('u', "agAG", "ăğĂĞ"),
+        ('H', "ouOU", "őűŐŰ"),
+        ('k', "aeAE", "ąęĄĘ"),
+        ('r', "auAU", "åůÅŮ"),
     ];
     let (_, from, to) = table.iter().find(|(c, _, _)| *c == cmd)?;
     let i = from.chars().position(|c| c == base)?;
@@ -205,7 +216,8 @@ fn accent_argument(chars: &[char], i: usize) -> (Option<char>, usize) {
     }
 }
 
-fn named_symbol(name: &str) -> Option<&'static str> {
+/// The text of a symbol command (`\o` → `ø`, `\ldots` → `…`).
+pub(crate) fn named_symbol(name: &str) -> Option<&'static str> {
     Some(match name {
         "o" => "ø",
         "O" => "Ø",

@@ -3,62 +3,91 @@
 //! folded title, pairs of the title's three rarest words (so that a title with
 //! one word changed still shares a key), and first + last author.
 //!
-//! Keys are hashed to `u64` and sorted with their reference numbers; runs of
-//! one key form a block. Blocks of up to [`SMALL_BLOCK`] members yield all
-//! their pairs; larger blocks (common words, prolific author pairs) are sorted
-//! by year and title and each member is paired with its next [`WINDOW`]
-//! neighbours (sorted neighbourhood), so the number of pairs stays linear.
+//! Keys are hashed to `u64` (the kind of key in the top three bits) and
+//! sorted with their reference numbers; runs of one key form a block. Blocks
+//! of up to [`SMALL_BLOCK`] members yield all their pairs. Larger blocks (a
+//! common title, common words, a prolific pair of authors) are sorted so
+//! that the listings of one work come together and each member is paired
+//! with its next [`WINDOW`] neighbours (sorted neighbourhood): blocks of a
+//! title or of title words by first author and year, blocks of authors or
+//! identifiers by year and title. No block costs more than `WINDOW` pairs
+//! per member, so the number of pairs grows with the number of references,
+//! not with the square of a block.
 
 use std::collections::HashMap;
 
-use crate::fasthash::FastHash;
-
 use super::normalize::Fingerprint;
+use crate::fasthash::FastHash;
 
 const SMALL_BLOCK: usize = 48;
 const WINDOW: usize = 12;
 
-fn hash(tag: u8, parts: &[&[u8]]) -> u64 {
+/// What a blocking key is made of (the top three bits of the key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Tag {
+    Arxiv = 1,
+    OpenReview = 2,
+    Doi = 3,
+    Code = 4,
+    Title = 5,
+    Words = 6,
+    Authors = 7,
+}
+
+fn tag_of(key: u64) -> u8 {
+    (key >> 61) as u8
+}
+
+fn hash(tag: Tag, parts: &[&[u8]]) -> u64 {
     // FNV-1a, 64 bit: stable across runs and platforms.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(tag);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(tag as u8);
     for p in parts {
         for &b in p.iter().chain(std::iter::once(&0xff)) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
-    h
+    with_tag(tag, h)
 }
 
-fn author_key(f: &Fingerprint, last: bool) -> Option<String> {
+fn with_tag(tag: Tag, h: u64) -> u64 {
+    (h >> 3) | (u64::from(tag as u8) << 61)
+}
+
+/// Three letters of the family name and the first initial: `samW`.
+fn author_key(f: &Fingerprint, last: bool) -> Option<([u8; 16], usize)> {
     let a = if last {
         f.authors.last()
     } else {
         f.authors.first()
     }?;
-    let prefix: String = a.family.chars().take(3).collect();
-    Some(format!(
-        "{prefix}{}",
-        a.initials.chars().next().unwrap_or('_')
-    ))
+    let mut key = [0u8; 16];
+    let mut n = 0;
+    for c in a.family.chars().take(3) {
+        n += c.encode_utf8(&mut key[n..]).len();
+    }
+    let initial = a.initials.chars().next().unwrap_or('_');
+    n += initial.encode_utf8(&mut key[n..]).len();
+    Some((key, n))
 }
 
 /// All blocking keys of one reference.
 fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
-    if let Some(a) = &f.arxiv {
-        out.push(hash(1, &[a.as_bytes()]));
+    if let Some(a) = f.arxiv {
+        out.push(hash(Tag::Arxiv, &[a.as_bytes()]));
     }
-    if let Some(o) = &f.openreview {
-        out.push(hash(2, &[o.as_bytes()]));
+    if let Some(o) = f.openreview {
+        out.push(hash(Tag::OpenReview, &[o.as_bytes()]));
     }
     if let Some(d) = &f.doi {
-        out.push(hash(3, &[d.as_bytes()]));
+        out.push(hash(Tag::Doi, &[d.as_bytes()]));
     }
     for c in &f.code_urls {
-        out.push(hash(4, &[c.as_bytes()]));
+        out.push(hash(Tag::Code, &[c.as_bytes()]));
     }
-    if !f.compact_title.is_empty() {
-        out.push(hash(5, &[f.compact_title.as_bytes()]));
+    if let Some(t) = f.title_key {
+        out.push(with_tag(Tag::Title, t));
     }
     // The three rarest words (by document frequency), each looked up once.
     let mut rare: Vec<(u32, u64)> = f
@@ -71,11 +100,11 @@ fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
     for i in 0..rare.len() {
         for j in i + 1..rare.len() {
             let (x, y) = (rare[i].1.min(rare[j].1), rare[i].1.max(rare[j].1));
-            out.push(hash(6, &[&x.to_le_bytes(), &y.to_le_bytes()]));
+            out.push(hash(Tag::Words, &[&x.to_le_bytes(), &y.to_le_bytes()]));
         }
     }
-    if let (Some(first), Some(last)) = (author_key(f, false), author_key(f, true)) {
-        out.push(hash(7, &[first.as_bytes(), last.as_bytes()]));
+    if let (Some((first, n)), Some((last, m))) = (author_key(f, false), author_key(f, true)) {
+        out.push(hash(Tag::Authors, &[&first[..n], &last[..m]]));
     }
 }
 
@@ -83,7 +112,7 @@ fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
 pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(u32, u32)> {
     let mut df: HashMap<u64, u32, FastHash> = HashMap::default();
     for f in fps {
-        for &t in &f.token_set {
+        for &t in f.token_set.iter() {
             *df.entry(t).or_insert(0) += 1;
         }
     }
@@ -96,6 +125,7 @@ pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(u32, u32)> {
         buf.dedup();
         entries.extend(buf.iter().map(|&k| (k, i as u32)));
     }
+    drop(df);
     entries.sort_unstable();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut start = 0;
@@ -104,16 +134,17 @@ pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(u32, u32)> {
         let end = start + entries[start..].partition_point(|e| e.0 == key);
         if end - start > 1 {
             let members: Vec<u32> = entries[start..end].iter().map(|e| e.1).collect();
-            block_pairs(&members, fps, &mut pairs);
+            block_pairs(tag_of(key), &members, fps, &mut pairs);
         }
         start = end;
     }
+    drop(entries);
     pairs.sort_unstable();
     pairs.dedup();
     pairs
 }
 
-fn block_pairs(members: &[u32], fps: &[Fingerprint], pairs: &mut Vec<(u32, u32)>) {
+fn block_pairs(tag: u8, members: &[u32], fps: &[Fingerprint], pairs: &mut Vec<(u32, u32)>) {
     let ordered = |a: u32, b: u32| if a < b { (a, b) } else { (b, a) };
     if members.len() <= SMALL_BLOCK {
         for (k, &a) in members.iter().enumerate() {
@@ -124,13 +155,55 @@ fn block_pairs(members: &[u32], fps: &[Fingerprint], pairs: &mut Vec<(u32, u32)>
         return;
     }
     let mut sorted = members.to_vec();
-    sorted.sort_by(|&a, &b| {
-        let (fa, fb) = (&fps[a as usize], &fps[b as usize]);
-        (fa.year, &fa.compact_title, a).cmp(&(fb.year, &fb.compact_title, b))
-    });
+    if tag == Tag::Title as u8 || tag == Tag::Words as u8 {
+        // One title (or title words) for many works: the listings of one
+        // work share the first author.
+        sorted.sort_by_cached_key(|&m| {
+            let f = &fps[m as usize];
+            let first = f.authors.first().map(|a| a.family.to_string());
+            (first, f.year, m)
+        });
+    } else {
+        sorted.sort_by_cached_key(|&m| {
+            let f = &fps[m as usize];
+            (f.year, f.compact_title(), m)
+        });
+    }
     for (k, &a) in sorted.iter().enumerate() {
         for &b in sorted.iter().skip(k + 1).take(WINDOW) {
             pairs.push(ordered(a, b));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Kind, Person, Reference};
+
+    fn paper(first: &str, title: &str, year: i32) -> Reference {
+        let mut r = Reference::new(Kind::JournalArticle, title);
+        r.authors = vec![
+            Person::new(first, Some("A.")),
+            Person::new("Last", Some("Z.")),
+        ];
+        r.issued = Some(Date::year(year));
+        r
+    }
+
+    #[test]
+    fn a_large_title_block_pairs_the_listings_of_one_work() {
+        // 300 works titled "Editorial" of one year by 300 first authors, and
+        // a second listing of one of them at the end: a block far above
+        // SMALL_BLOCK, in which input order puts the two listings far apart.
+        let mut refs: Vec<Reference> = (0..300)
+            .map(|i| paper(&format!("Author{i:03}"), "Editorial", 2010))
+            .collect();
+        refs.push(paper("Author007", "Editorial", 2010));
+        let fps: Vec<Fingerprint> = refs.iter().map(Fingerprint::of).collect();
+        let pairs = candidate_pairs(&fps);
+        assert!(pairs.contains(&(7, 300)), "the two listings are compared");
+        // Bounded: at most WINDOW pairs per member in each of its keys.
+        assert!(pairs.len() <= refs.len() * WINDOW * 3, "{}", pairs.len());
     }
 }

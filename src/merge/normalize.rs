@@ -1,5 +1,10 @@
-//! Fingerprints: what the merge compares, computed once per reference.
+//! Fingerprints: what the merge compares of each reference, computed once,
+//! compact (hashes and small numbers; text is read from the reference itself
+//! when a pair needs it).
 
+use std::borrow::Cow;
+
+use super::names::Names;
 use crate::model::{Kind, LinkKind, NoteKind, Reference};
 use crate::text::fold;
 
@@ -11,65 +16,132 @@ const STOP_WORDS: &[&str] = &[
     "using", "via", "we", "what", "why", "with",
 ];
 
-/// An author reduced for comparison: folded family name and initials.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct AuthorKey {
-    pub family: String,
-    pub initials: String,
-}
-
-impl AuthorKey {
-    pub(crate) fn of(p: &crate::model::Person) -> Self {
-        AuthorKey {
-            family: fold(&p.family),
-            initials: p.initials(),
-        }
-    }
-}
-
 /// What the merge compares of one reference.
 #[derive(Debug, Clone)]
-pub(crate) struct Fingerprint {
-    /// Content words of the title, folded and crudely stemmed.
-    pub title_tokens: Vec<String>,
-    /// Hashes of the same words, sorted, without repeats.
-    pub token_set: Vec<u64>,
-    /// Hashed character trigrams of the title without spaces or punctuation,
-    /// sorted and deduplicated (so that `SemanticLens` = `Semantic Lens`).
-    pub trigrams: Vec<u32>,
-    /// The title folded to letters and digits only.
-    pub compact_title: String,
-    pub authors: Vec<AuthorKey>,
+pub(crate) struct Fingerprint<'a> {
+    /// The reference, for what is compared rarely (container, publisher,
+    /// the title's characters).
+    pub r: &'a Reference,
+    /// Hashes of the title's content words, folded and crudely stemmed, in order.
+    pub title_tokens: Box<[u64]>,
+    /// The same, sorted, without repeats.
+    pub token_set: Box<[u64]>,
+    /// Hash of the title folded to letters and digits; `None` for an empty title.
+    pub title_key: Option<u64>,
+    /// Authors, or editors when there are no authors.
+    pub authors: Names,
     pub year: Option<i32>,
     pub preprint: bool,
     pub kind: Kind,
-    pub arxiv: Option<String>,
-    pub openreview: Option<String>,
-    pub doi: Option<String>,
+    pub arxiv: Option<&'a str>,
+    pub openreview: Option<&'a str>,
+    /// Lower case: DOIs compare without regard to case.
+    pub doi: Option<Cow<'a, str>>,
     pub code_urls: Vec<String>,
     /// Folded words of "Accepted for publication in ..." notes.
     pub accepted_in: Vec<Vec<String>>,
-    /// The container, for matching acceptance notes (rare: computed on demand).
-    pub container: Option<String>,
+    /// The volume in one spelling ([`normalize_number`]).
+    pub volume: Option<Box<str>>,
+    /// Numeric first and last page.
+    pub pages: Option<(u64, u64)>,
+    /// The numbers of the title ([`title_numbers`]).
+    pub numbers: Box<[u64]>,
 }
 
-/// Folds a title into content tokens: `Explanations` → `explanation`.
-pub(crate) fn title_tokens(title: &str) -> Vec<String> {
+impl<'a> Fingerprint<'a> {
+    pub(crate) fn of(r: &'a Reference) -> Self {
+        let names = if r.authors.is_empty() {
+            &r.editors
+        } else {
+            &r.authors
+        };
+        let title_tokens: Box<[u64]> = title_words(&r.title).map(|w| word_hash(&w)).collect();
+        let mut token_set = title_tokens.to_vec();
+        token_set.sort_unstable();
+        token_set.dedup();
+        let compact = fold(&r.title);
+        Fingerprint {
+            r,
+            title_tokens,
+            token_set: token_set.into_boxed_slice(),
+            title_key: (!compact.is_empty()).then(|| word_hash(&compact)),
+            authors: Names::of(names),
+            year: r.year(),
+            preprint: r.kind == Kind::Preprint,
+            kind: r.kind,
+            arxiv: r.ids.arxiv.as_ref().map(|a| a.as_str()),
+            openreview: r.ids.openreview.as_ref().map(|o| o.as_str()),
+            doi: r.ids.doi.as_ref().map(|d| {
+                let d = d.as_str();
+                if d.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(d.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(d)
+                }
+            }),
+            code_urls: r
+                .links
+                .iter()
+                .filter(|l| l.kind == LinkKind::Code)
+                .map(|l| normalize_url(&l.url))
+                .collect(),
+            accepted_in: r
+                .notes
+                .iter()
+                .filter(|n| n.kind == NoteKind::Acceptance)
+                .map(|n| venue_tokens(&n.text))
+                .collect(),
+            volume: r
+                .volume
+                .as_deref()
+                .and_then(normalize_number)
+                .map(String::into_boxed_str),
+            pages: r.pages.as_ref().and_then(page_span),
+            numbers: title_numbers(&r.title).into_boxed_slice(),
+        }
+    }
+
+    /// The title folded to letters and digits only.
+    pub(crate) fn compact_title(&self) -> String {
+        fold(&self.r.title)
+    }
+
+    /// Hashed character trigrams of the compact title, sorted and
+    /// deduplicated (so that `SemanticLens` = `Semantic Lens`).
+    pub(crate) fn trigrams(&self) -> Vec<u32> {
+        trigrams(&self.compact_title())
+    }
+
+    /// The publisher, folded.
+    pub(crate) fn publisher(&self) -> Option<String> {
+        self.r
+            .publisher
+            .as_deref()
+            .map(fold)
+            .filter(|p| !p.is_empty())
+    }
+}
+
+/// The content words of a title, folded and stemmed: `Explanations` → `explanation`.
+fn title_words(title: &str) -> impl Iterator<Item = String> + '_ {
     title
         .split(|c: char| !c.is_alphanumeric())
         .map(fold)
         .filter(|w| !w.is_empty() && STOP_WORDS.binary_search(&w.as_str()).is_err())
         .map(stem)
-        .collect()
+}
+
+/// Folds a title into content tokens: `Explanations` → `explanation`.
+pub(crate) fn title_tokens(title: &str) -> Vec<String> {
+    title_words(title).collect()
 }
 
 /// A crude plural stem, enough to equate `defenses`/`defense`, `networks`/`network`.
-fn stem(w: String) -> String {
+fn stem(mut w: String) -> String {
     if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
-        w[..w.len() - 1].to_string()
-    } else {
-        w
+        w.pop();
     }
+    w
 }
 
 fn trigrams(compact: &str) -> Vec<u32> {
@@ -95,6 +167,117 @@ fn trigrams(compact: &str) -> Vec<u32> {
     out
 }
 
+/// The numbers a title carries, as a set: digit runs (`2020`, `GPT-4`,
+/// `2nd`) and upper-case Roman numerals of I, V and X (`Part II`, `Algebra
+/// V`). Two listings whose titles each carry a number the other lacks are
+/// different parts, volumes, editions or years of a series.
+pub(crate) fn title_numbers(title: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for word in title.split(|c: char| !c.is_alphanumeric()) {
+        if let Some(n) = roman(word) {
+            out.push(n);
+            continue;
+        }
+        for run in word.split(|c: char| !c.is_ascii_digit()) {
+            if !run.is_empty() && run.len() <= 18 {
+                if let Ok(n) = run.parse::<u64>() {
+                    out.push(n);
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// An upper-case Roman numeral of the letters I, V, X (1 to 39, in the usual
+/// subtractive form); `CV`, `ML` and other acronyms are words, not numbers.
+fn roman(word: &str) -> Option<u64> {
+    if word.is_empty() || word.len() > 7 || !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
+        return None;
+    }
+    let value = |b: u8| match b {
+        b'I' => 1,
+        b'V' => 5,
+        _ => 10,
+    };
+    let bytes = word.as_bytes();
+    let mut total = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        let v = value(b);
+        match bytes.get(i + 1) {
+            Some(&next) if value(next) > v => total = total.wrapping_sub(v),
+            _ => total = total.wrapping_add(v),
+        }
+    }
+    // Only the canonical spelling of the value counts (`IIII` and `VX` are words).
+    (1..40)
+        .contains(&total)
+        .then_some(total)
+        .filter(|&n| to_roman(n) == word)
+}
+
+fn to_roman(mut n: u64) -> String {
+    let mut s = String::new();
+    for (v, r) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// A volume, edition or part number in one spelling: `Vol. 2`, `2`, `II` →
+/// `2`; a letter stays a letter (`B`, the volumes of *Computers &
+/// Typesetting*). `None` for what is not a number (`abs/1908.04509`, CoRR's
+/// "volume" of an arXiv listing).
+pub(crate) fn normalize_number(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("Vol.")
+        .or_else(|| t.strip_prefix("vol."))
+        .or_else(|| t.strip_prefix("Vol"))
+        .or_else(|| t.strip_prefix("vol"))
+        .unwrap_or(t)
+        .trim();
+    if let Some(n) = roman(&t.to_uppercase()) {
+        return Some(n.to_string());
+    }
+    if !t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let trimmed = t.trim_start_matches('0');
+        return Some(if trimmed.is_empty() { "0" } else { trimmed }.to_string());
+    }
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_alphabetic() => Some(c.to_lowercase().collect()),
+        _ => None,
+    }
+}
+
+/// Numeric first and last page, when the pages are plain numbers.
+pub(crate) fn page_span(pages: &crate::model::Pages) -> Option<(u64, u64)> {
+    use crate::model::Pages;
+    let num = |s: &str| s.trim().parse::<u64>().ok();
+    match pages {
+        Pages::Range { first, last } => {
+            let (f, l) = (num(first)?, num(last)?);
+            // `1006-19`: the last page abbreviated.
+            let l = if l < f {
+                let digits = last.trim().len() as u32;
+                let base = 10u64.checked_pow(digits)?;
+                f - f % base + l
+            } else {
+                l
+            };
+            Some((f, l.max(f)))
+        }
+        Pages::Single(p) => num(p).map(|n| (n, n)),
+        Pages::Placeholder(_) => None,
+    }
+}
+
 /// Normalises a code-repository URL: scheme, `www.`, case, `.git` and trailing `/` dropped.
 pub(crate) fn normalize_url(url: &str) -> String {
     let lower = url.trim().to_lowercase();
@@ -106,47 +289,6 @@ pub(crate) fn normalize_url(url: &str) -> String {
         .trim_end_matches('/')
         .trim_end_matches(".git")
         .to_string()
-}
-
-impl Fingerprint {
-    pub(crate) fn of(r: &Reference) -> Self {
-        let compact_title: String = fold(&r.title);
-        let names = if r.authors.is_empty() {
-            &r.editors
-        } else {
-            &r.authors
-        };
-        let title_tokens = title_tokens(&r.title);
-        let mut token_set: Vec<u64> = title_tokens.iter().map(|t| word_hash(t)).collect();
-        token_set.sort_unstable();
-        token_set.dedup();
-        Fingerprint {
-            title_tokens,
-            token_set,
-            trigrams: trigrams(&compact_title),
-            compact_title,
-            authors: names.iter().map(AuthorKey::of).collect(),
-            year: r.year(),
-            preprint: r.kind == Kind::Preprint,
-            kind: r.kind,
-            arxiv: r.ids.arxiv.as_ref().map(|a| a.to_string()),
-            openreview: r.ids.openreview.as_ref().map(|o| o.to_string()),
-            doi: r.ids.doi.as_ref().map(|d| d.to_string()),
-            code_urls: r
-                .links
-                .iter()
-                .filter(|l| l.kind == LinkKind::Code)
-                .map(|l| normalize_url(&l.url))
-                .collect(),
-            accepted_in: r
-                .notes
-                .iter()
-                .filter(|n| n.kind == NoteKind::Acceptance)
-                .map(|n| venue_tokens(&n.text))
-                .collect(),
-            container: r.container.clone(),
-        }
-    }
 }
 
 /// Folded words of a venue or acceptance note, without the words every venue has.
@@ -209,92 +351,6 @@ pub(crate) fn acronym(venue: &str) -> String {
         .collect()
 }
 
-/// Whether two folded family names are the same name, allowing one slip
-/// (`achibat`/`achtibat`, `drever`/`dreyer`) in names of five letters or
-/// more, and two in names of eight or more; short names must be equal
-/// (`bach` is not `back`).
-pub(crate) fn same_family(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let shorter = a.chars().count().min(b.chars().count());
-    let allowed = match shorter {
-        0..=4 => 0,
-        5..=7 => 1,
-        _ => 2,
-    };
-    allowed > 0 && edit_distance_within(a, b, allowed)
-}
-
-/// Levenshtein distance ≤ `k`, in a band of the DP table, without allocating
-/// (names longer than 62 bytes must be equal). Works on bytes: folded names
-/// are ASCII.
-fn edit_distance_within(a: &str, b: &str, k: usize) -> bool {
-    const MAX: usize = 63;
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > k || a.len() >= MAX || b.len() >= MAX {
-        return false;
-    }
-    let big = usize::MAX / 2;
-    let mut prev = [big; MAX];
-    let mut cur = [big; MAX];
-    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
-        *p = j;
-    }
-    for i in 1..=a.len() {
-        cur.fill(big);
-        cur[0] = i;
-        let lo = i.saturating_sub(k).max(1);
-        let hi = (i + k).min(b.len());
-        let mut row_min = cur[0];
-        for j in lo..=hi {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
-            row_min = row_min.min(cur[j]);
-        }
-        if row_min > k {
-            return false;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()] <= k
-}
-
-/// Whether two sets of initials can belong to one person: the same first
-/// initial, or one contained in the other in order (`A` in `BA`, `M` in `QM`).
-pub(crate) fn initials_compatible(a: &str, b: &str) -> bool {
-    if a.is_empty() || b.is_empty() || a.chars().next() == b.chars().next() {
-        return true;
-    }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut it = long.chars();
-    short.chars().all(|c| it.any(|d| d == c))
-}
-
-pub(crate) fn same_author(a: &AuthorKey, b: &AuthorKey) -> bool {
-    same_family(&a.family, &b.family) && initials_compatible(&a.initials, &b.initials)
-}
-
-/// Length of the longest common subsequence of two author lists (fuzzy
-/// equality), over at most the first 64 authors of each.
-pub(crate) fn author_lcs(a: &[AuthorKey], b: &[AuthorKey]) -> usize {
-    let a = &a[..a.len().min(64)];
-    let b = &b[..b.len().min(64)];
-    let mut prev = [0u8; 65];
-    let mut cur = [0u8; 65];
-    for x in a {
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if same_author(x, y) {
-                prev[j] + 1
-            } else {
-                prev[j + 1].max(cur[j])
-            };
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    usize::from(prev[b.len()])
-}
-
 /// Dice coefficient of two sorted, deduplicated sets.
 pub(crate) fn dice(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() && b.is_empty() {
@@ -336,8 +392,9 @@ pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     shared as f64 / (a.len() + b.len() - shared) as f64
 }
 
-/// The longest run of consecutive title tokens the two titles share.
-pub(crate) fn longest_shared_run(a: &[String], b: &[String]) -> Vec<String> {
+/// Where the longest run of consecutive title tokens the two titles share
+/// starts in `a`, and its length.
+pub(crate) fn longest_shared_run(a: &[u64], b: &[u64]) -> (usize, usize) {
     let mut best: (usize, usize) = (0, 0);
     for i in 0..a.len() {
         for j in 0..b.len() {
@@ -350,33 +407,12 @@ pub(crate) fn longest_shared_run(a: &[String], b: &[String]) -> Vec<String> {
             }
         }
     }
-    a[best.0..best.0 + best.1].to_vec()
+    best
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn family_slips() {
-        assert!(same_family("achibat", "achtibat"));
-        assert!(same_family("achtabat", "achtibat"));
-        assert!(same_family("drever", "dreyer"));
-        assert!(same_family("golterman", "goltermann"));
-        assert!(same_family("ropel", "ropele"));
-        assert!(!same_family("bach", "back"));
-        assert!(!same_family("samek", "sturm"));
-        assert!(!same_family("weber", "weiss"));
-    }
-
-    #[test]
-    fn initials() {
-        assert!(initials_compatible("D", "DG"));
-        assert!(initials_compatible("QM", "M"));
-        assert!(initials_compatible("A", "BA"));
-        assert!(initials_compatible("MMC", "MCM"));
-        assert!(!initials_compatible("S", "W"));
-    }
 
     #[test]
     fn titles() {
@@ -394,11 +430,16 @@ mod tests {
         let a = trigrams(&fold("with SemanticLens"));
         let b = trigrams(&fold("with Semantic Lens"));
         assert_eq!(dice(&a, &b), 1.0);
-        let run = longest_shared_run(
-            &title_tokens("PatClArC: Using Pattern Concept Activation Vectors for Noise-Robust Model Debugging"),
-            &title_tokens("Navigating Neural Space: Revisiting Concept Activation Vectors to Overcome Directional Divergence"),
+        let a =
+            "PatClArC: Using Pattern Concept Activation Vectors for Noise-Robust Model Debugging";
+        let b = "Navigating Neural Space: Revisiting Concept Activation Vectors to Overcome Directional Divergence";
+        let hashes =
+            |t: &str| -> Vec<u64> { title_tokens(t).iter().map(|w| word_hash(w)).collect() };
+        let (start, len) = longest_shared_run(&hashes(a), &hashes(b));
+        assert_eq!(
+            title_tokens(a)[start..start + len],
+            ["concept", "activation", "vector"]
         );
-        assert_eq!(run, ["concept", "activation", "vector"]);
     }
 
     #[test]
@@ -414,26 +455,33 @@ mod tests {
     }
 
     #[test]
-    fn author_lists() {
-        let k = |f: &str, i: &str| AuthorKey {
-            family: f.into(),
-            initials: i.into(),
+    fn numbers_of_titles() {
+        assert_eq!(
+            title_numbers("Capital: A Critique of Political Economy, vol. 2"),
+            [2]
+        );
+        assert_eq!(
+            title_numbers("2020 Survey on Lawyer Discipline Systems (SOLD)"),
+            [2020]
+        );
+        assert_eq!(
+            title_numbers("Higher-Dimensional Algebra VI: Lie 2-Algebras"),
+            [2, 6]
+        );
+        assert_eq!(title_numbers("Deep Learning for CV and ML, Part IX"), [9]);
+        assert_eq!(title_numbers("The 2nd Edition"), [2]);
+        assert!(title_numbers("Explaining Things").is_empty());
+        assert_eq!(normalize_number("Vol. II").as_deref(), Some("2"));
+        assert_eq!(normalize_number("02").as_deref(), Some("2"));
+        assert_eq!(normalize_number("B").as_deref(), Some("b"));
+        assert_eq!(normalize_number("abs/1908.04509"), None);
+        use crate::model::Pages;
+        let r = |a: &str, b: &str| Pages::Range {
+            first: a.into(),
+            last: b.into(),
         };
-        let pre = [
-            k("becker", "S"),
-            k("ackermann", "M"),
-            k("lapuschkin", "S"),
-            k("muller", "KR"),
-            k("samek", "W"),
-        ];
-        let publ = [
-            k("becker", "S"),
-            k("vielhaben", "J"),
-            k("ackermann", "M"),
-            k("muller", "KR"),
-            k("lapuschkin", "S"),
-            k("samek", "W"),
-        ];
-        assert_eq!(author_lcs(&pre, &publ), 4);
+        assert_eq!(page_span(&r("1006", "19")), Some((1006, 1019)));
+        assert_eq!(page_span(&r("549", "552")), Some((549, 552)));
+        assert_eq!(page_span(&Pages::Single("e0130140".into())), None);
     }
 }

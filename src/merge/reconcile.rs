@@ -8,7 +8,8 @@
 
 use std::collections::HashMap;
 
-use super::normalize::{normalize_url, same_author, AuthorKey};
+use super::names::{same_author, Names};
+use super::normalize::normalize_url;
 use crate::fasthash::FastHash;
 use crate::model::{Kind, NoteKind, Person, Reference};
 use crate::text::fold;
@@ -133,13 +134,13 @@ fn pick_person(variants: &[&Person], stats: &NameStats) -> Person {
 
 /// Aligns `other` to `base` (fuzzy author equality, longest common subsequence):
 /// for each author of `base`, the matching index in `other`.
-fn align(base: &[AuthorKey], other: &[AuthorKey]) -> Vec<Option<usize>> {
+fn align(base: &Names, other: &Names) -> Vec<Option<usize>> {
     let (n, m) = (base.len(), other.len());
     let w = m + 1;
     let mut t = vec![0u16; (n + 1) * w];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            t[i * w + j] = if same_author(&base[i], &other[j]) {
+            t[i * w + j] = if same_author(base.get(i), other.get(j)) {
                 t[(i + 1) * w + j + 1] + 1
             } else {
                 t[(i + 1) * w + j].max(t[i * w + j + 1])
@@ -149,7 +150,7 @@ fn align(base: &[AuthorKey], other: &[AuthorKey]) -> Vec<Option<usize>> {
     let mut out = vec![None; n];
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if same_author(&base[i], &other[j]) && t[i * w + j] == t[(i + 1) * w + j + 1] + 1 {
+        if same_author(base.get(i), other.get(j)) && t[i * w + j] == t[(i + 1) * w + j + 1] + 1 {
             out[i] = Some(j);
             i += 1;
             j += 1;
@@ -162,8 +163,8 @@ fn align(base: &[AuthorKey], other: &[AuthorKey]) -> Vec<Option<usize>> {
     out
 }
 
-fn keys_of(people: &[Person]) -> Vec<AuthorKey> {
-    people.iter().map(AuthorKey::of).collect()
+fn keys_of(people: &[Person]) -> Names {
+    Names::of(people)
 }
 
 /// The author (or editor) list: the primary listing's order, each name chosen

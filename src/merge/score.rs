@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::names::{author_lcs, same_author};
 use super::normalize::{
-    acronym, author_lcs, dice, jaccard, longest_shared_run, same_author, venue_tokens, Fingerprint,
+    acronym, dice, jaccard, longest_shared_run, title_tokens, venue_tokens, Fingerprint,
 };
 use crate::model::Kind;
 
@@ -43,6 +44,15 @@ pub struct Signals {
     /// Both have identifiers of one kind, and they differ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflicting_id: Option<String>,
+    /// The two are different parts of one series: different volumes, or
+    /// titles that each carry a number the other lacks (`vol. 1`/`vol. 2`,
+    /// `2020 Survey`/`2021 Survey`, `Part I`/`Part II`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflicting_part: Option<String>,
+    /// Both are published and the publications differ: pages that do not
+    /// overlap, or different venues from different publishers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflicting_venue: Option<String>,
     /// Dice coefficient of the titles' character trigrams (0 to 1).
     pub title_similarity: f64,
     /// Jaccard similarity of the titles' content words (0 to 1).
@@ -115,9 +125,14 @@ pub enum Rule {
     AcceptedVersion,
     /// Identifiers of the same kind that differ.
     ConflictingIdentifiers,
+    /// Different volumes, or different numbers in the titles: parts, volumes,
+    /// editions or years of one series.
+    DifferentParts,
     /// Years too far apart, or a preprint later than its supposed publication.
     YearsIncompatible,
-    /// Two published listings of different kinds (a workshop paper and its journal version).
+    /// Two published listings of different kinds (a workshop paper and its
+    /// journal version), or of the same kind at different pages or venues
+    /// (two papers of the same authors in one year).
     DifferentPublications,
     /// Similar but not enough evidence.
     Similar,
@@ -125,16 +140,78 @@ pub enum Rule {
     Unrelated,
 }
 
+/// Judges a pair: `None` when the two are different works, else the verdict,
+/// the rule and the signals (the evidence kept in the report).
+///
+/// Most candidate pairs share a common title word or a prolific author and
+/// nothing else: they are told apart from identifiers, first authors and
+/// title words alone, before the costlier signals (author alignment, shared
+/// phrases). This gives the verdict [`decide`] would give on the full signals.
+pub(crate) fn judge(a: &Fingerprint, b: &Fingerprint) -> Option<(Verdict, Rule, Signals)> {
+    if surely_different(a, b) {
+        return None;
+    }
+    let s = signals(a, b);
+    let (verdict, rule) = decide(a, b, &s);
+    (verdict != Verdict::Different).then_some((verdict, rule, s))
+}
+
+/// Whether [`decide`] would say `Different` whatever the costly signals are.
+fn surely_different(a: &Fingerprint, b: &Fingerprint) -> bool {
+    if differ(&a.arxiv, &b.arxiv) || differ(&a.doi, &b.doi) {
+        return true; // ConflictingIdentifiers
+    }
+    if equal(&a.arxiv, &b.arxiv) || equal(&a.doi, &b.doi) || equal(&a.openreview, &b.openreview) {
+        return false;
+    }
+    // Without a shared identifier every other verdict needs the same first author.
+    if !first_authors_agree(a, b) {
+        return true;
+    }
+    if a.preprint || b.preprint {
+        return false;
+    }
+    // Two published listings: only similar titles or a shared repository can
+    // make them the same or possibly the same.
+    if round3(jaccard(&a.token_set, &b.token_set)) >= 0.3
+        || a.code_urls.iter().any(|u| b.code_urls.contains(u))
+    {
+        return false;
+    }
+    round3(dice(&a.trigrams(), &b.trigrams())) < 0.6
+}
+
+fn differ<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
+    matches!((x, y), (Some(x), Some(y)) if x != y)
+}
+
+fn equal<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
+    matches!((x, y), (Some(x), Some(y)) if x == y)
+}
+
+fn first_authors_agree(a: &Fingerprint, b: &Fingerprint) -> bool {
+    match (a.authors.first(), b.authors.first()) {
+        (Some(x), Some(y)) => same_author(x, y),
+        _ => false,
+    }
+}
+
 /// Computes the signals for a pair.
 pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
-    let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
-        (Some(x), Some(y)) if x == y => Some(x.clone()),
-        _ => None,
-    };
-    let conflict = |name: &str, x: &Option<String>, y: &Option<String>| match (x, y) {
-        (Some(x), Some(y)) if x != y => Some(format!("{name} {x} ≠ {y}")),
-        _ => None,
-    };
+    fn same<T: AsRef<str>>(x: &Option<T>, y: &Option<T>) -> Option<String> {
+        match (x, y) {
+            (Some(x), Some(y)) if x.as_ref() == y.as_ref() => Some(x.as_ref().to_string()),
+            _ => None,
+        }
+    }
+    fn conflict<T: AsRef<str>>(name: &str, x: &Option<T>, y: &Option<T>) -> Option<String> {
+        match (x, y) {
+            (Some(x), Some(y)) if x.as_ref() != y.as_ref() => {
+                Some(format!("{name} {} ≠ {}", x.as_ref(), y.as_ref()))
+            }
+            _ => None,
+        }
+    }
     let shared_code = a
         .code_urls
         .iter()
@@ -144,10 +221,24 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
     let acceptance_matches_venue = pre.preprint
         && !publ.preprint
         && pre.accepted_in.iter().any(|note| {
-            let venue = publ.container.as_deref().unwrap_or("");
+            let venue = publ.r.container.as_deref().unwrap_or("");
             venue_matches(note, &venue_tokens(venue), &acronym(venue))
         });
     let title_words = round3(jaccard(&a.token_set, &b.token_set));
+    let shared_phrase = if title_words < 0.8 {
+        let (start, len) = longest_shared_run(&a.title_tokens, &b.title_tokens);
+        if len == 0 {
+            Vec::new()
+        } else {
+            title_tokens(&a.r.title)
+                .into_iter()
+                .skip(start)
+                .take(len)
+                .collect()
+        }
+    } else {
+        Vec::new()
+    };
     Signals {
         same_arxiv: same(&a.arxiv, &b.arxiv),
         same_openreview: same(&a.openreview, &b.openreview),
@@ -155,23 +246,74 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
         shared_code,
         conflicting_id: conflict("arXiv", &a.arxiv, &b.arxiv)
             .or_else(|| conflict("DOI", &a.doi, &b.doi)),
-        title_similarity: round3(dice(&a.trigrams, &b.trigrams)),
+        conflicting_part: conflicting_part(a, b),
+        conflicting_venue: conflicting_venue(a, b),
+        title_similarity: round3(dice(&a.trigrams(), &b.trigrams())),
         title_words,
-        shared_phrase: if title_words < 0.8 {
-            longest_shared_run(&a.title_tokens, &b.title_tokens)
-        } else {
-            Vec::new()
-        },
-        first_author: match (a.authors.first(), b.authors.first()) {
-            (Some(x), Some(y)) => same_author(x, y),
-            _ => false,
-        },
+        shared_phrase,
+        first_author: first_authors_agree(a, b),
         common_authors: author_lcs(&a.authors, &b.authors),
         authors: (a.authors.len(), b.authors.len()),
         year_gap: a.year.zip(b.year).map(|(x, y)| y - x),
         kinds: (a.kind, b.kind),
         acceptance_matches_venue,
     }
+}
+
+/// Different volumes of a book, or title numbers that differ both ways (a
+/// title that only adds a number, as a subtitle can, is not a different part).
+/// The volume of an article or chapter is its container's: see
+/// [`conflicting_venue`].
+fn conflicting_part(a: &Fingerprint, b: &Fingerprint) -> Option<String> {
+    if a.kind == Kind::Book && b.kind == Kind::Book {
+        if let (Some(x), Some(y)) = (&a.volume, &b.volume) {
+            if x != y {
+                return Some(format!("volume {x} ≠ {y}"));
+            }
+        }
+    }
+    let only = |x: &[u64], y: &[u64]| x.iter().find(|n| y.binary_search(n).is_err()).copied();
+    match (only(&a.numbers, &b.numbers), only(&b.numbers, &a.numbers)) {
+        (Some(x), Some(y)) => Some(format!("title numbers {x} ≠ {y}")),
+        _ => None,
+    }
+}
+
+/// Two published listings of one kind in different places: in different
+/// volumes of their container, at pages that do not overlap, or in venues
+/// without a distinctive word in common from different publishers.
+fn conflicting_venue(a: &Fingerprint, b: &Fingerprint) -> Option<String> {
+    if a.preprint || b.preprint || a.kind != b.kind {
+        return None;
+    }
+    if a.kind != Kind::Book {
+        if let (Some(x), Some(y)) = (&a.volume, &b.volume) {
+            if x != y {
+                return Some(format!("volumes {x} ≠ {y}"));
+            }
+        }
+    }
+    if let (Some((f1, l1)), Some((f2, l2))) = (a.pages, b.pages) {
+        if l1 < f2 || l2 < f1 {
+            return Some(format!("pages {f1}-{l1} ≠ {f2}-{l2}"));
+        }
+    }
+    let (Some(x), Some(y)) = (a.publisher(), b.publisher()) else {
+        return None;
+    };
+    if x.contains(y.as_str()) || y.contains(x.as_str()) {
+        return None;
+    }
+    let (Some(cx), Some(cy)) = (&a.r.container, &b.r.container) else {
+        return None;
+    };
+    let (tx, ty) = (venue_tokens(cx), venue_tokens(cy));
+    let (ax, ay) = (acronym(cx), acronym(cy));
+    let related = tx.iter().any(|w| ty.contains(w))
+        || tx.iter().any(|w| w.len() >= 3 && *w == ay)
+        || ty.iter().any(|w| w.len() >= 3 && *w == ax);
+    (!tx.is_empty() && !ty.is_empty() && !related)
+        .then(|| format!("venues \"{cx}\" ≠ \"{cy}\", publishers differ"))
 }
 
 fn round3(x: f64) -> f64 {
@@ -206,6 +348,14 @@ pub(crate) fn decide(a: &Fingerprint, b: &Fingerprint, s: &Signals) -> (Verdict,
     }
     let same_title = (s.title_similarity >= 0.85 && s.title_words >= 0.5) || s.title_words >= 0.8;
     let both_published = !a.preprint && !b.preprint;
+    if s.conflicting_part.is_some() {
+        let verdict = if same_title && authors_agree {
+            Verdict::Possible
+        } else {
+            Verdict::Different
+        };
+        return (verdict, Rule::DifferentParts);
+    }
     if !years_compatible(a, b, s) {
         let verdict = if same_title && authors_agree {
             Verdict::Possible
@@ -215,7 +365,7 @@ pub(crate) fn decide(a: &Fingerprint, b: &Fingerprint, s: &Signals) -> (Verdict,
         return (verdict, Rule::YearsIncompatible);
     }
     if same_title && authors_agree {
-        if both_published && a.kind != b.kind {
+        if both_published && (a.kind != b.kind || s.conflicting_venue.is_some()) {
             return (Verdict::Possible, Rule::DifferentPublications);
         }
         return (Verdict::Same, Rule::SameTitleAndAuthors);
@@ -248,13 +398,17 @@ pub(crate) fn decide(a: &Fingerprint, b: &Fingerprint, s: &Signals) -> (Verdict,
 }
 
 /// Published listings of one work carry the same year, give or take a year
-/// (a "pre-proof" listing, online-first); a preprint comes before its
-/// publication, by at most seven years; preprint versions within two years.
+/// (a "pre-proof" listing, online-first); books and other documents (reports,
+/// software, data) of different years are different editions or years of a
+/// series. A preprint comes before its publication, by at most seven years;
+/// preprint versions within two years.
 fn years_compatible(a: &Fingerprint, b: &Fingerprint, s: &Signals) -> bool {
     let Some(gap) = s.year_gap else {
         return true;
     };
+    let dated_by_edition = |k: Kind| matches!(k, Kind::Book | Kind::Misc);
     match (a.preprint, b.preprint) {
+        (false, false) if dated_by_edition(a.kind) && dated_by_edition(b.kind) => gap == 0,
         (false, false) => gap.abs() <= 1,
         (true, true) => gap.abs() <= 2,
         // b published: b.year - a.year = gap must be in 0..=7.

@@ -1,0 +1,105 @@
+//! Reads CSL-JSON files, merges them and prints what the merge did: items,
+//! records, candidate pairs compared, merges, possible duplicates, and the
+//! time of reading and merging. For inputs of `synthetic_field` (ids `wN`,
+//! second listings `wNb`) it also prints precision and recall of the merge
+//! against that truth; for inputs of `synthetic_csl` (benches/synthetic.rs,
+//! `references`: listings of work N at lines 10N to 10N+3), `--truth lines`.
+//!
+//! `cargo run --release --example merge_stats -- [--truth lines] FILE.json...`
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+fn main() {
+    let mut files: Vec<String> = std::env::args().skip(1).collect();
+    let by_lines =
+        files.first().is_some_and(|a| a == "--truth") && files.get(1).is_some_and(|a| a == "lines");
+    if by_lines {
+        files.drain(..2);
+    }
+    let t0 = Instant::now();
+    let mut refs = Vec::new();
+    for f in &files {
+        let text = match std::fs::read_to_string(f) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{f}: {e}");
+                std::process::exit(2);
+            }
+        };
+        match publist::csl_json::read(&text, f) {
+            Ok(p) => refs.extend(p.references),
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(2);
+            }
+        }
+    }
+    let read = t0.elapsed();
+    let items = refs.len();
+    let t1 = Instant::now();
+    let lib = publist::Library::merge(refs);
+    let merged = t1.elapsed();
+    let r = &lib.report;
+    println!(
+        "items {items}  records {}  compared pairs {} ({:.2} per item)  merges {}  possible {}",
+        lib.records.len(),
+        r.compared_pairs,
+        r.compared_pairs as f64 / items.max(1) as f64,
+        r.merged.len(),
+        r.possible_duplicates.len()
+    );
+    println!(
+        "read {:.3} s  merge {:.3} s",
+        read.as_secs_f64(),
+        merged.as_secs_f64()
+    );
+    // Truth of synthetic_field: `wN` and `wNb` are one work; of synthetic_csl:
+    // the item's line divided by ten.
+    let mut work_of: Vec<(String, usize)> = Vec::new();
+    for m in &r.items {
+        let work = if by_lines {
+            (m.item.line / 10).to_string()
+        } else {
+            match &m.key {
+                Some(k) if k.starts_with('w') => k.strip_suffix('b').unwrap_or(k).to_string(),
+                _ => return,
+            }
+        };
+        work_of.push((work, m.record));
+    }
+    // Recall: listings of one work in one record (pairs with the work's first listing).
+    let mut first_record: HashMap<&str, usize> = HashMap::new();
+    let (mut true_pairs, mut found) = (0usize, 0usize);
+    let mut sorted: Vec<&(String, usize)> = work_of.iter().collect();
+    sorted.sort();
+    for (work, record) in sorted {
+        match first_record.get(work.as_str()) {
+            None => {
+                first_record.insert(work, *record);
+            }
+            Some(&first) => {
+                true_pairs += 1;
+                found += usize::from(first == *record);
+            }
+        }
+    }
+    // Precision: a record holding more than one work is a false merge.
+    let mut works_per_record: HashMap<usize, Vec<&str>> = HashMap::new();
+    for (work, record) in &work_of {
+        works_per_record.entry(*record).or_default().push(work);
+    }
+    let mut false_records = 0;
+    for list in works_per_record.values_mut() {
+        list.sort();
+        list.dedup();
+        if list.len() > 1 {
+            false_records += 1;
+        }
+    }
+    println!(
+        "truth: works {}  recall {found}/{true_pairs} ({:.2}%)  records holding several works {false_records}",
+        first_record.len(),
+        100.0 * found as f64 / true_pairs.max(1) as f64
+    );
+}
