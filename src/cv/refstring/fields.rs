@@ -165,10 +165,58 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
                 } else {
                     Label::Container
                 };
-                for (k, label) in labels.iter_mut().enumerate().take(b + 1).skip(q + 1) {
-                    *label = if k < after[0] { Label::Other } else { target };
+                for (k, l) in labels.iter_mut().enumerate().take(b + 1).skip(q + 1) {
+                    *l = if k < after[0] { Label::Other } else { target };
                 }
             }
+        }
+    }
+    // `Conference on Learning Representations (ICLR)`: an acronym in
+    // parentheses after the container is part of its name.
+    let mut i = 0;
+    while i + 3 < n {
+        if labels[i] == Label::Container
+            && labels[i + 1] != Label::Container
+            && text(i + 1) == "("
+            && text(i + 3) == ")"
+        {
+            let acronym = text(i + 2);
+            let caps = acronym.chars().filter(|c| c.is_uppercase()).count();
+            if caps >= 2
+                && acronym.len() <= 20
+                && year_of(acronym).is_none()
+                && !sc.tokens[i + 2].has(ID)
+            {
+                for l in &mut labels[i + 1..=i + 3] {
+                    *l = Label::Container;
+                }
+            }
+        }
+        i += 1;
+    }
+    // `Title … in Language Models` with no punctuation before `in`: the
+    // title goes on (a container opens with `In`, `In:` or after a period).
+    let mut i = 1;
+    while i < n {
+        if labels[i] == Label::Container && labels[i - 1] == Label::Title && text(i) == "in" {
+            while i < n && labels[i] == Label::Container {
+                labels[i] = Label::Title;
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    // `Proceedings of the 2nd XAI World Conference, 2024`: the year ending
+    // the container is the date.
+    for i in 2..n {
+        let ends_run = i + 1 == n || labels[i + 1] != Label::Container;
+        if labels[i] == Label::Container
+            && ends_run
+            && text(i - 1) == ","
+            && year_of(text(i)).is_some()
+        {
+            labels[i] = Label::Date;
+            labels[i - 1] = Label::Other;
         }
     }
     // A second title run right after the container continues the container
@@ -525,7 +573,25 @@ pub(crate) fn read(
 
     // People: the first run of authors, joined over `and`/punctuation read as other.
     if let Some(a) = first_run(Label::Author) {
-        let p = people::parse(&text_of(sc, a.first, a.last));
+        let text = text_of(sc, a.first, a.last);
+        let lower = text.to_lowercase();
+        let lower = lower.trim_end_matches(['.', ')', ' ']);
+        let edited = ["eds", "ed", "editors", "editor", "hrsg", "hg", "dir", "éds"]
+            .iter()
+            .any(|w| {
+                lower.ends_with(w) && lower[..lower.len() - w.len()].ends_with([' ', ',', '('])
+            });
+        let names = if edited {
+            // Drop the marker word at the end (`…, Eds.`, `… (Hrsg.)`).
+            let cut = text
+                .trim_end_matches(['.', ')', ' '])
+                .rfind([' ', ',', '('])
+                .unwrap_or(text.len());
+            text[..cut].trim_end_matches([',', ' ', '(']).to_string()
+        } else {
+            text.clone()
+        };
+        let p = people::parse(&names);
         if p.truncated {
             doubts.push(Doubt::new(
                 Code::Doubtful,
@@ -533,7 +599,11 @@ pub(crate) fn read(
                 "the author list is cut short (\"et al.\" or \"…\")",
             ));
         }
-        r.authors = p.persons;
+        if edited {
+            r.editors = p.persons;
+        } else {
+            r.authors = p.persons;
+        }
     }
     if let Some(e) = first_run(Label::Editor) {
         let text = text_of(sc, e.first, e.last);
@@ -589,7 +659,15 @@ pub(crate) fn read(
             })
             .filter_map(|(_, t)| year_of(sc.text(t)))
             .collect();
-        if let Some(&y) = candidates.first() {
+        // Else the last year anywhere outside the title (`… Workshop 2024, 2024.`).
+        let last_any = sc
+            .tokens
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(i, t)| !t.has(ID) && !in_title(*i))
+            .find_map(|(_, t)| year_of(sc.text(t)));
+        if let Some(&y) = candidates.first().or(last_any.as_ref()) {
             r.issued = Some(Date::year(y));
             doubts.push(Doubt::new(
                 Code::Doubtful,
@@ -603,9 +681,22 @@ pub(crate) fn read(
 
     if let Some(c) = first_run(Label::Container) {
         let text = keep_abbreviation_period(sc, c.last, text_of(sc, c.first, c.last));
-        let text = strip_words(&text, &["in:", "in", "dans", "en:"]).to_string();
+        let mut text = strip_words(&text, &["in:", "in", "dans", "en:"]).to_string();
+        // `…, TBA` where pages will go.
+        if let Some((head, last)) = text.rsplit_once([',', ' ']) {
+            if crate::model::pages_placeholder_word(last.trim()) {
+                text = head.trim_end_matches([',', ' ']).to_string();
+            }
+        }
         if !text.is_empty() {
             r.container = Some(text);
+        }
+    }
+    // No title but a container: the item is the whole volume (an edited
+    // book, a proceedings volume).
+    if r.title.is_empty() {
+        if let Some(c) = r.container.take() {
+            r.title = c;
         }
     }
     if let Some(s) = first_run(Label::Series) {
