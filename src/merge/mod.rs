@@ -80,12 +80,18 @@ impl Library {
                 .flatten()
                 .collect();
         drop(listed);
-        let pairs = index::candidate_pairs(&fps);
+        let df = index::document_frequencies(&fps);
+        let corpus = score::Corpus {
+            df: &df,
+            items: fps.len(),
+        };
+        let pairs = index::candidate_pairs(&fps, &df);
         let compared_pairs = pairs.len();
-        let judged = judge_pairs(&pairs, &fps);
+        let judged = judge_pairs(&pairs, &fps, &corpus);
         drop(pairs);
-        let (mut clusters, merged, possible) = join::join(refs.len(), &judged, &fps);
+        let (mut clusters, merged, possible) = join::join(refs.len(), &judged, &fps, &corpus);
         drop(fps);
+        drop(df);
 
         let evidence = |d: Decision| {
             let p = d.pair;
@@ -244,9 +250,10 @@ fn without_repeated_items(refs: Vec<Reference>) -> Vec<Reference> {
 }
 
 /// Scores the candidate pairs on all cores; keeps the ones not judged different.
-fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint]) -> Vec<Judged> {
+fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint], corpus: &score::Corpus) -> Vec<Judged> {
     let judged = crate::parallel::map_chunks(pairs, 4096, |&(i, j)| {
-        score::judge(&fps[i as usize], &fps[j as usize]).map(|(v, rule, s)| (i, j, v, rule, s))
+        score::judge(&fps[i as usize], &fps[j as usize], corpus)
+            .map(|(v, rule, s)| (i, j, v, rule, s))
     });
     judged.into_iter().flatten().flatten().collect()
 }

@@ -12,7 +12,35 @@ use super::names::{author_lcs, same_author};
 use super::normalize::{
     acronym, dice, jaccard, longest_shared_run, title_tokens, venue_tokens, Fingerprint,
 };
+use crate::fasthash::FastHash;
 use crate::model::Kind;
+
+/// What the whole input says about title words: in how many items each
+/// occurs. A word most titles have is weak evidence that two are one work.
+pub(crate) struct Corpus<'d> {
+    /// Items whose title has the word (by word hash).
+    pub df: &'d std::collections::HashMap<u64, u32, FastHash>,
+    /// Items in the input.
+    pub items: usize,
+}
+
+impl Corpus<'_> {
+    /// How unlikely it is that two titles share these words by chance, in
+    /// bits: the sum of log2(items / items with the word).
+    fn information(&self, words: impl Iterator<Item = u64>) -> f64 {
+        let n = self.items.max(1) as f64;
+        words
+            .map(|w| (n / f64::from(self.df.get(&w).copied().unwrap_or(1).max(1))).log2())
+            .sum()
+    }
+
+    /// The information shared words must carry to say that a retitled
+    /// preprint is its publication: what chance gives among this many items
+    /// (log2 of their number), and 4 bits more.
+    fn enough(&self) -> f64 {
+        (self.items.max(2) as f64).log2() + 4.0
+    }
+}
 
 /// The signals measured on a pair of references.
 ///
@@ -61,6 +89,11 @@ pub struct Signals {
     /// the titles differ (left empty when their words are nearly the same).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shared_phrase: Vec<String>,
+    /// How unlikely it is that the titles share their content words by
+    /// chance, in bits: the sum over shared words of log2(items in the input
+    /// / items whose title has the word). Rounded to a tenth.
+    #[serde(default)]
+    pub shared_information: f64,
     /// The first authors are the same person (spelling slips allowed).
     pub first_author: bool,
     /// Authors both lists share in the same order (longest common subsequence).
@@ -119,7 +152,8 @@ pub enum Rule {
     /// A preprint and a later version linking the same code repository, by the same authors.
     SharedCodeRepository,
     /// A preprint whose whole author list recurs, in order, in a later version
-    /// whose title shares a distinctive phrase.
+    /// whose title shares a distinctive phrase (words rare in the input:
+    /// [`Signals::shared_information`]).
     RetitledSameAuthors,
     /// A preprint marked "accepted for publication" in the other's venue, by the same authors.
     AcceptedVersion,
@@ -147,12 +181,16 @@ pub enum Rule {
 /// nothing else: they are told apart from identifiers, first authors and
 /// title words alone, before the costlier signals (author alignment, shared
 /// phrases). This gives the verdict [`decide`] would give on the full signals.
-pub(crate) fn judge(a: &Fingerprint, b: &Fingerprint) -> Option<(Verdict, Rule, Signals)> {
+pub(crate) fn judge(
+    a: &Fingerprint,
+    b: &Fingerprint,
+    corpus: &Corpus,
+) -> Option<(Verdict, Rule, Signals)> {
     if surely_different(a, b) {
         return None;
     }
-    let s = signals(a, b);
-    let (verdict, rule) = decide(a, b, &s);
+    let s = signals(a, b, corpus);
+    let (verdict, rule) = decide(a, b, &s, corpus);
     (verdict != Verdict::Different).then_some((verdict, rule, s))
 }
 
@@ -197,7 +235,7 @@ fn first_authors_agree(a: &Fingerprint, b: &Fingerprint) -> bool {
 }
 
 /// Computes the signals for a pair.
-pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
+pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint, corpus: &Corpus) -> Signals {
     fn same<T: AsRef<str>>(x: &Option<T>, y: &Option<T>) -> Option<String> {
         match (x, y) {
             (Some(x), Some(y)) if x.as_ref() == y.as_ref() => Some(x.as_ref().to_string()),
@@ -225,6 +263,14 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
             venue_matches(note, &venue_tokens(venue), &acronym(venue))
         });
     let title_words = round3(jaccard(&a.token_set, &b.token_set));
+    let shared_information = (corpus.information(
+        a.token_set
+            .iter()
+            .copied()
+            .filter(|w| b.token_set.binary_search(w).is_ok()),
+    ) * 10.0)
+        .round()
+        / 10.0;
     let shared_phrase = if title_words < 0.8 {
         let (start, len) = longest_shared_run(&a.title_tokens, &b.title_tokens);
         if len == 0 {
@@ -251,6 +297,7 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
         title_similarity: round3(dice(&a.trigrams(), &b.trigrams())),
         title_words,
         shared_phrase,
+        shared_information,
         first_author: first_authors_agree(a, b),
         common_authors: author_lcs(&a.authors, &b.authors),
         authors: (a.authors.len(), b.authors.len()),
@@ -332,7 +379,12 @@ fn venue_matches(note: &[String], venue: &[String], acronym: &str) -> bool {
 }
 
 /// Decides about a pair from its signals.
-pub(crate) fn decide(a: &Fingerprint, b: &Fingerprint, s: &Signals) -> (Verdict, Rule) {
+pub(crate) fn decide(
+    a: &Fingerprint,
+    b: &Fingerprint,
+    s: &Signals,
+    corpus: &Corpus,
+) -> (Verdict, Rule) {
     if s.conflicting_id.is_some() {
         return (Verdict::Different, Rule::ConflictingIdentifiers);
     }
@@ -382,11 +434,18 @@ pub(crate) fn decide(a: &Fingerprint, b: &Fingerprint, s: &Signals) -> (Verdict,
             return (Verdict::Same, Rule::SharedCodeRepository);
         }
         let whole_list = preprint_authors >= 2 && s.common_authors >= preprint_authors;
-        if whole_list && (s.shared_phrase.len() >= 3 || s.title_words >= 0.45) {
+        // The shared words must be rarer than chance makes them among this
+        // many items: in a large input, a prolific group's preprint and
+        // another of its papers share common words often.
+        let retitled = whole_list && (s.shared_phrase.len() >= 3 || s.title_words >= 0.45);
+        if retitled && s.shared_information >= corpus.enough() {
             return (Verdict::Same, Rule::RetitledSameAuthors);
         }
         if s.acceptance_matches_venue && authors_agree && s.title_words >= 0.3 {
             return (Verdict::Same, Rule::AcceptedVersion);
+        }
+        if retitled {
+            return (Verdict::Possible, Rule::RetitledSameAuthors);
         }
     }
     if authors_agree
