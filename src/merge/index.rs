@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use super::normalize::Fingerprint;
 use crate::fasthash::FastHash;
 
-const SMALL_BLOCK: usize = 48;
-const WINDOW: usize = 12;
+const SMALL_BLOCK: usize = 24;
+const WINDOW: usize = 6;
 
 /// What a blocking key is made of (the top three bits of the key).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
