@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::names::{author_lcs, same_author};
 use super::normalize::{
-    acronym, dice, jaccard, longest_shared_run, title_tokens, venue_tokens, Fingerprint,
+    acronym, jaccard, longest_shared_run, title_tokens, venue_tokens, Fingerprint,
 };
 use crate::fasthash::FastHash;
 use crate::model::Kind;
@@ -186,16 +186,19 @@ pub(crate) fn judge(
     b: &Fingerprint,
     corpus: &Corpus,
 ) -> Option<(Verdict, Rule, Signals)> {
-    if surely_different(a, b) {
+    let mut title_similarity = None;
+    if surely_different(a, b, &mut title_similarity) {
         return None;
     }
-    let s = signals(a, b, corpus);
+    let title_similarity = title_similarity.unwrap_or_else(|| a.title_similarity(b));
+    let s = signals(a, b, corpus, title_similarity);
     let (verdict, rule) = decide(a, b, &s, corpus);
     (verdict != Verdict::Different).then_some((verdict, rule, s))
 }
 
-/// Whether [`decide`] would say `Different` whatever the costly signals are.
-fn surely_different(a: &Fingerprint, b: &Fingerprint) -> bool {
+/// Whether [`decide`] would say `Different` whatever the costly signals are
+/// (the title similarity, if it had to be computed, is left in `similarity`).
+fn surely_different(a: &Fingerprint, b: &Fingerprint, similarity: &mut Option<f64>) -> bool {
     if differ(&a.arxiv, &b.arxiv) || differ(&a.doi, &b.doi) {
         return true; // ConflictingIdentifiers
     }
@@ -216,7 +219,9 @@ fn surely_different(a: &Fingerprint, b: &Fingerprint) -> bool {
     {
         return false;
     }
-    round3(dice(&a.trigrams(), &b.trigrams())) < 0.6
+    let t = a.title_similarity(b);
+    *similarity = Some(t);
+    t < 0.6
 }
 
 fn differ<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
@@ -235,7 +240,12 @@ fn first_authors_agree(a: &Fingerprint, b: &Fingerprint) -> bool {
 }
 
 /// Computes the signals for a pair.
-pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint, corpus: &Corpus) -> Signals {
+pub(crate) fn signals(
+    a: &Fingerprint,
+    b: &Fingerprint,
+    corpus: &Corpus,
+    title_similarity: f64,
+) -> Signals {
     fn same<T: AsRef<str>>(x: &Option<T>, y: &Option<T>) -> Option<String> {
         match (x, y) {
             (Some(x), Some(y)) if x.as_ref() == y.as_ref() => Some(x.as_ref().to_string()),
@@ -294,7 +304,7 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint, corpus: &Corpus) -> Sign
             .or_else(|| conflict("DOI", &a.doi, &b.doi)),
         conflicting_part: conflicting_part(a, b),
         conflicting_venue: conflicting_venue(a, b),
-        title_similarity: round3(dice(&a.trigrams(), &b.trigrams())),
+        title_similarity,
         title_words,
         shared_phrase,
         shared_information,
