@@ -46,22 +46,37 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
             .iter()
             .map(|e| (e.line, &text[e.start..e.end]))
             .collect();
-        let read = crate::parallel::map_chunks(&items, 512, |&(line, json)| {
-            serde_json::from_str::<Value>(json)
-                .ok()
-                .map(|item| item_to_reference(&item, line, source))
+        // Eight parts, each read into its own list, the lists then joined
+        // (growing the first in place): never two arrays of all references.
+        let parts: Vec<&[(usize, &str)]> = items.chunks(items.len().div_ceil(8).max(1)).collect();
+        let read = crate::parallel::map_chunks(&parts, 2, |part| {
+            let mut references = Vec::with_capacity(part.len());
+            let mut diagnostics = Vec::new();
+            for &(line, json) in part.iter() {
+                match serde_json::from_str::<Value>(json) {
+                    Ok(item) => match item_to_reference(&item, line, source) {
+                        Ok(r) => references.push(r),
+                        Err(d) => diagnostics.push(d),
+                    },
+                    Err(_) => return None,
+                }
+            }
+            Some((references, diagnostics))
         });
-        if read.iter().flatten().all(Option::is_some) {
+        let read: Option<Vec<(Vec<Reference>, Vec<Diagnostic>)>> =
+            read.into_iter().flatten().collect();
+        if let Some(read) = read {
             let mut parsed = Parsed {
                 items: items.len(),
                 ..Parsed::default()
             };
-            parsed.references.reserve(items.len());
-            for r in read.into_iter().flatten().flatten() {
-                match r {
-                    Ok(r) => parsed.references.push(r),
-                    Err(d) => parsed.diagnostics.push(d),
+            for (mut references, mut diagnostics) in read {
+                if parsed.references.is_empty() {
+                    parsed.references = references;
+                } else {
+                    parsed.references.append(&mut references);
                 }
+                parsed.diagnostics.append(&mut diagnostics);
             }
             return Ok(parsed);
         }
