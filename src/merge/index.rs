@@ -74,20 +74,20 @@ fn author_key(f: &Fingerprint, last: bool) -> Option<([u8; 16], usize)> {
 
 /// All blocking keys of one reference.
 fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
-    if let Some(a) = f.arxiv {
+    if let Some(a) = f.arxiv() {
         out.push(hash(Tag::Arxiv, &[a.as_bytes()]));
     }
-    if let Some(o) = f.openreview {
+    if let Some(o) = f.openreview() {
         out.push(hash(Tag::OpenReview, &[o.as_bytes()]));
     }
     if let Some(d) = &f.doi {
         out.push(hash(Tag::Doi, &[d.as_bytes()]));
     }
-    for c in &f.code_urls {
+    for c in f.code_urls() {
         out.push(hash(Tag::Code, &[c.as_bytes()]));
     }
     if let Some(t) = f.title_key {
-        out.push(with_tag(Tag::Title, t));
+        out.push(with_tag(Tag::Title, t.get()));
     }
     // The three rarest words (by document frequency), each looked up once.
     let mut rare: Vec<(u32, u64)> = f

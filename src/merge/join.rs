@@ -84,7 +84,7 @@ fn cluster_ids<'f>(
             if doi {
                 f.doi.as_deref()
             } else {
-                f.arxiv
+                f.arxiv()
             }
         })
         .collect();

@@ -33,19 +33,17 @@ struct Span {
 /// Names compare equal when either form does ([`same_author`]).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Names {
-    text: String,
-    spans: Vec<Span>,
+    text: Box<str>,
+    spans: Box<[Span]>,
 }
 
 impl Names {
     pub(crate) fn of(people: &[Person]) -> Names {
-        let mut names = Names {
-            text: String::with_capacity(people.len() * 12),
-            spans: Vec::with_capacity(people.len()),
-        };
+        let mut text = String::with_capacity(people.len() * 12);
+        let mut spans = Vec::with_capacity(people.len());
         let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         for p in people {
-            let text = &mut names.text;
+            let text = &mut text;
             let start = text.len();
             fold_into(core_family(&p.family), text);
             let core_end = text.len();
@@ -61,14 +59,17 @@ impl Names {
             };
             let initials_start = text.len();
             push_initials(p, text);
-            names.spans.push(Span {
+            spans.push(Span {
                 start: u32::try_from(start).unwrap_or(u32::MAX),
                 family: len(core_end - start),
                 full: len(full_len),
                 initials: len(text.len() - initials_start),
             });
         }
-        names
+        Names {
+            text: text.into_boxed_str(),
+            spans: spans.into_boxed_slice(),
+        }
     }
 
     pub(crate) fn len(&self) -> usize {

@@ -3,6 +3,7 @@
 //! when a pair needs it).
 
 use std::borrow::Cow;
+use std::num::NonZeroU64;
 
 use super::names::Names;
 use crate::model::{Kind, LinkKind, NoteKind, Reference};
@@ -16,36 +17,39 @@ const STOP_WORDS: &[&str] = &[
     "using", "via", "we", "what", "why", "with",
 ];
 
-/// What the merge compares of one reference.
+/// What the merge compares of one reference, in about 140 bytes and the
+/// title's word hashes and folded names: what is compared rarely is read
+/// from the reference, or kept in [`Extras`] when the reference has it.
 #[derive(Debug, Clone)]
 pub(crate) struct Fingerprint<'a> {
-    /// The reference, for what is compared rarely (container, publisher,
-    /// the title's characters).
+    /// The reference, for what is compared rarely (identifiers, container,
+    /// publisher, the title's characters and words in order).
     pub r: &'a Reference,
-    /// Hashes of the title's content words, folded and crudely stemmed, in order.
-    pub title_tokens: Box<[u64]>,
-    /// The same, sorted, without repeats.
+    /// Hashes of the title's content words, folded and crudely stemmed,
+    /// sorted, without repeats.
     pub token_set: Box<[u64]>,
     /// Hash of the title folded to letters and digits; `None` for an empty title.
-    pub title_key: Option<u64>,
+    pub title_key: Option<NonZeroU64>,
     /// Authors, or editors when there are no authors.
     pub authors: Names,
     pub year: Option<i32>,
     pub preprint: bool,
     pub kind: Kind,
-    pub arxiv: Option<&'a str>,
-    pub openreview: Option<&'a str>,
     /// Lower case: DOIs compare without regard to case.
     pub doi: Option<Cow<'a, str>>,
-    pub code_urls: Vec<String>,
-    /// Folded words of "Accepted for publication in ..." notes.
-    pub accepted_in: Vec<Vec<String>>,
     /// The volume in one spelling ([`normalize_number`]).
     pub volume: Option<Box<str>>,
     /// Numeric first and last page.
-    pub pages: Option<(u64, u64)>,
-    /// The numbers of the title ([`title_numbers`]).
-    pub numbers: Box<[u64]>,
+    pub pages: Option<(u32, u32)>,
+    extras: Option<Box<Extras>>,
+}
+
+/// What few references have.
+#[derive(Debug, Clone, Default)]
+struct Extras {
+    code_urls: Vec<String>,
+    accepted_in: Vec<Vec<String>>,
+    numbers: Vec<u64>,
 }
 
 impl<'a> Fingerprint<'a> {
@@ -55,32 +59,11 @@ impl<'a> Fingerprint<'a> {
         } else {
             &r.authors
         };
-        let mut words = Vec::with_capacity(16);
-        for_each_title_word(&r.title, |w| words.push(word_hash(w)));
-        let title_tokens: Box<[u64]> = words.as_slice().into();
-        let mut token_set = words;
+        let mut token_set = Vec::with_capacity(16);
+        for_each_title_word(&r.title, |w| token_set.push(word_hash(w)));
         token_set.sort_unstable();
         token_set.dedup();
-        let title_key = compact_hash(&r.title);
-        Fingerprint {
-            r,
-            title_tokens,
-            token_set: token_set.into_boxed_slice(),
-            title_key,
-            authors: Names::of(names),
-            year: r.year(),
-            preprint: r.kind == Kind::Preprint,
-            kind: r.kind,
-            arxiv: r.ids.arxiv.as_ref().map(|a| a.as_str()),
-            openreview: r.ids.openreview.as_ref().map(|o| o.as_str()),
-            doi: r.ids.doi.as_ref().map(|d| {
-                let d = d.as_str();
-                if d.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Cow::Owned(d.to_ascii_lowercase())
-                } else {
-                    Cow::Borrowed(d)
-                }
-            }),
+        let extras = Extras {
             code_urls: r
                 .links
                 .iter()
@@ -93,14 +76,70 @@ impl<'a> Fingerprint<'a> {
                 .filter(|n| n.kind == NoteKind::Acceptance)
                 .map(|n| venue_tokens(&n.text))
                 .collect(),
+            numbers: title_numbers(&r.title),
+        };
+        let any_extras = !(extras.code_urls.is_empty()
+            && extras.accepted_in.is_empty()
+            && extras.numbers.is_empty());
+        Fingerprint {
+            r,
+            token_set: token_set.into_boxed_slice(),
+            title_key: compact_hash(&r.title)
+                .map(|h| NonZeroU64::new(h).unwrap_or(NonZeroU64::MIN)),
+            authors: Names::of(names),
+            year: r.year(),
+            preprint: r.kind == Kind::Preprint,
+            kind: r.kind,
+            doi: r.ids.doi.as_ref().map(|d| {
+                let d = d.as_str();
+                if d.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(d.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(d)
+                }
+            }),
             volume: r
                 .volume
                 .as_deref()
                 .and_then(normalize_number)
                 .map(String::into_boxed_str),
-            pages: r.pages.as_ref().and_then(page_span),
-            numbers: title_numbers(&r.title).into_boxed_slice(),
+            pages: r
+                .pages
+                .as_ref()
+                .and_then(page_span)
+                .and_then(|(f, l)| Some((u32::try_from(f).ok()?, u32::try_from(l).ok()?))),
+            extras: any_extras.then(|| Box::new(extras)),
         }
+    }
+
+    pub(crate) fn arxiv(&self) -> Option<&'a str> {
+        self.r.ids.arxiv.as_ref().map(|a| a.as_str())
+    }
+
+    pub(crate) fn openreview(&self) -> Option<&'a str> {
+        self.r.ids.openreview.as_ref().map(|o| o.as_str())
+    }
+
+    /// Normalised URLs of the code repositories it links.
+    pub(crate) fn code_urls(&self) -> &[String] {
+        self.extras.as_ref().map_or(&[], |e| &e.code_urls)
+    }
+
+    /// Folded words of "Accepted for publication in ..." notes.
+    pub(crate) fn accepted_in(&self) -> &[Vec<String>] {
+        self.extras.as_ref().map_or(&[], |e| &e.accepted_in)
+    }
+
+    /// The numbers of the title ([`title_numbers`]).
+    pub(crate) fn numbers(&self) -> &[u64] {
+        self.extras.as_ref().map_or(&[], |e| &e.numbers)
+    }
+
+    /// Hashes of the title's content words in order.
+    pub(crate) fn title_tokens(&self) -> Vec<u64> {
+        let mut words = Vec::with_capacity(16);
+        for_each_title_word(&self.r.title, |w| words.push(word_hash(w)));
+        words
     }
 
     /// The title folded to letters and digits only.

@@ -199,10 +199,13 @@ pub(crate) fn judge(
 /// Whether [`decide`] would say `Different` whatever the costly signals are
 /// (the title similarity, if it had to be computed, is left in `similarity`).
 fn surely_different(a: &Fingerprint, b: &Fingerprint, similarity: &mut Option<f64>) -> bool {
-    if differ(&a.arxiv, &b.arxiv) || differ(&a.doi, &b.doi) {
+    if differ(&a.arxiv(), &b.arxiv()) || differ(&a.doi, &b.doi) {
         return true; // ConflictingIdentifiers
     }
-    if equal(&a.arxiv, &b.arxiv) || equal(&a.doi, &b.doi) || equal(&a.openreview, &b.openreview) {
+    if equal(&a.arxiv(), &b.arxiv())
+        || equal(&a.doi, &b.doi)
+        || equal(&a.openreview(), &b.openreview())
+    {
         return false;
     }
     // Without a shared identifier every other verdict needs the same first author.
@@ -215,7 +218,7 @@ fn surely_different(a: &Fingerprint, b: &Fingerprint, similarity: &mut Option<f6
     // Two published listings: only similar titles or a shared repository can
     // make them the same or possibly the same.
     if round3(jaccard(&a.token_set, &b.token_set)) >= 0.3
-        || a.code_urls.iter().any(|u| b.code_urls.contains(u))
+        || a.code_urls().iter().any(|u| b.code_urls().contains(u))
     {
         return false;
     }
@@ -261,14 +264,14 @@ pub(crate) fn signals(
         }
     }
     let shared_code = a
-        .code_urls
+        .code_urls()
         .iter()
-        .find(|u| b.code_urls.contains(u))
+        .find(|u| b.code_urls().contains(u))
         .cloned();
     let (pre, publ) = if a.preprint { (a, b) } else { (b, a) };
     let acceptance_matches_venue = pre.preprint
         && !publ.preprint
-        && pre.accepted_in.iter().any(|note| {
+        && pre.accepted_in().iter().any(|note| {
             let venue = publ.r.container.as_deref().unwrap_or("");
             venue_matches(note, &venue_tokens(venue), &acronym(venue))
         });
@@ -282,7 +285,7 @@ pub(crate) fn signals(
         .round()
         / 10.0;
     let shared_phrase = if title_words < 0.8 {
-        let (start, len) = longest_shared_run(&a.title_tokens, &b.title_tokens);
+        let (start, len) = longest_shared_run(&a.title_tokens(), &b.title_tokens());
         if len == 0 {
             Vec::new()
         } else {
@@ -296,11 +299,11 @@ pub(crate) fn signals(
         Vec::new()
     };
     Signals {
-        same_arxiv: same(&a.arxiv, &b.arxiv),
-        same_openreview: same(&a.openreview, &b.openreview),
+        same_arxiv: same(&a.arxiv(), &b.arxiv()),
+        same_openreview: same(&a.openreview(), &b.openreview()),
         same_doi: same(&a.doi, &b.doi),
         shared_code,
-        conflicting_id: conflict("arXiv", &a.arxiv, &b.arxiv)
+        conflicting_id: conflict("arXiv", &a.arxiv(), &b.arxiv())
             .or_else(|| conflict("DOI", &a.doi, &b.doi)),
         conflicting_part: conflicting_part(a, b),
         conflicting_venue: conflicting_venue(a, b),
@@ -330,7 +333,10 @@ fn conflicting_part(a: &Fingerprint, b: &Fingerprint) -> Option<String> {
         }
     }
     let only = |x: &[u64], y: &[u64]| x.iter().find(|n| y.binary_search(n).is_err()).copied();
-    match (only(&a.numbers, &b.numbers), only(&b.numbers, &a.numbers)) {
+    match (
+        only(a.numbers(), b.numbers()),
+        only(b.numbers(), a.numbers()),
+    ) {
         (Some(x), Some(y)) => Some(format!("title numbers {x} ≠ {y}")),
         _ => None,
     }
