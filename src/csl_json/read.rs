@@ -128,8 +128,16 @@ fn item_to_reference(item: &Value, line: usize, source: &str) -> Result<Referenc
             if r.sources.is_empty() {
                 let mut p = Provenance::new(Location::new(source, line));
                 p.key = item.get("id").and_then(string);
-                r.sources.push(p);
+                r.sources = vec![p];
             }
+            // Lists grown by pushing hold room for four or more; a library
+            // of a million items keeps only what it has.
+            r.authors.shrink_to_fit();
+            r.editors.shrink_to_fit();
+            r.links.shrink_to_fit();
+            r.notes.shrink_to_fit();
+            r.sources.shrink_to_fit();
+            r.ids.isbn.shrink_to_fit();
             Ok(r)
         }
         Err((code, msg)) => Err(Diagnostic::error(code, Location::new(source, line), msg)),
@@ -416,10 +424,10 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
     }
     if r.links.is_empty() {
         if let Some(url) = field(o, "URL") {
-            r.links.push(Link {
+            r.links = vec![Link {
                 kind: LinkKind::classify(&url),
                 url,
-            });
+            }];
         }
     }
     // A preprint whose only id is OpenReview carries no "arXiv:" number.
