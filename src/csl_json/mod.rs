@@ -11,11 +11,13 @@
 //! # Ok::<(), publist::Error>(())
 //! ```
 
+mod elements;
 mod read;
 mod record;
 pub(crate) mod value;
 mod write;
 
 pub use read::read;
+pub(crate) use read::read_path;
 pub use record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 pub use write::{to_csl, write, write_to};
