@@ -156,6 +156,10 @@ pub fn read_as(format: Format, bytes: &[u8], name: &str) -> Result<Parsed, Error
 pub fn read_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
+    // CSL-JSON is read a block at a time: the file's text is never all in memory.
+    if Format::detect(&name, b"") == Format::CslJson {
+        return crate::csl_json::read_path(path, &name);
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
     read(&bytes, &name)
 }
