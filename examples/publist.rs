@@ -250,7 +250,11 @@ fn run(command: &str, o: Options) -> ExitCode {
                         })
                         .count();
                 }
-                references.extend(p.references);
+                if references.is_empty() {
+                    references = p.references; // no copy of the first file's list
+                } else {
+                    references.extend(p.references);
+                }
             }
             Err(e) => {
                 eprintln!("publist: {e}");
