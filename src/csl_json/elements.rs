@@ -132,21 +132,42 @@ impl Scanner {
                         }
                         continue;
                     }
-                    self.line += usize::from(b == b'\n');
-                    self.pos += 1;
+                    // The inner loop runs over the element's bytes without
+                    // going back to the state machine for each.
                     let mut closed = false;
-                    if *in_string {
-                        match (*escaped, b) {
-                            (true, _) => *escaped = false,
-                            (false, b'\\') => *escaped = true,
-                            (false, b'"') => {
+                    let mut i = self.pos;
+                    while i < bytes.len() && !closed {
+                        let c = bytes[i];
+                        i += 1;
+                        if *in_string {
+                            if *escaped {
+                                *escaped = false;
+                                continue;
+                            }
+                            // Skip to the next quote or backslash.
+                            if c != b'"' && c != b'\\' {
+                                if let Some(k) = bytes[i..]
+                                    .iter()
+                                    .position(|&x| x == b'"' || x == b'\\' || x == b'\n')
+                                {
+                                    self.line += usize::from(c == b'\n');
+                                    i += k;
+                                    continue;
+                                }
+                                self.line += usize::from(c == b'\n');
+                                i = bytes.len();
+                                break;
+                            }
+                            if c == b'\\' {
+                                *escaped = true;
+                            } else {
                                 *in_string = false;
                                 closed = *depth == 0;
                             }
-                            _ => {}
+                            continue;
                         }
-                    } else {
-                        match b {
+                        match c {
+                            b'\n' => self.line += 1,
                             b'"' => *in_string = true,
                             b'[' | b'{' => {
                                 *depth += 1;
@@ -165,6 +186,7 @@ impl Scanner {
                             _ => {}
                         }
                     }
+                    self.pos = i;
                     if closed {
                         out.push(Element {
                             start: *start,
