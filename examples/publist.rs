@@ -1,19 +1,18 @@
 //! The publist command-line tool: arguments, input and output, exit codes;
 //! everything else is the library's.
 
-use std::{io::IsTerminal, io::Read, io::Write, path::Path, process::ExitCode};
+use std::{io::IsTerminal, io::Write, path::Path, process::ExitCode};
 
-use clap::{arg, ArgAction, ArgMatches, Command};
+use clap::{arg, ArgMatches, Command};
 use publist::bib::{Dialect, WriteOptions};
 use publist::csl::{CvOptions, Engine, Formatter, GroupBy, Numbering, OutputFormat};
 use publist::csl::{Page, PageOptions};
-use publist::{Code, Diagnostic, Library, Person, Reference, Severity};
+use publist::{Code, Diagnostic, Format, Library, Person, Reference};
 
 const AFTER_HELP: &str = "\
-Inputs: CV text or markdown, .bib, CSL-JSON, hayagriva YAML: by extension, or by content on standard
-input (`-` or no file). Give CV versions oldest first. Exit codes: 0 success; 1 warnings or errors
-were reported and --strict asked to fail on them; 2 a usage error (reported before any input is
-read) or an input or output error.";
+Inputs: CV text, markdown, LaTeX or HTML; .bib; CSL-JSON; hayagriva YAML: by extension, else by
+content. Exit codes: 0 success; 1 warnings or errors were reported and --strict asked to fail on
+them; 2 a usage error (reported before any input is read) or an input or output error.";
 
 /// The commands and their options; the help is written from these.
 fn cli() -> Command {
@@ -23,7 +22,7 @@ fn cli() -> Command {
             .default_missing_value("")
             .value_parser(codes),
         arg!(-o --output <FILE> "Write the output to FILE (`-`: standard output, the default)"),
-        arg!([FILE] ... "The inputs (none or `-`: standard input)"),
+        arg!([FILE] ... "The inputs, CV versions oldest first (`-`: standard input)").default_value("-"),
     ];
     let explain = arg!(--explain "Print the evidence for each merge and possible duplicate, and where each key went (stderr)");
     let no_merge = arg!(--"no-merge" "One entry per input item, without merging");
@@ -34,8 +33,7 @@ fn cli() -> Command {
         arg!(--"locales-dir" <DIR> "CSL locale files (locales-*.xml) to use before the built-in ones"),
         arg!(--engine <NAME> "The CSL processor: publist (default; follows citeproc-js) or hayagriva")
             .value_parser(str::parse::<Engine>),
-        arg!(--highlight <NAMES> "Set these people in bold, e.g. \"Lapuschkin S; Bach S\"; repeatable")
-            .action(ArgAction::Append)
+        arg!(--highlight <NAMES> ... "Set these people in bold, e.g. \"Lapuschkin S; Bach S\"; repeatable")
             .value_parser(people),
         arg!(--to <FORMAT> "text, html or markdown [default: by -o's extension, else format: text, page: html]")
             .value_parser(str::parse::<OutputFormat>),
@@ -59,6 +57,7 @@ fn cli() -> Command {
                     .value_parser(["biblatex", "bibtex"])
                     .default_value("biblatex"),
                 arg!(--plain "Leave out publist's lossless extras (verba/verbb/verbc fields)"),
+                arg!(--"regenerate-keys" "New keys for all records (author, year, title word), not the input's"),
                 explain,
                 no_merge,
             ]),
@@ -67,6 +66,8 @@ fn cli() -> Command {
                 .args([
                     arg!(--cv "Lay out as a CV: sections by kind, newest first, numbered per section"),
                     arg!(--links "Append each work's links (code, demo, page), as links in html and markdown"),
+                    arg!(--citations "Print each reference's citation (what a citation-only style prints)")
+                        .conflicts_with("cv"),
                 ]),
             command("page", "Read and merge the inputs, write a publication page (HTML5, or Markdown)")
                 .args(&style)
@@ -89,9 +90,7 @@ fn codes(s: &str) -> Result<Vec<Code>, publist::UnknownCode> {
 
 /// Names to highlight; a value that looks like an input file is a mistake.
 fn people(s: &str) -> Result<Vec<Person>, String> {
-    let ext = Path::new(s).extension().and_then(|e| e.to_str());
-    let inputs = "md txt bib json yml yaml tex html csl";
-    let file_like = Path::new(s).is_file() || inputs.split(' ').any(|i| ext == Some(i));
+    let file_like = Path::new(s).is_file() || Format::from_extension(s).is_some();
     let people = Some(publist::cv::names(s)).filter(|p| !p.is_empty() && !file_like);
     people.ok_or_else(|| format!("'{s}' is no list of names like \"Bach S; Samek W\""))
 }
@@ -138,9 +137,7 @@ fn write(path: Option<String>, output: Output) -> Result<(), String> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let written = match output {
         Output::Text(text) => out.write_all(text.as_bytes()),
-        Output::CslJson(refs) => {
-            publist::csl_json::write_to(&refs, &mut out).and_then(|_| writeln!(out))
-        }
+        Output::CslJson(r) => publist::csl_json::write_to(&r, &mut out).and_then(|_| writeln!(out)),
     };
     let written = written.and_then(|_| out.flush());
     written.map_err(|e| format!("{}: {e}", path.as_deref().unwrap_or("<stdout>")))
@@ -161,17 +158,25 @@ fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<Output, String> {
                 Some(d @ ("biblatex" | "bibtex")) => {
                     let mut options = WriteOptions::default();
                     (options.dialect, options.plain) = (d.parse().unwrap_or_default(), plain);
+                    options.keys.regenerate = get(m, "regenerate-keys") == Some(true);
                     publist::bib::write(&refs, &options)
                 }
                 _ => return Ok(Output::CslJson(refs)),
             }
         }
         "format" => {
+            let (cv, citations) = (m.get_flag("cv"), m.get_flag("citations"));
             let f = formatter(m, OutputFormat::Text)?.with_links(m.get_flag("links"));
+            if !(f.has_bibliography() || cv || citations) {
+                eprintln!(
+                    "publist: note: the style has no bibliography: each work's citation follows"
+                );
+            }
             let refs = load(m, merge, hits)?;
-            match m.get_flag("cv") {
-                true => f.cv_document(&refs, &CvOptions::default()),
-                false => f.bibliography_document(&refs),
+            match (cv, citations) {
+                (true, _) => f.cv_document(&refs, &CvOptions::default()),
+                (_, true) => f.citations_document(&refs),
+                _ => f.bibliography_document(&refs),
             }
         }
         _ => {
@@ -215,29 +220,24 @@ fn formatter(m: &ArgMatches, to: OutputFormat) -> Result<Formatter, String> {
 /// Reads the inputs, prints their diagnostics (counting those --strict counts), merges when asked.
 fn load(m: &ArgMatches, merge: bool, hits: &mut usize) -> Result<Vec<Reference>, String> {
     let strict = get::<Vec<Code>>(m, "strict");
-    let files = m.get_many::<String>("FILE").map(|f| f.cloned().collect());
     let mut refs = Vec::new();
-    for file in files.unwrap_or_else(|| vec!["-".to_string()]) {
+    for file in m.get_many::<String>("FILE").into_iter().flatten() {
         let parsed = if file == "-" {
             if std::io::stdin().is_terminal() {
                 eprintln!("publist: reading standard input (end with Ctrl-D; see --help)");
             }
-            let mut bytes = Vec::new();
-            let read = std::io::stdin().read_to_end(&mut bytes);
-            read.map_err(|e| format!("<stdin>: {e}"))?;
-            publist::read(&bytes, "<stdin>")
+            publist::read_from(std::io::stdin().lock(), "<stdin>")
         } else {
-            publist::read_file(&file)
+            publist::read_file(file)
         };
         let parsed = parsed.map_err(|e| e.to_string())?;
         parsed.diagnostics.iter().for_each(|d| eprintln!("{d}"));
-        // Bare --strict counts warnings and errors, --strict=CODES what has these codes.
-        let counts = |s: &Vec<Code>, d: &Diagnostic| {
-            s.contains(&d.code) || (s.is_empty() && d.severity > Severity::Note)
-        };
-        let counted = |d: &&Diagnostic| strict.as_ref().is_some_and(|s| counts(s, d));
+        let counted = |d: &&Diagnostic| strict.as_ref().is_some_and(|s| d.fails_strict(s));
         *hits += parsed.diagnostics.iter().filter(counted).count();
-        refs.extend(parsed.references);
+        match refs.is_empty() {
+            true => refs = parsed.references, // the first file's list, not a copy
+            false => refs.extend(parsed.references),
+        }
     }
     if !merge {
         return Ok(refs);

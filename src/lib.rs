@@ -159,8 +159,30 @@ pub fn read_as(format: Format, bytes: &[u8], name: &str) -> Result<Parsed, Error
 pub fn read_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
     let path = path.as_ref();
     let name = path.display().to_string();
+    // CSL-JSON is read a block at a time: the file's text is never all in memory.
+    if Format::detect(&name, b"") == Format::CslJson {
+        return crate::csl_json::read_path(path, &name);
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
     read(&bytes, &name)
+}
+
+/// Reads everything `reader` gives (standard input, a socket, an archive
+/// member) and then [`read()`]s it; `name` names the input in diagnostics.
+///
+/// ```
+/// let bib = "@book{k, title = {A Book}, year = 2001}";
+/// let parsed = publist::read_from(bib.as_bytes(), "<stdin>")?;
+/// assert_eq!(parsed.references[0].title, "A Book");
+/// assert_eq!(parsed.references[0].sources[0].at.source, "<stdin>");
+/// # Ok::<(), publist::Error>(())
+/// ```
+pub fn read_from(mut reader: impl std::io::Read, name: &str) -> Result<Parsed, Error> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(name, e))?;
+    read(&bytes, name)
 }
 
 /// hayagriva, whose styles, locales and rendering types appear in [`csl`].

@@ -808,3 +808,80 @@ fn readme_tells_how_to_install_and_the_exit_codes() {
     assert!(readme.contains("cargo install --path . --example publist"));
     assert!(readme.contains("Exit codes"));
 }
+
+/// Two works that read alike in an author-date citation.
+const LOOK_ALIKES: &str = "## Journal Articles\n\
+    1. Bach S and Samek W (2015). \"Pixel-wise Explanations\". In: *PLoS ONE* 10(7):e0130140\n\
+    2. Bach S and Samek W (2015). \"Layer-wise Relevance\". In: *J Mach Learn* 3:4-6\n";
+
+#[test]
+fn format_citations_prints_each_works_citation() {
+    // citeproc-js (2.4.63) tells the two apart by a year suffix, given in
+    // the order of the bibliography (Layer-wise before Pixel-wise).
+    let out = publist(
+        &["format", "--style", "apa", "--citations", "--no-merge"],
+        Some(LOOK_ALIKES.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "(Bach & Samek, 2015b)\n(Bach & Samek, 2015a)\n"
+    );
+    // A CV is a bibliography: asking for both is a usage error.
+    let out = publist_before_input(&["format", "--cv", "--citations"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--citations"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_citation_only_style_prints_the_citation_list_with_a_note() {
+    let style = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/styles/title-note.csl"
+    );
+    let out = publist(
+        &["format", "--style", style, "--no-merge"],
+        Some(LOOK_ALIKES.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A note style's list is numbered, as Zotero numbers it.
+    assert_eq!(
+        stdout(&out),
+        "1. Pixel-wise Explanations, 2015.\n2. Layer-wise Relevance, 2015.\n"
+    );
+    assert!(
+        stderr(&out).contains("note: the style has no bibliography"),
+        "{}",
+        stderr(&out)
+    );
+    // Markdown keeps the title's italics.
+    let out = publist(
+        &["format", "--style", style, "--to", "markdown", "--no-merge"],
+        Some(LOOK_ALIKES.as_bytes()),
+    );
+    assert!(stdout(&out).starts_with("1. *Pixel-wise Explanations*, 2015.\n\n2. "));
+}
+
+#[test]
+fn bib_regenerate_keys_replaces_the_inputs_keys() {
+    let bib = b"@inproceedings{DBLP:conf/icde/AdyaLO00, author = {Atul Adya and Barbara Liskov},\n\
+                title = {Generalized Isolation Level Definitions}, booktitle = {ICDE}, year = 2000}\n";
+    let kept = stdout(&publist(&["bib"], Some(bib)));
+    assert!(
+        kept.starts_with("@inproceedings{DBLP:conf/icde/AdyaLO00,"),
+        "{kept}"
+    );
+    let out = publist(&["bib", "--regenerate-keys", "--explain"], Some(bib));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("@inproceedings{adya2000generalized,"),
+        "{}",
+        stdout(&out)
+    );
+    // --explain says where the old key went.
+    assert!(
+        stderr(&out).contains("DBLP:conf/icde/AdyaLO00"),
+        "{}",
+        stderr(&out)
+    );
+}

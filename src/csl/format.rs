@@ -302,8 +302,32 @@ impl Formatter {
     /// assert!(html.ends_with("</div>\n</div>\n"));
     /// # Ok::<(), publist::Error>(())
     /// ```
+    ///
+    /// A style without a bibliography (a citation-only style) gives the
+    /// list of each reference's citation instead, as Zotero does (see
+    /// [`Formatter::bibliography_or_citations`]).
     pub fn bibliography_document(&self, refs: &[Reference]) -> String {
-        let entries = self.bibliography(refs);
+        self.document(&self.bibliography_or_citations(refs))
+    }
+
+    /// Each reference's citation (see [`Formatter::citations`]) as one
+    /// text, laid out as [`Formatter::bibliography_document`] lays out
+    /// entries.
+    ///
+    /// ```
+    /// let cv = "## Journal Articles\n1. Bach S and Samek W (2015). \"A\". In: *J* 2:3-5\n\
+    ///           2. Bach S and Samek W (2015). \"B\". In: *J* 3:4-6\n";
+    /// let refs = publist::cv::read(cv, "cv.md").references;
+    /// use publist::csl::{load_style, Formatter};
+    /// let apa = Formatter::new(load_style("apa", None)?);
+    /// assert_eq!(apa.citations_document(&refs), "(Bach & Samek, 2015a)\n(Bach & Samek, 2015b)\n");
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn citations_document(&self, refs: &[Reference]) -> String {
+        self.document(&self.citations(refs))
+    }
+
+    fn document(&self, entries: &[FormattedEntry]) -> String {
         let mut out = String::new();
         match self.format {
             OutputFormat::Text => entries.iter().for_each(|e| {
@@ -317,7 +341,7 @@ impl Formatter {
             OutputFormat::Markdown => {}
             OutputFormat::Html => {
                 out.push_str("<div class=\"csl-bib-body\">\n");
-                for e in &entries {
+                for e in entries {
                     let key = html_escape(&e.key);
                     out.push_str(&format!(
                         "  <div class=\"csl-entry\" id=\"{key}\">{}</div>\n",

@@ -12,6 +12,7 @@
 //! ```
 
 mod carry;
+mod elements;
 mod from_bib;
 mod read;
 mod record;
@@ -21,5 +22,6 @@ pub(crate) mod value;
 mod write;
 
 pub use read::read;
+pub(crate) use read::read_path;
 pub use record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 pub use write::{to_csl, write, write_to};
