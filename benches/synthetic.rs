@@ -367,10 +367,12 @@ impl Field {
         ));
         match kind {
             Kind::Preprint => {
+                // Unique: 100,000 numbers a month, months from 2010 on.
+                let month = work / 100_000;
                 let id = format!(
                     "{:02}{:02}.{:05}",
-                    10 + work % 16,
-                    1 + work % 12,
+                    10 + month / 12,
+                    1 + month % 12,
                     work % 100_000
                 );
                 r.ids.arxiv = id.parse::<ArxivId>().ok();

@@ -97,6 +97,27 @@ fn main() {
             false_records += 1;
         }
     }
+    // The merge decisions that joined two different works.
+    if false_records > 0 {
+        let work_at: HashMap<(&str, usize), &str> = r
+            .items
+            .iter()
+            .zip(&work_of)
+            .map(|(m, (w, _))| ((m.item.source.as_str(), m.item.line), w.as_str()))
+            .collect();
+        for e in &r.merged {
+            let (a, b) = (
+                work_at.get(&(e.a.source.as_str(), e.a.line)),
+                work_at.get(&(e.b.source.as_str(), e.b.line)),
+            );
+            if a != b {
+                println!(
+                    "false merge {:?}: {:?} / {:?} {:?}",
+                    e.rule, e.titles.0, e.titles.1, e.signals
+                );
+            }
+        }
+    }
     println!(
         "truth: works {}  recall {found}/{true_pairs} ({:.2}%)  records holding several works {false_records}",
         first_record.len(),

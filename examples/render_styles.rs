@@ -70,11 +70,18 @@ fn main() {
             parsed.map(|p| p.references).unwrap_or_default()
         })
         .collect();
-    let records = if json {
+    let mut records = if json {
         refs
     } else {
         publist::Library::merge(refs).records
     };
+    // Both processors get the records as the Formatter renders them:
+    // placeholder pages (`TBA`) are not data and print nowhere.
+    for r in &mut records {
+        if r.pages.as_ref().is_some_and(publist::Pages::is_placeholder) {
+            r.pages = None;
+        }
+    }
     std::fs::create_dir_all(out_dir).expect("output folder");
     let items_json = publist::csl_json::write(&records);
     std::fs::write(format!("{out_dir}/items.json"), &items_json).expect("items.json");

@@ -144,6 +144,12 @@ fn retitled_preprints_collapse_into_their_publications() {
         .unwrap();
     assert_eq!(e.rule, Rule::RetitledSameAuthors);
     assert_eq!(e.signals.shared_phrase, ["concept", "activation", "vector"]);
+    // Words rare enough among the 235 items: more than log2(235) + 4 = 11.9 bits.
+    assert!(
+        e.signals.shared_information > 11.9,
+        "{}",
+        e.signals.shared_information
+    );
     assert_eq!((e.signals.common_authors, e.signals.authors), (5, (5, 8)));
     assert_eq!(
         lib.records[r].ids.arxiv.as_ref().unwrap().as_str(),

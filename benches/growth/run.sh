@@ -10,6 +10,8 @@
 #   SIZES="10000 30000 100000" bash benches/growth/run.sh
 #   MODES="merge" DUP=0.1 bash benches/growth/run.sh  # a tenth of the works listed twice
 #   PEERS=1 SIZES="1000 10000" bash benches/growth/run.sh   # pandoc's citeproc beside format
+#   FLAVOUR=zotero bash benches/growth/run.sh        # Better CSL JSON with Zotero's fields
+#   FLAVOUR=minified ...                             # the whole array on one line
 #
 # One measurement at a time; each command runs once (the machine is shared:
 # repeat a row when a number matters).
@@ -18,6 +20,7 @@ cd "$(dirname "$0")/../.."
 SIZES=${SIZES:-"10000 100000 1000000"}
 MODES=${MODES:-"merge format format-no-merge"}
 DUP=${DUP:-0}
+FLAVOUR=${FLAVOUR:-pretty}
 OUT=${OUT:-target/growth}
 CSL=${CSL:-../shared/csl}
 mkdir -p "$OUT"
@@ -26,8 +29,14 @@ B=target/release/examples/publist
 printf '%-8s %-16s %9s %10s %10s %9s %8s\n' items command time peak_MB input_MB mem/input records
 declare -A last
 for n in $SIZES; do
-  in="$OUT/field-$n-dup$DUP.json"
-  [ -s "$in" ] || target/release/examples/synthetic_field "$n" --duplicates "$DUP" > "$in"
+  in="$OUT/field-$n-dup$DUP-$FLAVOUR.json"
+  case $FLAVOUR in
+    pretty) flag=() ;;
+    zotero) flag=(--zotero) ;;
+    minified) flag=(--minified) ;;
+    *) echo "unknown FLAVOUR $FLAVOUR"; exit 2 ;;
+  esac
+  [ -s "$in" ] || target/release/examples/synthetic_field "$n" --duplicates "$DUP" "${flag[@]}" > "$in"
   size=$(stat -c %s "$in")
   for mode in $MODES; do
     case $mode in

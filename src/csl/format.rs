@@ -66,6 +66,8 @@ pub struct Formatter {
     locale: Option<LocaleCode>,
     format: OutputFormat,
     engine: Engine,
+    highlight: Vec<Person>,
+    links: bool,
 }
 
 /// Which CSL processor renders.
@@ -88,6 +90,35 @@ pub enum Engine {
     Hayagriva,
 }
 
+/// A name that is not an [`Engine`].
+///
+/// ```
+/// let e = "citeproc".parse::<publist::csl::Engine>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown engine 'citeproc' (publist or hayagriva)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown engine '{0}' (publist or hayagriva)")]
+pub struct UnknownEngine(pub String);
+
+impl std::str::FromStr for Engine {
+    type Err = UnknownEngine;
+
+    /// `publist` or `hayagriva`, in any case.
+    ///
+    /// ```
+    /// use publist::csl::Engine;
+    /// assert_eq!("Hayagriva".parse(), Ok(Engine::Hayagriva));
+    /// assert_eq!("publist".parse(), Ok(Engine::Publist));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "publist" => Ok(Engine::Publist),
+            "hayagriva" => Ok(Engine::Hayagriva),
+            _ => Err(UnknownEngine(s.to_string())),
+        }
+    }
+}
+
 impl Formatter {
     /// A formatter with hayagriva's locales, the style's default locale and plain text output.
     ///
@@ -104,6 +135,8 @@ impl Formatter {
             locale: None,
             format: OutputFormat::Text,
             engine: Engine::Publist,
+            highlight: Vec::new(),
+            links: false,
         }
     }
 
@@ -171,6 +204,61 @@ impl Formatter {
         self
     }
 
+    /// Sets these people in bold (HTML `<b>`, Markdown `**`) wherever they
+    /// are named, with all their name variants (see [`crate::cv::names`]);
+    /// [`Formatter::cv`] and [`super::Page`] add their own.
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// let apa = Formatter::new(load_style("apa", None)?)
+    ///     .with_format(OutputFormat::Markdown)
+    ///     .with_highlight(publist::cv::names("Samek W"));
+    /// assert!(apa.bibliography(&refs)[0].text.starts_with("Bach, S., & **Samek, W.** (2015)."));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn with_highlight(mut self, people: Vec<Person>) -> Self {
+        self.highlight = people;
+        self
+    }
+
+    /// Appends each work's links (code, demo, pages) to its entry, labelled
+    /// by kind: `<a href>` in HTML, `[kind](url)` in Markdown, the URL in text.
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001. [Code](https://github.com/x/y)\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// let html = Formatter::new(load_style("apa", None)?).with_format(OutputFormat::Html).with_links(true);
+    /// assert!(html.bibliography(&refs)[0].text.ends_with(" <a href=\"https://github.com/x/y\">code</a>"));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn with_links(mut self, links: bool) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// The format entries are rendered in.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// let f = Formatter::new(load_style("apa", None)?).with_format(OutputFormat::Html);
+    /// assert_eq!(f.format(), OutputFormat::Html);
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn format(&self) -> OutputFormat {
+        self.format
+    }
+
+    /// The people [`Formatter::with_highlight`] set in bold.
+    pub(super) fn highlighted(&self) -> &[Person] {
+        &self.highlight
+    }
+
+    /// Whether [`Formatter::with_links`] asked for links.
+    pub(super) fn links_on(&self) -> bool {
+        self.links
+    }
+
     /// The style.
     ///
     /// ```
@@ -195,11 +283,80 @@ impl Formatter {
     /// # Ok::<(), publist::Error>(())
     /// ```
     pub fn bibliography(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
-        self.render(&self.style, refs, &[], false)
+        self.render(&self.style, refs, &self.highlight, self.links)
+    }
+
+    /// The bibliography as one text in the formatter's markup: one entry per
+    /// line in text (labels included, as citeproc-js prints them), one
+    /// paragraph per entry in Markdown, and in HTML a list in citeproc-js's
+    /// and pandoc's classes (`<div class="csl-bib-body">` with one
+    /// `<div class="csl-entry">` per entry, its citation key as `id`).
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// let ieee = Formatter::new(load_style("ieee", None)?);
+    /// assert!(ieee.bibliography_document(&refs).starts_with("[1] S. Bach and W. Samek,"));
+    /// let html = ieee.with_format(OutputFormat::Html).bibliography_document(&refs);
+    /// assert!(html.starts_with("<div class=\"csl-bib-body\">\n  <div class=\"csl-entry\" id=\"bach2015pixel\">[1] S. Bach and W. Samek,"));
+    /// assert!(html.ends_with("</div>\n</div>\n"));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    ///
+    /// A style without a bibliography (a citation-only style) gives the
+    /// list of each reference's citation instead, as Zotero does (see
+    /// [`Formatter::bibliography_or_citations`]).
+    pub fn bibliography_document(&self, refs: &[Reference]) -> String {
+        self.document(&self.bibliography_or_citations(refs))
+    }
+
+    /// Each reference's citation (see [`Formatter::citations`]) as one
+    /// text, laid out as [`Formatter::bibliography_document`] lays out
+    /// entries.
+    ///
+    /// ```
+    /// let cv = "## Journal Articles\n1. Bach S and Samek W (2015). \"A\". In: *J* 2:3-5\n\
+    ///           2. Bach S and Samek W (2015). \"B\". In: *J* 3:4-6\n";
+    /// let refs = publist::cv::read(cv, "cv.md").references;
+    /// use publist::csl::{load_style, Formatter};
+    /// let apa = Formatter::new(load_style("apa", None)?);
+    /// assert_eq!(apa.citations_document(&refs), "(Bach & Samek, 2015a)\n(Bach & Samek, 2015b)\n");
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn citations_document(&self, refs: &[Reference]) -> String {
+        self.document(&self.citations(refs))
+    }
+
+    fn document(&self, entries: &[FormattedEntry]) -> String {
+        let mut out = String::new();
+        match self.format {
+            OutputFormat::Text => entries.iter().for_each(|e| {
+                out.push_str(&e.line());
+                out.push('\n');
+            }),
+            OutputFormat::Markdown if !entries.is_empty() => {
+                let paragraphs: Vec<String> = entries.iter().map(FormattedEntry::line).collect();
+                out = paragraphs.join("\n\n") + "\n";
+            }
+            OutputFormat::Markdown => {}
+            OutputFormat::Html => {
+                out.push_str("<div class=\"csl-bib-body\">\n");
+                for e in entries {
+                    let key = html_escape(&e.key);
+                    out.push_str(&format!(
+                        "  <div class=\"csl-entry\" id=\"{key}\">{}</div>\n",
+                        e.line()
+                    ));
+                }
+                out.push_str("</div>\n");
+            }
+        }
+        out
     }
 
     /// Renders `refs`; highlights `highlight` and appends links when asked,
-    /// finding each entry's reference once by its key.
+    /// finding each entry's reference once by its key. Placeholder pages
+    /// (`TBA`, [`crate::Pages::Placeholder`]) are not data and never print.
     pub(super) fn render(
         &self,
         style: &IndependentStyle,
@@ -208,6 +365,13 @@ impl Formatter {
         links: bool,
     ) -> Vec<FormattedEntry> {
         let keys = keys::assign(refs);
+        let cleaned: Vec<Reference>;
+        let refs = if refs.iter().any(has_placeholder_pages) {
+            cleaned = refs.iter().map(without_placeholder_pages).collect();
+            &cleaned
+        } else {
+            refs
+        };
         if self.engine == Engine::Publist {
             return self.render_own(style, refs, &keys, highlight, links);
         }
@@ -310,6 +474,21 @@ impl Formatter {
     }
 }
 
+fn has_placeholder_pages(r: &Reference) -> bool {
+    r.pages
+        .as_ref()
+        .is_some_and(crate::model::Pages::is_placeholder)
+}
+
+/// The reference without placeholder pages (`TBA`): they are no locator.
+pub(super) fn without_placeholder_pages(r: &Reference) -> Reference {
+    let mut r = r.clone();
+    if has_placeholder_pages(&r) {
+        r.pages = None;
+    }
+    r
+}
+
 /// Citations (issue 17): each reference cited alone, and the citation list
 /// of styles without a bibliography. Always publist's own processor.
 impl Formatter {
@@ -349,6 +528,14 @@ impl Formatter {
     /// # Ok::<(), publist::Error>(())
     /// ```
     pub fn citations(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
+        // Placeholder pages (`TBA`) print nowhere, as in the bibliography.
+        let cleaned: Vec<Reference>;
+        let refs = if refs.iter().any(has_placeholder_pages) {
+            cleaned = refs.iter().map(without_placeholder_pages).collect();
+            &cleaned
+        } else {
+            refs
+        };
         let keys = keys::assign(refs);
         let indexed: Vec<usize> = (0..refs.len()).collect();
         let items: Vec<super::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {

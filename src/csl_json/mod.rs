@@ -11,11 +11,17 @@
 //! # Ok::<(), publist::Error>(())
 //! ```
 
+mod carry;
+mod elements;
+mod from_bib;
 mod read;
 mod record;
+// The processor (feature `csl`) is the decoder's other user.
+#[cfg_attr(not(feature = "csl"), allow(dead_code))]
 pub(crate) mod value;
 mod write;
 
 pub use read::read;
+pub(crate) use read::read_path;
 pub use record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 pub use write::{to_csl, write, write_to};

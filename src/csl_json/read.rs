@@ -8,12 +8,16 @@
 
 use serde_json::{Map, Value};
 
+use std::io::Read;
+use std::path::Path;
+
+use super::elements::{array_elements, Scanner};
 use super::value;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind};
 use crate::input::Parsed;
 use crate::model::{
-    Date, Kind, Link, LinkKind, Location, Note, Pages, Person, Provenance, Reference,
+    Date, Kind, Link, LinkKind, Location, Note, Original, Pages, Person, Provenance, Reference,
 };
 
 /// Reads CSL-JSON text: an array of items (or a single item). Fails only
@@ -30,7 +34,9 @@ use crate::model::{
 /// assert_eq!(r.authors[0].particle.as_deref(), Some("de"));
 /// assert_eq!(r.issued, Some(publist::Date { year: 2023, month: Some(5), day: None }));
 /// assert_eq!(r.volume.as_deref(), Some("5"));
-/// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: error: item \"b\" has no title");
+/// // An item without a title is kept, with a warning.
+/// assert_eq!(parsed.references.len(), 2);
+/// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: warning: item \"b\" has no title");
 /// ```
 pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -41,29 +47,17 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
     let elements = array_elements(text);
     // serde_json refuses values nested deeper than 128; such a file takes the
     // whole-text path, which says so.
-    if let Some((elements, _)) = elements.as_ref().filter(|(_, depth)| *depth <= 100) {
-        let items: Vec<(usize, &str)> = elements
+    if let Some((elements, _)) = elements.as_ref().filter(|(_, depth)| *depth <= MAX_DEPTH) {
+        let items: Vec<(usize, &[u8])> = elements
             .iter()
-            .map(|e| (e.line, &text[e.start..e.end]))
+            .map(|e| (e.line, &text.as_bytes()[e.start..e.end]))
             .collect();
-        let read = crate::parallel::map_chunks(&items, 512, |&(line, json)| {
-            serde_json::from_str::<Value>(json)
-                .ok()
-                .map(|item| item_to_reference(&item, line, source))
-        });
-        if read.iter().flatten().all(Option::is_some) {
-            let mut parsed = Parsed {
+        if let Some((references, diagnostics)) = read_elements(&items, source) {
+            return Ok(Parsed {
                 items: items.len(),
-                ..Parsed::default()
-            };
-            parsed.references.reserve(items.len());
-            for r in read.into_iter().flatten().flatten() {
-                match r {
-                    Ok(r) => parsed.references.push(r),
-                    Err(d) => parsed.diagnostics.push(d),
-                }
-            }
-            return Ok(parsed);
+                references,
+                diagnostics,
+            });
         }
     }
     let value = serde_json::from_str::<Value>(text).map_err(|e| {
@@ -87,156 +81,144 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
         items: items.len(),
         ..Parsed::default()
     };
-    for (k, item) in items.iter().enumerate() {
+    for (k, item) in items.into_iter().enumerate() {
         let line = lines.get(k).copied().unwrap_or(1);
-        match item_to_reference(item, line, source) {
-            Ok(r) => parsed.references.push(r),
-            Err(d) => parsed.diagnostics.push(d),
-        }
+        let (r, d) = item_to_reference(item, line, source);
+        parsed.references.extend(r);
+        parsed.diagnostics.extend(d);
     }
     Ok(parsed)
 }
 
-/// One item of the array, starting at `line`.
-fn item_to_reference(item: &Value, line: usize, source: &str) -> Result<Reference, Diagnostic> {
-    match item
-        .as_object()
-        .ok_or_else(|| {
-            (
-                Code::BrokenEntry,
-                "an item must be a JSON object".to_string(),
-            )
-        })
-        .and_then(to_reference)
-    {
-        Ok(mut r) => {
-            if r.sources.is_empty() {
-                let mut p = Provenance::new(Location::new(source, line));
-                p.key = item.get("id").and_then(string);
-                r.sources.push(p);
+/// Elements nested deeper than this take the whole-text path.
+const MAX_DEPTH: usize = 100;
+
+/// Reads a CSL-JSON file a block at a time: what [`read()`] gives for its
+/// text, with only a block and the references in memory. A file that is not
+/// a plain array of items (or not UTF-8, or not JSON) is read again whole,
+/// so that its error is [`read()`]'s.
+pub(crate) fn read_path(path: &Path, name: &str) -> Result<Parsed, Error> {
+    read_path_in_blocks(path, name, 4 << 20)
+}
+
+fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, Error> {
+    let streamed = || -> std::io::Result<Option<Parsed>> {
+        let mut file = std::fs::File::open(path)?;
+        // The buffer holds a block: what is left of the last one (an
+        // unfinished item) and what is read next.
+        let mut kept: Vec<u8> = Vec::with_capacity(block);
+        let mut scanner = Scanner::new();
+        let mut parsed = Parsed::default();
+        let mut found = Vec::new();
+        let mut first = true;
+        loop {
+            let before = kept.len();
+            // An item longer than a block makes the buffer grow.
+            let room = (block.saturating_sub(before)).max(block / 4).max(1);
+            kept.resize(before + room, 0);
+            let n = file.read(&mut kept[before..])?;
+            kept.truncate(before + n);
+            if first && kept.starts_with("\u{feff}".as_bytes()) {
+                kept.drain(..3);
             }
-            Ok(r)
+            first = false;
+            if !scanner.scan(&kept, &mut found) || scanner.deepest > MAX_DEPTH {
+                return Ok(None);
+            }
+            let items: Vec<(usize, &[u8])> = found
+                .iter()
+                .map(|e| (e.line, &kept[e.start..e.end]))
+                .collect();
+            let Some((mut references, mut diagnostics)) = read_elements(&items, name) else {
+                return Ok(None);
+            };
+            parsed.items += items.len();
+            parsed.references.append(&mut references);
+            parsed.diagnostics.append(&mut diagnostics);
+            found.clear();
+            let keep = scanner.keep_from();
+            kept.drain(..keep);
+            scanner.drop_front(keep);
+            if n == 0 {
+                return Ok(scanner.is_done().then_some(parsed));
+            }
         }
-        Err((code, msg)) => Err(Diagnostic::error(code, Location::new(source, line), msg)),
+    };
+    match streamed() {
+        Ok(Some(parsed)) => Ok(parsed),
+        Ok(None) => {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(name, e))?;
+            read(crate::text::utf8(&bytes, name)?, name)
+        }
+        Err(e) => Err(Error::io(name, e)),
     }
 }
 
-/// Where one element of the top-level array stands in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Element {
-    start: usize,
-    end: usize,
-    /// 1-based line of its first character.
+/// Reads the items (each a JSON text, with its line), on all cores, in
+/// eight parts joined by growing the first: never two lists of all
+/// references. `None` when an item is not valid JSON.
+fn read_elements(
+    items: &[(usize, &[u8])],
+    source: &str,
+) -> Option<(Vec<Reference>, Vec<Diagnostic>)> {
+    let parts: Vec<&[(usize, &[u8])]> = items.chunks(items.len().div_ceil(8).max(1)).collect();
+    let read = crate::parallel::map_chunks(&parts, 2, |part| {
+        let mut references = Vec::with_capacity(part.len());
+        let mut diagnostics = Vec::new();
+        for &(line, json) in part.iter() {
+            let item = serde_json::from_slice::<Value>(json).ok()?;
+            let (r, d) = item_to_reference(item, line, source);
+            references.extend(r);
+            diagnostics.extend(d);
+        }
+        Some((references, diagnostics))
+    });
+    let mut all: (Vec<Reference>, Vec<Diagnostic>) = Default::default();
+    for part in read.into_iter().flatten() {
+        let (mut references, mut diagnostics) = part?;
+        if all.0.is_empty() {
+            all.0 = references;
+        } else {
+            all.0.append(&mut references);
+        }
+        all.1.append(&mut diagnostics);
+    }
+    Some(all)
+}
+
+/// One item of the array, starting at `line`: a reference (with a warning
+/// when it has no title: it is kept) or, for anything but an object, an error.
+fn item_to_reference(
+    item: Value,
     line: usize,
-}
-
-/// The elements of a top-level JSON array, found by a scan that tracks
-/// strings and nesting (serde_json keeps no positions), and how deep they
-/// nest. `None` unless the text is an array whose elements are separated by
-/// commas and white space only, closed, with nothing after it but white
-/// space: then each element is a JSON text of its own (if it is valid JSON).
-fn array_elements(text: &str) -> Option<(Vec<Element>, usize)> {
-    let bytes = text.as_bytes();
-    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
-    let mut line = 1usize;
-    let mut i = 0;
-    while i < bytes.len() && blank(bytes[i]) {
-        line += usize::from(bytes[i] == b'\n');
-        i += 1;
+    source: &str,
+) -> (Option<Reference>, Option<Diagnostic>) {
+    let at = Location::new(source, line);
+    let Value::Object(mut o) = item else {
+        let error = Diagnostic::error(Code::BrokenEntry, at, "an item must be a JSON object");
+        return (None, Some(error));
+    };
+    let mut r = to_reference(&o);
+    if r.sources.is_empty() {
+        let mut p = Provenance::new(at.clone());
+        p.key = o.get("id").and_then(string);
+        r.sources = vec![p];
     }
-    if bytes.get(i) != Some(&b'[') {
-        return None;
-    }
-    i += 1;
-    let mut out = Vec::new();
-    let mut deepest = 0;
-    // Between elements: expecting an element (after `[` or `,`) or a separator.
-    let mut want_element = true;
-    let mut first = true;
-    loop {
-        while i < bytes.len() && blank(bytes[i]) {
-            line += usize::from(bytes[i] == b'\n');
-            i += 1;
-        }
-        let b = *bytes.get(i)?;
-        if b == b']' {
-            // `[]`, or the end after an element (not after a comma).
-            if want_element && !first {
-                return None;
-            }
-            i += 1;
-            break;
-        }
-        if !want_element {
-            if b != b',' {
-                return None;
-            }
-            i += 1;
-            want_element = true;
-            continue;
-        }
-        // One element: a container up to its closing bracket, a string up
-        // to its closing quote, or a scalar up to the next separator.
-        let (start, start_line) = (i, line);
-        let (mut depth, mut max_depth, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-        let scalar = !matches!(b, b'{' | b'[' | b'"');
-        while i < bytes.len() {
-            let c = bytes[i];
-            if scalar {
-                if c == b',' || c == b']' || blank(c) {
-                    break;
-                }
-                i += 1;
-                continue;
-            }
-            line += usize::from(c == b'\n');
-            i += 1;
-            if in_string {
-                match (escaped, c) {
-                    (true, _) => escaped = false,
-                    (false, b'\\') => escaped = true,
-                    (false, b'"') => {
-                        in_string = false;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                continue;
-            }
-            match c {
-                b'"' => in_string = true,
-                b'[' | b'{' => {
-                    depth += 1;
-                    max_depth = max_depth.max(depth);
-                }
-                b']' | b'}' => {
-                    depth = depth.checked_sub(1)?;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        if in_string || depth != 0 || i == start {
-            return None;
-        }
-        deepest = deepest.max(max_depth);
-        let end = i;
-        out.push(Element {
-            start,
-            end,
-            line: start_line,
-        });
-        want_element = false;
-        first = false;
-    }
-    while i < bytes.len() && blank(bytes[i]) {
-        i += 1;
-    }
-    (i == bytes.len()).then_some((out, deepest))
+    // Lists grown by pushing hold room for four or more; a library of a
+    // million items keeps only what it has.
+    r.authors.shrink_to_fit();
+    r.editors.shrink_to_fit();
+    r.links.shrink_to_fit();
+    r.notes.shrink_to_fit();
+    r.sources.shrink_to_fit();
+    r.ids.isbn.shrink_to_fit();
+    let warning = r.title.is_empty().then(|| {
+        let id = o.get("id").and_then(string).unwrap_or_default();
+        Diagnostic::warning(Code::NoTitle, at, format!("item \"{id}\" has no title"))
+    });
+    o.remove("custom");
+    r.original = Some(Original::CslJson(o));
+    (Some(r), warning)
 }
 
 /// A string or a number as text.
@@ -325,10 +307,9 @@ fn date(v: Option<&Value>) -> Option<Date> {
     year.parse().ok().map(Date::year)
 }
 
-fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
-    let id = field(o, "id").unwrap_or_default();
-    let title =
-        field(o, "title").ok_or_else(|| (Code::NoTitle, format!("item \"{id}\" has no title")))?;
+/// The typed reference of an item (an empty title when it has none).
+pub(super) fn to_reference(o: &Map<String, Value>) -> Reference {
+    let title = field(o, "title").unwrap_or_default();
     let kind = kind_of(&field(o, "type").unwrap_or_default(), o);
     let mut r = Reference::new(kind, &title);
     r.authors = names(o.get("author"));
@@ -414,48 +395,12 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
             .take()
             .filter(|_| r.ids.openreview.is_none());
     }
-    Ok(r)
+    r
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn slices(text: &str) -> Option<Vec<(usize, &str)>> {
-        array_elements(text)
-            .map(|(v, _)| v.iter().map(|e| (e.line, &text[e.start..e.end])).collect())
-    }
-
-    #[test]
-    fn elements_of_an_array() {
-        let text = "[\n  {\"a\": \"x,]}\\\"\"},\n  {\"b\": [1, {\"c\": 2}]}\n, 3 ]\n";
-        assert_eq!(
-            slices(text).unwrap(),
-            [
-                (2, "{\"a\": \"x,]}\\\"\"}"),
-                (3, "{\"b\": [1, {\"c\": 2}]}"),
-                (4, "3")
-            ]
-        );
-        assert_eq!(slices(" [ ] ").unwrap(), []);
-        assert_eq!(slices("[{}]").unwrap(), [(1, "{}")]);
-    }
-
-    #[test]
-    fn not_a_plain_array() {
-        for text in [
-            "{\"id\": \"a\"}",
-            "[{}, ]",
-            "[, {}]",
-            "[{} {}]",
-            "[{}",
-            "[{\"a\": \"unclosed}]",
-            "[{}] trailing",
-            "[{}}]",
-        ] {
-            assert_eq!(slices(text), None, "{text}");
-        }
-    }
 
     #[test]
     fn malformed_input_keeps_its_error() {
@@ -471,5 +416,44 @@ mod tests {
             (ok.items, ok.references.len(), ok.diagnostics.len()),
             (2, 1, 1)
         );
+    }
+
+    #[test]
+    fn a_file_read_a_block_at_a_time_gives_what_its_text_gives() {
+        let dir = std::env::temp_dir();
+        let item = |k: usize| {
+            format!("{{\"id\": \"k{k}\", \"type\": \"book\", \"title\": \"Title {k} \\\"q\\\" ]}}\", \"issued\": {{\"date-parts\": [[{}]]}}}}", 1900 + k % 100)
+        };
+        // 9,000 items (more than one batch) and one without a title.
+        let mut text = String::from("\u{feff}[\n");
+        for k in 0..9000 {
+            text.push_str(&item(k));
+            text.push_str(",\n");
+        }
+        text.push_str("{\"id\": \"none\"}\n]\n");
+        for (name, text) in [
+            ("publist-stream-ok.json", text.as_str()),
+            (
+                "publist-stream-bad.json",
+                "[{\"id\": \"a\", \"title\": \"T\"},\n{\"id\" 1}]",
+            ),
+            (
+                "publist-stream-object.json",
+                "{\"id\": \"a\", \"title\": \"T\"}",
+            ),
+        ] {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            for block in [7, 4096, 8 << 20] {
+                let streamed = read_path_in_blocks(&path, name, block);
+                let whole = read(text, name);
+                match (streamed, whole) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}"),
+                    (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{name}"),
+                    (a, b) => panic!("{name}: {a:?} vs {b:?}"),
+                }
+            }
+            std::fs::remove_file(&path).ok();
+        }
     }
 }

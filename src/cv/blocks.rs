@@ -92,6 +92,17 @@ pub(crate) struct Blocks {
 }
 
 impl Blocks {
+    /// Pushes a block that starts at `start` (its tag's line) or at its first line.
+    pub fn push_at(&mut self, kind: BlockKind, lines: Vec<Line>, start: usize) {
+        let before = self.blocks.len();
+        self.push(kind, lines);
+        if let Some(b) = self.blocks.get_mut(before) {
+            if start > 0 {
+                b.start = b.start.min(start);
+            }
+        }
+    }
+
     pub fn push(&mut self, kind: BlockKind, lines: Vec<Line>) {
         let start = lines.first().map_or(0, |l| l.no);
         let lines: Vec<Line> = lines

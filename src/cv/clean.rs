@@ -34,6 +34,14 @@ pub(crate) fn finish(s: &str) -> String {
 
 /// Collapses runs of white space to one space and trims.
 pub(crate) fn collapse_ws(s: &str) -> String {
+    // Most lines have single spaces only: copy them as they are.
+    let simple = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.contains(|c: char| c != ' ' && (c.is_whitespace() || c == '\u{a0}'));
+    if simple {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
         if word.is_empty() {
@@ -57,6 +65,9 @@ fn looks_like_latex(line: &str) -> bool {
 }
 
 fn markdown_unescape(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -245,6 +256,9 @@ const HTML_TAGS: &[&str] = &[
 
 /// Removes known HTML tags (keeping their content) and decodes a few entities.
 fn strip_html(s: &str) -> String {
+    if !s.contains(['<', '&']) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(pos) = rest.find('<') {
@@ -270,6 +284,9 @@ fn strip_html(s: &str) -> String {
         }
     }
     out.push_str(rest);
+    if !out.contains('&') {
+        return out;
+    }
     out.replace("&amp;", "&")
         .replace("&nbsp;", " ")
         .replace("&lt;", "<")

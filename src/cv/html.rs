@@ -23,7 +23,8 @@ use super::clean::{collapse_ws, ESCAPED_STAR};
 /// Elements whose content is not text of the page.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "nav", "button", "select", "textarea",
-    "iframe", "object", "footer", "form", "math", "canvas", "audio", "video",
+    "iframe", "object", "footer", "form", "math", "canvas", "audio", "video", "details", "figure",
+    "pre",
 ];
 
 /// Elements that hold a paragraph of text.
@@ -32,7 +33,6 @@ const PARAGRAPHS: &[&str] = &[
     "div",
     "blockquote",
     "tr",
-    "pre",
     "address",
     "figcaption",
     "center",
@@ -41,13 +41,14 @@ const PARAGRAPHS: &[&str] = &[
 /// Elements that separate blocks without holding text themselves.
 const CONTAINERS: &[&str] = &[
     "section", "article", "main", "header", "aside", "table", "tbody", "thead", "body", "html",
-    "dl", "details", "summary", "hr",
+    "dl", "hr",
 ];
 
 struct Open {
     kind: BlockKind,
-    /// The element that opened the block (`li`, `p`, `h2`, ...).
+    /// The element that opened the block (`li`, `p`, `h2`, ...), and its line.
     tag: String,
+    start: usize,
     lines: Vec<Line>,
 }
 
@@ -84,17 +85,18 @@ impl State {
                     first.text = rest.to_string();
                 }
             }
-            self.out.push(kind, lines);
+            self.out.push_at(kind, lines, open.start);
         }
         self.links.clear();
         self.marks.clear();
     }
 
-    fn open(&mut self, kind: BlockKind, tag: &str) {
+    fn open(&mut self, kind: BlockKind, tag: &str, start: usize) {
         self.flush();
         self.open = Some(Open {
             kind,
             tag: tag.to_string(),
+            start,
             lines: Vec::new(),
         });
     }
@@ -104,9 +106,10 @@ impl State {
         let open = self.open.get_or_insert_with(|| Open {
             kind: BlockKind::Paragraph,
             tag: String::new(),
+            start: line,
             lines: Vec::new(),
         });
-        if open.lines.last().map_or(true, |l| l.no != line) {
+        if open.lines.last().is_none_or(|l| l.no != line) {
             open.lines.push(Line::new(line, String::new()));
         }
         let last = open.lines.len() - 1;
@@ -179,7 +182,7 @@ impl State {
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level = name.as_bytes()[1] - b'0';
-                self.open(BlockKind::Heading { level }, name);
+                self.open(BlockKind::Heading { level }, name, line);
             }
             "ul" | "ol" | "menu" => {
                 self.flush();
@@ -200,10 +203,10 @@ impl State {
                     }
                     _ => Marker::Bullet,
                 };
-                self.open(BlockKind::Item { marker, depth }, "li");
+                self.open(BlockKind::Item { marker, depth }, "li", line);
             }
-            "dt" => self.open(BlockKind::Term, "dt"),
-            "dd" => self.open(BlockKind::Definition, "dd"),
+            "dt" => self.open(BlockKind::Term, "dt", line),
+            "dd" => self.open(BlockKind::Definition, "dd", line),
             "br" => self.line_break(line),
             _ if PARAGRAPHS.contains(&name) || CONTAINERS.contains(&name) => {
                 if self.in_item() {
@@ -214,6 +217,7 @@ impl State {
                         self.open = Some(Open {
                             kind: BlockKind::Paragraph,
                             tag: name.to_string(),
+                            start: line,
                             lines: Vec::new(),
                         });
                     }

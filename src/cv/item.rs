@@ -241,7 +241,7 @@ fn general(
 ) -> Option<Reference> {
     let hints = refstring::Hints {
         kind: item.section.kind,
-        year: None,
+        year: item.section.year,
     };
     let parsed = refstring::parse(joined, &hints);
     let mut r = parsed.reference;

@@ -11,7 +11,7 @@
 //! there is none, a warning: no line of a publication section is lost.
 
 use super::blocks::{Block, BlockKind, Line, Marker};
-use super::clean::finish;
+use super::clean::{clean_line, finish};
 use super::names::looks_like_name_list;
 use super::paragraphs::split_entries;
 use super::sections::{classify_heading, skipped_section, Heading};
@@ -95,6 +95,10 @@ pub(crate) struct RawItem {
 
 /// Whether cleaned text starts like a reference: a clean name list followed by `(Year)`.
 pub(crate) fn starts_like_reference(text: &str) -> bool {
+    // `(Year)` is needed: most lines have no parenthesis at all.
+    if !text.contains('(') {
+        return false;
+    }
     let plain = finish(text);
     match find_year(&plain) {
         Some((start, ..)) if start > 0 && start < 400 => looks_like_name_list(&plain[..start]),
@@ -113,7 +117,30 @@ fn looks_like_reference(text: &str) -> bool {
             && !text.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
             && !(i > 0 && text.as_bytes()[i - 1].is_ascii_digit())
     });
-    words >= 5 && (year || lower.contains("in press") || lower.contains("forthcoming"))
+    let status = [
+        "in press",
+        "forthcoming",
+        "submitted",
+        "under review",
+        "in review",
+        "in preparation",
+        "accepted",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    words >= 5 && (year || status)
+}
+
+/// A short paragraph that reads like no reference: a legend ("*Contributed
+/// equally"), a date stamp, a remark. In a list without markers it is
+/// reported, not read as an item.
+fn is_remark(lines: &[Line]) -> bool {
+    let text: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    text.split_whitespace().count() < 8 && !looks_like_reference(&text)
 }
 
 /// One entry of the heading stack.
@@ -280,6 +307,15 @@ impl<'a> Splitter<'a> {
 
     /// The items of one run of blocks under the same headings.
     fn run(&mut self, blocks: &[Block], section: &Section) {
+        // The text and markdown front ends hand over raw lines: clean them
+        // here, where they count.
+        let cleaned: Vec<Block>;
+        let blocks = if matches!(self.syntax, Syntax::Text | Syntax::Markdown) {
+            cleaned = blocks.iter().filter_map(clean_block).collect();
+            &cleaned[..]
+        } else {
+            blocks
+        };
         let marked = blocks.iter().any(
             |b| matches!(&b.kind, BlockKind::Item { marker, .. } if *marker != Marker::Bullet),
         );
@@ -303,7 +339,7 @@ impl<'a> Splitter<'a> {
                 BlockKind::Item { marker, depth } => {
                     let starts = match marker {
                         Marker::Bullet if marked => starts_like_reference(&block.lines[0].text),
-                        Marker::Bullet => self.current.as_ref().map_or(true, |p| *depth <= p.depth),
+                        Marker::Bullet => self.current.as_ref().is_none_or(|p| *depth <= p.depth),
                         _ => true,
                     };
                     if starts || !self.continue_item(block) {
@@ -338,9 +374,17 @@ impl<'a> Splitter<'a> {
                 }
                 BlockKind::Paragraph => {
                     self.finish_item();
-                    for entry in split_entries(&block.lines) {
-                        let b = Block::new(BlockKind::Paragraph, entry);
-                        self.start_item(&b, None, 0, &sec);
+                    for (i, entry) in split_entries(&block.lines).into_iter().enumerate() {
+                        let mut b = Block::new(BlockKind::Paragraph, entry);
+                        if i == 0 {
+                            b.start = block.start;
+                        }
+                        if is_remark(&b.lines) {
+                            self.finish_item();
+                            self.stray(&b, &sec);
+                        } else {
+                            self.start_item(&b, None, 0, &sec);
+                        }
                     }
                 }
                 BlockKind::Heading { .. } => {}
@@ -358,6 +402,22 @@ impl<'a> Splitter<'a> {
         }
         self.finish_item();
     }
+}
+
+/// A block of raw text lines, cleaned (`None` when nothing is left).
+fn clean_block(block: &Block) -> Option<Block> {
+    let lines: Vec<Line> = block
+        .lines
+        .iter()
+        .map(|l| Line::new(l.no, clean_line(&l.text)))
+        .filter(|l| !l.text.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let mut b = Block::new(block.kind.clone(), lines);
+    b.start = block.start;
+    Some(b)
 }
 
 /// At most 80 characters of a text, for a message.

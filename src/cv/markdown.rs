@@ -2,10 +2,11 @@
 //! (ATX and setext headings, lists and their nesting, pandoc/PHP-style
 //! definition lists, YAML front matter, HTML blocks and comments, code) and
 //! source offsets for the lines. Each block's text is taken from its source
-//! lines (markers removed, cleaned by [`clean_line`]): the source already is
+//! lines (markers removed; the items stage cleans those of publication
+//! sections with [`clean_line`]): the source already is
 //! the inline markdown the field parser reads.
 
-use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::blocks::{leading_label, strip_bullet, Block, BlockKind, Blocks, Line, Marker};
 use super::clean::clean_line;
@@ -66,7 +67,7 @@ impl Builder<'_> {
             match leading_label(body) {
                 // `[1] J. Doe, ...` opening a paragraph: a labelled item.
                 Some((marker, rest)) if !started && paragraph && body.starts_with('[') => {
-                    let text = clean_line(&strip_inline_html(rest));
+                    let text = strip_inline_html(rest).into_owned();
                     parts.pop();
                     parts.push((
                         BlockKind::Item { marker, depth },
@@ -77,7 +78,7 @@ impl Builder<'_> {
                     if started
                         && (matches!(marker, Marker::Number(_)) || body.starts_with('[')) =>
                 {
-                    let text = clean_line(&strip_inline_html(rest));
+                    let text = strip_inline_html(rest).into_owned();
                     parts.push((
                         BlockKind::Item { marker, depth },
                         vec![Line::new(line.no, text)],
@@ -129,7 +130,7 @@ impl Builder<'_> {
                 continue;
             }
             let body = strip_inline_html(body);
-            out.push(Line::new(first + i, clean_line(&body)));
+            out.push(Line::new(first + i, body.into_owned()));
         }
         out
     }
@@ -256,10 +257,11 @@ fn strip_inline_html(s: &str) -> std::borrow::Cow<'_, str> {
     out.replace("[](", "(").into()
 }
 
-/// The value of `title:` in YAML front matter.
+/// The value of `title:` in YAML front matter (`title = ` in TOML).
 fn front_matter_title(yaml: &str) -> Option<String> {
     yaml.lines().find_map(|l| {
-        let v = l.strip_prefix("title:")?.trim();
+        let v = l.strip_prefix("title")?.trim_start();
+        let v = v.strip_prefix(':').or_else(|| v.strip_prefix('='))?.trim();
         let v = v.trim_matches(['"', '\'']).trim();
         (!v.is_empty()).then(|| v.to_string())
     })
@@ -267,7 +269,9 @@ fn front_matter_title(yaml: &str) -> Option<String> {
 
 /// The blocks of a markdown text.
 pub(crate) fn blocks(text: &str) -> Vec<Block> {
-    let options = Options::ENABLE_DEFINITION_LIST | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let options = Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut b = Builder {
         text,
         index: LineIndex::new(text),
@@ -300,7 +304,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
                     m.push_str(&t);
                 }
             }
-            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
+            Event::Start(Tag::MetadataBlock(_)) => {
                 metadata = Some((range.start, String::new()));
             }
             Event::End(TagEnd::MetadataBlock(_)) => {

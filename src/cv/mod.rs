@@ -206,7 +206,8 @@ fn split(
         Syntax::Html => html::blocks(text),
         #[cfg(not(feature = "html"))]
         Syntax::Html => {
-            let d = crate::Diagnostic::error(
+            // A warning: no item was found, so none is lost.
+            let d = crate::Diagnostic::warning(
                 crate::Code::NoPublicationList,
                 crate::Location::new(source, 1),
                 "reading HTML needs publist's `html` feature",

@@ -220,6 +220,41 @@ fn compound_kind(w: &str) -> Option<Option<Kind>> {
     })
 }
 
+/// Whether every word of a text (after any section number) may stand in a
+/// heading: a quick test, without cleaning the line, that never refuses what
+/// [`classify_heading`] reads as an unmarked heading.
+fn words_fit(text: &str) -> bool {
+    let numeral = |w: &str| {
+        (w.bytes().all(|b| b.is_ascii_digit()) && !is_year(w))
+            || w.chars().count() == 1
+            || w.bytes().all(|b| b"IVXLC".contains(&b))
+    };
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| numeral(w));
+    words.all(|w| {
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            is_year(w) || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        } else {
+            is_heading_word(&fold(w))
+        }
+    })
+}
+
+/// Whether a word may stand in a heading at all (any list, a year, a filler).
+fn is_heading_word(w: &str) -> bool {
+    kind_of_word(w).is_some()
+        || compound_kind(w).is_some()
+        || GENERIC_WORDS.contains(&w)
+        || STATUS_WORDS.contains(&w)
+        || OTHER_WORDS.contains(&w)
+        || GLUE_WORDS.contains(&w)
+        || is_year(w)
+        || YEAR_FILLERS.contains(&w)
+        || w == "articles"
+}
+
 fn kind_of_word(w: &str) -> Option<Kind> {
     KIND_WORDS
         .iter()
@@ -233,6 +268,12 @@ fn is_year(w: &str) -> bool {
         && (w.starts_with("19") || w.starts_with("20"))
 }
 
+/// Words that stand beside years in a year heading ("Since 2020", "2019 and earlier").
+const YEAR_FILLERS: &[&str] = &[
+    "since", "present", "and", "earlier", "before", "after", "prior", "to", "seit", "depuis",
+    "desde", "heute", "today", "now", "current", "older", "bis", "from",
+];
+
 /// A heading of years only: `2024`, `2019–2021`, `2015--17`, `Since 2020`,
 /// `2020 - present`, `2019 and earlier`.
 fn year_heading(words: &[String]) -> Option<Heading> {
@@ -240,13 +281,9 @@ fn year_heading(words: &[String]) -> Option<Heading> {
     if years.is_empty() {
         return None;
     }
-    let filler = [
-        "since", "present", "and", "earlier", "before", "after", "prior", "to", "seit", "depuis",
-        "desde", "heute", "today", "now", "current", "older", "bis", "from",
-    ];
     let ok = words.iter().all(|w| {
         is_year(w)
-            || filler.contains(&w.as_str())
+            || YEAR_FILLERS.contains(&w.as_str())
             || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()))
     });
     if !ok {
@@ -264,7 +301,17 @@ fn year_heading(words: &[String]) -> Option<Heading> {
 /// unmarked line is a heading only when all its words are heading words.
 /// `None`: an unmarked line that is ordinary text.
 pub(crate) fn classify_heading(text: &str, marked: bool) -> Option<Heading> {
+    // Most lines of a file are long text: no heading.
+    if text.len() > 240 || (!marked && text.split_whitespace().nth(20).is_some()) {
+        return marked.then_some(Heading::Neutral);
+    }
+    // An unmarked line is a heading only when every word is a heading word:
+    // most lines fail at their first words, so look at them before all else.
+    if !marked && !words_fit(text) {
+        return None;
+    }
     let title = super::clean::finish(text.trim().trim_end_matches(':').trim());
+    let title = strip_section_number(&title).to_string();
     if title.is_empty() || title.len() > 120 {
         return marked.then_some(Heading::Neutral);
     }
@@ -354,11 +401,36 @@ pub(crate) fn classify_heading(text: &str, marked: bool) -> Option<Heading> {
 
 /// The note for a section that is not read: one per section, at its heading.
 pub(crate) fn skipped_section(source: &str, line: usize, title: &str) -> Diagnostic {
-    Diagnostic::warning(
+    Diagnostic::note(
         Code::SkippedSection,
         Location::new(source, line),
         format!("skipped section \"{title}\": not a publication list"),
     )
+}
+
+/// A heading without its section number: "3. Publications", "III. Papers",
+/// "A. Journal articles", "2.1 Books" (a year stays: "2024").
+fn strip_section_number(title: &str) -> &str {
+    let Some((first, rest)) = title.split_once(' ') else {
+        return title;
+    };
+    let rest = rest.trim_start();
+    let numeral = first.trim_end_matches(['.', ')']);
+    let arabic = !numeral.is_empty()
+        && numeral.len() <= 5
+        && numeral.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !(numeral.len() == 4 && is_year(numeral));
+    let roman = first.ends_with(['.', ')'])
+        && !numeral.is_empty()
+        && numeral.bytes().all(|b| b"IVXLC".contains(&b));
+    let letter = first.len() == 2
+        && first.ends_with(['.', ')'])
+        && numeral.bytes().all(|b| b.is_ascii_uppercase());
+    if (arabic || roman || letter) && rest.chars().next().is_some_and(char::is_alphabetic) {
+        rest
+    } else {
+        title
+    }
 }
 
 /// Classifies a raw line of text: marked by `#` or whole-line bold, or plain.
@@ -522,5 +594,15 @@ mod tests {
         assert_eq!(classify_line("1. Hedström A (2024)."), None);
         assert_eq!(classify_line("In press."), None);
         assert_eq!(classify_line("## Dr. Jane Doe"), Some(Heading::Neutral));
+        assert_eq!(kind_of("## 3. Publications"), Some(None));
+        assert_eq!(
+            kind_of("## III. Journal Papers"),
+            Some(Some(Kind::JournalArticle))
+        );
+        assert_eq!(kind_of("### 2.1 Books"), Some(Some(Kind::Book)));
+        assert_eq!(
+            kind_of("A. Journal articles"),
+            Some(Some(Kind::JournalArticle))
+        );
     }
 }

@@ -5,7 +5,8 @@
 //! "PUBLICATIONS", "2024"), or a line underlined with `===`/`---`; a list item
 //! starts at a bullet or a number/label (`12.`, `[12]`, `[J5]`); other lines
 //! continue the block above (hard wraps) unless they start like a reference
-//! of their own, and blank lines end blocks.
+//! of their own, and blank lines end blocks. Block lines are the raw text
+//! (markers removed): the items stage cleans those of publication sections.
 
 use super::blocks::{leading_label, strip_bullet, Block, BlockKind, Blocks, Line, Marker};
 use super::clean::clean_line;
@@ -78,7 +79,8 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
         let (bulleted, body) = strip_bullet(raw);
         let labelled = leading_label(body);
         let content = labelled.as_ref().map_or(body, |(_, rest)| rest);
-        let cleaned = clean_line(content);
+        // Lines are cleaned later, in publication sections only (most of a CV is not).
+        let cleaned = content.trim().to_string();
         if bulleted || labelled.is_some() {
             if let Some((kind, ls)) = current.take() {
                 out.push(kind, ls);
@@ -89,7 +91,9 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
                 BlockKind::Item { marker, depth },
                 vec![Line::new(no, cleaned)],
             ));
-        } else if current.is_some() && !starts_like_reference(&cleaned) {
+        } else if current.is_some()
+            && !(content.contains('(') && starts_like_reference(&clean_line(content)))
+        {
             if let Some((_, ls)) = current.as_mut() {
                 ls.push(Line::new(no, cleaned));
             }

@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use super::normalize::Fingerprint;
 use crate::fasthash::FastHash;
 
-const SMALL_BLOCK: usize = 48;
-const WINDOW: usize = 12;
+const SMALL_BLOCK: usize = 24;
+const WINDOW: usize = 6;
 
 /// What a blocking key is made of (the top three bits of the key).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,20 +74,20 @@ fn author_key(f: &Fingerprint, last: bool) -> Option<([u8; 16], usize)> {
 
 /// All blocking keys of one reference.
 fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
-    if let Some(a) = f.arxiv {
+    if let Some(a) = f.arxiv() {
         out.push(hash(Tag::Arxiv, &[a.as_bytes()]));
     }
-    if let Some(o) = f.openreview {
+    if let Some(o) = f.openreview() {
         out.push(hash(Tag::OpenReview, &[o.as_bytes()]));
     }
     if let Some(d) = &f.doi {
         out.push(hash(Tag::Doi, &[d.as_bytes()]));
     }
-    for c in &f.code_urls {
+    for c in f.code_urls() {
         out.push(hash(Tag::Code, &[c.as_bytes()]));
     }
     if let Some(t) = f.title_key {
-        out.push(with_tag(Tag::Title, t));
+        out.push(with_tag(Tag::Title, t.get()));
     }
     // The three rarest words (by document frequency), each looked up once.
     let mut rare: Vec<(u32, u64)> = f
@@ -108,24 +108,32 @@ fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
     }
 }
 
-/// Candidate pairs `(i, j)` with `i < j`, sorted and without repeats.
-pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(u32, u32)> {
+/// In how many items' titles each word (hash) occurs.
+pub(crate) fn document_frequencies(fps: &[Fingerprint]) -> HashMap<u64, u32, FastHash> {
     let mut df: HashMap<u64, u32, FastHash> = HashMap::default();
     for f in fps {
         for &t in f.token_set.iter() {
             *df.entry(t).or_insert(0) += 1;
         }
     }
+    df
+}
+
+/// Candidate pairs `(i, j)` with `i < j`, sorted and without repeats; `df`
+/// from [`document_frequencies`].
+pub(crate) fn candidate_pairs(
+    fps: &[Fingerprint],
+    df: &HashMap<u64, u32, FastHash>,
+) -> Vec<(u32, u32)> {
     let mut entries: Vec<(u64, u32)> = Vec::with_capacity(fps.len() * 8);
     let mut buf = Vec::new();
     for (i, f) in fps.iter().enumerate() {
         buf.clear();
-        keys(f, &df, &mut buf);
+        keys(f, df, &mut buf);
         buf.sort_unstable();
         buf.dedup();
         entries.extend(buf.iter().map(|&k| (k, i as u32)));
     }
-    drop(df);
     entries.sort_unstable();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut start = 0;
@@ -201,7 +209,7 @@ mod tests {
             .collect();
         refs.push(paper("Author007", "Editorial", 2010));
         let fps: Vec<Fingerprint> = refs.iter().map(Fingerprint::of).collect();
-        let pairs = candidate_pairs(&fps);
+        let pairs = candidate_pairs(&fps, &document_frequencies(&fps));
         assert!(pairs.contains(&(7, 300)), "the two listings are compared");
         // Bounded: at most WINDOW pairs per member in each of its keys.
         assert!(pairs.len() <= refs.len() * WINDOW * 3, "{}", pairs.len());

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::normalize::Fingerprint;
-use super::score::{self, Rule, Signals, Verdict};
+use super::score::{self, Corpus, Rule, Signals, Verdict};
 use crate::fasthash::FastHash;
 
 /// A candidate pair that was not judged different.
@@ -84,7 +84,7 @@ fn cluster_ids<'f>(
             if doi {
                 f.doi.as_deref()
             } else {
-                f.arxiv
+                f.arxiv()
             }
         })
         .collect();
@@ -100,6 +100,7 @@ fn conflict(
     rb: u32,
     fps: &[Fingerprint],
     same: &HashSet<(u32, u32), FastHash>,
+    corpus: &Corpus,
 ) -> Option<String> {
     for doi in [false, true] {
         let (a, b) = (
@@ -128,7 +129,7 @@ fn conflict(
             if fi.preprint || fj.preprint || same.contains(&(i.min(j), i.max(j))) {
                 continue;
             }
-            if !matches!(score::judge(fi, fj), Some((Verdict::Same, ..))) {
+            if !matches!(score::judge(fi, fj, corpus), Some((Verdict::Same, ..))) {
                 return Some("the record would hold two different publications".to_string());
             }
         }
@@ -149,6 +150,7 @@ pub(crate) fn join<'j>(
     n: usize,
     judged: &'j [Judged],
     fps: &[Fingerprint],
+    corpus: &Corpus,
 ) -> (Clusters, Vec<Decision<'j>>, Vec<Decision<'j>>) {
     let mut same: Vec<&Judged> = judged.iter().filter(|p| p.2 == Verdict::Same).collect();
     same.sort_by(|a, b| {
@@ -164,7 +166,7 @@ pub(crate) fn join<'j>(
         if ra == rb {
             continue;
         }
-        match conflict(&clusters, ra, rb, fps, &same_set) {
+        match conflict(&clusters, ra, rb, fps, &same_set, corpus) {
             Some(why) => possible.push(Decision {
                 pair: p,
                 held_apart: Some(why),

@@ -11,6 +11,7 @@
 //! 5. `reconcile`: each record's fields chosen from its listings.
 //! 6. `report`: the evidence and where each input item went.
 
+mod explain;
 mod index;
 mod join;
 mod names;
@@ -80,12 +81,18 @@ impl Library {
                 .flatten()
                 .collect();
         drop(listed);
-        let pairs = index::candidate_pairs(&fps);
+        let df = index::document_frequencies(&fps);
+        let corpus = score::Corpus {
+            df: &df,
+            items: fps.len(),
+        };
+        let pairs = index::candidate_pairs(&fps, &df);
         let compared_pairs = pairs.len();
-        let judged = judge_pairs(&pairs, &fps);
+        let judged = judge_pairs(&pairs, &fps, &corpus);
         drop(pairs);
-        let (mut clusters, merged, possible) = join::join(refs.len(), &judged, &fps);
+        let (mut clusters, merged, possible) = join::join(refs.len(), &judged, &fps, &corpus);
         drop(fps);
+        drop(df);
 
         let evidence = |d: Decision| {
             let p = d.pair;
@@ -134,30 +141,37 @@ impl Library {
                 record_of[i as usize] = record_of[root as usize];
             }
         }
-        let mut reconciled: Vec<Option<Reference>> = vec![None; roots.len()];
-        {
+        let reconciled: Vec<(usize, Reference)> = {
             let lists: Vec<&[u32]> = multi.iter().map(|(_, m)| m.as_slice()).collect();
             let stats = reconcile::NameStats::of(&refs, &lists);
             // Records are independent: reconcile them on all cores.
-            let done = crate::parallel::map_chunks(&multi, 4096, |(record, list)| {
+            crate::parallel::map_chunks(&multi, 4096, |(record, list)| {
                 let listing: Vec<&Reference> = list.iter().map(|&m| &refs[m as usize]).collect();
                 (*record, reconcile::reconcile(&listing, &stats))
-            });
-            for (record, r) in done.into_iter().flatten() {
-                reconciled[record] = Some(r);
-            }
-        }
-        drop(multi);
-        let mut slots: Vec<Option<Reference>> = refs.into_iter().map(Some).collect();
-        let records: Vec<Reference> = reconciled
+            })
             .into_iter()
-            .zip(&roots)
-            .map(|(done, &root)| {
-                done.or_else(|| slots[root as usize].take())
-                    .unwrap_or_else(|| Reference::new(Kind::Misc, ""))
+            .flatten()
+            .collect()
+        };
+        drop(multi);
+        // The records in place of the references (no second list of all):
+        // each cluster's first listing stays, or gives way to the reconciled
+        // record; the other listings go.
+        let mut reconciled = reconciled.into_iter().peekable();
+        let records: Vec<Reference> = refs
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let record = record_of[i] as usize;
+                if roots[record] as usize != i {
+                    return None;
+                }
+                match reconciled.next_if(|(done, _)| *done == record) {
+                    Some((_, merged)) => Some(merged),
+                    None => Some(r),
+                }
             })
             .collect();
-        drop(slots);
         // Possible duplicates are reported once per pair of records, strongest first.
         let mut possible = possible;
         possible.sort_by(|x, y| {
@@ -244,9 +258,10 @@ fn without_repeated_items(refs: Vec<Reference>) -> Vec<Reference> {
 }
 
 /// Scores the candidate pairs on all cores; keeps the ones not judged different.
-fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint]) -> Vec<Judged> {
+fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint], corpus: &score::Corpus) -> Vec<Judged> {
     let judged = crate::parallel::map_chunks(pairs, 4096, |&(i, j)| {
-        score::judge(&fps[i as usize], &fps[j as usize]).map(|(v, rule, s)| (i, j, v, rule, s))
+        score::judge(&fps[i as usize], &fps[j as usize], corpus)
+            .map(|(v, rule, s)| (i, j, v, rule, s))
     });
     judged.into_iter().flatten().flatten().collect()
 }

@@ -33,41 +33,43 @@ struct Span {
 /// Names compare equal when either form does ([`same_author`]).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Names {
-    text: String,
-    spans: Vec<Span>,
+    text: Box<str>,
+    spans: Box<[Span]>,
 }
 
 impl Names {
     pub(crate) fn of(people: &[Person]) -> Names {
-        let mut names = Names {
-            text: String::with_capacity(people.len() * 12),
-            spans: Vec::with_capacity(people.len()),
-        };
+        let mut text = String::with_capacity(people.len() * 12);
+        let mut spans = Vec::with_capacity(people.len());
+        let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         for p in people {
-            let start = names.text.len();
-            let core = fold(core_family(&p.family));
-            names.text.push_str(&core);
-            let full = match &p.particle {
-                Some(particle) => fold(&format!("{particle}{}", p.family)),
-                None => fold(&p.family),
-            };
-            let full_len = if full == core {
+            let text = &mut text;
+            let start = text.len();
+            fold_into(core_family(&p.family), text);
+            let core_end = text.len();
+            if let Some(particle) = &p.particle {
+                fold_into(particle, text);
+            }
+            fold_into(&p.family, text);
+            let full_len = if text[core_end..] == text[start..core_end] {
+                text.truncate(core_end);
                 0
             } else {
-                names.text.push_str(&full);
-                full.len()
+                text.len() - core_end
             };
-            let initials = p.initials();
-            names.text.push_str(&initials);
-            let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-            names.spans.push(Span {
+            let initials_start = text.len();
+            push_initials(p, text);
+            spans.push(Span {
                 start: u32::try_from(start).unwrap_or(u32::MAX),
-                family: len(core.len()),
+                family: len(core_end - start),
                 full: len(full_len),
-                initials: len(initials.len()),
+                initials: len(text.len() - initials_start),
             });
         }
-        names
+        Names {
+            text: text.into_boxed_str(),
+            spans: spans.into_boxed_slice(),
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -119,6 +121,33 @@ impl Names {
             }
         }
         h
+    }
+}
+
+/// Appends [`fold`]`(s)` to `out` (ASCII without allocating).
+fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        out.push_str(&fold(s));
+    }
+}
+
+/// Appends [`Person::initials`] to `out`.
+fn push_initials(p: &Person, out: &mut String) {
+    let Some(given) = &p.given else {
+        return;
+    };
+    for part in given.split(|c: char| c.is_whitespace() || c == '-' || c == '.') {
+        match part.chars().next() {
+            Some(c) if c.is_ascii() => out.push(c.to_ascii_uppercase()),
+            Some(c) => out.extend(c.to_uppercase()),
+            None => {}
+        }
     }
 }
 
@@ -226,10 +255,19 @@ pub(crate) fn author_lcs(a: &Names, b: &Names) -> usize {
     if a.len() > 64 || b.len() > 64 {
         return long_author_lcs(a, b);
     }
+    let mut keys = [AuthorKey {
+        family: "",
+        full: "",
+        initials: "",
+    }; 64];
+    for (k, y) in keys.iter_mut().zip(b.iter()) {
+        *k = y;
+    }
+    let keys = &keys[..b.len()];
     let mut prev = [0u8; 65];
     let mut cur = [0u8; 65];
     for x in a.iter() {
-        for (j, y) in b.iter().enumerate() {
+        for (j, &y) in keys.iter().enumerate() {
             cur[j + 1] = if same_author(x, y) {
                 prev[j] + 1
             } else {
@@ -292,6 +330,26 @@ mod tests {
         assert!(initials_compatible("A", "BA"));
         assert!(initials_compatible("MMC", "MCM"));
         assert!(!initials_compatible("S", "W"));
+    }
+
+    #[test]
+    fn compact_lists_fold_as_fold_does() {
+        for (family, particle, given) in [
+            ("Höhne", None, "M.-C. M."),
+            ("de Rijke", None, "Maarten"),
+            ("Rijke", Some("de"), "Maarten"),
+            ("Ødegård", Some("van"), "øyvind"),
+            ("Plato", None, ""),
+        ] {
+            let mut p = Person::new(family, Some(given).filter(|g| !g.is_empty()));
+            p.particle = particle.map(str::to_string);
+            let list = Names::of(std::slice::from_ref(&p));
+            let k = list.get(0);
+            let full = fold(&format!("{}{family}", particle.unwrap_or("")));
+            assert_eq!(k.family, fold(core_family(family)));
+            assert_eq!(k.full, full);
+            assert_eq!(k.initials, p.initials());
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! when a pair needs it).
 
 use std::borrow::Cow;
+use std::num::NonZeroU64;
 
 use super::names::Names;
 use crate::model::{Kind, LinkKind, NoteKind, Reference};
@@ -16,36 +17,39 @@ const STOP_WORDS: &[&str] = &[
     "using", "via", "we", "what", "why", "with",
 ];
 
-/// What the merge compares of one reference.
+/// What the merge compares of one reference, in about 140 bytes and the
+/// title's word hashes and folded names: what is compared rarely is read
+/// from the reference, or kept in [`Extras`] when the reference has it.
 #[derive(Debug, Clone)]
 pub(crate) struct Fingerprint<'a> {
-    /// The reference, for what is compared rarely (container, publisher,
-    /// the title's characters).
+    /// The reference, for what is compared rarely (identifiers, container,
+    /// publisher, the title's characters and words in order).
     pub r: &'a Reference,
-    /// Hashes of the title's content words, folded and crudely stemmed, in order.
-    pub title_tokens: Box<[u64]>,
-    /// The same, sorted, without repeats.
+    /// Hashes of the title's content words, folded and crudely stemmed,
+    /// sorted, without repeats.
     pub token_set: Box<[u64]>,
     /// Hash of the title folded to letters and digits; `None` for an empty title.
-    pub title_key: Option<u64>,
+    pub title_key: Option<NonZeroU64>,
     /// Authors, or editors when there are no authors.
     pub authors: Names,
     pub year: Option<i32>,
     pub preprint: bool,
     pub kind: Kind,
-    pub arxiv: Option<&'a str>,
-    pub openreview: Option<&'a str>,
     /// Lower case: DOIs compare without regard to case.
     pub doi: Option<Cow<'a, str>>,
-    pub code_urls: Vec<String>,
-    /// Folded words of "Accepted for publication in ..." notes.
-    pub accepted_in: Vec<Vec<String>>,
     /// The volume in one spelling ([`normalize_number`]).
     pub volume: Option<Box<str>>,
     /// Numeric first and last page.
-    pub pages: Option<(u64, u64)>,
-    /// The numbers of the title ([`title_numbers`]).
-    pub numbers: Box<[u64]>,
+    pub pages: Option<(u32, u32)>,
+    extras: Option<Box<Extras>>,
+}
+
+/// What few references have.
+#[derive(Debug, Clone, Default)]
+struct Extras {
+    code_urls: Vec<String>,
+    accepted_in: Vec<Vec<String>>,
+    numbers: Vec<u64>,
 }
 
 impl<'a> Fingerprint<'a> {
@@ -55,30 +59,11 @@ impl<'a> Fingerprint<'a> {
         } else {
             &r.authors
         };
-        let title_tokens: Box<[u64]> = title_words(&r.title).map(|w| word_hash(&w)).collect();
-        let mut token_set = title_tokens.to_vec();
+        let mut token_set = Vec::with_capacity(16);
+        for_each_title_word(&r.title, |w| token_set.push(word_hash(w)));
         token_set.sort_unstable();
         token_set.dedup();
-        let compact = fold(&r.title);
-        Fingerprint {
-            r,
-            title_tokens,
-            token_set: token_set.into_boxed_slice(),
-            title_key: (!compact.is_empty()).then(|| word_hash(&compact)),
-            authors: Names::of(names),
-            year: r.year(),
-            preprint: r.kind == Kind::Preprint,
-            kind: r.kind,
-            arxiv: r.ids.arxiv.as_ref().map(|a| a.as_str()),
-            openreview: r.ids.openreview.as_ref().map(|o| o.as_str()),
-            doi: r.ids.doi.as_ref().map(|d| {
-                let d = d.as_str();
-                if d.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Cow::Owned(d.to_ascii_lowercase())
-                } else {
-                    Cow::Borrowed(d)
-                }
-            }),
+        let extras = Extras {
             code_urls: r
                 .links
                 .iter()
@@ -91,14 +76,70 @@ impl<'a> Fingerprint<'a> {
                 .filter(|n| n.kind == NoteKind::Acceptance)
                 .map(|n| venue_tokens(&n.text))
                 .collect(),
+            numbers: title_numbers(&r.title),
+        };
+        let any_extras = !(extras.code_urls.is_empty()
+            && extras.accepted_in.is_empty()
+            && extras.numbers.is_empty());
+        Fingerprint {
+            r,
+            token_set: token_set.into_boxed_slice(),
+            title_key: compact_hash(&r.title)
+                .map(|h| NonZeroU64::new(h).unwrap_or(NonZeroU64::MIN)),
+            authors: Names::of(names),
+            year: r.year(),
+            preprint: r.kind == Kind::Preprint,
+            kind: r.kind,
+            doi: r.ids.doi.as_ref().map(|d| {
+                let d = d.as_str();
+                if d.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(d.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(d)
+                }
+            }),
             volume: r
                 .volume
                 .as_deref()
                 .and_then(normalize_number)
                 .map(String::into_boxed_str),
-            pages: r.pages.as_ref().and_then(page_span),
-            numbers: title_numbers(&r.title).into_boxed_slice(),
+            pages: r
+                .pages
+                .as_ref()
+                .and_then(page_span)
+                .and_then(|(f, l)| Some((u32::try_from(f).ok()?, u32::try_from(l).ok()?))),
+            extras: any_extras.then(|| Box::new(extras)),
         }
+    }
+
+    pub(crate) fn arxiv(&self) -> Option<&'a str> {
+        self.r.ids.arxiv.as_ref().map(|a| a.as_str())
+    }
+
+    pub(crate) fn openreview(&self) -> Option<&'a str> {
+        self.r.ids.openreview.as_ref().map(|o| o.as_str())
+    }
+
+    /// Normalised URLs of the code repositories it links.
+    pub(crate) fn code_urls(&self) -> &[String] {
+        self.extras.as_ref().map_or(&[], |e| &e.code_urls)
+    }
+
+    /// Folded words of "Accepted for publication in ..." notes.
+    pub(crate) fn accepted_in(&self) -> &[Vec<String>] {
+        self.extras.as_ref().map_or(&[], |e| &e.accepted_in)
+    }
+
+    /// The numbers of the title ([`title_numbers`]).
+    pub(crate) fn numbers(&self) -> &[u64] {
+        self.extras.as_ref().map_or(&[], |e| &e.numbers)
+    }
+
+    /// Hashes of the title's content words in order.
+    pub(crate) fn title_tokens(&self) -> Vec<u64> {
+        let mut words = Vec::with_capacity(16);
+        for_each_title_word(&self.r.title, |w| words.push(word_hash(w)));
+        words
     }
 
     /// The title folded to letters and digits only.
@@ -106,10 +147,11 @@ impl<'a> Fingerprint<'a> {
         fold(&self.r.title)
     }
 
-    /// Hashed character trigrams of the compact title, sorted and
-    /// deduplicated (so that `SemanticLens` = `Semantic Lens`).
-    pub(crate) fn trigrams(&self) -> Vec<u32> {
-        trigrams(&self.compact_title())
+    /// Dice coefficient of the two titles' character trigrams (of the
+    /// compact titles: `SemanticLens` = `Semantic Lens`), rounded to three
+    /// decimals. Computed when a pair needs it, in tables of the thread.
+    pub(crate) fn title_similarity(&self, other: &Fingerprint) -> f64 {
+        round3(trigram_dice(&self.r.title, &other.r.title))
     }
 
     /// The publisher, folded.
@@ -131,6 +173,45 @@ fn title_words(title: &str) -> impl Iterator<Item = String> + '_ {
         .map(stem)
 }
 
+/// Calls `f` with each of [`title_words`], without allocating for ASCII titles.
+fn for_each_title_word(title: &str, mut f: impl FnMut(&str)) {
+    if !title.is_ascii() {
+        title_words(title).for_each(|w| f(&w));
+        return;
+    }
+    let mut word = String::with_capacity(32);
+    for piece in title.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if piece.is_empty() {
+            continue;
+        }
+        word.clear();
+        word.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        if STOP_WORDS.binary_search(&word.as_str()).is_ok() {
+            continue;
+        }
+        if word.len() > 4 && word.ends_with('s') && !word.ends_with("ss") {
+            word.pop();
+        }
+        f(&word);
+    }
+}
+
+/// [`word_hash`] of the title folded to letters and digits; `None` when
+/// nothing is left.
+fn compact_hash(title: &str) -> Option<u64> {
+    if !title.is_ascii() {
+        let compact = fold(title);
+        return (!compact.is_empty()).then(|| word_hash(&compact));
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut any = false;
+    for b in title.bytes().filter(u8::is_ascii_alphanumeric) {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+        any = true;
+    }
+    any.then_some(h)
+}
+
 /// Folds a title into content tokens: `Explanations` → `explanation`.
 pub(crate) fn title_tokens(title: &str) -> Vec<String> {
     title_words(title).collect()
@@ -144,27 +225,144 @@ fn stem(mut w: String) -> String {
     w
 }
 
-fn trigrams(compact: &str) -> Vec<u32> {
+/// Calls `f` with the hash of each character trigram of `fold(title)`, in
+/// order, repeats included; ASCII titles are folded on the fly.
+fn for_each_trigram(title: &str, mut f: impl FnMut(u32)) {
     // FNV-1a over three characters: cheap and stable across runs.
-    fn fnv(w: impl Iterator<Item = u32>) -> u32 {
-        w.fold(0x811c_9dc5, |h, c| (h ^ c).wrapping_mul(0x0100_0193))
+    fn fnv(w: [u32; 3]) -> u32 {
+        w.iter()
+            .fold(0x811c_9dc5, |h, &c| (h ^ c).wrapping_mul(0x0100_0193))
     }
-    let mut out: Vec<u32> = if compact.is_ascii() {
-        compact
-            .as_bytes()
-            .windows(3)
-            .map(|w| fnv(w.iter().map(|&b| u32::from(b))))
-            .collect()
-    } else {
-        let chars: Vec<char> = compact.chars().collect();
-        chars
-            .windows(3)
-            .map(|w| fnv(w.iter().map(|&c| c as u32)))
-            .collect()
+    let mut w = [0u32; 3];
+    let mut seen = 0;
+    let mut push = |c: u32| {
+        w = [w[1], w[2], c];
+        seen += 1;
+        if seen >= 3 {
+            f(fnv(w));
+        }
     };
+    if title.is_ascii() {
+        for b in title.bytes().filter(u8::is_ascii_alphanumeric) {
+            push(u32::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        fold(title).chars().for_each(|c| push(c as u32));
+    }
+}
+
+/// The trigram hashes of a title, sorted, without repeats.
+#[cfg(test)]
+fn trigrams(title: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for_each_trigram(title, |t| out.push(t));
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A set of trigram hashes in an open-addressing table that is emptied by
+/// moving to the next epoch, not by clearing it.
+struct TrigramSet {
+    /// `epoch << 32 | hash`; a slot of another epoch is empty.
+    slots: Vec<u64>,
+    epoch: u64,
+    len: usize,
+}
+
+impl TrigramSet {
+    const SLOTS: usize = 1024;
+    /// More than this many trigrams and the table would be too full.
+    const MAX: usize = 600;
+
+    fn clear(&mut self) {
+        self.len = 0;
+        self.epoch += 1;
+        if self.epoch >= u64::from(u32::MAX) {
+            self.slots.iter_mut().for_each(|s| *s = 0);
+            self.epoch = 1;
+        }
+    }
+
+    fn slot(&self, h: u32) -> usize {
+        (h.wrapping_mul(0x9e37_79b1) >> 22) as usize
+    }
+
+    /// Adds `h`; whether it was new.
+    fn insert(&mut self, h: u32) -> bool {
+        let entry = self.epoch << 32 | u64::from(h);
+        let mut i = self.slot(h);
+        loop {
+            let s = self.slots[i];
+            if s == entry {
+                return false;
+            }
+            if s >> 32 != self.epoch {
+                self.slots[i] = entry;
+                self.len += 1;
+                return true;
+            }
+            i = (i + 1) % Self::SLOTS;
+        }
+    }
+
+    fn contains(&self, h: u32) -> bool {
+        let entry = self.epoch << 32 | u64::from(h);
+        let mut i = self.slot(h);
+        loop {
+            let s = self.slots[i];
+            if s == entry {
+                return true;
+            }
+            if s >> 32 != self.epoch {
+                return false;
+            }
+            i = (i + 1) % Self::SLOTS;
+        }
+    }
+}
+
+/// Dice coefficient of the two titles' trigram sets (1 for two empty sets).
+fn trigram_dice(a: &str, b: &str) -> f64 {
+    thread_local! {
+        static SETS: std::cell::RefCell<[TrigramSet; 2]> = std::cell::RefCell::new(
+            [0, 1].map(|_| TrigramSet { slots: vec![0; TrigramSet::SLOTS], epoch: 0, len: 0 }),
+        );
+    }
+    // Long titles (more trigrams than the tables hold) by sorting.
+    let long = |t: &str| t.len() > TrigramSet::MAX;
+    if long(a) || long(b) {
+        let sorted = |t: &str| {
+            let mut v = Vec::new();
+            for_each_trigram(t, |h| v.push(h));
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        return dice(&sorted(a), &sorted(b));
+    }
+    SETS.with(|sets| {
+        let [x, y] = &mut *sets.borrow_mut();
+        x.clear();
+        y.clear();
+        for_each_trigram(a, |h| {
+            x.insert(h);
+        });
+        let mut shared = 0usize;
+        for_each_trigram(b, |h| {
+            if y.insert(h) && x.contains(h) {
+                shared += 1;
+            }
+        });
+        if x.len + y.len == 0 {
+            return 1.0;
+        }
+        2.0 * shared as f64 / (x.len + y.len) as f64
+    })
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 /// The numbers a title carries, as a set: digit runs (`2020`, `GPT-4`,
@@ -427,9 +625,37 @@ mod tests {
                 "clip"
             ]
         );
-        let a = trigrams(&fold("with SemanticLens"));
-        let b = trigrams(&fold("with Semantic Lens"));
+        let a = trigrams("with SemanticLens");
+        let b = trigrams("with Semantic Lens");
         assert_eq!(dice(&a, &b), 1.0);
+        // The tables give what sorted sets give.
+        for (x, y) in [
+            ("with SemanticLens", "with Semantic Lens"),
+            (
+                "Explaining Deep Networks",
+                "Explaining Shallow Networks Again",
+            ),
+            ("", ""),
+            ("abc", ""),
+            ("aaaa aaaa", "aaa"),
+        ] {
+            assert_eq!(
+                trigram_dice(x, y),
+                dice(&trigrams(x), &trigrams(y)),
+                "{x} / {y}"
+            );
+        }
+        let long = "word ".repeat(200);
+        assert_eq!(
+            trigram_dice(&long, "word"),
+            dice(&trigrams(&long), &trigrams("word"))
+        );
+        // Non-ASCII titles are folded first: the same trigrams.
+        assert_eq!(
+            trigrams("Ödegård: Übersicht"),
+            trigrams("Odegard Ubersicht")
+        );
+        assert!(trigrams("ab").is_empty());
         let a =
             "PatClArC: Using Pattern Concept Activation Vectors for Noise-Robust Model Debugging";
         let b = "Navigating Neural Space: Revisiting Concept Activation Vectors to Overcome Directional Divergence";
@@ -440,6 +666,25 @@ mod tests {
             title_tokens(a)[start..start + len],
             ["concept", "activation", "vector"]
         );
+    }
+
+    #[test]
+    fn fast_paths_agree() {
+        for t in [
+            "Towards Mechanistic Defenses Against Typographic Attacks in CLIP",
+            "A 2nd look: the US-UK Networks' losses (and gains)",
+            "",
+            "  --  ",
+        ] {
+            let mut fast = Vec::new();
+            for_each_title_word(t, |w| fast.push(w.to_string()));
+            assert_eq!(fast, title_words(t).collect::<Vec<_>>(), "{t}");
+            let compact = fold(t);
+            assert_eq!(
+                compact_hash(t),
+                (!compact.is_empty()).then(|| word_hash(&compact))
+            );
+        }
     }
 
     #[test]

@@ -10,9 +10,37 @@ use serde::{Deserialize, Serialize};
 
 use super::names::{author_lcs, same_author};
 use super::normalize::{
-    acronym, dice, jaccard, longest_shared_run, title_tokens, venue_tokens, Fingerprint,
+    acronym, jaccard, longest_shared_run, title_tokens, venue_tokens, Fingerprint,
 };
+use crate::fasthash::FastHash;
 use crate::model::Kind;
+
+/// What the whole input says about title words: in how many items each
+/// occurs. A word most titles have is weak evidence that two are one work.
+pub(crate) struct Corpus<'d> {
+    /// Items whose title has the word (by word hash).
+    pub df: &'d std::collections::HashMap<u64, u32, FastHash>,
+    /// Items in the input.
+    pub items: usize,
+}
+
+impl Corpus<'_> {
+    /// How unlikely it is that two titles share these words by chance, in
+    /// bits: the sum of log2(items / items with the word).
+    fn information(&self, words: impl Iterator<Item = u64>) -> f64 {
+        let n = self.items.max(1) as f64;
+        words
+            .map(|w| (n / f64::from(self.df.get(&w).copied().unwrap_or(1).max(1))).log2())
+            .sum()
+    }
+
+    /// The information shared words must carry to say that a retitled
+    /// preprint is its publication: what chance gives among this many items
+    /// (log2 of their number), and 4 bits more.
+    fn enough(&self) -> f64 {
+        (self.items.max(2) as f64).log2() + 4.0
+    }
+}
 
 /// The signals measured on a pair of references.
 ///
@@ -61,6 +89,11 @@ pub struct Signals {
     /// the titles differ (left empty when their words are nearly the same).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shared_phrase: Vec<String>,
+    /// How unlikely it is that the titles share their content words by
+    /// chance, in bits: the sum over shared words of log2(items in the input
+    /// / items whose title has the word). Rounded to a tenth.
+    #[serde(default)]
+    pub shared_information: f64,
     /// The first authors are the same person (spelling slips allowed).
     pub first_author: bool,
     /// Authors both lists share in the same order (longest common subsequence).
@@ -119,7 +152,8 @@ pub enum Rule {
     /// A preprint and a later version linking the same code repository, by the same authors.
     SharedCodeRepository,
     /// A preprint whose whole author list recurs, in order, in a later version
-    /// whose title shares a distinctive phrase.
+    /// whose title shares a distinctive phrase (words rare in the input:
+    /// [`Signals::shared_information`]).
     RetitledSameAuthors,
     /// A preprint marked "accepted for publication" in the other's venue, by the same authors.
     AcceptedVersion,
@@ -147,21 +181,31 @@ pub enum Rule {
 /// nothing else: they are told apart from identifiers, first authors and
 /// title words alone, before the costlier signals (author alignment, shared
 /// phrases). This gives the verdict [`decide`] would give on the full signals.
-pub(crate) fn judge(a: &Fingerprint, b: &Fingerprint) -> Option<(Verdict, Rule, Signals)> {
-    if surely_different(a, b) {
+pub(crate) fn judge(
+    a: &Fingerprint,
+    b: &Fingerprint,
+    corpus: &Corpus,
+) -> Option<(Verdict, Rule, Signals)> {
+    let mut title_similarity = None;
+    if surely_different(a, b, &mut title_similarity) {
         return None;
     }
-    let s = signals(a, b);
-    let (verdict, rule) = decide(a, b, &s);
+    let title_similarity = title_similarity.unwrap_or_else(|| a.title_similarity(b));
+    let s = signals(a, b, corpus, title_similarity);
+    let (verdict, rule) = decide(a, b, &s, corpus);
     (verdict != Verdict::Different).then_some((verdict, rule, s))
 }
 
-/// Whether [`decide`] would say `Different` whatever the costly signals are.
-fn surely_different(a: &Fingerprint, b: &Fingerprint) -> bool {
-    if differ(&a.arxiv, &b.arxiv) || differ(&a.doi, &b.doi) {
+/// Whether [`decide`] would say `Different` whatever the costly signals are
+/// (the title similarity, if it had to be computed, is left in `similarity`).
+fn surely_different(a: &Fingerprint, b: &Fingerprint, similarity: &mut Option<f64>) -> bool {
+    if differ(&a.arxiv(), &b.arxiv()) || differ(&a.doi, &b.doi) {
         return true; // ConflictingIdentifiers
     }
-    if equal(&a.arxiv, &b.arxiv) || equal(&a.doi, &b.doi) || equal(&a.openreview, &b.openreview) {
+    if equal(&a.arxiv(), &b.arxiv())
+        || equal(&a.doi, &b.doi)
+        || equal(&a.openreview(), &b.openreview())
+    {
         return false;
     }
     // Without a shared identifier every other verdict needs the same first author.
@@ -174,11 +218,13 @@ fn surely_different(a: &Fingerprint, b: &Fingerprint) -> bool {
     // Two published listings: only similar titles or a shared repository can
     // make them the same or possibly the same.
     if round3(jaccard(&a.token_set, &b.token_set)) >= 0.3
-        || a.code_urls.iter().any(|u| b.code_urls.contains(u))
+        || a.code_urls().iter().any(|u| b.code_urls().contains(u))
     {
         return false;
     }
-    round3(dice(&a.trigrams(), &b.trigrams())) < 0.6
+    let t = a.title_similarity(b);
+    *similarity = Some(t);
+    t < 0.6
 }
 
 fn differ<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
@@ -197,7 +243,12 @@ fn first_authors_agree(a: &Fingerprint, b: &Fingerprint) -> bool {
 }
 
 /// Computes the signals for a pair.
-pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
+pub(crate) fn signals(
+    a: &Fingerprint,
+    b: &Fingerprint,
+    corpus: &Corpus,
+    title_similarity: f64,
+) -> Signals {
     fn same<T: AsRef<str>>(x: &Option<T>, y: &Option<T>) -> Option<String> {
         match (x, y) {
             (Some(x), Some(y)) if x.as_ref() == y.as_ref() => Some(x.as_ref().to_string()),
@@ -213,20 +264,28 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
         }
     }
     let shared_code = a
-        .code_urls
+        .code_urls()
         .iter()
-        .find(|u| b.code_urls.contains(u))
+        .find(|u| b.code_urls().contains(u))
         .cloned();
     let (pre, publ) = if a.preprint { (a, b) } else { (b, a) };
     let acceptance_matches_venue = pre.preprint
         && !publ.preprint
-        && pre.accepted_in.iter().any(|note| {
+        && pre.accepted_in().iter().any(|note| {
             let venue = publ.r.container.as_deref().unwrap_or("");
             venue_matches(note, &venue_tokens(venue), &acronym(venue))
         });
     let title_words = round3(jaccard(&a.token_set, &b.token_set));
+    let shared_information = (corpus.information(
+        a.token_set
+            .iter()
+            .copied()
+            .filter(|w| b.token_set.binary_search(w).is_ok()),
+    ) * 10.0)
+        .round()
+        / 10.0;
     let shared_phrase = if title_words < 0.8 {
-        let (start, len) = longest_shared_run(&a.title_tokens, &b.title_tokens);
+        let (start, len) = longest_shared_run(&a.title_tokens(), &b.title_tokens());
         if len == 0 {
             Vec::new()
         } else {
@@ -240,17 +299,18 @@ pub(crate) fn signals(a: &Fingerprint, b: &Fingerprint) -> Signals {
         Vec::new()
     };
     Signals {
-        same_arxiv: same(&a.arxiv, &b.arxiv),
-        same_openreview: same(&a.openreview, &b.openreview),
+        same_arxiv: same(&a.arxiv(), &b.arxiv()),
+        same_openreview: same(&a.openreview(), &b.openreview()),
         same_doi: same(&a.doi, &b.doi),
         shared_code,
-        conflicting_id: conflict("arXiv", &a.arxiv, &b.arxiv)
+        conflicting_id: conflict("arXiv", &a.arxiv(), &b.arxiv())
             .or_else(|| conflict("DOI", &a.doi, &b.doi)),
         conflicting_part: conflicting_part(a, b),
         conflicting_venue: conflicting_venue(a, b),
-        title_similarity: round3(dice(&a.trigrams(), &b.trigrams())),
+        title_similarity,
         title_words,
         shared_phrase,
+        shared_information,
         first_author: first_authors_agree(a, b),
         common_authors: author_lcs(&a.authors, &b.authors),
         authors: (a.authors.len(), b.authors.len()),
@@ -273,7 +333,10 @@ fn conflicting_part(a: &Fingerprint, b: &Fingerprint) -> Option<String> {
         }
     }
     let only = |x: &[u64], y: &[u64]| x.iter().find(|n| y.binary_search(n).is_err()).copied();
-    match (only(&a.numbers, &b.numbers), only(&b.numbers, &a.numbers)) {
+    match (
+        only(a.numbers(), b.numbers()),
+        only(b.numbers(), a.numbers()),
+    ) {
         (Some(x), Some(y)) => Some(format!("title numbers {x} ≠ {y}")),
         _ => None,
     }
@@ -332,7 +395,12 @@ fn venue_matches(note: &[String], venue: &[String], acronym: &str) -> bool {
 }
 
 /// Decides about a pair from its signals.
-pub(crate) fn decide(a: &Fingerprint, b: &Fingerprint, s: &Signals) -> (Verdict, Rule) {
+pub(crate) fn decide(
+    a: &Fingerprint,
+    b: &Fingerprint,
+    s: &Signals,
+    corpus: &Corpus,
+) -> (Verdict, Rule) {
     if s.conflicting_id.is_some() {
         return (Verdict::Different, Rule::ConflictingIdentifiers);
     }
@@ -382,11 +450,18 @@ pub(crate) fn decide(a: &Fingerprint, b: &Fingerprint, s: &Signals) -> (Verdict,
             return (Verdict::Same, Rule::SharedCodeRepository);
         }
         let whole_list = preprint_authors >= 2 && s.common_authors >= preprint_authors;
-        if whole_list && (s.shared_phrase.len() >= 3 || s.title_words >= 0.45) {
+        // The shared words must be rarer than chance makes them among this
+        // many items: in a large input, a prolific group's preprint and
+        // another of its papers share common words often.
+        let retitled = whole_list && (s.shared_phrase.len() >= 3 || s.title_words >= 0.45);
+        if retitled && s.shared_information >= corpus.enough() {
             return (Verdict::Same, Rule::RetitledSameAuthors);
         }
         if s.acceptance_matches_venue && authors_agree && s.title_words >= 0.3 {
             return (Verdict::Same, Rule::AcceptedVersion);
+        }
+        if retitled {
+            return (Verdict::Possible, Rule::RetitledSameAuthors);
         }
     }
     if authors_agree

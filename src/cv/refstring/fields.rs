@@ -144,6 +144,142 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
             }
         }
     }
+    // A quoted title ends at its closing quote: unquoted words after it in
+    // the same run are the container (or nothing, when one was read).
+    if let Some(a) = labels.iter().position(|&l| l == Label::Title) {
+        let mut b = a;
+        while b + 1 < n && labels[b + 1] == Label::Title {
+            b += 1;
+        }
+        let quoted = |k: usize| sc.tokens[k].has(super::tokens::QUOTED);
+        if let Some(q) = (a..=b).rev().find(|&k| quoted(k)) {
+            let after: Vec<usize> = (q + 1..=b).filter(|&k| is_word(text(k))).collect();
+            // `“How is that unparliamentary?”: The metapragmatics of …`: a
+            // quoted start of a longer title.
+            let colon_after = (q + 1..=b)
+                .find(|&k| !matches!(text(k), "”" | "\"" | "»" | "’"))
+                .is_some_and(|k| text(k) == ":");
+            if (a..q).any(|k| quoted(k) && is_word(text(k))) && !after.is_empty() && !colon_after {
+                let target = if labels.contains(&Label::Container) {
+                    Label::Other
+                } else {
+                    Label::Container
+                };
+                for (k, l) in labels.iter_mut().enumerate().take(b + 1).skip(q + 1) {
+                    *l = if k < after[0] { Label::Other } else { target };
+                }
+            }
+        }
+    }
+    // `Conference on Learning Representations (ICLR)`: an acronym in
+    // parentheses after the container is part of its name.
+    let mut i = 0;
+    while i + 3 < n {
+        if labels[i] == Label::Container
+            && labels[i + 1] != Label::Container
+            && text(i + 1) == "("
+            && text(i + 3) == ")"
+        {
+            let acronym = text(i + 2);
+            let caps = acronym.chars().filter(|c| c.is_uppercase()).count();
+            if caps >= 2
+                && acronym.len() <= 20
+                && year_of(acronym).is_none()
+                && !sc.tokens[i + 2].has(ID)
+            {
+                for l in &mut labels[i + 1..=i + 3] {
+                    *l = Label::Container;
+                }
+            }
+        }
+        i += 1;
+    }
+    // `Title … in Language Models` with no punctuation before `in`: the
+    // title goes on (a container opens with `In`, `In:` or after a period).
+    let mut i = 1;
+    while i < n {
+        if labels[i] == Label::Container && labels[i - 1] == Label::Title && text(i) == "in" {
+            while i < n && labels[i] == Label::Container {
+                labels[i] = Label::Title;
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    // `Proceedings of the 2nd XAI World Conference, 2024`: the year ending
+    // the container is the date.
+    for i in 2..n {
+        let ends_run = i + 1 == n || labels[i + 1] != Label::Container;
+        if labels[i] == Label::Container
+            && ends_run
+            && text(i - 1) == ","
+            && year_of(text(i)).is_some()
+        {
+            labels[i] = Label::Date;
+            labels[i - 1] = Label::Other;
+        }
+    }
+    // A second title run right after the container continues the container
+    // (`Conference on` + `Medical Image Computing …`).
+    let first_title = labels.iter().position(|&l| l == Label::Title);
+    let mut i = 1;
+    while i < n {
+        if labels[i] == Label::Title
+            && labels[i - 1] == Label::Container
+            && first_title.is_some_and(|t| t < i - 1)
+        {
+            while i < n && labels[i] == Label::Title {
+                labels[i] = Label::Container;
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    if !labels.contains(&Label::Container) {
+        // A series with no container, publisher or editors is the journal.
+        let has = |l: Label| labels.contains(&l);
+        if has(Label::Series) && !has(Label::Publisher) && !has(Label::Editor) {
+            for l in labels.iter_mut() {
+                if *l == Label::Series {
+                    *l = Label::Container;
+                }
+            }
+        }
+    }
+    if !labels.contains(&Label::Container) {
+        // Capitalised words read as nothing, right before the volume or
+        // pages, are the journal (`NeuroImage 261:119504`).
+        if let Some(v) = labels
+            .iter()
+            .position(|l| matches!(l, Label::Volume | Label::Pages))
+        {
+            let mut j = v;
+            while j > 0 && labels[j - 1] == Label::Other && matches!(text(j - 1), "," | ".") {
+                j -= 1;
+            }
+            let end = j;
+            while j > 0
+                && labels[j - 1] == Label::Other
+                && !sc.tokens[j - 1].has(ID)
+                && is_word(text(j - 1))
+            {
+                j -= 1;
+            }
+            let capitalised =
+                (j..end).any(|k| text(k).chars().next().is_some_and(char::is_uppercase));
+            let keyword = (j..end).any(|k| {
+                matches!(
+                    text(k).to_lowercase().as_str(),
+                    "in" | "vol" | "pp" | "p" | "no" | "art"
+                )
+            });
+            if end > j && capitalised && !keyword {
+                for l in &mut labels[j..end] {
+                    *l = Label::Container;
+                }
+            }
+        }
+    }
     if !labels.contains(&Label::Container) {
         let split = (1..n.saturating_sub(1)).find(|&i| {
             labels[i] == Label::Title
@@ -161,6 +297,7 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
                 j += 1;
             }
         }
+        split_title_from_journal(sc, labels);
         // A publisher with a volume after it is a journal.
         if let Some(end) = (0..n).rposition(|i| labels[i] == Label::Publisher) {
             let volume_follows = (end + 1..(end + 4).min(n)).any(|i| labels[i] == Label::Volume);
@@ -171,6 +308,58 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
                     j -= 1;
                 }
             }
+        }
+    }
+}
+
+/// `Title. Journal Name, 160, 1–9` without markup, all read as the title:
+/// the last sentence of the title run is the journal when it is short and in
+/// title case, or when a volume, issue or pages follow it.
+fn split_title_from_journal(sc: &Scanned, labels: &mut [Label]) {
+    let n = labels.len();
+    let text = |i: usize| sc.text(&sc.tokens[i]);
+    let Some(a) = labels.iter().position(|&l| l == Label::Title) else {
+        return;
+    };
+    let mut b = a;
+    while b + 1 < n && labels[b + 1] == Label::Title {
+        b += 1;
+    }
+    let boundary = (a + 2..b).rev().find(|&k| {
+        matches!(text(k), "." | "?" | "!")
+            && !sc.tokens[k].has(super::tokens::QUOTED)
+            && text(k + 1).chars().next().is_some_and(char::is_uppercase)
+    });
+    let Some(k) = boundary else { return };
+    // One italic span (a book's title with its subtitle) is not cut.
+    if (a..=b).all(|i| sc.tokens[i].has(super::tokens::ITALIC) || !is_word(text(i))) {
+        return;
+    }
+    let tail: Vec<&str> = (k + 1..=b).map(text).filter(|w| is_word(w)).collect();
+    if tail.is_empty() || tail.len() > 15 {
+        return;
+    }
+    let small = [
+        "of", "and", "the", "in", "on", "for", "&", "de", "und", "a", "an", "to",
+    ];
+    let title_case = tail.iter().all(|w| {
+        small.contains(w)
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    let locator_after = labels[b + 1..].iter().any(|l| {
+        matches!(
+            l,
+            Label::Volume | Label::Issue | Label::Pages | Label::Number
+        )
+    });
+    if title_case || locator_after {
+        if text(k) == "." {
+            labels[k] = Label::Other;
+        }
+        for l in &mut labels[k + 1..=b] {
+            *l = Label::Container;
         }
     }
 }
@@ -351,10 +540,21 @@ pub(crate) fn read(
     let runs = runs(sc, labels);
     let first_run = |l: Label| runs.iter().find(|r| r.label == l).copied();
     // Where the title is, to keep notes and years from inside it.
+    // The first title run of two words or more (a later one is more often
+    // a book's title read as a title), else the longest.
+    let words_in = |r: &Run| {
+        (r.first..=r.last)
+            .filter(|&i| is_word(sc.text(&sc.tokens[i])))
+            .count()
+    };
     let title_run = runs
         .iter()
-        .filter(|r| r.label == Label::Title)
-        .max_by_key(|r| sc.tokens[r.last].end - sc.tokens[r.first].start)
+        .find(|r| r.label == Label::Title && words_in(r) >= 2)
+        .or_else(|| {
+            runs.iter()
+                .filter(|r| r.label == Label::Title)
+                .max_by_key(|r| sc.tokens[r.last].end - sc.tokens[r.first].start)
+        })
         .copied();
     if let Some(t) = title_run {
         r.title = text_of(sc, t.first, t.last);
@@ -366,14 +566,32 @@ pub(crate) fn read(
             doubts.push(Doubt::new(
                 Code::Doubtful,
                 "title",
-                "the title was read in pieces; the longest was kept",
+                "the title was read in pieces; the first was kept",
             ));
         }
     }
 
     // People: the first run of authors, joined over `and`/punctuation read as other.
     if let Some(a) = first_run(Label::Author) {
-        let p = people::parse(&text_of(sc, a.first, a.last));
+        let text = text_of(sc, a.first, a.last);
+        let lower = text.to_lowercase();
+        let lower = lower.trim_end_matches(['.', ')', ' ']);
+        let edited = ["eds", "ed", "editors", "editor", "hrsg", "hg", "dir", "éds"]
+            .iter()
+            .any(|w| {
+                lower.ends_with(w) && lower[..lower.len() - w.len()].ends_with([' ', ',', '('])
+            });
+        let names = if edited {
+            // Drop the marker word at the end (`…, Eds.`, `… (Hrsg.)`).
+            let cut = text
+                .trim_end_matches(['.', ')', ' '])
+                .rfind([' ', ',', '('])
+                .unwrap_or(text.len());
+            text[..cut].trim_end_matches([',', ' ', '(']).to_string()
+        } else {
+            text.clone()
+        };
+        let p = people::parse(&names);
         if p.truncated {
             doubts.push(Doubt::new(
                 Code::Doubtful,
@@ -381,7 +599,11 @@ pub(crate) fn read(
                 "the author list is cut short (\"et al.\" or \"…\")",
             ));
         }
-        r.authors = p.persons;
+        if edited {
+            r.editors = p.persons;
+        } else {
+            r.authors = p.persons;
+        }
     }
     if let Some(e) = first_run(Label::Editor) {
         let text = text_of(sc, e.first, e.last);
@@ -437,7 +659,15 @@ pub(crate) fn read(
             })
             .filter_map(|(_, t)| year_of(sc.text(t)))
             .collect();
-        if let Some(&y) = candidates.first() {
+        // Else the last year anywhere outside the title (`… Workshop 2024, 2024.`).
+        let last_any = sc
+            .tokens
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(i, t)| !t.has(ID) && !in_title(*i))
+            .find_map(|(_, t)| year_of(sc.text(t)));
+        if let Some(&y) = candidates.first().or(last_any.as_ref()) {
             r.issued = Some(Date::year(y));
             doubts.push(Doubt::new(
                 Code::Doubtful,
@@ -451,9 +681,22 @@ pub(crate) fn read(
 
     if let Some(c) = first_run(Label::Container) {
         let text = keep_abbreviation_period(sc, c.last, text_of(sc, c.first, c.last));
-        let text = strip_words(&text, &["in:", "in", "dans", "en:"]).to_string();
+        let mut text = strip_words(&text, &["in:", "in", "dans", "en:"]).to_string();
+        // `…, TBA` where pages will go.
+        if let Some((head, last)) = text.rsplit_once([',', ' ']) {
+            if crate::model::pages_placeholder_word(last.trim()) {
+                text = head.trim_end_matches([',', ' ']).to_string();
+            }
+        }
         if !text.is_empty() {
             r.container = Some(text);
+        }
+    }
+    // No title but a container: the item is the whole volume (an edited
+    // book, a proceedings volume).
+    if r.title.is_empty() {
+        if let Some(c) = r.container.take() {
+            r.title = c;
         }
     }
     if let Some(s) = first_run(Label::Series) {

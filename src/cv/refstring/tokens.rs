@@ -64,10 +64,6 @@ fn is_open_quote(c: char) -> bool {
     matches!(c, '“' | '„' | '«' | '‘' | '‚')
 }
 
-fn is_close_quote(c: char) -> bool {
-    matches!(c, '”' | '»' | '’')
-}
-
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‐' | '‑' | '−')
 }
@@ -235,6 +231,7 @@ pub(crate) fn scan(text: &str) -> Scanned {
     let mut italic = false;
     let mut bold = false;
     let mut quoted = false;
+    let mut opener = '"';
     let mut link_stack: Vec<(usize, usize, String)> = Vec::new(); // (plain start, text end, url)
     let mut star_at: Vec<usize> = Vec::new(); // plain offsets where a star mark stood
     let mut mark_iter = marks.iter().peekable();
@@ -324,6 +321,7 @@ pub(crate) fn scan(text: &str) -> Scanned {
             }
             push(&mut out, &mut styles, if open { '“' } else { '”' }, flags);
             quoted = open;
+            opener = '“';
             i += 2;
             continue;
         }
@@ -332,17 +330,29 @@ pub(crate) fn scan(text: &str) -> Scanned {
             i += c.len_utf8();
             continue;
         }
-        // Quotes: curly ones open and close; a straight `"` toggles.
-        let quote_change = if c == '"' {
-            Some(!quoted)
-        } else if is_open_quote(c) && (c != '‘' || !quoted) {
-            let prev = out.plain.chars().next_back();
-            (prev.is_none_or(|p| !p.is_alphanumeric())).then_some(true)
-        } else if is_close_quote(c) {
+        // Quotes: a quote closes only what its own kind opened (`’` does not
+        // close `“`: `Networks’ Predictors` stays inside the title).
+        let closes = |open: char, c: char| {
+            matches!(
+                (open, c),
+                ('"', '"')
+                    | ('“', '”')
+                    | ('„', '“')
+                    | ('„', '”')
+                    | ('«', '»')
+                    | ('‘', '’')
+                    | ('‚', '‘')
+                    | ('”', '”')
+            )
+        };
+        let quote_change = if quoted && closes(opener, c) {
             let next = rest[c.len_utf8()..].chars().next();
             // `’` inside a word is an apostrophe.
             let apostrophe = c == '’' && next.is_some_and(char::is_alphanumeric);
-            (!apostrophe && (c != '’' || quoted)).then_some(false)
+            (!apostrophe).then_some(false)
+        } else if !quoted && (c == '"' || is_open_quote(c)) {
+            let prev = out.plain.chars().next_back();
+            (prev.is_none_or(|p| !p.is_alphanumeric())).then_some(true)
         } else {
             None
         };
@@ -360,6 +370,7 @@ pub(crate) fn scan(text: &str) -> Scanned {
             Some(true) => {
                 push(&mut out, &mut styles, c, flags);
                 quoted = true;
+                opener = c;
             }
             Some(false) => {
                 push(&mut out, &mut styles, c, flags);
@@ -444,7 +455,12 @@ fn tokenize(out: &mut Scanned, styles: &[u16], star_at: &[usize]) {
             && word_start.is_some()
             && (prev_alpha || prev_digit)
             && (next_alpha || next_digit);
-        if is_punct(c) && !inner_hyphen && !inner_slash {
+        // `ICML’16`, `O’Neil`: an apostrophe inside a word.
+        let inner_apostrophe = matches!(c, '’' | '\'')
+            && word_start.is_some()
+            && (next_alpha || next_digit)
+            && (prev_alpha || prev_digit);
+        if is_punct(c) && !inner_hyphen && !inner_slash && !inner_apostrophe {
             close_word(
                 &mut tokens,
                 &mut word_start,
