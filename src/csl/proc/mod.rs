@@ -11,6 +11,7 @@
 //! punctuation moved into quotes where the locale says so).
 
 mod cite;
+mod collapse;
 mod disambiguate;
 mod eval;
 mod input;

@@ -110,6 +110,10 @@ pub(crate) struct Used {
     pub tests_met: u32,
     pub tests_passed: u32,
     pub names: Option<Vec<(usize, NameData)>>,
+    /// A text element of a variable other than the locator (and the
+    /// citation number, year suffix and label) was evaluated: citeproc-js
+    /// then counts the cite as not collapsed (`have_collapsed = false`).
+    pub text_var: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,6 +25,15 @@ impl Ctx<'_> {
                     .map(str::to_string);
                 let value = short.or_else(|| self.var(var));
                 let year_suffix = var == Variable::Standard(StandardVariable::YearSuffix);
+                if !matches!(
+                    var,
+                    Variable::Number(NumberVariable::Locator | NumberVariable::CitationNumber)
+                        | Variable::Standard(
+                            StandardVariable::YearSuffix | StandardVariable::CitationLabel
+                        )
+                ) {
+                    self.used.borrow_mut().text_var = true;
+                }
                 // citeproc-js: year-suffix always counts as found, "even when
                 // it doesn't [render]", so that a group of the "no date"
                 // term and the year suffix shows without one.
