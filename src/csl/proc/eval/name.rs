@@ -2,12 +2,12 @@
 //! the `<name-part>` formatting (CSL 1.0.2, "Name-part Order",
 //! "Initialize-with").
 
-use hayagriva::citationberg::{DisambiguationRule, NameForm, NamePart};
+use hayagriva::citationberg::{Affixes, DisambiguationRule, Formatting, NameForm, NamePart};
 
 use crate::csl::proc::input::NameData;
 use crate::csl::proc::output::rich::rich;
 use crate::csl::proc::output::textcase::apply_case;
-use crate::csl::proc::output::Node;
+use crate::csl::proc::output::{is_empty, Node};
 
 use super::{decorate, Ctx, Mode};
 
@@ -76,77 +76,108 @@ impl Ctx<'_> {
         }
         let demote = self.env.style.settings.demote_non_dropping_particle;
         use hayagriva::citationberg::DemoteNonDroppingParticle as D;
-        let ndp = n.ndp.clone();
-        let dp = n.dp.clone();
-        let join_particle = |p: &str, rest: &str| {
-            if p.ends_with(['\'', '’', '-']) {
-                format!("{p}{rest}")
-            } else {
-                format!("{p} {rest}")
-            }
+        let english = self.is_english();
+        // citeproc-js renders each piece on its own with its part's
+        // formatting and text case (the particles with their part: the
+        // non-dropping one with the family name, the dropping one with the
+        // given name) and puts the part's affixes around the group.
+        let fam = |s: &str| decor(rich(s), family_part, english);
+        let giv = |s: &str| decor(rich(s), given_part, english);
+        let ndp = n.ndp.as_deref().map(fam).unwrap_or_default();
+        let dp = n.dp.as_deref().map(giv).unwrap_or_default();
+        let family_nodes = fam(&family);
+        let hyphenated = n
+            .ndp
+            .as_deref()
+            .is_some_and(|p| p.ends_with(['\'', '’', '-']));
+        // The non-dropping particle before the family name.
+        let with_ndp = |family_nodes: Vec<Node>| {
+            join(
+                vec![ndp.clone(), family_nodes],
+                if hyphenated { "" } else { " " },
+            )
         };
         if form == NameForm::Short {
-            let fam = match &ndp {
-                Some(p) => join_particle(p, &family),
-                None => family,
-            };
-            return part(rich(&fam), family_part, self.is_english());
+            return affix(with_ndp(family_nodes), family_part);
         }
-        let mut out: Vec<Node> = Vec::new();
+        let given = given.as_deref().map(giv).unwrap_or_default();
+        let suffix = n
+            .suffix
+            .as_deref()
+            .map(|s| vec![Node::text(s)])
+            .unwrap_or_default();
         if inverted {
             // Family first: [ndp] family, given [dp] [ndp if demoted], suffix
             let demoted =
                 demote == D::DisplayAndSort || (self.mode == Mode::Sort && demote == D::SortOnly);
-            let fam = match (&ndp, demoted) {
-                (Some(p), false) => join_particle(p, &family),
-                _ => family.clone(),
+            let (first, second) = if demoted {
+                let second = join(vec![given, dp], " ");
+                (family_nodes, join(vec![second, ndp.clone()], " "))
+            } else {
+                (with_ndp(family_nodes), join(vec![given, dp], " "))
             };
-            out.extend(part(rich(&fam), family_part, self.is_english()));
-            let mut g = given.clone().unwrap_or_default();
-            if let Some(p) = &dp {
-                g = if g.is_empty() {
-                    p.clone()
-                } else {
-                    format!("{g} {p}")
-                };
-            }
-            if demoted {
-                if let Some(p) = &ndp {
-                    g = if g.is_empty() {
-                        p.clone()
-                    } else {
-                        format!("{g} {p}")
-                    };
-                }
-            }
-            if !g.is_empty() {
-                out.push(Node::text(options.sort_separator));
-                out.extend(part(rich(&g), given_part, self.is_english()));
-            }
-            if let Some(s) = &n.suffix {
-                out.push(Node::text(options.sort_separator));
-                out.push(Node::text(s.clone()));
-            }
-        } else {
-            let mut fam = family.clone();
-            if let Some(p) = &ndp {
-                fam = join_particle(p, &fam);
-            }
-            let g = given.clone().unwrap_or_default();
-            if let Some(p) = &dp {
-                fam = join_particle(p, &fam);
-            }
-            if !g.is_empty() {
-                out.extend(part(rich(&g), given_part, self.is_english()));
-                out.push(Node::text(" "));
-            }
-            out.extend(part(rich(&fam), family_part, self.is_english()));
-            if let Some(s) = &n.suffix {
-                out.push(Node::text(if n.comma_suffix { ", " } else { " " }));
-                out.push(Node::text(s.clone()));
-            }
+            let merged = join(
+                vec![affix(first, family_part), affix(second, given_part)],
+                options.sort_separator,
+            );
+            return join(vec![merged, suffix], options.sort_separator);
         }
-        out
+        // Display order: given [dp] [ndp] family [suffix]; a dropping
+        // particle ending in an apostrophe or hyphen joins the family name
+        // when there is no non-dropping one (not "de'").
+        let dp_joins = n.ndp.is_none()
+            && n.dp.as_deref().is_some_and(|p| {
+                p.ends_with(['\'', 'ʼ', '’', '-'])
+                    && &p[..p.len() - p.chars().last().map_or(0, char::len_utf8)] != "de"
+            });
+        let second = if dp_joins {
+            join(vec![dp, family_nodes], "")
+        } else {
+            join(vec![dp, with_ndp(family_nodes)], " ")
+        };
+        let second = join(
+            vec![second, suffix],
+            if n.comma_suffix { ", " } else { " " },
+        );
+        join(
+            vec![affix(given, given_part), affix(second, family_part)],
+            " ",
+        )
+    }
+}
+
+/// The pieces that are not empty, joined by `delim`.
+fn join(pieces: Vec<Vec<Node>>, delim: &str) -> Vec<Node> {
+    let mut out = Vec::new();
+    for p in pieces.into_iter().filter(|p| !is_empty(p)) {
+        if !out.is_empty() {
+            out.push(Node::text(delim));
+        }
+        out.extend(p);
+    }
+    out
+}
+
+/// A name part's text case and formatting (citeproc-js's family_decor and
+/// given_decor), without its affixes.
+fn decor(content: Vec<Node>, p: Option<&NamePart>, english: bool) -> Vec<Node> {
+    match p {
+        None => content,
+        Some(p) => {
+            let content = match p.text_case {
+                Some(c) => apply_case(content, c, english),
+                None => content,
+            };
+            decorate(content, &p.formatting, &Affixes::default(), None, false)
+        }
+    }
+}
+
+/// A name part's affixes around its group of pieces.
+fn affix(content: Vec<Node>, p: Option<&NamePart>) -> Vec<Node> {
+    match p {
+        None => content,
+        Some(p) => decorate(content, &Formatting::default(), &p.affixes, None, false),
     }
 }
 
