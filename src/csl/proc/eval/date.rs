@@ -19,7 +19,11 @@ impl Ctx<'_> {
         let Some(var) = el.variable else {
             return Vec::new();
         };
-        let data = if self.is_suppressed(Variable::Date(var)) {
+        // citeproc-js leaves the accessed date out of the cites it
+        // compares for disambiguation (just_looking).
+        let data = if self.is_suppressed(Variable::Date(var))
+            || (self.comparing && var == DateVariable::Accessed)
+        {
             None
         } else {
             self.item.dates.get(&var)
