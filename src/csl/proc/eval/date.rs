@@ -28,10 +28,18 @@ impl Ctx<'_> {
         } else {
             self.item.dates.get(&var)
         };
-        self.note_var(data.is_some());
         let Some(data) = data else {
+            self.note_var(false);
             return Vec::new();
         };
+        // A date whose parts print nothing (only the month asked of a
+        // year) counts as a variable tried and not found (citeproc-js).
+        let out = self.date_of(el, data, var);
+        self.note_var(!is_empty(&out));
+        out
+    }
+
+    fn date_of(&self, el: &DateEl, data: &DateData, var: DateVariable) -> Vec<Node> {
         if self.mode == Mode::Sort {
             return vec![Node::text(date_key(data))];
         }
