@@ -28,6 +28,8 @@ pub(crate) enum Tag {
     Sup,
     Sub,
     Baseline,
+    /// `<span class="nodecor">` in a field: the formatting around it undone.
+    NoDecor,
     /// `display` blocks: csl-block, csl-left-margin, csl-right-inline, csl-indent.
     Div(&'static str),
     /// A person set in bold by the caller (CV highlighting).

@@ -15,7 +15,7 @@ enum Frame {
 
 /// Parses the markup citeproc-js accepts inside field values: `<i>`, `<b>`,
 /// `<sup>`, `<sub>`, `<sc>`, `<span style="font-variant:small-caps;">`,
-/// `<span class="nocase">`, and quotes: straight or curly, double or
+/// `<span class="nocase">`, `<span class="nodecor">`, and quotes: straight or curly, double or
 /// single, which become quotes of the locale by nesting depth. An
 /// apostrophe inside or at the end of a word is typographic (’), and a
 /// quote that is never closed stays as it was written.
@@ -53,7 +53,7 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
     while let Some(c) = rest.chars().next() {
         let next = rest[c.len_utf8()..].chars().next();
         if c == '<' {
-            let tags: [(&str, Frame); 7] = [
+            let tags: [(&str, Frame); 8] = [
                 ("<i>", Frame::Tag(Tag::Italic)),
                 ("<b>", Frame::Tag(Tag::Bold)),
                 ("<sup>", Frame::Tag(Tag::Sup)),
@@ -64,6 +64,7 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
                     Frame::Tag(Tag::SmallCaps),
                 ),
                 ("<span class=\"nocase\">", Frame::NoCase),
+                ("<span class=\"nodecor\">", Frame::Tag(Tag::NoDecor)),
             ];
             if let Some((open, frame)) = tags.iter().find(|(o, _)| rest.starts_with(o)) {
                 flush(&mut buf, &mut stack);
@@ -141,6 +142,8 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
 fn close_frame(stack: &mut Vec<(Frame, Vec<Node>)>) {
     if let Some((frame, children)) = stack.pop() {
         let node = match frame {
+            // citeproc-js's nodecor: no formatting and no text case.
+            Frame::Tag(Tag::NoDecor) => Node::NoCase(vec![Node::Tagged(Tag::NoDecor, children)]),
             Frame::Tag(t) => Node::Tagged(t, children),
             Frame::NoCase => Node::NoCase(children),
             Frame::Quote(_) | Frame::Root => Node::Quoted(Quote::Field, children),

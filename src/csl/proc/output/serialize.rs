@@ -178,11 +178,43 @@ fn italic_inside(open: &[(u32, Tag)]) -> bool {
     for (_, t) in open {
         match t {
             Tag::Italic => italic = !italic,
-            Tag::Roman => italic = false,
+            Tag::Roman | Tag::NoDecor => italic = false,
             _ => {}
         }
     }
     italic
+}
+
+/// What a nodecor span undoes: the formatting open around it, each set
+/// back to normal (citeproc-js), or nothing.
+fn undone(open: &[(u32, Tag)]) -> String {
+    let (mut italic, mut bold, mut caps, mut under) = (false, false, false, false);
+    for (_, t) in open {
+        match t {
+            Tag::Italic => italic = !italic,
+            Tag::Roman => italic = false,
+            Tag::Bold | Tag::Highlight => bold = true,
+            Tag::NormalWeight | Tag::Light => bold = false,
+            Tag::SmallCaps => caps = true,
+            Tag::NormalVariant => caps = false,
+            Tag::Underline => under = true,
+            Tag::NoDecoration => under = false,
+            Tag::NoDecor => (italic, bold, caps, under) = (false, false, false, false),
+            _ => {}
+        }
+    }
+    let mut style = String::new();
+    for (on, s) in [
+        (italic, "font-style:normal;"),
+        (caps, "font-variant:normal;"),
+        (bold, "font-weight:normal;"),
+        (under, "text-decoration:none;"),
+    ] {
+        if on {
+            style.push_str(s);
+        }
+    }
+    style
 }
 
 fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
@@ -202,6 +234,13 @@ fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
                 Tag::Sup => "<sup>",
                 Tag::Sub => "<sub>",
                 Tag::Baseline => "<span style=\"baseline\">",
+                Tag::NoDecor => {
+                    let style = undone(open);
+                    if !style.is_empty() {
+                        out.push_str(&format!("<span style=\"{style}\">"));
+                    }
+                    return;
+                }
                 Tag::Div(class) => {
                     // citeproc-js's HTML format sets blocks and the left
                     // margin on lines of their own.
@@ -250,6 +289,7 @@ fn close_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
             Tag::Div("csl-block") => "</div>\n",
             Tag::Div("csl-right-inline" | "csl-indent") => "</div>\n  ",
             Tag::Div(_) => "</div>",
+            Tag::NoDecor if undone(open).is_empty() => "",
             _ => "</span>",
         }),
         Markup::Markdown => out.push_str(markdown_mark(tag, open)),
