@@ -41,6 +41,9 @@ pub(crate) struct Env<'a> {
     /// The processor's language is English (title case applies to items
     /// without a language of their own).
     pub english: bool,
+    /// Each name of a bibliography's name lists is marked (a
+    /// subsequent-author substitution rule that replaces single names).
+    pub marks_each_name: bool,
 }
 
 /// A cite's own data.
@@ -177,7 +180,7 @@ pub(crate) struct GroupFlags {
     success: bool,
 }
 
-pub(crate) use crate::csl::proc::output::{MARK_NAMES, MARK_YEAR_SUFFIX};
+pub(crate) use crate::csl::proc::output::{MARK_NAME, MARK_NAMES, MARK_YEAR_SUFFIX};
 
 /// Outputs joined by a delimiter as they come; empty ones are left out.
 struct Joined<'d> {

@@ -12,7 +12,7 @@ use crate::csl::proc::output::textcase::apply_case;
 use crate::csl::proc::output::{is_empty, marked, Node, Tag};
 
 use super::name::person_affixes;
-use super::{decorate, strip_periods, Ctx, Mode, Position, MARK_NAMES};
+use super::{decorate, strip_periods, Ctx, Mode, Position, MARK_NAME, MARK_NAMES};
 
 impl Ctx<'_> {
     pub(super) fn names(&self, el: &Names) -> Vec<Node> {
@@ -388,6 +388,9 @@ impl Ctx<'_> {
                 };
             let mut r = self.one_name(n, name_el, options, inverted, levels[i]);
             r = person_affixes(r, n, name_el);
+            if self.mode == Mode::Bibliography && self.env.marks_each_name {
+                r = vec![Node::Tagged(Tag::Div(MARK_NAME), r)];
+            }
             if let Some(h) = self.highlight {
                 if h(n) {
                     r = vec![Node::Tagged(Tag::Highlight, r)];

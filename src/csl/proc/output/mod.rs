@@ -10,6 +10,10 @@ pub(crate) mod textcase;
 /// output of the first names element, and a year suffix.
 pub(crate) const MARK_NAMES: &str = "__names";
 
+/// One name of a list (marked for the subsequent-author substitution
+/// rules that replace single names).
+pub(crate) const MARK_NAME: &str = "__name";
+
 pub(crate) const MARK_YEAR_SUFFIX: &str = "__ys";
 
 /// A formatting wrapper.
