@@ -23,7 +23,7 @@ impl Ctx<'_> {
         let merged;
         let el = match &parent {
             Some(p) => {
-                merged = p.from_names_substitute(el);
+                merged = shorthand(p, el);
                 &merged
             }
             None => el,
@@ -53,7 +53,7 @@ impl Ctx<'_> {
                     self.substituting.set(self.substituting.get() + 1);
                     let r = match child {
                         LayoutRenderingElement::Names(n) => {
-                            let merged = el.from_names_substitute(n);
+                            let merged = shorthand(el, n);
                             self.names(&merged)
                         }
                         other => {
@@ -491,4 +491,22 @@ impl Ctx<'_> {
             out
         }
     }
+}
+
+/// A names element in a substitute: one without children of its own takes
+/// the substituted element's name, label and et-al, and (citeproc-js) its
+/// affixes and formatting too, its own dropped.
+fn shorthand(parent: &Names, child: &Names) -> Names {
+    let mut merged = parent.from_names_substitute(child);
+    if child.children.is_empty() {
+        merged.prefix.clone_from(&parent.prefix);
+        merged.suffix.clone_from(&parent.suffix);
+        merged.display = parent.display;
+        merged.font_style = parent.font_style;
+        merged.font_variant = parent.font_variant;
+        merged.font_weight = parent.font_weight;
+        merged.text_decoration = parent.text_decoration;
+        merged.vertical_align = parent.vertical_align;
+    }
+    merged
 }
