@@ -342,8 +342,9 @@ impl Processor {
             // space the style put there, as citeproc-js does.
             let text = if label.is_some() {
                 text.trim_end().to_string()
-            } else if format == OutputFormat::Html && text.contains("<div class=\"csl-") {
-                // The line breaks citeproc-js puts around display blocks stay.
+            } else if format == OutputFormat::Html {
+                // citeproc-js's HTML entries keep the white space the style
+                // puts at their ends and the line breaks around display blocks.
                 text
             } else {
                 text.trim().to_string()
