@@ -188,6 +188,36 @@ fn italic_inside(open: &[(u32, Tag)]) -> bool {
 /// What a nodecor span undoes: the formatting open around it, each set
 /// back to normal (citeproc-js), or nothing.
 fn undone(open: &[(u32, Tag)]) -> String {
+    let (italic, bold, caps, under) = active(open);
+    let mut style = String::new();
+    for (on, s) in [
+        (italic, "font-style:normal;"),
+        (caps, "font-variant:normal;"),
+        (bold, "font-weight:normal;"),
+        (under, "text-decoration:none;"),
+    ] {
+        if on {
+            style.push_str(s);
+        }
+    }
+    style
+}
+
+/// A "normal" setting with nothing to undo around it prints nothing
+/// (citeproc-js's normalDecorIsOrphan).
+fn orphan(tag: Tag, open: &[(u32, Tag)]) -> bool {
+    let (italic, bold, caps, under) = active(open);
+    match tag {
+        Tag::Roman => !italic,
+        Tag::NormalWeight => !bold,
+        Tag::NormalVariant => !caps,
+        Tag::NoDecoration => !under,
+        _ => false,
+    }
+}
+
+/// The formatting open: italic, bold, small caps, underlined.
+fn active(open: &[(u32, Tag)]) -> (bool, bool, bool, bool) {
     let (mut italic, mut bold, mut caps, mut under) = (false, false, false, false);
     for (_, t) in open {
         match t {
@@ -203,23 +233,15 @@ fn undone(open: &[(u32, Tag)]) -> String {
             _ => {}
         }
     }
-    let mut style = String::new();
-    for (on, s) in [
-        (italic, "font-style:normal;"),
-        (caps, "font-variant:normal;"),
-        (bold, "font-weight:normal;"),
-        (under, "text-decoration:none;"),
-    ] {
-        if on {
-            style.push_str(s);
-        }
-    }
-    style
+    (italic, bold, caps, under)
 }
 
 fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
     match markup {
         Markup::Html => {
+            if orphan(tag, open) {
+                return;
+            }
             let t = match tag {
                 Tag::Italic if italic_inside(open) => "<span style=\"font-style:normal;\">",
                 Tag::Italic => "<i>",
@@ -281,6 +303,7 @@ fn markdown_mark(tag: Tag, open: &[(u32, Tag)]) -> &'static str {
 fn close_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
     match markup {
         Markup::Html => out.push_str(match tag {
+            _ if orphan(tag, open) => "",
             Tag::Italic if italic_inside(open) => "</span>",
             Tag::Italic => "</i>",
             Tag::Bold | Tag::Highlight => "</b>",
