@@ -117,7 +117,7 @@ pub(super) fn join_cites(
         if k > 0 {
             let suffix = suffix_of(cite.item, &rest);
             if let (true, true, Some(suffix)) = (
-                cut && by_suffix,
+                (cut || collapsed) && by_suffix,
                 plain(&bare) == plain(&last_rest),
                 suffix.clone(),
             ) {
