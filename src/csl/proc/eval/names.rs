@@ -111,7 +111,12 @@ impl Ctx<'_> {
                 .iter()
                 .position(|(v, _)| *v == NameVariable::Translator);
             if let (Some(e), Some(t)) = (ed, tr) {
-                if lists[e].1 == lists[t].1 {
+                // Only when the locale has a term for both (citeproc-js).
+                let term = Term::NameVariable(NameVariable::EditorTranslator);
+                let has_term = self
+                    .term(term, TermForm::Long, false)
+                    .is_some_and(|t| !t.is_empty());
+                if lists[e].1 == lists[t].1 && has_term {
                     groups[e].0 = Some(Term::NameVariable(NameVariable::EditorTranslator));
                     groups.remove(t);
                 }
