@@ -64,6 +64,13 @@ impl Ctx<'_> {
                         }
                     };
                     self.substituting.set(self.substituting.get() - 1);
+                    // A term ends the substitution even when it is empty
+                    // (citeproc-js blocks further substitutes once a term ran).
+                    let term = matches!(child, LayoutRenderingElement::Text(t)
+                        if matches!(t.target, TextTarget::Term { .. }));
+                    if is_empty(&r) && term {
+                        return Vec::new();
+                    }
                     if !is_empty(&r) {
                         self.suppress_rendered(child);
                         // Substituted output takes the names element's affixes and formatting
