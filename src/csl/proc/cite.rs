@@ -166,7 +166,7 @@ impl Processor {
         let markup = format.markup();
         let mut last_note: HashMap<usize, u32> = HashMap::new();
         let mut first_note: HashMap<usize, u32> = HashMap::new();
-        let mut prev_cluster: Vec<(usize, Option<String>)> = Vec::new();
+        let mut prev_cluster: Vec<(usize, Option<(String, String)>)> = Vec::new();
         let mut out = Vec::new();
         for (note, cluster) in clusters {
             let note = *note;
@@ -206,8 +206,14 @@ impl Processor {
                 cites = collapse::grouped(cites, &names);
             }
             let mut rendered: Vec<Rendered> = Vec::new();
-            let mut this_cluster: Vec<(usize, Option<String>)> = Vec::new();
+            let mut this_cluster: Vec<(usize, Option<(String, String)>)> = Vec::new();
             for (k, (i, cite)) in cites.iter().enumerate() {
+                // A locator with its label ("page" when none is given): the
+                // same number under another label is another locator.
+                let locator = cite.locator.clone().map(|l| {
+                    let label = cite.label.clone().unwrap_or_else(|| "page".into());
+                    (l, label)
+                });
                 let prev = if k > 0 {
                     this_cluster.last().cloned()
                 } else if prev_cluster.len() == 1
@@ -220,9 +226,9 @@ impl Processor {
                 let position = match (first_note.contains_key(i), prev) {
                     (false, _) => Position::First,
                     (true, Some((pi, ploc))) if pi == *i => {
-                        if cite.locator.is_none() && ploc.is_some() {
+                        if locator.is_none() && ploc.is_some() {
                             Position::Subsequent
-                        } else if cite.locator == ploc {
+                        } else if locator == ploc {
                             Position::Ibid
                         } else {
                             Position::IbidWithLocator
@@ -283,7 +289,7 @@ impl Processor {
                     prefix: cite.prefix.clone(),
                     suffix: cite.suffix.clone(),
                 });
-                this_cluster.push((*i, cite.locator.clone()));
+                this_cluster.push((*i, locator));
                 first_note.entry(*i).or_insert(note);
                 last_note.insert(*i, note);
             }
