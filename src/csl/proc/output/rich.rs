@@ -143,7 +143,11 @@ fn close_frame(stack: &mut Vec<(Frame, Vec<Node>)>) {
     if let Some((frame, children)) = stack.pop() {
         let node = match frame {
             // citeproc-js's nodecor: no formatting and no text case.
-            Frame::Tag(Tag::NoDecor) => Node::NoCase(vec![Node::Tagged(Tag::NoDecor, children)]),
+            // Small caps, superscript and subscript keep their case too
+            // (citeproc-js: no text case inside them).
+            Frame::Tag(t @ (Tag::NoDecor | Tag::SmallCaps | Tag::Sup | Tag::Sub)) => {
+                Node::NoCase(vec![Node::Tagged(t, children)])
+            }
             Frame::Tag(t) => Node::Tagged(t, children),
             Frame::NoCase => Node::NoCase(children),
             Frame::Quote(_) | Frame::Root => Node::Quoted(Quote::Field, children),
