@@ -48,6 +48,9 @@ pub(crate) enum Tag {
 pub(crate) enum Quote {
     Style,
     Field,
+    /// Written in a cite's prefix or suffix: marks as a field's, but
+    /// punctuation after it stays outside (citeproc-js).
+    Affix,
 }
 
 /// A piece of output.

@@ -26,7 +26,19 @@ pub(crate) fn rich(s: &str) -> Vec<Node> {
 /// [`rich`] for the prefix and suffix of a cite, where citeproc-js leaves
 /// curly quotes as they are (only straight ones are markup).
 pub(crate) fn rich_affix(s: &str) -> Vec<Node> {
-    rich_with(s, false)
+    fn affix_quotes(nodes: Vec<Node>) -> Vec<Node> {
+        nodes
+            .into_iter()
+            .map(|n| match n {
+                Node::Quoted(Quote::Field, c) => Node::Quoted(Quote::Affix, affix_quotes(c)),
+                Node::Quoted(k, c) => Node::Quoted(k, affix_quotes(c)),
+                Node::Tagged(t, c) => Node::Tagged(t, affix_quotes(c)),
+                Node::NoCase(c) => Node::NoCase(affix_quotes(c)),
+                t => t,
+            })
+            .collect()
+    }
+    affix_quotes(rich_with(s, false))
 }
 
 fn rich_with(s: &str, curly: bool) -> Vec<Node> {

@@ -37,7 +37,7 @@ impl Flattener<'_> {
                 Node::Quoted(kind, c) => {
                     let inner = match kind {
                         Quote::Style => false,
-                        Quote::Field => (depth + usize::from(quoted)) % 2 == 1,
+                        Quote::Field | Quote::Affix => (depth + usize::from(quoted)) % 2 == 1,
                     };
                     let (open, close) = if inner {
                         (&self.quotes.open_inner, &self.quotes.close_inner)
@@ -46,9 +46,9 @@ impl Flattener<'_> {
                     };
                     let (open, close) = (open.clone(), close.clone());
                     self.push(&open, false);
-                    let depth = depth + usize::from(*kind == Quote::Field);
+                    let depth = depth + usize::from(*kind != Quote::Style);
                     self.walk(c, true, depth);
-                    self.push(&close, true);
+                    self.push(&close, *kind != Quote::Affix);
                 }
             }
         }
