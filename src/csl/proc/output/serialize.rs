@@ -173,6 +173,21 @@ pub(crate) fn render(nodes: &[Node], markup: Markup, quotes: &Quotes) -> String 
     out
 }
 
+/// Bold inside bold and small caps inside small caps flip back to
+/// normal, as italics do (citeproc-js's flip-flop).
+fn flips(tag: Tag, open: &[(u32, Tag)]) -> bool {
+    let mut on = false;
+    for (_, t) in open {
+        match (tag, t) {
+            (Tag::Bold, Tag::Bold) | (Tag::SmallCaps, Tag::SmallCaps) => on = !on,
+            (Tag::Bold, Tag::NormalWeight | Tag::Light | Tag::NoDecor)
+            | (Tag::SmallCaps, Tag::NormalVariant | Tag::NoDecor) => on = false,
+            _ => {}
+        }
+    }
+    on
+}
+
 fn italic_inside(open: &[(u32, Tag)]) -> bool {
     let mut italic = false;
     for (_, t) in open {
@@ -245,6 +260,8 @@ fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
             let t = match tag {
                 Tag::Italic if italic_inside(open) => "<span style=\"font-style:normal;\">",
                 Tag::Italic => "<i>",
+                Tag::Bold if flips(tag, open) => "<span style=\"font-weight:normal;\">",
+                Tag::SmallCaps if flips(tag, open) => "<span style=\"font-variant:normal;\">",
                 Tag::Roman => "<span style=\"font-style:normal;\">",
                 Tag::Bold | Tag::Highlight => "<b>",
                 Tag::NormalWeight => "<span style=\"font-weight:normal;\">",
@@ -295,6 +312,7 @@ fn markdown_mark(tag: Tag, open: &[(u32, Tag)]) -> &'static str {
     match tag {
         Tag::Italic if italic_inside(open) => "",
         Tag::Italic => "*",
+        Tag::Bold if flips(tag, open) => "",
         Tag::Bold | Tag::Highlight => "**",
         _ => "",
     }
@@ -306,6 +324,7 @@ fn close_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
             _ if orphan(tag, open) => "",
             Tag::Italic if italic_inside(open) => "</span>",
             Tag::Italic => "</i>",
+            Tag::Bold if flips(tag, open) => "</span>",
             Tag::Bold | Tag::Highlight => "</b>",
             Tag::Sup => "</sup>",
             Tag::Sub => "</sub>",
