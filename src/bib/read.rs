@@ -56,7 +56,12 @@ pub fn read(src: &str, source: &str) -> Parsed {
                     macros.insert(d.name.to_ascii_lowercase(), value.tex);
                 }
             }
-            Item::Preamble(_) => {}
+            Item::Preamble(start, _) => parsed.diagnostics.push(Diagnostic::note(
+                Code::NotKept,
+                Location::new(source, line.at(start)),
+                "@preamble is not kept: publist writes references only \
+                 (and defines \\noopsort itself when an entry uses it)",
+            )),
             Item::Broken {
                 start,
                 kind,
