@@ -178,7 +178,9 @@ fn unwind(stack: &mut Vec<(Frame, Vec<Node>)>) {
     }
     if let Some((Frame::Quote(q), children)) = stack.pop() {
         if let Some(top) = stack.last_mut() {
-            top.1.push(Node::Text(q.to_string()));
+            // A lone straight single quote is an apostrophe ("ETFA ’09").
+            let mark = if q == '\'' { '’' } else { q };
+            top.1.push(Node::Text(mark.to_string()));
             top.1.extend(children);
         }
     }
