@@ -51,6 +51,14 @@ impl Ctx<'_> {
                 } else {
                     value
                 };
+                // An ampersand between numbers is the locale's "and" symbol
+                // (citeproc-js's number parser: "213 & 235").
+                let value = match self.term(Term::Other(OtherTerm::And), TermForm::Symbol, false) {
+                    Some(and) if and != "&" && is_number_var(var) && value.contains(" & ") => {
+                        value.replace(" & ", &format!(" {and} "))
+                    }
+                    _ => value,
+                };
                 if matches!(
                     var,
                     Variable::Standard(StandardVariable::URL | StandardVariable::DOI)
@@ -349,4 +357,9 @@ mod tests {
         assert_eq!(roman(4999), "mmmmcmxcix");
         assert_eq!(roman(9887), "");
     }
+}
+
+/// A variable citeproc-js reads as a number (page and locator included).
+fn is_number_var(v: Variable) -> bool {
+    matches!(v, Variable::Number(_) | Variable::Page(_))
 }
