@@ -338,6 +338,11 @@ fn roman(n: i32) -> String {
     out
 }
 
+/// A variable citeproc-js reads as a number (page and locator included).
+fn is_number_var(v: Variable) -> bool {
+    matches!(v, Variable::Number(_) | Variable::Page(_))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,9 +362,4 @@ mod tests {
         assert_eq!(roman(4999), "mmmmcmxcix");
         assert_eq!(roman(9887), "");
     }
-}
-
-/// A variable citeproc-js reads as a number (page and locator included).
-fn is_number_var(v: Variable) -> bool {
-    matches!(v, Variable::Number(_) | Variable::Page(_))
 }
