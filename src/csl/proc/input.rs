@@ -292,6 +292,12 @@ impl ItemData {
                 d.dates.insert(DateVariable::Issued, date);
             }
         }
+        // The variables of an item read from CSL-JSON that the typed fields
+        // do not hold, or that it kept as written (carried by
+        // `csl_json::to_csl` in `extra`): all of them reach the processor.
+        for (key, v) in item.extra.iter().filter(|(k, _)| *k != "id") {
+            d.set_json(key, v);
+        }
         d.derive_page_first();
         d
     }
@@ -303,47 +309,52 @@ impl ItemData {
             return item;
         };
         for (key, v) in map {
-            match key.as_str() {
-                "id" => {
-                    if let Some(s) = scalar(v) {
-                        item.id = s;
-                    }
-                }
-                "type" => {
-                    if let Some(s) = scalar(v) {
-                        item.set_type(&s);
-                    }
-                }
-                "custom" | "multi" | "system_id" | "seeAlso" => {}
-                "language" => {
-                    item.language = scalar(v);
-                    if let Some(s) = scalar(v) {
-                        item.vars
-                            .insert(Variable::Standard(StandardVariable::Language), s);
-                    }
-                }
-                k => match (key_of(k), v) {
-                    (Some(Key::Date(var)), _) => {
-                        if let Some(d) = date(v) {
-                            item.dates.insert(var, d);
-                        }
-                    }
-                    (key, Value::Array(list)) if list.iter().all(Value::is_object) => {
-                        let names: Vec<NameData> = list.iter().filter_map(name).collect();
-                        if let (false, Some(Key::Name(var))) = (names.is_empty(), key) {
-                            item.names.insert(var, names);
-                        }
-                    }
-                    _ => {
-                        if let Some(s) = scalar(v).filter(|s| !s.is_empty()) {
-                            item.set_text(k, s);
-                        }
-                    }
-                },
-            }
+            item.set_json(key, v);
         }
         item.derive_page_first();
         item
+    }
+
+    /// Sets one variable (or the id or type) of a CSL-JSON item.
+    fn set_json(&mut self, key: &str, v: &Value) {
+        match key {
+            "id" => {
+                if let Some(s) = scalar(v) {
+                    self.id = s;
+                }
+            }
+            "type" => {
+                if let Some(s) = scalar(v) {
+                    self.set_type(&s);
+                }
+            }
+            "custom" | "multi" | "system_id" | "seeAlso" => {}
+            "language" => {
+                self.language = scalar(v);
+                if let Some(s) = scalar(v) {
+                    self.vars
+                        .insert(Variable::Standard(StandardVariable::Language), s);
+                }
+            }
+            k => match (key_of(k), v) {
+                (Some(Key::Date(var)), _) => {
+                    if let Some(d) = date(v) {
+                        self.dates.insert(var, d);
+                    }
+                }
+                (key, Value::Array(list)) if list.iter().all(Value::is_object) => {
+                    let names: Vec<NameData> = list.iter().filter_map(name).collect();
+                    if let (false, Some(Key::Name(var))) = (names.is_empty(), key) {
+                        self.names.insert(var, names);
+                    }
+                }
+                _ => {
+                    if let Some(s) = scalar(v).filter(|s| !s.is_empty()) {
+                        self.set_text(k, s);
+                    }
+                }
+            },
+        }
     }
 }
 
