@@ -280,11 +280,6 @@ impl ItemData {
                 d.names.insert(var, names);
             }
         }
-        // The variables an input carried as it had them (CSL-JSON read
-        // in, a .bib entry's extra fields) are in `extra`.
-        for (key, v) in &item.extra {
-            d.read_field(key, v);
-        }
         if let Some(issued) = &item.issued {
             let parts = issued.date_parts.iter().map(|p| {
                 let mut out = [0; 3];
@@ -297,6 +292,12 @@ impl ItemData {
                 d.dates.insert(DateVariable::Issued, date);
             }
         }
+        // The variables of an item read from CSL-JSON that the typed fields
+        // do not hold, or that it kept as written (carried by
+        // `csl_json::to_csl` in `extra`): all of them reach the processor.
+        for (key, v) in item.extra.iter().filter(|(k, _)| *k != "id") {
+            d.set_json(key, v);
+        }
         d.derive_page_first();
         d
     }
@@ -308,14 +309,14 @@ impl ItemData {
             return item;
         };
         for (key, v) in map {
-            item.read_field(key, v);
+            item.set_json(key, v);
         }
         item.derive_page_first();
         item
     }
 
-    /// One CSL-JSON variable of an item, as [`ItemData::from_json`] reads it.
-    fn read_field(&mut self, key: &str, v: &Value) {
+    /// Sets one variable (or the id or type) of a CSL-JSON item.
+    fn set_json(&mut self, key: &str, v: &Value) {
         match key {
             "id" => {
                 if let Some(s) = scalar(v) {
@@ -419,10 +420,7 @@ mod tests {
         let var = |v: StandardVariable| item.vars.get(&Variable::Standard(v)).cloned();
         assert_eq!(var(StandardVariable::Title).as_deref(), Some("Riks"));
         assert_eq!(var(StandardVariable::ContainerTitle).as_deref(), Some("J"));
-        assert_eq!(
-            item.names[&NameVariable::Author][0].family.as_deref(),
-            Some("Gen")
-        );
+        assert_eq!(item.names[&NameVariable::Author][0].family.as_deref(), Some("Gen"));
         assert_eq!(item.dates[&DateVariable::Issued].parts[0][0], 2020);
     }
 
