@@ -420,7 +420,10 @@ mod tests {
         let var = |v: StandardVariable| item.vars.get(&Variable::Standard(v)).cloned();
         assert_eq!(var(StandardVariable::Title).as_deref(), Some("Riks"));
         assert_eq!(var(StandardVariable::ContainerTitle).as_deref(), Some("J"));
-        assert_eq!(item.names[&NameVariable::Author][0].family.as_deref(), Some("Gen"));
+        assert_eq!(
+            item.names[&NameVariable::Author][0].family.as_deref(),
+            Some("Gen")
+        );
         assert_eq!(item.dates[&DateVariable::Issued].parts[0][0], 2020);
     }
 

@@ -4,7 +4,7 @@
 
 use hayagriva::citationberg::SubsequentAuthorSubstituteRule as Rule;
 
-use super::eval::{MARK_NAME, MARK_NAMES};
+use super::eval::{MARK_LABEL, MARK_NAME, MARK_NAMES};
 use super::output::{plain, Node, Tag};
 
 /// The names the previous entry printed.
@@ -37,9 +37,16 @@ impl Previous {
         // Without names of its own (a substitute's title), the list is
         // replaced whole.
         if names.is_empty() {
-            let whole = plain(list);
+            // The names without their label are compared; the label stays
+            // after the substitute (citeproc-js: [substitute, label]).
+            let mut labels: Vec<&mut Vec<Node>> = Vec::new();
+            collect_marked(list, MARK_LABEL, &mut labels);
+            let label: Vec<Node> = labels.into_iter().flat_map(|l| l.clone()).collect();
+            let whole = plain(&without_marked(list, MARK_LABEL));
             if self.whole.as_deref() == Some(whole.as_str()) {
-                *list = replacement();
+                let mut with_label = replacement();
+                with_label.extend(label);
+                *list = with_label;
             }
             self.whole = Some(whole);
             return;
@@ -110,4 +117,18 @@ fn collect_marked<'a>(nodes: &'a mut [Node], mark: &str, out: &mut Vec<&'a mut V
             Node::Text(_) => {}
         }
     }
+}
+
+/// The nodes without the outputs marked `mark`.
+fn without_marked(nodes: &[Node], mark: &str) -> Vec<Node> {
+    nodes
+        .iter()
+        .filter(|n| !matches!(n, Node::Tagged(Tag::Div(d), _) if *d == mark))
+        .map(|n| match n {
+            Node::Tagged(t, c) => Node::Tagged(*t, without_marked(c, mark)),
+            Node::Quoted(k, c) => Node::Quoted(*k, without_marked(c, mark)),
+            Node::NoCase(c) => Node::NoCase(without_marked(c, mark)),
+            t => t.clone(),
+        })
+        .collect()
 }

@@ -180,7 +180,7 @@ pub(crate) struct GroupFlags {
     success: bool,
 }
 
-pub(crate) use crate::csl::proc::output::{MARK_NAME, MARK_NAMES, MARK_YEAR_SUFFIX};
+pub(crate) use crate::csl::proc::output::{MARK_LABEL, MARK_NAME, MARK_NAMES, MARK_YEAR_SUFFIX};
 
 /// Outputs joined by a delimiter as they come; empty ones are left out.
 struct Joined<'d> {

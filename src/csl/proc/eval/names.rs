@@ -12,7 +12,7 @@ use crate::csl::proc::output::textcase::apply_case;
 use crate::csl::proc::output::{is_empty, marked, Node, Tag};
 
 use super::name::person_affixes;
-use super::{decorate, strip_periods, Ctx, Mode, Position, MARK_NAME, MARK_NAMES};
+use super::{decorate, strip_periods, Ctx, Mode, Position, MARK_LABEL, MARK_NAME, MARK_NAMES};
 
 impl Ctx<'_> {
     pub(super) fn names(&self, el: &Names) -> Vec<Node> {
@@ -171,9 +171,10 @@ impl Ctx<'_> {
                     LabelPluralize::Never => false,
                     LabelPluralize::Contextual => list.len() > 1,
                 };
+                // citeproc-js leaves name labels out of sort keys.
                 if let Some(s) = self
                     .term(*term, label.form, plural)
-                    .filter(|s| !s.is_empty())
+                    .filter(|s| !s.is_empty() && self.mode != Mode::Sort)
                 {
                     let mut content = vec![Node::text(s)];
                     if label.strip_periods {
@@ -182,7 +183,17 @@ impl Ctx<'_> {
                     if let Some(c) = label.text_case {
                         content = apply_case(content, c, self.is_english());
                     }
-                    let lab = decorate(content, &label.formatting, &label.affixes, None, false);
+                    let mut lab = decorate(content, &label.formatting, &label.affixes, None, false);
+                    if self.mode == Mode::Bibliography
+                        && self
+                            .env
+                            .style
+                            .bibliography
+                            .as_ref()
+                            .is_some_and(|b| b.subsequent_author_substitute.is_some())
+                    {
+                        lab = vec![Node::Tagged(Tag::Div(MARK_LABEL), lab)];
+                    }
                     if pos == hayagriva::citationberg::NameLabelPosition::BeforeName {
                         let mut v = lab;
                         v.extend(rendered);

@@ -14,6 +14,10 @@ pub(crate) const MARK_NAMES: &str = "__names";
 /// rules that replace single names).
 pub(crate) const MARK_NAME: &str = "__name";
 
+/// The label of a name list (kept when subsequent-author substitution
+/// replaces the names).
+pub(crate) const MARK_LABEL: &str = "__label";
+
 pub(crate) const MARK_YEAR_SUFFIX: &str = "__ys";
 
 /// A formatting wrapper.
