@@ -304,16 +304,18 @@ impl Processor {
         // Serialising is per entry again: on all cores.
         let jobs: Vec<(usize, Rendered)> = order.iter().copied().zip(rendered).collect();
         let serialised = crate::parallel::map_owned(jobs, PARALLEL_MIN, |(i, (label, body))| {
-            let body = strip_marks(body);
+            // Marks go after the layout's affixes (a number's own suffix
+            // is not merged with the layout's suffix).
             let text = if label.is_some() {
                 // The layout's affixes: the prefix goes with the label, the suffix with the text.
                 let mut b = body;
                 if let Some(s) = layout.suffix.as_deref() {
-                    b.push(Node::text(s));
+                    let suffix = eval::suffix_node(&b, s);
+                    b.push(suffix);
                 }
                 let f = layout.to_formatting();
                 let b = decorate(b, &f, &Default::default(), None, false);
-                render(&b, markup, &self.quotes)
+                render(&strip_marks(b), markup, &self.quotes)
             } else {
                 let b = decorate(
                     body,
@@ -322,7 +324,7 @@ impl Processor {
                     None,
                     false,
                 );
-                render(&b, markup, &self.quotes)
+                render(&strip_marks(b), markup, &self.quotes)
             };
             let label = label.map(|l| {
                 let mut l = strip_marks(l);

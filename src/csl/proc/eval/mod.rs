@@ -180,7 +180,9 @@ pub(crate) struct GroupFlags {
     success: bool,
 }
 
-pub(crate) use crate::csl::proc::output::{MARK_LABEL, MARK_NAME, MARK_NAMES, MARK_YEAR_SUFFIX};
+pub(crate) use crate::csl::proc::output::{
+    MARK_LABEL, MARK_NAME, MARK_NAMES, MARK_NUM_SUFFIX, MARK_YEAR_SUFFIX,
+};
 
 /// Outputs joined by a delimiter as they come; empty ones are left out.
 struct Joined<'d> {
@@ -528,7 +530,7 @@ pub(crate) fn decorate(
         out.insert(0, Node::text(p));
     }
     if let Some(s) = a.suffix.as_deref().filter(|s| !s.is_empty()) {
-        out.push(Node::text(s));
+        out.push(suffix_node(&out, s));
     }
     match display {
         Some(Display::Block) => vec![Node::Tagged(Tag::Div("csl-block"), out)],
@@ -536,6 +538,23 @@ pub(crate) fn decorate(
         Some(Display::RightInline) => vec![Node::Tagged(Tag::Div("csl-right-inline"), out)],
         Some(Display::Indent) => vec![Node::Tagged(Tag::Div("csl-indent"), out)],
         None => out,
+    }
+}
+
+/// A suffix after `content`: not merged with a number's own suffix that
+/// ends it (see [`MARK_NUM_SUFFIX`]).
+pub(crate) fn suffix_node(content: &[Node], s: &str) -> Node {
+    fn ends_with_number_suffix(nodes: &[Node]) -> bool {
+        match nodes.last() {
+            Some(Node::Tagged(Tag::Div(d), _)) if *d == MARK_NUM_SUFFIX => true,
+            Some(Node::Tagged(_, c) | Node::NoCase(c)) => ends_with_number_suffix(c),
+            _ => false,
+        }
+    }
+    if ends_with_number_suffix(content) {
+        Node::Tagged(Tag::NoMerge, vec![Node::text(s)])
+    } else {
+        Node::text(s)
     }
 }
 

@@ -10,7 +10,7 @@ use crate::csl::proc::output::rich::rich;
 use crate::csl::proc::output::textcase::apply_case;
 use crate::csl::proc::output::{is_empty, Node, Tag};
 
-use super::{decorate, strip_periods, CiteInfo, Ctx, Mode, MARK_YEAR_SUFFIX};
+use super::{decorate, strip_periods, CiteInfo, Ctx, Mode, MARK_NUM_SUFFIX, MARK_YEAR_SUFFIX};
 
 impl Ctx<'_> {
     pub(super) fn text(&self, t: &hayagriva::citationberg::Text) -> Vec<Node> {
@@ -116,6 +116,31 @@ impl Ctx<'_> {
             Some(c) => apply_case(content, c, self.is_english()),
             None => content,
         };
+        // A number variable printed as a number keeps its own suffix out
+        // of the punctuation merging (citeproc-js's number blobs).
+        let numeric = match &t.target {
+            TextTarget::Variable { var, .. } if is_number_var(*var) && t.display.is_none() => {
+                self.var(*var).is_some_and(|v| {
+                    v.chars().any(|c| c.is_ascii_digit())
+                        && v.chars().all(|c| c.is_ascii_digit() || " -–,&".contains(c))
+                })
+            }
+            _ => false,
+        };
+        if let (true, Some(suffix)) = (numeric, t.affixes.suffix.as_deref()) {
+            if suffix.starts_with([',', '.', ':', ';']) {
+                let affixes = hayagriva::citationberg::Affixes {
+                    prefix: t.affixes.prefix.clone(),
+                    suffix: None,
+                };
+                let mut out = decorate(content, &t.formatting, &affixes, None, t.quotes);
+                out.push(Node::Tagged(
+                    Tag::Div(MARK_NUM_SUFFIX),
+                    vec![Node::text(suffix)],
+                ));
+                return out;
+            }
+        }
         decorate(content, &t.formatting, &t.affixes, t.display, t.quotes)
     }
 

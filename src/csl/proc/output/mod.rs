@@ -18,6 +18,11 @@ pub(crate) const MARK_NAME: &str = "__name";
 /// replaces the names).
 pub(crate) const MARK_LABEL: &str = "__label";
 
+/// The suffix of a number variable printed as a number: citeproc-js's
+/// number blobs take no part in punctuation merging with the suffixes of
+/// the groups around them ("115:" + "." stays "115:.").
+pub(crate) const MARK_NUM_SUFFIX: &str = "__numsfx";
+
 pub(crate) const MARK_YEAR_SUFFIX: &str = "__ys";
 
 /// A formatting wrapper.
@@ -38,6 +43,9 @@ pub(crate) enum Tag {
     Baseline,
     /// `<span class="nodecor">` in a field: the formatting around it undone.
     NoDecor,
+    /// Text not merged with the punctuation before it (a group's suffix
+    /// after a number's own suffix); prints no tag.
+    NoMerge,
     /// `display` blocks: csl-block, csl-left-margin, csl-right-inline, csl-indent.
     Div(&'static str),
     /// A person set in bold by the caller (CV highlighting).

@@ -17,6 +17,9 @@ struct Flattener<'a> {
     stack: Vec<(u32, Tag)>,
     next_id: u32,
     quotes: &'a Quotes,
+    /// The next text is not merged with the punctuation before it
+    /// (identical marks still are).
+    no_merge: bool,
 }
 
 const PUNCT: &str = ".!?:;,";
@@ -28,6 +31,10 @@ impl Flattener<'_> {
             match n {
                 Node::Text(t) => self.push(t, false),
                 Node::NoCase(c) => self.walk(c, quoted, depth),
+                Node::Tagged(Tag::NoMerge, c) => {
+                    self.no_merge = true;
+                    self.walk(c, quoted, depth);
+                }
                 Node::Tagged(tag, c) => {
                     self.next_id += 1;
                     self.stack.push((self.next_id, *tag));
@@ -62,6 +69,7 @@ impl Flattener<'_> {
         if text.is_empty() {
             return;
         }
+        let no_merge = std::mem::take(&mut self.no_merge);
         let mut text = text.to_string();
         // Punctuation after a closing quote moves inside it (en-US style).
         if self.quotes.punctuation_in_quote && !close_quote {
@@ -107,9 +115,10 @@ impl Flattener<'_> {
                 // ";"/":" win; every other pair, "," before anything
                 // included, keeps both.
                 let drop_new = last == first
-                    || (first == '.' && "!?:;".contains(last))
-                    || (first == ':' && "!?;".contains(last));
-                let replace_old = ":;".contains(last) && "!?".contains(first);
+                    || (!no_merge
+                        && ((first == '.' && "!?:;".contains(last))
+                            || (first == ':' && "!?;".contains(last))));
+                let replace_old = !no_merge && ":;".contains(last) && "!?".contains(first);
                 if drop_new {
                     text.remove(0);
                 } else if replace_old {
@@ -143,6 +152,7 @@ pub(crate) fn render(nodes: &[Node], markup: Markup, quotes: &Quotes) -> String 
         stack: Vec::new(),
         next_id: 0,
         quotes,
+        no_merge: false,
     };
     f.walk(nodes, false, 0);
     let runs = f.runs;
@@ -273,6 +283,7 @@ fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
                 Tag::Sup => "<sup>",
                 Tag::Sub => "<sub>",
                 Tag::Baseline => "<span style=\"baseline\">",
+                Tag::NoMerge => return,
                 Tag::NoDecor => {
                     let style = undone(open);
                     if !style.is_empty() {
