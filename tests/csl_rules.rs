@@ -145,3 +145,25 @@ fn an_implicit_year_suffix_repeats_the_year_parts_affixes() {
     assert_eq!(bib, ["J. Doe (2024):(a): A", "J. Doe (2024):(b): B"]);
     assert_eq!(cites, ["J. Doe", "J. Doe"]);
 }
+
+#[test]
+fn a_numbers_own_suffix_is_not_merged_with_the_suffixes_around_it() {
+    // citeproc-js 2.4.63 (benches/styles/check.sh): a number blob's
+    // affixes take no part in punctuation merging, so the layout's "."
+    // stays after "115:"; a volume that is no number merges ("vol x:"),
+    // and a prefix that follows still merges ("115: 3").
+    let p = style(
+        r#"<layout><text variable="title"/></layout>"#,
+        r#"<layout suffix="."><group prefix="[" suffix="]"><text variable="volume" suffix=":"/><text variable="issue" prefix=". "/></group><group prefix=" "><text variable="volume" suffix=":"/><text variable="page"/></group></layout>"#,
+        "",
+        "in-text",
+    );
+    let (bib, _) = render(
+        &p,
+        serde_json::json!([
+            {"id": "a", "type": "article-journal", "title": "T", "volume": "115", "issue": "3"},
+            {"id": "b", "type": "article-journal", "title": "T", "volume": "vol x", "issue": "3"}
+        ]),
+    );
+    assert_eq!(bib, ["[115: 3] 115:.", "[vol x: 3] vol x:"]);
+}
