@@ -187,17 +187,30 @@ impl Library {
             })
             .map(|(_, _, e)| e)
             .collect();
-        let items = records
-            .iter()
+        // Every listing's place, on all cores (a million locations to copy).
+        let parts: Vec<(usize, &[Reference])> = records
+            .chunks(records.len().div_ceil(8).max(1))
             .enumerate()
-            .flat_map(|(record, r)| {
-                r.sources.iter().map(move |s| ItemMapping {
-                    item: s.at.clone(),
-                    key: s.key.clone(),
-                    record,
-                })
-            })
+            .map(|(k, part)| (k * records.len().div_ceil(8).max(1), part))
             .collect();
+        let mut items: Vec<ItemMapping> = Vec::new();
+        for mut part in crate::parallel::map_chunks(&parts, 2, |&(offset, part)| {
+            part.iter()
+                .enumerate()
+                .flat_map(|(k, r)| {
+                    r.sources.iter().map(move |s| ItemMapping {
+                        item: s.at.clone(),
+                        key: s.key.clone(),
+                        record: offset + k,
+                    })
+                })
+                .collect::<Vec<ItemMapping>>()
+        })
+        .into_iter()
+        .flatten()
+        {
+            items.append(&mut part);
+        }
         Library {
             records,
             report: MergeReport {
@@ -229,15 +242,12 @@ impl Library {
 /// that the items of a minified CSL-JSON file (all on line 1) are not
 /// compared with each other (that was quadratic); equal hashes are confirmed
 /// by comparing the references.
-fn without_repeated_items(refs: Vec<Reference>) -> Vec<Reference> {
+fn without_repeated_items(mut refs: Vec<Reference>) -> Vec<Reference> {
+    use std::collections::hash_map::Entry;
+    use std::collections::HashMap;
     use std::hash::{Hash, Hasher};
-    let mut seen: std::collections::HashMap<u64, Vec<usize>, FastHash> = Default::default();
-    let mut out: Vec<Reference> = Vec::with_capacity(refs.len());
-    for r in refs {
-        let Some(first) = r.sources.first() else {
-            out.push(r);
-            continue;
-        };
+    let hash = |r: &Reference| {
+        let first = r.sources.first()?;
         let mut h = crate::fasthash::FxHasher::default();
         (
             first.at.source.as_str(),
@@ -246,14 +256,43 @@ fn without_repeated_items(refs: Vec<Reference>) -> Vec<Reference> {
         )
             .hash(&mut h);
         (r.kind, r.title.as_str(), r.issued, r.authors.len()).hash(&mut h);
-        let earlier = seen.entry(h.finish()).or_default();
-        if earlier.iter().any(|&i| out[i] == r) {
-            continue;
+        Some(h.finish())
+    };
+    let hashes: Vec<Option<u64>> = crate::parallel::map_chunks(&refs, 4096, hash)
+        .into_iter()
+        .flatten()
+        .collect();
+    // The first item of each hash, and (rarely) the others kept with it.
+    let mut first: HashMap<u64, u32, FastHash> = HashMap::default();
+    first.reserve(refs.len());
+    let mut more: HashMap<u64, Vec<u32>, FastHash> = HashMap::default();
+    let mut keep = vec![true; refs.len()];
+    for (i, h) in hashes.iter().enumerate() {
+        let Some(h) = *h else { continue };
+        match first.entry(h) {
+            Entry::Vacant(e) => {
+                e.insert(i as u32);
+            }
+            Entry::Occupied(e) => {
+                let earlier = more.entry(h).or_default();
+                let same = |&j: &u32| refs[j as usize] == refs[i];
+                if same(e.get()) || earlier.iter().any(same) {
+                    keep[i] = false;
+                } else {
+                    earlier.push(i as u32);
+                }
+            }
         }
-        earlier.push(out.len());
-        out.push(r);
     }
-    out
+    if keep.iter().all(|&k| k) {
+        return refs;
+    }
+    let mut k = 0;
+    refs.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    refs
 }
 
 /// Scores the candidate pairs on all cores; keeps the ones not judged different.

@@ -324,10 +324,18 @@ impl TrigramSet {
 
 /// Dice coefficient of the two titles' trigram sets (1 for two empty sets).
 fn trigram_dice(a: &str, b: &str) -> f64 {
+    /// The two tables, and the title whose trigrams the first holds:
+    /// candidate pairs come sorted by their first item, which is compared
+    /// with several others in a row.
+    struct Tables {
+        sets: [TrigramSet; 2],
+        first: String,
+    }
     thread_local! {
-        static SETS: std::cell::RefCell<[TrigramSet; 2]> = std::cell::RefCell::new(
-            [0, 1].map(|_| TrigramSet { slots: vec![0; TrigramSet::SLOTS], epoch: 0, len: 0 }),
-        );
+        static TABLES: std::cell::RefCell<Tables> = std::cell::RefCell::new(Tables {
+            sets: [0, 1].map(|_| TrigramSet { slots: vec![0; TrigramSet::SLOTS], epoch: 0, len: 0 }),
+            first: String::new(),
+        });
     }
     // Long titles (more trigrams than the tables hold) by sorting.
     let long = |t: &str| t.len() > TrigramSet::MAX;
@@ -341,13 +349,18 @@ fn trigram_dice(a: &str, b: &str) -> f64 {
         };
         return dice(&sorted(a), &sorted(b));
     }
-    SETS.with(|sets| {
-        let [x, y] = &mut *sets.borrow_mut();
-        x.clear();
+    TABLES.with(|tables| {
+        let tables = &mut *tables.borrow_mut();
+        let [x, y] = &mut tables.sets;
+        if tables.first != a || x.epoch == 0 {
+            x.clear();
+            for_each_trigram(a, |h| {
+                x.insert(h);
+            });
+            tables.first.clear();
+            tables.first.push_str(a);
+        }
         y.clear();
-        for_each_trigram(a, |h| {
-            x.insert(h);
-        });
         let mut shared = 0usize;
         for_each_trigram(b, |h| {
             if y.insert(h) && x.contains(h) {
