@@ -1,437 +1,250 @@
-//! The publist command-line tool, thin over the library.
-//!
-//! Diagnostics go to stderr as `file:line: severity: message`. Exit codes: 0 on
-//! success, 1 when diagnostics were reported and `--strict` was given, 2 on
-//! usage or I/O errors.
+//! The publist command-line tool: arguments, input and output, exit codes;
+//! everything else is the library's.
 
-use std::io::{Read, Write};
-use std::process::ExitCode;
+use std::{io::IsTerminal, io::Write, path::Path, process::ExitCode};
 
+use clap::{arg, ArgMatches, Command};
 use publist::bib::{Dialect, WriteOptions};
-use publist::{Library, Parsed};
+use publist::csl::{CvOptions, Engine, Formatter, GroupBy, Numbering, OutputFormat};
+use publist::csl::{Page, PageOptions};
+use publist::{Code, Diagnostic, Format, Library, Person, Reference};
 
-const USAGE: &str = "\
-publist: clean, typed, deduplicated references from publication lists
+const AFTER_HELP: &str = "\
+Inputs: CV text, markdown, LaTeX or HTML; .bib; CSL-JSON; hayagriva YAML: by extension, else by
+content. Exit codes: 0 success; 1 warnings or errors were reported and --strict asked to fail on
+them; 2 a usage error (reported before any input is read) or an input or output error.";
 
-Usage:
-  publist parse [OPTIONS] [FILE...]   read the inputs, print CSL-JSON (one record per item)
-  publist merge [OPTIONS] [FILE...]   read and merge: one record per work, as CSL-JSON
-  publist bib   [OPTIONS] [FILE...]   read and merge, print BibLaTeX (or BibTeX)
-  publist format --style NAME|PATH [OPTIONS] [FILE...]
-                                      read and merge, print a bibliography in a CSL style
-  publist styles                      list the styles of the built-in archive
-  publist help COMMAND                the options of a command
+/// The commands and their options; the help is written from these.
+fn cli() -> Command {
+    let common = [
+        arg!(--strict [CODES] "Exit with 1 when warnings or errors were reported (with CODES, e.g. no-title,no-venue: these)")
+            .require_equals(true)
+            .default_missing_value("")
+            .value_parser(codes),
+        arg!(-o --output <FILE> "Write the output to FILE (`-`: standard output, the default)"),
+        arg!([FILE] ... "The inputs, CV versions oldest first (`-`: standard input)").default_value("-"),
+    ];
+    let explain = arg!(--explain "Print the evidence for each merge and possible duplicate, and where each key went (stderr)");
+    let no_merge = arg!(--"no-merge" "One entry per input item, without merging");
+    let style = [
+        arg!(--style <"NAME|PATH"> "A style by name (see `publist styles`; default: cv, built in) or a .csl file"),
+        arg!(--locale <TAG> "Render in this locale (e.g. de-DE) instead of the style's default"),
+        arg!(--"styles-dir" <DIR> "Where to find styles by name and the parents of dependent styles"),
+        arg!(--"locales-dir" <DIR> "CSL locale files (locales-*.xml) to use before the built-in ones"),
+        arg!(--engine <NAME> "The CSL processor: publist (default; follows citeproc-js) or hayagriva")
+            .value_parser(str::parse::<Engine>),
+        arg!(--highlight <NAMES> ... "Set these people in bold, e.g. \"Lapuschkin S; Bach S\"; repeatable")
+            .value_parser(people),
+        arg!(--to <FORMAT> "text, html or markdown [default: by -o's extension, else format: text, page: html]")
+            .value_parser(str::parse::<OutputFormat>),
+        explain.clone(),
+        no_merge.clone(),
+    ];
+    let to = |help: &str| arg!(--to <FORMAT>).help(help.to_string());
+    let data = to("Default: csl-json").value_parser(["csl-json", "yaml", "biblatex", "bibtex"]);
+    let command = |name, about| Command::new(name).about(about).args(&common);
+    Command::new("publist")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about("Clean, typed, deduplicated references from publication lists")
+        .after_help(AFTER_HELP)
+        .subcommands([
+            command("parse", "Read the inputs, print one record per item (CSL-JSON unless --to says otherwise)")
+                .arg(data.clone()),
+            command("merge", "Read and merge the inputs: one record per work; custom.sources lists what it absorbed")
+                .args([data, explain.clone()]),
+            command("bib", "Read and merge the inputs, print BibLaTeX (or BibTeX)").args([
+                to("biblatex (default), or bibtex: year/journal fields, ASCII with accent commands")
+                    .value_parser(["biblatex", "bibtex"])
+                    .default_value("biblatex"),
+                arg!(--plain "Leave out publist's lossless extras (verba/verbb/verbc fields)"),
+                arg!(--"regenerate-keys" "New keys for all records (author, year, title word), not the input's"),
+                explain,
+                no_merge,
+            ]),
+            command("format", "Read and merge the inputs, print a bibliography (or a CV) in a CSL style")
+                .args(&style)
+                .args([
+                    arg!(--cv "Lay out as a CV: sections by kind, newest first, numbered per section"),
+                    arg!(--links "Append each work's links (code, demo, page), as links in html and markdown"),
+                    arg!(--citations "Print each reference's citation (what a citation-only style prints)")
+                        .conflicts_with("cv"),
+                ]),
+            command("page", "Read and merge the inputs, write a publication page (HTML5, or Markdown)")
+                .args(&style)
+                .args([
+                    arg!(--title <TITLE> "The page's title (default: Publications)"),
+                    arg!(--"group-by" <BY> "Sections: kind (default), year or none")
+                        .value_parser(str::parse::<GroupBy>),
+                    arg!(--numbering <HOW> "reverse (default: newest = highest), forward, or style (its labels)")
+                        .value_parser(str::parse::<Numbering>),
+                    arg!(--"no-bibtex" "No collapsed BibTeX entry under each work"),
+                    arg!(--"no-chart" "No chart of works per year"),
+                ]),
+            Command::new("styles").about("List the styles known by name, with their short names"),
+        ])
+}
 
-Inputs: CV text or markdown, .bib files, CSL-JSON (.json) or hayagriva YAML
-(.yml/.yaml) — by extension, or for standard input by content; `-` or no file
-reads standard input. Give CV versions
-oldest first: where versions disagree, the newest sound value wins.
-";
+fn codes(s: &str) -> Result<Vec<Code>, publist::UnknownCode> {
+    s.split_terminator(',').map(str::parse).collect()
+}
 
-const PARSE_HELP: &str = "\
-publist parse [--to csl-json|yaml|biblatex|bibtex] [--strict[=CODES]] [-o FILE] [FILE...]
-  Reads each input and prints its references (CSL-JSON unless --to says otherwise).
-  --strict[=CODES]  exit with code 1 when any warning or error was reported (with CODES,
-              a comma-separated list such as not-a-reference,no-title: one with these codes)
-  -o FILE     write the output to FILE instead of standard output
-";
+/// Names to highlight; a value that looks like an input file is a mistake.
+fn people(s: &str) -> Result<Vec<Person>, String> {
+    let file_like = Path::new(s).is_file() || Format::from_extension(s).is_some();
+    let people = Some(publist::cv::names(s)).filter(|p| !p.is_empty() && !file_like);
+    people.ok_or_else(|| format!("'{s}' is no list of names like \"Bach S; Samek W\""))
+}
 
-const MERGE_HELP: &str = "\
-publist merge [--to csl-json|yaml|biblatex|bibtex] [--strict[=CODES]] [--explain] [-o FILE] [FILE...]
-  Reads the inputs (oldest first), merges them into one record per work and
-  prints a CSL-JSON array; custom.sources lists every item a record absorbed.
-  --explain   print the evidence for every merge and every possible duplicate,
-              and where each input citation key went, on standard error
-  --strict[=CODES]  exit with code 1 when any warning or error was reported (with CODES,
-              a comma-separated list such as not-a-reference,no-title: one with these codes)
-  -o FILE     write the output to FILE instead of standard output
-";
-
-const BIB_HELP: &str = "\
-publist bib [--bibtex] [--plain] [--no-merge] [--explain] [--strict[=CODES]] [-o FILE] [FILE...]
-  Reads and merges the inputs and prints them as BibLaTeX (biber).
-  --bibtex    write BibTeX instead (year/journal fields, ASCII with accent commands);
-              same as --to bibtex
-  --plain     leave out publist's lossless extras (verba/verbb/verbc fields)
-  --no-merge  one entry per input item, without merging
-  --explain   as for merge
-  --strict[=CODES]  exit with code 1 when any warning or error was reported (with CODES,
-              a comma-separated list such as not-a-reference,no-title: one with these codes)
-  -o FILE     write the output to FILE instead of standard output
-";
-
-const FORMAT_HELP: &str = "\
-publist format --style NAME|PATH [--to text|html|markdown] [--locale TAG]
-               [--styles-dir DIR] [--locales-dir DIR] [--no-merge] [--strict[=CODES]] [-o FILE] [FILE...]
-  Reads and merges the inputs and prints the bibliography one entry per line,
-  in the style's order, numeric labels included.
-  --style NAME|PATH  a style of the archive (see `publist styles`) or a .csl file;
-                     a dependent style is resolved to its parent
-  --to FORMAT        text (default), html or markdown
-  --locale TAG       render in this locale (e.g. de-DE) instead of the style's default
-  --styles-dir DIR   where to find styles by name and the parents of dependent styles
-  --locales-dir DIR  CSL locale files (locales-*.xml) to use before the built-in ones
-  --cv               lay out as a CV: sections by kind, newest first, numbered per section
-  --highlight NAME   (with --cv) set this person in bold, e.g. \"Lapuschkin S; Bach S\"
-                     for all their name variants; repeatable
-  --links            (with --cv) append each work's links (code, demo, page)
-  --engine NAME      publist (default: publist's own CSL processor) or hayagriva
-";
-
-const STYLES_HELP: &str = "\
-publist styles
-  Lists the names of the styles in the built-in archive.
-";
-
-#[derive(Default)]
-struct Options {
-    /// `Some(codes)` with `--strict`: the codes that count, or all when empty.
-    strict: Option<Vec<publist::Code>>,
-    explain: bool,
-    bibtex: bool,
-    plain: bool,
-    no_merge: bool,
-    style: Option<String>,
-    to: Option<String>,
-    locale: Option<String>,
-    styles_dir: Option<String>,
-    locales_dir: Option<String>,
-    engine: Option<String>,
-    cv: bool,
-    links: bool,
-    highlight: Vec<String>,
-    output: Option<String>,
-    files: Vec<String>,
+/// The value of option `id`, if the command has it and it was given (or has a default).
+fn get<T: Clone + Send + Sync + 'static>(m: &ArgMatches, id: &str) -> Option<T> {
+    m.try_get_one::<T>(id).ok().flatten().cloned()
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(command) = args.first() else {
-        print!("{USAGE}");
-        return ExitCode::SUCCESS;
-    };
-    let help = match command.as_str() {
-        "parse" => PARSE_HELP,
-        "merge" => MERGE_HELP,
-        "bib" => BIB_HELP,
-        "format" => FORMAT_HELP,
-        "styles" => STYLES_HELP,
-        "-h" | "--help" => USAGE,
-        "help" => {
-            let page = match args.get(1).map(String::as_str) {
-                Some("parse") => PARSE_HELP,
-                Some("merge") => MERGE_HELP,
-                Some("bib") => BIB_HELP,
-                Some("format") => FORMAT_HELP,
-                Some("styles") => STYLES_HELP,
-                _ => USAGE,
-            };
-            print!("{page}");
-            return ExitCode::SUCCESS;
-        }
-        other => {
-            eprintln!("publist: unknown command '{other}'\n\n{USAGE}");
+    let matches = match cli().try_get_matches() {
+        Ok(m) => m,
+        Err(e) if !e.use_stderr() => return ExitCode::from(u8::from(e.print().is_err())),
+        Err(e) => {
+            let text = e.render().to_string();
+            let what = text.lines().next().unwrap_or_default();
+            eprintln!("publist: {} (see --help)", what.replacen("error: ", "", 1));
             return ExitCode::from(2);
         }
     };
-    if help == USAGE {
-        print!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    if command == "styles" {
-        if args.len() > 1 {
-            print!("{STYLES_HELP}");
-        } else {
-            for name in publist::csl::archive_styles() {
-                println!("{name}");
-            }
-        }
-        return ExitCode::SUCCESS;
-    }
-    let options = match parse_options(command, &args[1..]) {
-        Ok(Some(o)) => o,
-        Ok(None) => {
-            print!("{help}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("publist {command}: {message}\n\n{help}");
-            return ExitCode::from(2);
-        }
+    let Some((name, m)) = matches.subcommand() else {
+        return ExitCode::from(u8::from(cli().print_help().is_err()));
     };
-    run(command, options)
-}
-
-/// `Ok(None)` when help was asked for.
-fn parse_options(command: &str, args: &[String]) -> Result<Option<Options>, String> {
-    let mut o = Options::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--strict" => o.strict = Some(Vec::new()),
-            s if s.starts_with("--strict=") => {
-                let codes = s["--strict=".len()..]
-                    .split(',')
-                    .map(str::parse::<publist::Code>);
-                o.strict = Some(codes.collect::<Result<_, _>>().map_err(|e| e.to_string())?);
-            }
-            "--explain" if command != "parse" => o.explain = true,
-            "--bibtex" if command == "bib" => o.bibtex = true,
-            "--plain" if command == "bib" => o.plain = true,
-            "--no-merge" if command == "bib" || command == "format" => o.no_merge = true,
-            "--style" if command == "format" => o.style = Some(value(&mut it, a)?),
-            "--to" => o.to = Some(value(&mut it, a)?),
-            "--locale" if command == "format" => o.locale = Some(value(&mut it, a)?),
-            "--styles-dir" if command == "format" => o.styles_dir = Some(value(&mut it, a)?),
-            "--locales-dir" if command == "format" => o.locales_dir = Some(value(&mut it, a)?),
-            "--cv" if command == "format" => o.cv = true,
-            "--links" if command == "format" => o.links = true,
-            "--engine" if command == "format" => o.engine = Some(value(&mut it, a)?),
-            "--highlight" if command == "format" => o.highlight.push(value(&mut it, a)?),
-            "-o" => o.output = Some(it.next().ok_or("-o needs a file name")?.clone()),
-            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),
-            _ => o.files.push(a.clone()),
-        }
-    }
-    if o.files.is_empty() {
-        o.files.push("-".to_string());
-    }
-    if command == "format" && o.style.is_none() {
-        return Err("--style is required".to_string());
-    }
-    if let Some(to) = &o.to {
-        let allowed: &[&str] = match command {
-            "format" => &["text", "html", "markdown"],
-            "bib" => &["biblatex", "bibtex"],
-            _ => &["csl-json", "yaml", "biblatex", "bibtex"],
-        };
-        if !allowed.contains(&to.as_str()) {
-            return Err(format!("--to takes {}, not '{to}'", allowed.join(", ")));
-        }
-    }
-    Ok(Some(o))
-}
-
-fn value<'a>(it: &mut impl Iterator<Item = &'a String>, option: &str) -> Result<String, String> {
-    it.next()
-        .cloned()
-        .ok_or_else(|| format!("{option} needs a value"))
-}
-
-/// Reads one input (`-` is standard input); the library detects its format.
-fn read_input(file: &str) -> Result<Parsed, String> {
-    if file != "-" {
-        return publist::read_file(file).map_err(|e| e.to_string());
-    }
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("<stdin>: {e}"))?;
-    publist::read(&bytes, "<stdin>").map_err(|e| e.to_string())
-}
-
-fn run(command: &str, o: Options) -> ExitCode {
-    let mut references = Vec::new();
-    let mut strict_hits = 0;
-    for file in &o.files {
-        match read_input(file) {
-            Ok(p) => {
-                for d in &p.diagnostics {
-                    eprintln!("{d}");
-                }
-                if let Some(codes) = &o.strict {
-                    strict_hits += p
-                        .diagnostics
-                        .iter()
-                        .filter(|d| match codes.is_empty() {
-                            true => d.severity > publist::Severity::Note,
-                            false => codes.contains(&d.code),
-                        })
-                        .count();
-                }
-                if references.is_empty() {
-                    references = p.references; // no copy of the first file's list
-                } else {
-                    references.extend(p.references);
-                }
-            }
-            Err(e) => {
-                eprintln!("publist: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let merge = command == "merge" || (matches!(command, "bib" | "format") && !o.no_merge);
-    if merge {
-        let library = Library::merge(references);
-        if o.explain {
-            explain_merge(&library);
-        }
-        references = library.records;
-    }
-    // CSL-JSON is written as it is serialised, not built in memory first.
-    let output = if command == "format" {
-        match format(&o, &references) {
-            Ok(text) => Some(text),
-            Err(e) => {
-                eprintln!("publist: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    } else {
-        let to = match (command, o.to.as_deref()) {
-            ("bib", None) if o.bibtex => "bibtex",
-            ("bib", None) => "biblatex",
-            (_, Some(to)) => to,
-            _ => "csl-json",
-        };
-        match to {
-            "biblatex" | "bibtex" => {
-                let options = WriteOptions {
-                    dialect: if to == "bibtex" {
-                        Dialect::BibTex
-                    } else {
-                        Dialect::BibLatex
-                    },
-                    plain: o.plain,
-                    ..Default::default()
-                };
-                Some(publist::bib::write(&references, &options))
-            }
-            "yaml" => match publist::yaml::write(&references) {
-                Ok(y) => Some(y),
-                Err(e) => {
-                    eprintln!("publist: {e}");
-                    return ExitCode::from(2);
-                }
-            },
-            _ => None,
-        }
-    };
-    let write = |out: &mut dyn Write| match &output {
-        Some(text) => out.write_all(text.as_bytes()),
-        None => {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-            publist::csl_json::write_to(&references, &mut out)?;
-            out.write_all(b"\n")?;
-            out.flush()
-        }
-    };
-    let written = match &o.output {
-        Some(path) => std::fs::File::create(path)
-            .and_then(|mut f| write(&mut f))
-            .map_err(|e| format!("{path}: {e}")),
-        None => write(&mut std::io::stdout().lock()).map_err(|e| format!("<stdout>: {e}")),
-    };
-    if let Err(e) = written {
+    let mut hits = 0;
+    if let Err(e) = run(name, m, &mut hits).and_then(|out| write(get(m, "output"), out)) {
         eprintln!("publist: {e}");
         return ExitCode::from(2);
     }
-    if strict_hits > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    ExitCode::from(u8::from(hits > 0))
 }
 
-fn explain_merge(library: &Library) {
-    let report = &library.report;
-    let show = |e: &publist::merge::MatchEvidence| {
-        let s = &e.signals;
-        eprintln!(
-            "  {}:{} \"{}\"\n  {}:{} \"{}\"\n    rule {:?}; title {:.2} (words {:.2}); authors {}/{}-{}, first {}; years {:?}{}{}{}",
-            e.a.source, e.a.line, e.titles.0, e.b.source, e.b.line, e.titles.1, e.rule,
-            s.title_similarity, s.title_words, s.common_authors, s.authors.0, s.authors.1,
-            s.first_author, s.year_gap,
-            s.shared_code.as_ref().map(|c| format!("; code {c}")).unwrap_or_default(),
-            s.same_arxiv.as_ref().or(s.same_openreview.as_ref()).map(|c| format!("; id {c}")).unwrap_or_default(),
-            e.held_apart.as_ref().map(|h| format!("; held apart: {h}")).unwrap_or_default(),
-        );
-    };
-    eprintln!("merged ({} decisions):", report.merged.len());
-    report.merged.iter().for_each(show);
-    eprintln!(
-        "possible duplicates, left apart ({}):",
-        report.possible_duplicates.len()
-    );
-    report.possible_duplicates.iter().for_each(show);
-    let keyed: Vec<_> = report.items.iter().filter(|m| m.key.is_some()).collect();
-    if !keyed.is_empty() {
-        let new_keys = publist::keys::assign(&library.records);
-        eprintln!("citation keys ({}):", keyed.len());
-        for m in keyed {
-            let old = m.key.as_deref().unwrap_or("");
-            eprintln!(
-                "  {old} ({}:{}) -> {}",
-                m.item.source, m.item.line, new_keys[m.record]
-            );
-        }
-    }
+/// What a command writes: text, or records as CSL-JSON, written as they are serialised.
+enum Output {
+    Text(String),
+    CslJson(Vec<Reference>),
 }
 
-fn format(o: &Options, references: &[publist::Reference]) -> Result<String, String> {
-    use publist::csl::{load_locales, load_style, Formatter, OutputFormat};
-    let style_name = o.style.as_deref().unwrap_or_default();
-    let styles_dir = o.styles_dir.as_deref().map(std::path::Path::new);
-    let style = load_style(style_name, styles_dir).map_err(|e| e.to_string())?;
-    // Without a locales directory the formatter decodes only the archived
-    // locales it needs.
-    let locales = o.locales_dir.as_deref().map(|dir| {
-        let (locales, errors) = load_locales(Some(std::path::Path::new(dir)));
-        for e in errors {
-            eprintln!("publist: {e}");
-        }
-        locales
-    });
-    let to = match o.to.as_deref() {
-        Some("html") => OutputFormat::Html,
-        Some("markdown") => OutputFormat::Markdown,
-        _ => OutputFormat::Text,
+fn write(path: Option<String>, output: Output) -> Result<(), String> {
+    let path = path.filter(|p| p != "-");
+    let out: Box<dyn Write> = match &path {
+        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?),
+        None => Box::new(std::io::stdout().lock()),
     };
-    let engine = match o.engine.as_deref() {
-        None | Some("publist") => publist::csl::Engine::Publist,
-        Some("hayagriva") => publist::csl::Engine::Hayagriva,
-        Some(other) => return Err(format!("unknown engine '{other}' (publist or hayagriva)")),
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let written = match output {
+        Output::Text(text) => out.write_all(text.as_bytes()),
+        Output::CslJson(r) => publist::csl_json::write_to(&r, &mut out).and_then(|_| writeln!(out)),
     };
-    let mut formatter = Formatter::new(style).with_format(to).with_engine(engine);
-    if let Some(locales) = locales {
-        formatter = formatter.with_locales(locales);
-    }
-    if let Some(tag) = &o.locale {
-        formatter = formatter.with_locale(tag);
-    }
-    let mut out = String::new();
-    if !o.cv {
-        for entry in formatter.bibliography(references) {
-            out.push_str(&entry.line());
-            out.push('\n');
-        }
-        return Ok(out);
-    }
-    let options = publist::csl::CvOptions {
-        highlight: o
-            .highlight
+    let written = written.and_then(|_| out.flush());
+    written.map_err(|e| format!("{}: {e}", path.as_deref().unwrap_or("<stdout>")))
+}
+
+/// Each command checks its arguments (loads the style, ...) before it reads any input.
+fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<Output, String> {
+    let merge = name == "merge" || get::<bool>(m, "no-merge") == Some(false);
+    let text = match name {
+        "styles" => publist::csl::styles()
             .iter()
-            .flat_map(|h| publist::cv::names(h))
+            .map(|n| n.join(" ") + "\n")
             .collect(),
-        ..Default::default()
-    };
-    for (i, section) in formatter.cv(references, &options).iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        match to {
-            OutputFormat::Markdown => out.push_str(&format!("## {}\n\n", section.heading)),
-            OutputFormat::Html => out.push_str(&format!("<h2>{}</h2>\n", section.heading)),
-            OutputFormat::Text => out.push_str(&format!("{}\n\n", section.heading)),
-        }
-        for entry in &section.entries {
-            match to {
-                OutputFormat::Html => out.push_str(&format!("<p>{}</p>\n", entry.line())),
-                _ => out.push_str(&format!("{}\n", entry.line())),
+        "parse" | "merge" | "bib" => {
+            let (refs, plain) = (load(m, merge, hits)?, get(m, "plain") == Some(true));
+            match get::<String>(m, "to").as_deref() {
+                Some("yaml") => publist::yaml::write(&refs).map_err(|e| e.to_string())?,
+                Some(d @ ("biblatex" | "bibtex")) => {
+                    let mut options = WriteOptions::default();
+                    (options.dialect, options.plain) = (d.parse().unwrap_or_default(), plain);
+                    options.keys.regenerate = get(m, "regenerate-keys") == Some(true);
+                    publist::bib::write(&refs, &options)
+                }
+                _ => return Ok(Output::CslJson(refs)),
             }
         }
+        "format" => {
+            let (cv, citations) = (m.get_flag("cv"), m.get_flag("citations"));
+            let f = formatter(m, OutputFormat::Text)?.with_links(m.get_flag("links"));
+            if !(f.has_bibliography() || cv || citations) {
+                eprintln!(
+                    "publist: note: the style has no bibliography: each work's citation follows"
+                );
+            }
+            let refs = load(m, merge, hits)?;
+            match (cv, citations) {
+                (true, _) => f.cv_document(&refs, &CvOptions::default()),
+                (_, true) => f.citations_document(&refs),
+                _ => f.bibliography_document(&refs),
+            }
+        }
+        _ => {
+            let f = formatter(m, OutputFormat::Html)?;
+            let options = PageOptions {
+                title: get(m, "title").unwrap_or_else(|| "Publications".into()),
+                group_by: get(m, "group-by").unwrap_or_default(),
+                numbering: get(m, "numbering").unwrap_or_default(),
+                bibtex: (!m.get_flag("no-bibtex")).then_some(Dialect::BibTex),
+                chart: !m.get_flag("no-chart"),
+                ..PageOptions::default()
+            };
+            Page::new(&f, &load(m, merge, hits)?, options).render(f.format())
+        }
+    };
+    Ok(Output::Text(text))
+}
+
+/// The formatter the style options ask for (markup `--to`, else by -o's extension, else `to`).
+fn formatter(m: &ArgMatches, to: OutputFormat) -> Result<Formatter, String> {
+    let dir = |id| get::<String>(m, id).map(std::path::PathBuf::from);
+    let style = get::<String>(m, "style").unwrap_or_else(|| "cv".into());
+    let style = publist::csl::load_style(&style, dir("styles-dir").as_deref());
+    let people = m.get_many::<Vec<Person>>("highlight").into_iter().flatten();
+    let by_name = get::<String>(m, "output").and_then(|o| o.rsplit('.').next()?.parse().ok());
+    let mut f = Formatter::new(style.map_err(|e| e.to_string())?)
+        .with_highlight(people.flatten().cloned().collect())
+        .with_format(get(m, "to").or(by_name).unwrap_or(to))
+        .with_engine(get(m, "engine").unwrap_or_default());
+    if let Some(dir) = dir("locales-dir") {
+        let (locales, errors) = publist::csl::load_locales(Some(&dir));
+        errors.iter().for_each(|e| eprintln!("publist: {e}"));
+        f = f.with_locales(locales);
     }
-    Ok(out)
+    if let Some(tag) = get::<String>(m, "locale") {
+        f = f.with_locale(&tag);
+    }
+    Ok(f)
+}
+
+/// Reads the inputs, prints their diagnostics (counting those --strict counts), merges when asked.
+fn load(m: &ArgMatches, merge: bool, hits: &mut usize) -> Result<Vec<Reference>, String> {
+    let strict = get::<Vec<Code>>(m, "strict");
+    let mut refs = Vec::new();
+    for file in m.get_many::<String>("FILE").into_iter().flatten() {
+        let parsed = if file == "-" {
+            if std::io::stdin().is_terminal() {
+                eprintln!("publist: reading standard input (end with Ctrl-D; see --help)");
+            }
+            publist::read_from(std::io::stdin().lock(), "<stdin>")
+        } else {
+            publist::read_file(file)
+        };
+        let parsed = parsed.map_err(|e| e.to_string())?;
+        parsed.diagnostics.iter().for_each(|d| eprintln!("{d}"));
+        let counted = |d: &&Diagnostic| strict.as_ref().is_some_and(|s| d.fails_strict(s));
+        *hits += parsed.diagnostics.iter().filter(counted).count();
+        match refs.is_empty() {
+            true => refs = parsed.references, // the first file's list, not a copy
+            false => refs.extend(parsed.references),
+        }
+    }
+    if !merge {
+        return Ok(refs);
+    }
+    let library = Library::merge(refs);
+    if get::<bool>(m, "explain") == Some(true) {
+        eprint!("{}", library.report.explain(&library.records));
+    }
+    Ok(library.records)
 }

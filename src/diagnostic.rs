@@ -226,6 +226,26 @@ impl Diagnostic {
             message: message.into(),
         }
     }
+
+    /// Whether a strict run fails on this diagnostic: with no codes given,
+    /// on every warning and error (notes never fail); else on the
+    /// diagnostics with one of `codes`, whatever their severity.
+    ///
+    /// ```
+    /// use publist::{Code, Diagnostic, Location};
+    /// let at = Location::new("cv.md", 3);
+    /// let skipped = Diagnostic::note(Code::SkippedSection, at.clone(), "skipped");
+    /// let untitled = Diagnostic::warning(Code::NoTitle, at, "no title");
+    /// assert!(!skipped.fails_strict(&[]) && untitled.fails_strict(&[]));
+    /// assert!(skipped.fails_strict(&[Code::SkippedSection]));
+    /// assert!(!untitled.fails_strict(&[Code::NoYear]));
+    /// ```
+    pub fn fails_strict(&self, codes: &[Code]) -> bool {
+        match codes {
+            [] => self.severity > Severity::Note,
+            codes => codes.contains(&self.code),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {

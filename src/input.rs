@@ -73,6 +73,30 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format an input's extension names, in any case, if it is one
+    /// publist reads: `.bib` (`.bibtex`, `.biblatex`), `.json`, `.yml`/`.yaml`,
+    /// and for CVs `.md`, `.markdown`, `.txt`, `.text`, `.rst`, `.org`,
+    /// `.tex`, `.html`, `.htm`.
+    ///
+    /// ```
+    /// use publist::Format;
+    /// assert_eq!(Format::from_extension("cv/Refs.BIB"), Some(Format::Bib));
+    /// assert_eq!(Format::from_extension("cv.tex"), Some(Format::Cv));
+    /// assert_eq!(Format::from_extension("Lapuschkin S"), None);
+    /// ```
+    pub fn from_extension(name: &str) -> Option<Format> {
+        let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "bib" | "bibtex" | "biblatex" => Some(Format::Bib),
+            "json" => Some(Format::CslJson),
+            "yml" | "yaml" => Some(Format::Yaml),
+            "md" | "markdown" | "txt" | "text" | "rst" | "org" | "tex" | "html" | "htm" => {
+                Some(Format::Cv)
+            }
+            _ => None,
+        }
+    }
+
     /// The format of an input named `name` (a path, or `<stdin>`) holding
     /// `bytes`: by extension when it is one publist knows (`.bib`, `.json`,
     /// `.yml`/`.yaml`; `.md`, `.txt` and other text for CVs), otherwise by
@@ -90,18 +114,8 @@ impl Format {
     /// assert_eq!(Format::detect("<stdin>", b"## Publications\n1. ..."), Format::Cv);
     /// ```
     pub fn detect(name: &str, bytes: &[u8]) -> Format {
-        let ext = Path::new(name)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("bib" | "bibtex" | "biblatex") => return Format::Bib,
-            Some("json") => return Format::CslJson,
-            Some("yml" | "yaml") => return Format::Yaml,
-            Some("md" | "markdown" | "txt" | "text" | "rst" | "org" | "tex" | "html" | "htm") => {
-                return Format::Cv
-            }
-            _ => {}
+        if let Some(format) = Format::from_extension(name) {
+            return format;
         }
         let mut rest = bytes
             .strip_prefix("\u{feff}".as_bytes())

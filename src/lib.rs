@@ -74,7 +74,7 @@ pub mod merge;
 pub mod model;
 mod parallel;
 pub mod parse;
-mod text;
+pub mod text;
 #[cfg(feature = "csl")]
 pub mod yaml;
 
@@ -121,11 +121,14 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Parsed, Error> {
 /// # Ok::<(), publist::Error>(())
 /// ```
 pub fn read_as(format: Format, bytes: &[u8], name: &str) -> Result<Parsed, Error> {
+    // .bib files in Latin-1 or Windows-1252 are still common: decoded, with a warning.
+    if format == Format::Bib {
+        return crate::bib::read_bytes(bytes, name);
+    }
     let text = crate::text::utf8(bytes, name)?;
     match format {
         Format::Cv => Ok(crate::cv::read(text, name)),
         Format::CslJson => crate::csl_json::read(text, name),
-        #[cfg(feature = "bib")]
         Format::Bib => Ok(crate::bib::read(text, name)),
         #[cfg(feature = "csl")]
         Format::Yaml => crate::yaml::read(text, name),
@@ -162,6 +165,24 @@ pub fn read_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
     read(&bytes, &name)
+}
+
+/// Reads everything `reader` gives (standard input, a socket, an archive
+/// member) and then [`read()`]s it; `name` names the input in diagnostics.
+///
+/// ```
+/// let bib = "@book{k, title = {A Book}, year = 2001}";
+/// let parsed = publist::read_from(bib.as_bytes(), "<stdin>")?;
+/// assert_eq!(parsed.references[0].title, "A Book");
+/// assert_eq!(parsed.references[0].sources[0].at.source, "<stdin>");
+/// # Ok::<(), publist::Error>(())
+/// ```
+pub fn read_from(mut reader: impl std::io::Read, name: &str) -> Result<Parsed, Error> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(name, e))?;
+    read(&bytes, name)
 }
 
 /// hayagriva, whose styles, locales and rendering types appear in [`csl`].

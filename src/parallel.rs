@@ -1,5 +1,14 @@
-//! Work spread over the machine's cores with scoped threads (no dependency:
-//! the standard library's `thread::scope` is all it takes).
+//! Work spread over the machine's cores: a pool of worker threads started
+//! once per process (one fewer than the cores, at most 7; the caller works
+//! too), so that a program that formats again and again does not start
+//! threads on every call. Written with the standard library only; the one
+//! `unsafe` lets a job borrow from the caller's frame, which waits for all
+//! of its jobs before it returns or unwinds (what `std::thread::scope`
+//! does, but without spawning).
+
+use std::cell::Cell;
+use std::panic::AssertUnwindSafe;
+use std::sync::{mpsc, Arc, Condvar, Mutex, OnceLock};
 
 /// Maps `f` over `items` on all cores (at most 8), in order: one `Vec` per
 /// chunk. Inputs shorter than `min_len` stay on the calling thread.
@@ -21,20 +30,154 @@ pub(crate) fn map_chunks<T: Sync, U: Send>(
     })
 }
 
-/// Runs `work` on each part on its own scoped thread; the results in the
-/// order of the parts (a panic in a part resumes on the caller).
+/// Runs `work` on each part, the first on the calling thread and the others
+/// on the pool; the results in the order of the parts (a panic in a part
+/// resumes on the caller once every part has finished). A call from a pool
+/// worker runs its parts in turn (a worker waiting for others could wait
+/// for itself).
 fn on_threads<P: Send, R: Send>(parts: Vec<P>, work: impl Fn(P) -> R + Sync) -> Vec<R> {
-    let work = &work;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|p| scope.spawn(move || work(p)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    let n = parts.len();
+    let pool = match pool() {
+        Some(pool) if n > 1 && !IN_POOL.with(Cell::get) => pool,
+        _ => return parts.into_iter().map(work).collect(),
+    };
+    let slots: Vec<Mutex<Option<std::thread::Result<R>>>> =
+        (0..n).map(|_| Mutex::new(None)).collect();
+    let latch = Latch::new(n - 1);
+    {
+        // Waits for the pool's jobs however this block is left.
+        let _wait = WaitOnDrop(&latch);
+        let mut parts = parts.into_iter();
+        let first = parts.next();
+        for (k, p) in parts.enumerate() {
+            let (work, slot, latch) = (&work, &slots[k + 1], &latch);
+            let job = move || {
+                let r = std::panic::catch_unwind(AssertUnwindSafe(|| work(p)));
+                if let Ok(mut s) = slot.lock() {
+                    *s = Some(r);
+                }
+                latch.count_down();
+            };
+            let job: Box<dyn FnOnce() + Send + '_> = Box::new(job);
+            // SAFETY: the job borrows `work`, `slots` and `latch` from this
+            // frame; `_wait` blocks until every job has counted down (the
+            // last thing a job does with them) before the frame is left,
+            // also when it unwinds, so no borrow outlives its referent.
+            let job: Job =
+                unsafe { std::mem::transmute::<Box<dyn FnOnce() + Send + '_>, Job>(job) };
+            if let Err(job) = submit(pool, job) {
+                job();
+            }
+        }
+        if let Some(p) = first {
+            let r = std::panic::catch_unwind(AssertUnwindSafe(|| work(p)));
+            if let Ok(mut s) = slots[0].lock() {
+                *s = Some(r);
+            }
+        }
+    }
+    slots
+        .into_iter()
+        .map(|s| {
+            let r = s.into_inner().ok().flatten();
+            match r {
+                Some(Ok(v)) => v,
+                Some(Err(e)) => std::panic::resume_unwind(e),
+                // A part's slot is set before its job counts down.
+                None => unreachable!("a part finished without a result"),
+            }
+        })
+        .collect()
+}
+
+type Job = Box<dyn FnOnce() + Send + 'static>;
+
+thread_local! {
+    /// This thread is one of the pool's workers.
+    static IN_POOL: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The pool's queue; `None` on one core or when no thread can be started.
+fn pool() -> Option<&'static Mutex<mpsc::Sender<Job>>> {
+    static POOL: OnceLock<Option<Mutex<mpsc::Sender<Job>>>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let workers = cores().saturating_sub(1);
+        if workers == 0 {
+            return None;
+        }
+        let (tx, rx) = mpsc::channel::<Job>();
+        let rx = Arc::new(Mutex::new(rx));
+        let mut started = 0;
+        for k in 0..workers {
+            let rx = Arc::clone(&rx);
+            let worker = std::thread::Builder::new()
+                .name(format!("publist-{k}"))
+                .spawn(move || {
+                    IN_POOL.with(|f| f.set(true));
+                    loop {
+                        let job = match rx.lock() {
+                            Ok(r) => r.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            Ok(job) => job(),
+                            Err(_) => return,
+                        }
+                    }
+                });
+            if worker.is_ok() {
+                started += 1;
+            }
+        }
+        (started > 0).then(|| Mutex::new(tx))
     })
+    .as_ref()
+}
+
+/// Queues a job for the pool; gives it back when the pool is gone.
+fn submit(pool: &Mutex<mpsc::Sender<Job>>, job: Job) -> Result<(), Job> {
+    match pool.lock() {
+        Ok(tx) => tx.send(job).map_err(|mpsc::SendError(job)| job),
+        Err(_) => Err(job),
+    }
+}
+
+/// A count of jobs still running, and a wait for it to reach zero.
+struct Latch {
+    left: Mutex<usize>,
+    done: Condvar,
+}
+
+impl Latch {
+    fn new(n: usize) -> Latch {
+        Latch {
+            left: Mutex::new(n),
+            done: Condvar::new(),
+        }
+    }
+
+    fn count_down(&self) {
+        let mut left = self.left.lock().unwrap_or_else(|e| e.into_inner());
+        *left = left.saturating_sub(1);
+        if *left == 0 {
+            self.done.notify_all();
+        }
+    }
+
+    fn wait(&self) {
+        let mut left = self.left.lock().unwrap_or_else(|e| e.into_inner());
+        while *left > 0 {
+            left = self.done.wait(left).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+struct WaitOnDrop<'a>(&'a Latch);
+
+impl Drop for WaitOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.wait();
+    }
 }
 
 /// Maps `f` over `items` on all cores (at most 8), in order, taking each
@@ -89,6 +232,30 @@ pub(crate) fn map<T: Sync, U: Send>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_pool_runs_parts_in_order_and_reports_panics() {
+        for _ in 0..50 {
+            let v: Vec<usize> = (0..1000).collect();
+            let out = super::map(&v, 2, |x| x * 3);
+            assert_eq!(out, (0..1000).map(|x| x * 3).collect::<Vec<_>>());
+        }
+        // Nested use from a worker runs in turn instead of waiting for itself.
+        let v: Vec<usize> = (0..64).collect();
+        let nested = super::map(&v, 2, |&x| {
+            super::map(&[x, x + 1], 2, |y| y * 2).iter().sum::<usize>()
+        });
+        assert_eq!(nested, (0..64).map(|x| 4 * x + 2).collect::<Vec<_>>());
+        let r = std::panic::catch_unwind(|| {
+            super::map(&(0..100).collect::<Vec<usize>>(), 2, |&x| {
+                assert!(x != 77, "part 77 fails");
+                x
+            })
+        });
+        assert!(r.is_err());
+        // The pool still works after a panic.
+        assert_eq!(super::map(&[1usize, 2, 3, 4], 2, |x| x + 1), [2, 3, 4, 5]);
+    }
+
     #[test]
     fn map_owned_keeps_the_order() {
         for n in [0, 1, 2, 3, 7, 100, 1001] {

@@ -250,13 +250,14 @@ fn import_of_a_hand_written_file() {
 fn broken_entries_become_diagnostics_and_the_rest_is_read() {
     let parsed = bib::read(&fixture("invalid/broken.bib"), "broken.bib");
     let titles: Vec<&str> = parsed.references.iter().map(|r| r.title.as_str()).collect();
-    assert_eq!(titles, ["Fine", "Also fine"]);
+    // An entry without a title is kept, as biber and bibtex keep it.
+    assert_eq!(titles, ["Fine", "Also fine", ""]);
     let diags: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(
         diags,
         [
             "broken.bib:2: error: entry @article is not closed: braces do not match",
-            "broken.bib:4: error: entry \"notitle\" cannot be read: no title",
+            "broken.bib:4: warning: entry \"notitle\" has no title",
             "broken.bib:5: error: duplicate key \"ok1\": this entry was not read",
         ]
     );

@@ -1,26 +1,101 @@
-//! The example binary's `parse` subcommand against the output contract in DESIGN.md.
+//! The example binary: the output contract in DESIGN.md, and the
+//! command-line conventions of issue 18 (one test per complaint).
 
 #![cfg(feature = "cli")]
 
 mod common;
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+/// The example binary, built once.
+fn binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--quiet", "--example", "publist"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo build");
+        assert!(status.success());
+        // target/debug/deps/cli-HASH -> target/debug/examples/publist
+        let deps = std::env::current_exe().unwrap();
+        let path = deps
+            .parent()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .join("examples/publist");
+        path.with_extension(std::env::consts::EXE_EXTENSION)
+    })
+}
 
 fn publist(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut cmd = Command::new(env!("CARGO"));
-    cmd.args(["run", "--quiet", "--example", "publist", "--"])
+    publist_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, stdin)
+}
+
+/// Runs the binary in `dir`; standard input is closed after `stdin` is written.
+fn publist_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(binary())
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example binary");
+    if let Some(input) = stdin {
+        // A command that rejects its arguments exits without reading: no error.
+        let _ = child.stdin.take().unwrap().write_all(input);
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+/// Runs the binary with a standard input that stays open: a command that
+/// read its input before checking its arguments would wait for ever.
+fn publist_before_input(args: &[&str]) -> Output {
+    let mut child = Command::new(binary())
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("cargo run");
-    if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example binary");
+    let open_stdin = child.stdin.take();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(30) {
+            child.kill().unwrap();
+            panic!("publist {args:?} waited for its input instead of rejecting the arguments");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    drop(child.stdin.take());
+    drop(open_stdin);
     child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+const CVS: [&str; 3] = [
+    "examples/data/cv/cv-2022.md",
+    "examples/data/cv/cv-2025-06.md",
+    "examples/data/cv/cv-2025-09.txt",
+];
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("publist-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 fn json(out: &Output) -> Vec<serde_json::Value> {
@@ -127,7 +202,7 @@ fn parse_reads_stdin_and_reports_diagnostics() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
         stderr.trim(),
-        "<stdin>:3: error: cannot read item \"???\": no year in parentheses and no quoted title"
+        "<stdin>:3: error: cannot read item \"???\": no title found"
     );
     let strict = publist(&["parse", "--strict", "-"], Some(cv));
     assert_eq!(strict.status.code(), Some(1));
@@ -197,7 +272,10 @@ fn merge_prints_one_record_per_work_with_all_sources() {
         ])
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("rule SharedCodeRepository"), "{stderr}");
+    assert!(
+        stderr.contains("same work: a preprint and a later version by the same authors, linking the same code repository"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("possible duplicates, left apart (5):"),
         "{stderr}"
@@ -225,7 +303,7 @@ fn bib_writes_one_entry_per_work_and_reads_bib_input() {
     );
 
     // BibTeX, one entry per item, read back from standard input.
-    let out = publist(&["bib", "--bibtex", "--no-merge", files[0]], None);
+    let out = publist(&["bib", "--to", "bibtex", "--no-merge", files[0]], None);
     let bibtex = out.stdout;
     assert!(bibtex.is_ascii());
     let back = publist(&["merge", "--explain"], Some(&bibtex));
@@ -241,13 +319,16 @@ fn bib_writes_one_entry_per_work_and_reads_bib_input() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for cmd in ["parse", "merge", "bib"] {
-        let out = publist(&[cmd, "--help"], None);
-        assert!(out.status.success());
-        assert!(
-            String::from_utf8_lossy(&out.stdout).starts_with(&format!("publist {cmd}")),
-            "{cmd}"
-        );
+    for cmd in ["parse", "merge", "bib", "format", "page", "styles"] {
+        for help in [vec![cmd, "--help"], vec!["help", cmd]] {
+            let out = publist(&help, None);
+            assert!(out.status.success());
+            let text = stdout(&out);
+            assert!(
+                text.contains(&format!("Usage: publist {cmd}")),
+                "{cmd}: {text}"
+            );
+        }
     }
     assert_eq!(
         publist(&["bib", "--frobnicate"], None).status.code(),
@@ -304,4 +385,503 @@ fn format_renders_with_publists_processor_unless_told_otherwise() {
         Some(cv.as_bytes()),
     );
     assert_eq!(bad.status.code(), Some(2));
+}
+
+// Issue 18, one test per complaint.
+
+#[test]
+fn format_links_passes_links_on_in_every_markup() {
+    let cv = "## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001. [Code](https://github.com/x/y)\n";
+    let text = publist(
+        &["format", "--style", "apa", "--links", "-"],
+        Some(cv.as_bytes()),
+    );
+    common::assert_success(&text);
+    assert!(
+        stdout(&text)
+            .trim_end()
+            .ends_with(" https://github.com/x/y"),
+        "{}",
+        stdout(&text)
+    );
+    let html = publist(
+        &["format", "--style", "apa", "--links", "--to", "html"],
+        Some(cv.as_bytes()),
+    );
+    assert!(
+        stdout(&html).contains("<a href=\"https://github.com/x/y\">code</a>"),
+        "{}",
+        stdout(&html)
+    );
+    let md = publist(
+        &["format", "--style=apa", "--links", "--to=markdown"],
+        Some(cv.as_bytes()),
+    );
+    assert!(
+        stdout(&md).contains("[code](https://github.com/x/y)"),
+        "{}",
+        stdout(&md)
+    );
+    let cv_html = publist(
+        &["format", "--cv", "--links", "--to", "html"],
+        Some(cv.as_bytes()),
+    );
+    assert!(stdout(&cv_html).contains("<a href=\"https://github.com/x/y\">Code</a>"));
+    // Without --links no link is appended.
+    let plain = publist(&["format", "--style", "apa", "-"], Some(cv.as_bytes()));
+    assert!(!stdout(&plain).contains("github"));
+}
+
+#[test]
+fn format_to_html_is_a_list_and_the_cv_a_document() {
+    let out = publist(
+        &[
+            "format", "--style", "ieee", "--to", "html", CVS[0], CVS[1], CVS[2],
+        ],
+        None,
+    );
+    common::assert_success(&out);
+    let html = stdout(&out);
+    assert!(html.starts_with("<div class=\"csl-bib-body\">\n"), "{html}");
+    assert_eq!(html.matches("<div class=\"csl-entry\" id=\"").count(), 96);
+    assert_eq!(
+        html.lines().count(),
+        96 + 2,
+        "one entry per line between the list's tags"
+    );
+    // IEEE's label stays with its entry.
+    assert!(html.contains("\">[1] "), "{html}");
+
+    let out = publist(
+        &[
+            "format",
+            "--cv",
+            "--to",
+            "html",
+            "--highlight",
+            "Lapuschkin S",
+            CVS[0],
+            CVS[1],
+            CVS[2],
+        ],
+        None,
+    );
+    common::assert_success(&out);
+    let doc = stdout(&out);
+    assert!(
+        doc.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
+    );
+    assert!(doc.contains("<title>Publications</title>") && doc.contains("<style>"));
+    assert!(doc.contains("<h2 id=\"journal-articles\">Journal Articles"));
+    assert_eq!(doc.matches("<li id=\"").count(), 96);
+    // Numbers are the list's (`<li value>`), not text glued to the entry.
+    assert!(
+        doc.contains(
+            "<li id=\"hedstrom2025evaluating\" value=\"1\"><span class=\"label\">1.</span>"
+        ),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("<b>Lapuschkin S</b>"),
+        "the owner in the CV style's form"
+    );
+    assert!(!doc.contains("TBA"), "placeholder pages are no data");
+    assert!(doc.ends_with("</html>\n"));
+}
+
+#[test]
+fn the_cv_style_is_built_in_and_found_from_any_folder() {
+    let dir = temp_dir("cv-style");
+    let cv = b"## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n";
+    let out = publist_in(&dir, &["format", "--style", "cv"], Some(cv));
+    common::assert_success(&out);
+    // The CV style's own layout (styles/cv.csl), checked by eye against the input.
+    assert_eq!(
+        stdout(&out),
+        "Bach S and Samek W (2015). “Pixel-wise”. In: PLoS ONE 10(7):e0130140.\n"
+    );
+}
+
+#[test]
+fn version_and_opt_equals_value() {
+    let out = publist(&["--version"], None);
+    assert_eq!(
+        stdout(&out),
+        format!("publist {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let cv = b"## Preprints\n1. Bach S (2014). \"A\". In: CoRR abs/1409.8035\n";
+    let yaml = publist(&["parse", "--to=yaml"], Some(cv));
+    common::assert_success(&yaml);
+    assert!(stdout(&yaml).contains("title: A"), "{}", stdout(&yaml));
+    let engine = publist(&["format", "--style=apa", "--engine=hayagriva"], Some(cv));
+    common::assert_success(&engine);
+}
+
+#[test]
+fn dash_o_dash_is_standard_output() {
+    let dir = temp_dir("stdout");
+    let cv = b"## Preprints\n1. Bach S (2014). \"A\". In: CoRR abs/1409.8035\n";
+    let out = publist_in(&dir, &["parse", "-o", "-"], Some(cv));
+    common::assert_success(&out);
+    assert_eq!(json(&out).len(), 1);
+    assert!(!dir.join("-").exists(), "no file named '-'");
+    let file = dir.join("out.json");
+    let out = publist_in(
+        &dir,
+        &["parse", "--output", file.to_str().unwrap()],
+        Some(cv),
+    );
+    assert!(out.stdout.is_empty());
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("\"title\": \"A\""));
+}
+
+#[test]
+fn reading_a_terminal_says_so() {
+    // `script` (util-linux) runs the command on a pseudo-terminal.
+    if Command::new("script").arg("--version").output().is_err() {
+        println!("skipped: no `script` to run publist on a terminal");
+        return;
+    }
+    let cmd = format!("{} parse", binary().display());
+    let out = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    if String::from_utf8_lossy(&out.stderr).contains("pseudo-terminal") {
+        println!("skipped: `script` cannot open a pseudo-terminal here");
+        return;
+    }
+    assert!(
+        text.contains("publist: reading standard input (end with Ctrl-D"),
+        "{text}"
+    );
+    // A pipe is no terminal: no hint.
+    let piped = publist(&["parse"], Some(b""));
+    assert!(!stderr(&piped).contains("reading standard input"));
+}
+
+/// A usage error: exit 2, one line on stderr saying what is wrong, nothing on stdout.
+fn assert_usage_error(args: &[&str], says: &str) {
+    let out = publist_before_input(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    assert!(err.contains(says), "{args:?}: {err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn bad_options_and_values_are_rejected_before_any_input_is_read() {
+    assert_usage_error(
+        &["format", "--engine", "foo", "-"],
+        "unknown engine 'foo' (publist or hayagriva)",
+    );
+    assert_usage_error(
+        &["format", "--to", "bogus"],
+        "unknown output format 'bogus'",
+    );
+    assert_usage_error(
+        &["parse", "--to", "html"],
+        "invalid value 'html' for '--to <FORMAT>'",
+    );
+    assert_usage_error(&["styles", "--bogus"], "unexpected argument '--bogus'");
+    assert_usage_error(
+        &["bib", "--frobnicate"],
+        "unexpected argument '--frobnicate'",
+    );
+    assert_usage_error(&["page", "--group-by", "month"], "unknown grouping 'month'");
+    assert_usage_error(&["format", "--style", "no-such-style"], "no style named so");
+    assert_usage_error(
+        &["parse", "--strict=no-such-code"],
+        "unknown diagnostic code 'no-such-code'",
+    );
+    assert_usage_error(&["parse", "--explain"], "unexpected argument '--explain'");
+}
+
+#[test]
+fn highlight_given_a_file_is_an_error_not_an_empty_output() {
+    // `--highlight apa.txt FILE`: the file is no name.
+    assert_usage_error(
+        &["format", "--highlight", "apa.txt", "-"],
+        "'apa.txt' is no list of names",
+    );
+    assert_usage_error(&["format", "--highlight", CVS[0]], "is no list of names");
+    let md = publist(
+        &["format", "--highlight", "Bach S", "--to", "markdown"],
+        Some(b"## Preprints\n1. Bach S (2014). \"A\". In: CoRR abs/1409.8035\n"),
+    );
+    assert!(stdout(&md).starts_with("**Bach S**"), "{}", stdout(&md));
+}
+
+#[test]
+fn highlight_works_without_cv() {
+    let cv = "## Preprints\n1. Anders C J and Lapuschkin S (2021). \"Software for Dataset-Wide XAI\". In: CoRR abs/2106.13200\n";
+    let md = publist(
+        &[
+            "format",
+            "--style",
+            "apa",
+            "--to",
+            "markdown",
+            "--highlight",
+            "Lapuschkin S",
+        ],
+        Some(cv.as_bytes()),
+    );
+    common::assert_success(&md);
+    assert_eq!(
+        stdout(&md).trim(),
+        "Anders, C. J., & **Lapuschkin, S.** (2021). *Software for Dataset-Wide XAI* (arXiv:2106.13200). arXiv."
+    );
+    let html = publist(
+        &[
+            "format",
+            "--style",
+            "ieee",
+            "--to",
+            "html",
+            "--highlight",
+            "Anders C",
+        ],
+        Some(cv.as_bytes()),
+    );
+    assert!(
+        stdout(&html).contains("<b>C. J. Anders</b>"),
+        "{}",
+        stdout(&html)
+    );
+}
+
+#[test]
+fn styles_lists_short_names_and_names_match_in_any_case() {
+    let out = publist(&["styles"], None);
+    common::assert_success(&out);
+    let list = stdout(&out);
+    assert_eq!(list.lines().next(), Some("cv"));
+    assert!(
+        list.lines()
+            .any(|l| l == "american-psychological-association apa"),
+        "{list}"
+    );
+    assert!(list
+        .lines()
+        .any(|l| l == "institute-of-electrical-and-electronics-engineers ieee"));
+    let cv = b"## Preprints\n1. Bach S (2014). \"A\". In: CoRR abs/1409.8035\n";
+    let upper = publist(&["format", "--style", "APA"], Some(cv));
+    common::assert_success(&upper);
+    assert_eq!(
+        stdout(&upper),
+        stdout(&publist(&["format", "--style", "apa"], Some(cv)))
+    );
+}
+
+#[test]
+fn explain_is_written_for_people() {
+    let out = publist(&["merge", "--explain", CVS[0], CVS[1], CVS[2]], None);
+    common::assert_success(&out);
+    let err = stderr(&out);
+    for debug in [
+        "Some(",
+        "None",
+        "SameTitleAndAuthors",
+        "DifferentPublications",
+        "{",
+        "Kind::",
+    ] {
+        assert!(!err.contains(debug), "Rust debug value {debug:?} in: {err}");
+    }
+    assert!(err.contains("merged ("), "{err}");
+    assert!(
+        err.contains(" years apart") || err.contains("the same year"),
+        "{err}"
+    );
+    assert!(
+        err.contains("left apart: similar, but not enough evidence to merge"),
+        "{err}"
+    );
+}
+
+#[test]
+fn exit_codes_are_in_the_help() {
+    let out = publist(&["--help"], None);
+    let help = stdout(&out);
+    let words = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Exit codes: 0 success; 1 warnings or errors were reported and --strict asked to fail on them; 2 a usage error"),
+        "{help}"
+    );
+    for cmd in ["parse", "merge", "bib", "format", "page", "styles"] {
+        assert!(help.contains(&format!("\n  {cmd} ")), "{cmd} in {help}");
+    }
+}
+
+#[test]
+fn the_binary_stays_thin() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/publist.rs");
+    let lines = std::fs::read_to_string(path).unwrap().lines().count();
+    assert!(lines <= 250, "examples/publist.rs has {lines} lines");
+}
+
+#[test]
+fn page_writes_a_whole_html_page_or_markdown_by_the_file_name() {
+    let dir = temp_dir("page");
+    let html = dir.join("publications.html");
+    let args = [
+        "page",
+        "--style",
+        "apa",
+        "--highlight",
+        "Lapuschkin S",
+        CVS[0],
+        CVS[1],
+        CVS[2],
+    ];
+    let out = publist(&[&args[..], &["-o", html.to_str().unwrap()]].concat(), None);
+    common::assert_success(&out);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert_eq!(page.matches("<li id=\"").count(), 96);
+    assert!(page.contains("<ol reversed>"));
+    assert!(page.contains("<summary>BibTeX</summary>"));
+    let md = dir.join("publications.md");
+    let out = publist(
+        &[
+            &args[..],
+            &["-o", md.to_str().unwrap(), "--group-by", "year"],
+        ]
+        .concat(),
+        None,
+    );
+    common::assert_success(&out);
+    let md = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        md.starts_with("# Publications\n\n96 works, 2014–2025.\n\n## 2025\n\n96\\. <a id=\""),
+        "{md}"
+    );
+    assert!(md.contains("\n## 2014\n\n1\\. <a id=\""), "{md}");
+    // As text: one numbered entry per line with its links.
+    let text = publist(
+        &[&args[..], &["--to", "text", "--group-by", "none"]].concat(),
+        None,
+    );
+    let text = stdout(&text);
+    assert_eq!(text.lines().count(), 96);
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("96. Pahde, F., Dreyer, M., Weckbecker, M., Weber, L.,"),
+        "{text}"
+    );
+    assert!(first.ends_with(
+        "(ICLR). https://arxiv.org/abs/2202.03482 https://github.com/frederikpahde/pattern-cav"
+    ));
+    assert!(text.lines().last().unwrap().starts_with("1. "));
+    // format too takes the markup from the file name.
+    let md = dir.join("list.md");
+    let out = publist(
+        &[
+            "format",
+            "--style",
+            "apa",
+            "--highlight",
+            "Bach S",
+            CVS[0],
+            "-o",
+            md.to_str().unwrap(),
+        ],
+        None,
+    );
+    common::assert_success(&out);
+    assert!(std::fs::read_to_string(&md)
+        .unwrap()
+        .contains("**Bach, S.**"));
+}
+
+#[test]
+fn readme_tells_how_to_install_and_the_exit_codes() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(readme.contains("cargo install publist --example publist"));
+    assert!(readme.contains("cargo install --path . --example publist"));
+    assert!(readme.contains("Exit codes"));
+}
+
+/// Two works that read alike in an author-date citation.
+const LOOK_ALIKES: &str = "## Journal Articles\n\
+    1. Bach S and Samek W (2015). \"Pixel-wise Explanations\". In: *PLoS ONE* 10(7):e0130140\n\
+    2. Bach S and Samek W (2015). \"Layer-wise Relevance\". In: *J Mach Learn* 3:4-6\n";
+
+#[test]
+fn format_citations_prints_each_works_citation() {
+    // citeproc-js (2.4.63) tells the two apart by a year suffix, given in
+    // the order of the bibliography (Layer-wise before Pixel-wise).
+    let out = publist(
+        &["format", "--style", "apa", "--citations", "--no-merge"],
+        Some(LOOK_ALIKES.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "(Bach & Samek, 2015b)\n(Bach & Samek, 2015a)\n"
+    );
+    // A CV is a bibliography: asking for both is a usage error.
+    let out = publist_before_input(&["format", "--cv", "--citations"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--citations"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_citation_only_style_prints_the_citation_list_with_a_note() {
+    let style = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/styles/title-note.csl"
+    );
+    let out = publist(
+        &["format", "--style", style, "--no-merge"],
+        Some(LOOK_ALIKES.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A note style's list is numbered, as Zotero numbers it.
+    assert_eq!(
+        stdout(&out),
+        "1. Pixel-wise Explanations, 2015.\n2. Layer-wise Relevance, 2015.\n"
+    );
+    assert!(
+        stderr(&out).contains("note: the style has no bibliography"),
+        "{}",
+        stderr(&out)
+    );
+    // Markdown keeps the title's italics.
+    let out = publist(
+        &["format", "--style", style, "--to", "markdown", "--no-merge"],
+        Some(LOOK_ALIKES.as_bytes()),
+    );
+    assert!(stdout(&out).starts_with("1. *Pixel-wise Explanations*, 2015.\n\n2. "));
+}
+
+#[test]
+fn bib_regenerate_keys_replaces_the_inputs_keys() {
+    let bib = b"@inproceedings{DBLP:conf/icde/AdyaLO00, author = {Atul Adya and Barbara Liskov},\n\
+                title = {Generalized Isolation Level Definitions}, booktitle = {ICDE}, year = 2000}\n";
+    let kept = stdout(&publist(&["bib"], Some(bib)));
+    assert!(
+        kept.starts_with("@inproceedings{DBLP:conf/icde/AdyaLO00,"),
+        "{kept}"
+    );
+    let out = publist(&["bib", "--regenerate-keys", "--explain"], Some(bib));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("@inproceedings{adya2000generalized,"),
+        "{}",
+        stdout(&out)
+    );
+    // --explain says where the old key went.
+    assert!(
+        stderr(&out).contains("DBLP:conf/icde/AdyaLO00"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -251,7 +251,7 @@ fn unreadable_items_become_errors_with_their_line() {
     assert_eq!(
         diags,
         [
-            "u.md:4: error: cannot read item \"???\": no year in parentheses and no quoted title",
+            "u.md:4: error: cannot read item \"???\": no title found",
             "u.md:5: error: cannot read item \"Samek W (2017).\": no title found",
         ]
     );

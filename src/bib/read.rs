@@ -1,20 +1,19 @@
-//! Reading .bib files (BibTeX or BibLaTeX) into the typed model.
-//!
-//! The biblatex crate does the parsing (`@string`, `#` concatenation, braces,
-//! `crossref`, LaTeX accents), but `Bibliography::parse` stops at the first
-//! error in a file. The recovery is ours: when the whole file does not parse,
-//! it is split into top-level entries, each is parsed on its own (with the
-//! file's `@string`s), and each one that fails becomes a diagnostic with its
-//! line, so one broken entry never costs the others.
+//! Reading .bib files (BibTeX or BibLaTeX) into the typed model, the way
+//! biber and bibtex read them: `@string` macros and `#` concatenation,
+//! month macros (`"10~" # jan`), `crossref`/`xdata` inheritance with keys
+//! matched case-insensitively, entries without a title kept (a warning),
+//! undefined macros kept as written (a warning naming the macro). Every
+//! entry keeps its [`BibEntry`] original (every field, as written) and its
+//! citation key; the typed fields are decoded from TeX with
+//! [`crate::text::latex`].
 
-use biblatex::{Bibliography, ChunksExt, DateValue, Entry, EntryType, PermissiveType};
+use std::collections::HashMap;
 
-use super::recover::{self, MAX_DEPTH};
+use super::raw::{self, Item, Piece};
+use super::typed;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::input::Parsed;
-use crate::model::{
-    Date, Kind, Link, LinkKind, Location, Note, Pages, Person, Provenance, Reference,
-};
+use crate::model::{BibEntry, Location, Original, Provenance};
 
 /// Reads a .bib file's text. Every entry becomes a reference or an error
 /// diagnostic (with the line where the entry starts).
@@ -37,51 +36,95 @@ use crate::model::{
 /// ```
 pub fn read(src: &str, source: &str) -> Parsed {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    let (cleaned, string_warnings) = recover::without_cyclic_strings(src, source);
-    let src = cleaned.as_ref();
-    let chunks = recover::split_entries(src);
-    // Where each entry starts, by key (fields cannot tell: after `crossref`
-    // resolution some of them point into the parent entry).
-    let starts: std::collections::HashMap<&str, usize> = chunks
-        .iter()
-        .filter(|c| c.is_entry())
-        .filter_map(|c| Some((c.key()?, c.start)))
-        .collect();
-    let entries_in_file = chunks.iter().filter(|c| c.is_entry()).count();
-    let mut parsed = Parsed {
-        items: entries_in_file,
-        ..Parsed::default()
-    };
-    let too_deep = chunks.iter().any(|c| c.depth > MAX_DEPTH);
-    // When an entry runs over a line starting with `@`, the crate may still
-    // parse the file by pairing braces across entries; then the entries are
-    // read one by one, so that each is a reference or a diagnostic.
-    let unclosed = chunks.iter().any(|c| c.is_entry() && !c.closed);
-    let cyclic = recover::crossref_cycles(&chunks);
-    // The crate may see entries where the splitter does not (broken input):
-    // a loop found by a plain scan of the whole text also keeps it away.
-    let unsafe_for_crate = too_deep || !cyclic.is_empty() || recover::has_inheritance_loop(src);
-    match Bibliography::parse(if unsafe_for_crate { "" } else { src }) {
-        Ok(bib) if unsafe_for_crate || unclosed || bib.len() != entries_in_file => {
-            recover::one_by_one(src, &chunks, &cyclic, source, &mut parsed, push)
-        }
-        Ok(bib) => {
-            for entry in bib.iter() {
-                let at = starts.get(entry.key.as_str()).copied().unwrap_or(0);
-                push(&mut parsed, entry, src, at, source);
+    let mut parsed = Parsed::default();
+    let mut macros: HashMap<String, String> = HashMap::new();
+    let mut entries: Vec<Resolved> = Vec::new();
+    let mut line = LineCounter::new(src);
+    for item in raw::items(src) {
+        match item {
+            Item::Strings(start, defs) => {
+                let at = line.at(start);
+                for d in defs {
+                    let (value, undefined) = resolve(&d.pieces, &macros);
+                    for m in undefined {
+                        parsed.diagnostics.push(Diagnostic::warning(
+                            Code::UndefinedMacro,
+                            Location::new(source, at),
+                            format!("@string \"{}\" uses the undefined macro \"{m}\"", d.name),
+                        ));
+                    }
+                    macros.insert(d.name.to_ascii_lowercase(), value.tex);
+                }
+            }
+            Item::Preamble(_) => {}
+            Item::Broken {
+                start,
+                kind,
+                message,
+            } => {
+                parsed.items += 1;
+                let at = line.at(start);
+                let message = if message == "braces do not match" {
+                    format!("entry @{kind} is not closed: braces do not match")
+                } else {
+                    format!("entry @{kind} starting on line {at} cannot be read: {message}")
+                };
+                parsed.diagnostics.push(Diagnostic::error(
+                    Code::BrokenEntry,
+                    Location::new(source, at),
+                    message,
+                ));
+            }
+            Item::Entry {
+                start,
+                end,
+                kind,
+                key,
+                fields,
+            } => {
+                parsed.items += 1;
+                let at = line.at(start);
+                let mut resolved = Resolved {
+                    line: at,
+                    text: src[start..end].trim_end().to_string(),
+                    entry: BibEntry {
+                        entry_type: kind.to_ascii_lowercase(),
+                        key: key.to_string(),
+                        fields: Vec::with_capacity(fields.len()),
+                        inherited: Vec::new(),
+                    },
+                    tex: Vec::with_capacity(fields.len()),
+                };
+                for f in fields {
+                    let name = f.name.to_ascii_lowercase();
+                    let (value, undefined) = resolve(&f.pieces, &macros);
+                    for m in undefined {
+                        parsed.diagnostics.push(Diagnostic::warning(
+                            Code::UndefinedMacro,
+                            Location::new(source, at),
+                            format!(
+                                "entry \"{key}\": field \"{name}\" uses the undefined macro \"{m}\" (kept as written)"
+                            ),
+                        ));
+                    }
+                    // A field given twice: the first counts, as in bibtex.
+                    if resolved.entry.get(&name).is_some() {
+                        continue;
+                    }
+                    resolved.tex.push((name.clone(), value.tex));
+                    resolved.entry.fields.push((name, value.written));
+                }
+                entries.push(resolved);
             }
         }
-        Err(_) => recover::one_by_one(src, &chunks, &cyclic, source, &mut parsed, push),
     }
-    parsed.diagnostics.extend(string_warnings);
+    convert(entries, source, &mut parsed);
     parsed.diagnostics.sort_by_key(|d| d.at.line);
     parsed
 }
 
-/// Reads a .bib file; `source` in the result is the path as given.
-///
-/// A file that cannot be read or is not UTF-8 is an [`Error`](crate::Error);
-/// a broken entry inside it is a diagnostic, and the other entries are read.
+/// Reads a .bib file; `source` in the result is the path as given. A file
+/// in Latin-1 or Windows-1252 is decoded, with a warning.
 ///
 /// ```
 /// let path = std::env::temp_dir().join("publist-doc-read-file.bib");
@@ -97,187 +140,328 @@ pub fn read_file(path: impl AsRef<std::path::Path>) -> Result<Parsed, crate::Err
     let path = path.as_ref();
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| crate::Error::io(&name, e))?;
-    let text = crate::text::utf8(&bytes, &name)?;
-    Ok(read(text, &name))
+    read_bytes(&bytes, &name)
 }
 
-/// The entry starting at byte `at` of `src` as a reference, or an error diagnostic.
-pub(super) fn push(parsed: &mut Parsed, entry: &Entry, src: &str, at: usize, source: &str) {
-    let line = recover::line_at(src, at);
-    match to_reference(entry) {
-        Ok(mut r) => {
-            let end = src[at..].find("\n@").map_or(src.len(), |p| at + p);
-            let mut p = Provenance::new(Location::new(source, line));
-            p.key = Some(entry.key.clone());
-            p.text = src[at..end].trim_end().to_string();
-            r.sources.push(p);
-            parsed.references.push(r);
-        }
-        Err((code, msg)) => parsed.diagnostics.push(Diagnostic::error(
-            code,
-            Location::new(source, line),
-            format!("entry \"{}\" cannot be read: {msg}", entry.key),
-        )),
+/// Reads .bib bytes: UTF-8, or Latin-1/Windows-1252 decoded with a warning
+/// (`Code::Encoding`). Binary data is an error.
+///
+/// ```
+/// let parsed = publist::bib::read_bytes(b"@article{b, author = {M\xfcller, Klaus}, title = {T}, year = 2001}", "old.bib")?;
+/// assert_eq!(parsed.references[0].authors[0].family, "Müller");
+/// assert_eq!(parsed.diagnostics[0].code, publist::Code::Encoding);
+/// # Ok::<(), publist::Error>(())
+/// ```
+pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Parsed, crate::Error> {
+    let (text, legacy) = crate::text::decode_legacy(bytes, name)?;
+    let mut parsed = read(&text, name);
+    if let Some(enc) = legacy {
+        parsed.diagnostics.insert(
+            0,
+            Diagnostic::warning(
+                Code::Encoding,
+                Location::new(name, 1),
+                format!("not UTF-8: read as {}", enc.name()),
+            ),
+        );
     }
+    Ok(parsed)
 }
 
-fn field(entry: &Entry, name: &str) -> Option<String> {
-    let text = entry.get(name)?.format_verbatim();
-    let text = text.trim();
-    (!text.is_empty()).then(|| text.to_string())
+/// An entry with its fields resolved: as written, and as TeX text.
+struct Resolved {
+    line: usize,
+    text: String,
+    entry: BibEntry,
+    /// `(name, TeX)`: macros expanded, month macros as English names.
+    tex: Vec<(String, String)>,
 }
 
-fn person(p: &biblatex::Person) -> Person {
-    let nonempty = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-    Person {
-        family: p.name.trim().to_string(),
-        given: nonempty(&p.given_name),
-        particle: nonempty(&p.prefix),
-        suffix: nonempty(&p.suffix),
-    }
+struct Value {
+    written: String,
+    tex: String,
 }
 
-fn kind_of(entry: &Entry, has_eprint: bool) -> Kind {
-    match entry.entry_type {
-        EntryType::Article => Kind::JournalArticle,
-        EntryType::InProceedings => Kind::ConferencePaper,
-        EntryType::Book
-        | EntryType::MvBook
-        | EntryType::Collection
-        | EntryType::MvCollection
-        | EntryType::Proceedings
-        | EntryType::MvProceedings => Kind::Book,
-        EntryType::InCollection
-        | EntryType::InBook
-        | EntryType::BookInBook
-        | EntryType::SuppBook
-        | EntryType::SuppCollection => Kind::Chapter,
-        EntryType::Thesis | EntryType::PhdThesis | EntryType::MastersThesis => Kind::Thesis,
-        EntryType::Patent => Kind::Patent,
-        _ if has_eprint => Kind::Preprint,
-        EntryType::Online | EntryType::Unpublished => Kind::Preprint,
-        _ => Kind::Misc,
-    }
-}
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
-/// `arXiv preprint arXiv:2202.06861`: the journal Google Scholar gives preprints.
-fn is_arxiv_journal(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
-    l.starts_with("arxiv preprint")
-        || l.starts_with("arxiv e-prints")
-        || l == "arxiv"
-        || l.starts_with("corr")
-}
-
-fn to_reference(entry: &Entry) -> Result<Reference, (Code, &'static str)> {
-    let title = field(entry, "title").ok_or((Code::NoTitle, "no title"))?;
-    let eprint = field(entry, "eprint");
-    let eprint_type = field(entry, "eprinttype")
-        .or_else(|| field(entry, "archiveprefix"))
-        .map(|t| t.to_ascii_lowercase());
-    let journal = field(entry, "journaltitle").or_else(|| field(entry, "journal"));
-    let arxiv_journal = journal.as_deref().is_some_and(is_arxiv_journal);
-    let journal_text = journal.clone();
-    let marked_preprint = field(entry, "type").is_some_and(|t| t.eq_ignore_ascii_case("preprint"));
-    let mut kind = kind_of(entry, eprint.is_some() || marked_preprint);
-    if kind == Kind::JournalArticle && arxiv_journal {
-        kind = Kind::Preprint;
-    }
-    let mut r = Reference::new(kind, &title);
-    r.authors = entry
-        .author()
-        .map(|v| v.iter().map(person).collect())
-        .unwrap_or_default();
-    if let Ok(groups) = entry.editors() {
-        r.editors = groups
-            .iter()
-            .flat_map(|(people, _)| people.iter().map(person))
-            .collect();
-    }
-    r.issued = match entry.date() {
-        Ok(PermissiveType::Typed(d)) => {
-            let dt = match d.value {
-                DateValue::At(t)
-                | DateValue::After(t)
-                | DateValue::Before(t)
-                | DateValue::Between(t, _) => t,
-            };
-            Some(Date {
-                year: dt.year,
-                month: dt.month.map(|m| m + 1),
-                day: dt.day.map(|d| d + 1),
-            })
-        }
-        _ => field(entry, "year")
-            .and_then(|y| y.trim().get(..4)?.parse().ok())
-            .map(Date::year),
-    };
-    r.container = if arxiv_journal {
-        None
-    } else {
-        journal
-            .or_else(|| field(entry, "booktitle"))
-            .or_else(|| field(entry, "howpublished"))
-    };
-    r.series = field(entry, "series");
-    r.volume = field(entry, "volume");
-    r.issue = field(entry, "number").or_else(|| field(entry, "issue"));
-    r.pages = field(entry, "pages").and_then(|p| Pages::parse(&p));
-    if let Some(state) = field(entry, "pubstate") {
-        if r.pages.is_none() {
-            r.pages = Some(Pages::Placeholder(state));
-        }
-    }
-    r.article_number = field(entry, "eid");
-    r.publisher = field(entry, "publisher");
-    r.place = field(entry, "location").or_else(|| field(entry, "address"));
-    let isbns = [field(entry, "isbn"), field(entry, "verbc")];
-    r.ids.isbn = isbns
+/// The month of a three-letter macro (`jan` → 1).
+pub(crate) fn month_macro(name: &str) -> Option<usize> {
+    let l = name.to_ascii_lowercase();
+    MONTHS
         .iter()
-        .flatten()
-        .flat_map(|s| s.split([',', ';', ' ']))
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
-    r.ids.issn = field(entry, "issn").and_then(|s| s.parse().ok());
-    r.ids.doi = field(entry, "doi").and_then(|s| s.parse().ok());
-    match (eprint, eprint_type.as_deref()) {
-        (Some(e), Some("openreview")) => r.ids.openreview = e.parse().ok(),
-        (Some(e), Some("arxiv") | None) => r.ids.arxiv = e.parse().ok(),
-        _ => {}
-    }
-    // Google Scholar's preprints: `journal = {arXiv preprint arXiv:2202.06861}`.
-    if arxiv_journal && r.ids.arxiv.is_none() {
-        let last = journal_text
-            .as_deref()
-            .and_then(|j| j.split_whitespace().last());
-        r.ids.arxiv = last.and_then(|t| t.parse().ok());
-    }
-    if let Some(or) =
-        field(entry, "verbb").and_then(|v| v.strip_prefix("openreview:").map(str::to_string))
-    {
-        r.ids.openreview = or.parse().ok();
-    }
-    r.links = match field(entry, "verba") {
-        Some(v) => v.split_whitespace().filter_map(link_from_verba).collect(),
-        None => field(entry, "url")
-            .map(|u| {
-                vec![Link {
-                    kind: LinkKind::classify(&u),
-                    url: u,
-                }]
-            })
-            .unwrap_or_default(),
-    };
-    if let Some(note) = field(entry, "note") {
-        r.notes = Note::split_joined(&note);
-    }
-    Ok(r)
+        .position(|m| m[..3].eq_ignore_ascii_case(&l) && l.len() == 3)
+        .map(|k| k + 1)
 }
 
-fn link_from_verba(item: &str) -> Option<Link> {
-    let (name, url) = item.split_once('=')?;
-    Some(Link {
-        url: url.to_string(),
-        kind: LinkKind::from_name(name)?,
-    })
+/// A value's pieces as written and as TeX; the undefined macros it uses.
+fn resolve(pieces: &[Piece<'_>], macros: &HashMap<String, String>) -> (Value, Vec<String>) {
+    let mut tex = String::new();
+    let mut undefined = Vec::new();
+    let mut bare = false;
+    let mut parts: Vec<String> = Vec::new();
+    for p in pieces {
+        match p {
+            Piece::Braced(s) | Piece::Quoted(s) => {
+                tex.push_str(s);
+                parts.push(format!("{{{s}}}"));
+            }
+            Piece::Number(n) => {
+                tex.push_str(n);
+                parts.push(n.to_string());
+            }
+            Piece::Macro(m) => match macros.get(&m.to_ascii_lowercase()) {
+                Some(v) => {
+                    tex.push_str(v);
+                    parts.push(format!("{{{v}}}"));
+                }
+                None => {
+                    bare = true;
+                    match month_macro(m) {
+                        Some(k) => tex.push_str(MONTHS[k - 1]),
+                        None => undefined.push(m.to_string()),
+                    }
+                    parts.push(m.to_string());
+                }
+            },
+        }
+    }
+    let written = if bare {
+        parts.join(" # ")
+    } else if pieces.len() == 1 && matches!(pieces[0], Piece::Number(_)) {
+        tex.clone()
+    } else {
+        format!("{{{tex}}}")
+    };
+    (Value { written, tex }, undefined)
+}
+
+/// Fields an entry never inherits (biblatex's defaults).
+const NOT_INHERITED: &[&str] = &[
+    "ids",
+    "crossref",
+    "xref",
+    "xdata",
+    "entryset",
+    "entrysubtype",
+    "execute",
+    "label",
+    "options",
+    "presort",
+    "related",
+    "relatedoptions",
+    "relatedstring",
+    "relatedtype",
+    "shorthand",
+    "shorthandintro",
+    "sortkey",
+];
+
+fn is_book_like(t: &str) -> bool {
+    matches!(
+        t,
+        "book"
+            | "collection"
+            | "proceedings"
+            | "reference"
+            | "mvbook"
+            | "mvcollection"
+            | "mvproceedings"
+            | "mvreference"
+            | "periodical"
+    )
+}
+
+/// The entries as references (inheriting from their `crossref`/`xdata`
+/// parents), or diagnostics.
+fn convert(entries: Vec<Resolved>, source: &str, parsed: &mut Parsed) {
+    let by_key: HashMap<String, usize> = entries
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(k, e)| (e.entry.key.to_lowercase(), k))
+        .collect();
+    let mut seen: std::collections::HashSet<&str> = Default::default();
+    for (k, e) in entries.iter().enumerate() {
+        let at = Location::new(source, e.line);
+        if !seen.insert(e.entry.key.as_str()) {
+            parsed.diagnostics.push(Diagnostic::error(
+                Code::DuplicateKey,
+                at,
+                format!("duplicate key \"{}\": this entry was not read", e.entry.key),
+            ));
+            continue;
+        }
+        let mut fields = e.tex.clone();
+        inherit(&entries, &by_key, k, &mut fields, &at, parsed);
+        let inherited = fields[e.tex.len()..].to_vec();
+        let r = typed::reference(&e.entry.entry_type, &fields);
+        let mut r = match r {
+            Ok(r) => r,
+            Err(msg) => {
+                parsed.diagnostics.push(Diagnostic::error(
+                    Code::BrokenEntry,
+                    at,
+                    format!("entry \"{}\" cannot be read: {msg}", e.entry.key),
+                ));
+                continue;
+            }
+        };
+        if r.title.is_empty() {
+            parsed.diagnostics.push(Diagnostic::warning(
+                Code::NoTitle,
+                at.clone(),
+                format!("entry \"{}\" has no title", e.entry.key),
+            ));
+        }
+        let mut p = Provenance::new(at);
+        p.key = Some(e.entry.key.clone());
+        p.text = e.text.clone();
+        r.sources.push(p);
+        let mut original = e.entry.clone();
+        original.inherited = inherited;
+        r.original = Some(Original::Bib(original));
+        parsed.references.push(r);
+    }
+}
+
+/// Adds to `fields` what entry `k` inherits through `crossref` and `xdata`
+/// (parents found case-insensitively; chains followed, each entry once).
+fn inherit(
+    entries: &[Resolved],
+    by_key: &HashMap<String, usize>,
+    k: usize,
+    fields: &mut Vec<(String, String)>,
+    at: &Location,
+    parsed: &mut Parsed,
+) {
+    let child_type = entries[k].entry.entry_type.clone();
+    let mut visited = vec![k];
+    let mut queue: Vec<(usize, String)> = vec![(k, String::new())];
+    while let Some((current, _)) = queue.pop() {
+        let own = &entries[current].tex;
+        for link in ["xdata", "crossref"] {
+            let Some((_, targets)) = own.iter().find(|(n, _)| n == link) else {
+                continue;
+            };
+            let targets = crate::text::latex::to_unicode(targets);
+            for target in targets.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+                let Some(&parent) = by_key.get(&target.to_lowercase()) else {
+                    parsed.diagnostics.push(Diagnostic::warning(
+                        Code::Doubtful,
+                        at.clone(),
+                        format!(
+                            "entry \"{}\": {link} \"{target}\" names no entry of this file",
+                            entries[k].entry.key
+                        ),
+                    ));
+                    continue;
+                };
+                if visited.contains(&parent) {
+                    if parent == k || current == k {
+                        parsed.diagnostics.push(Diagnostic::warning(
+                            Code::CrossrefLoop,
+                            at.clone(),
+                            format!(
+                                "entry \"{}\" inherits from itself through {link}: the loop is not followed",
+                                entries[k].entry.key
+                            ),
+                        ));
+                    }
+                    continue;
+                }
+                visited.push(parent);
+                let parent_type = entries[parent].entry.entry_type.as_str();
+                for (name, value) in &entries[parent].tex {
+                    if NOT_INHERITED.contains(&name.as_str()) {
+                        continue;
+                    }
+                    // A book's title is the booktitle of what is in it.
+                    let target_name = match name.as_str() {
+                        "title" | "subtitle" | "titleaddon"
+                            if link == "crossref"
+                                && is_book_like(parent_type)
+                                && !is_book_like(&child_type) =>
+                        {
+                            let prefix = if parent_type.starts_with("mv") {
+                                "main"
+                            } else {
+                                "book"
+                            };
+                            format!("{prefix}{name}")
+                        }
+                        _ => name.clone(),
+                    };
+                    if !fields.iter().any(|(n, _)| *n == target_name) {
+                        fields.push((target_name, value.clone()));
+                    }
+                }
+                queue.push((parent, String::new()));
+            }
+        }
+    }
+}
+
+/// 1-based line numbers of byte offsets, counted forward (offsets come in order).
+struct LineCounter<'a> {
+    src: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(src: &'a str) -> Self {
+        LineCounter {
+            src: src.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of `offset`.
+    fn at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.src.len());
+        if offset < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        self.line += self.src[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = offset;
+        self.line
+    }
+}
+
+/// The fields of an original entry as TeX (month macros as English names),
+/// read back from their written values.
+pub(crate) fn tex_fields(e: &BibEntry) -> Vec<(String, String)> {
+    let mut text = String::from("@x{k,\n");
+    for (n, v) in &e.fields {
+        text.push_str(&format!("{n} = {v},\n"));
+    }
+    text.push('}');
+    let none = HashMap::new();
+    let mut out: Vec<(String, String)> = match raw::items(&text).next() {
+        Some(Item::Entry { fields, .. }) => fields
+            .iter()
+            .map(|f| (f.name.to_ascii_lowercase(), resolve(&f.pieces, &none).0.tex))
+            .collect(),
+        _ => Vec::new(),
+    };
+    out.extend(e.inherited.iter().cloned());
+    out
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::latex::{escape, protect_case, to_ascii_tex};
 use crate::keys::{self, KeyFormat};
-use crate::model::{Kind, LinkKind, Pages, Person, Reference};
+use crate::model::{Kind, LinkKind, Original, Pages, Person, Reference};
 
 /// Which .bib dialect to write.
 ///
@@ -24,6 +24,35 @@ pub enum Dialect {
     BibLatex,
     /// BibTeX: `year`/`month`, `journal`, `address`, `archiveprefix`, ASCII with accent commands.
     BibTex,
+}
+
+/// A name that is not a [`Dialect`].
+///
+/// ```
+/// let e = "ris".parse::<publist::bib::Dialect>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown .bib dialect 'ris' (biblatex or bibtex)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown .bib dialect '{0}' (biblatex or bibtex)")]
+pub struct UnknownDialect(pub String);
+
+impl std::str::FromStr for Dialect {
+    type Err = UnknownDialect;
+
+    /// `biblatex` or `bibtex`, in any case.
+    ///
+    /// ```
+    /// use publist::bib::Dialect;
+    /// assert_eq!("BibTeX".parse(), Ok(Dialect::BibTex));
+    /// assert_eq!("biblatex".parse(), Ok(Dialect::BibLatex));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "biblatex" => Ok(Dialect::BibLatex),
+            "bibtex" => Ok(Dialect::BibTex),
+            _ => Err(UnknownDialect(s.to_string())),
+        }
+    }
 }
 
 /// Options for [`write()`].
@@ -68,6 +97,11 @@ pub fn write(refs: &[Reference], options: &WriteOptions) -> String {
         out.push_str(&write_entry(r, key, options));
         out.push('\n');
     }
+    // BibTeX's sorting idiom needs its definition (the input's @preamble
+    // is not kept: the model holds entries).
+    if out.contains("\\noopsort") {
+        out.insert_str(0, "@preamble{ \"\\providecommand{\\noopsort}[1]{}\" }\n\n");
+    }
     out
 }
 
@@ -81,6 +115,104 @@ pub fn write(refs: &[Reference], options: &WriteOptions) -> String {
 /// assert!(entry.starts_with("@online{mykey,\n"), "{entry}");
 /// ```
 pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
+    let (entry_type, fields) = match &r.original {
+        Some(Original::Bib(original)) => super::carry::fields(r, original, options),
+        Some(Original::CslJson(csl)) => {
+            let (t, typed) = typed_fields(r, options);
+            let t = super::from_csl::entry_type(r, csl, options.dialect).unwrap_or(t);
+            // A thesis's or report's university is its institution (school).
+            let institution = match t {
+                "thesis" | "report" | "techreport" => Some("institution"),
+                "phdthesis" | "mastersthesis" => Some("school"),
+                _ => None,
+            };
+            let mut fields: Vec<(String, String)> = typed
+                .into_iter()
+                .map(|(_, n, v)| match (n, institution) {
+                    ("publisher", Some(i)) => (i.to_string(), v),
+                    // CSL's number of a report, law or web page is BibLaTeX's `number`.
+                    ("eid", _) if numbered(t) => ("number".to_string(), v),
+                    _ => (n.to_string(), v),
+                })
+                .collect();
+            for (n, v) in super::from_csl::fields(r, csl, options) {
+                match fields.iter_mut().find(|(m, _)| *m == n) {
+                    Some(f) if n == "date" => f.1 = v,
+                    Some(_) => {}
+                    None => fields.push((n, v)),
+                }
+            }
+            (t.to_string(), fields)
+        }
+        _ => {
+            let (t, typed) = typed_fields(r, options);
+            (
+                t.to_string(),
+                typed
+                    .into_iter()
+                    .map(|(_, n, v)| (n.to_string(), v))
+                    .collect(),
+            )
+        }
+    };
+    let mut out = format!("@{entry_type}{{{key},\n");
+    for (name, value) in fields {
+        out.push_str(&format!("  {name} = {value},\n"));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Entry types whose `number` is the work's own number (not an issue).
+fn numbered(t: &str) -> bool {
+    matches!(
+        t,
+        "report"
+            | "techreport"
+            | "patent"
+            | "online"
+            | "dataset"
+            | "software"
+            | "unpublished"
+            | "booklet"
+            | "legislation"
+            | "jurisdiction"
+            | "legal"
+            | "standard"
+    )
+}
+
+/// The parts of a reference [`typed_fields`] writes, each standing for the
+/// .bib fields it is written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Group {
+    Authors,
+    Editors,
+    Title,
+    Container,
+    Series,
+    Volume,
+    Number,
+    Pages,
+    Date,
+    Publisher,
+    Place,
+    Isbn,
+    Issn,
+    Doi,
+    Eprint,
+    Links,
+    Notes,
+    /// `type = {preprint}` of a preprint without eprint.
+    Type,
+}
+
+/// The entry type and the fields (values braced) of a reference, written
+/// from its typed fields.
+pub(crate) fn typed_fields(
+    r: &Reference,
+    options: &WriteOptions,
+) -> (&'static str, Vec<(Group, &'static str, String)>) {
     let d = options.dialect;
     let biblatex = d == Dialect::BibLatex;
     let text = |s: &str| -> String {
@@ -176,7 +308,7 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
         fields.push(("issn", i.to_string()));
     }
     if let Some(doi) = &r.ids.doi {
-        fields.push(("doi", verbatim(doi.as_str())));
+        fields.push(("doi", verbatim(doi.as_written())));
     }
     let (eprint, eprint_type) = match (&arxiv, &openreview) {
         (Some(a), _) => (Some(a.clone()), "arXiv"),
@@ -223,19 +355,42 @@ pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
     if r.kind == Kind::Preprint && entry_type == "misc" && arxiv.is_none() && openreview.is_none() {
         fields.push(("type", "preprint".to_string()));
     }
-    let mut out = format!("@{entry_type}{{{key},\n");
-    for (name, value) in fields {
-        out.push_str(&format!("  {name} = {{{value}}},\n"));
+    let fields = fields
+        .into_iter()
+        .map(|(name, value)| (group_of(name), name, format!("{{{value}}}")))
+        .collect();
+    (entry_type, fields)
+}
+
+/// The group a field written by [`typed_fields`] belongs to.
+pub(crate) fn group_of(name: &str) -> Group {
+    match name {
+        "author" => Group::Authors,
+        "editor" => Group::Editors,
+        "title" => Group::Title,
+        "journaltitle" | "journal" | "booktitle" | "howpublished" => Group::Container,
+        "series" => Group::Series,
+        "volume" => Group::Volume,
+        "number" | "issue" | "eid" => Group::Number,
+        "pages" | "pubstate" => Group::Pages,
+        "date" | "year" | "month" => Group::Date,
+        "publisher" => Group::Publisher,
+        "location" | "address" => Group::Place,
+        "isbn" | "verbc" => Group::Isbn,
+        "issn" => Group::Issn,
+        "doi" => Group::Doi,
+        "eprint" | "eprinttype" | "archiveprefix" | "verbb" => Group::Eprint,
+        "url" | "verba" => Group::Links,
+        "note" => Group::Notes,
+        _ => Group::Type,
     }
-    out.push_str("}\n");
-    out
 }
 
 /// A value for a verbatim field (`url`, `doi`, `verba`): written as is,
 /// unless its braces do not balance or a backslash stands before a brace or
 /// at the end (either would end the field early); then backslashes and
 /// braces are percent-encoded, which URLs read the same (found by fuzzing).
-fn verbatim(s: &str) -> String {
+pub(crate) fn verbatim(s: &str) -> String {
     let mut depth = 0i32;
     let mut unsafe_ = s.ends_with('\\') || s.contains("\\{") || s.contains("\\}");
     for c in s.chars() {
@@ -255,7 +410,7 @@ fn verbatim(s: &str) -> String {
     }
 }
 
-fn entry_type(r: &Reference, d: Dialect) -> &'static str {
+pub(crate) fn entry_type(r: &Reference, d: Dialect) -> &'static str {
     let biblatex = d == Dialect::BibLatex;
     match r.kind {
         Kind::JournalArticle => "article",
@@ -283,7 +438,12 @@ fn names(people: &[Person], text: &impl Fn(&str) -> String) -> String {
             let family = text(&p.family);
             let family = match &p.particle {
                 Some(particle) => format!("{} {family}", text(particle)),
-                None if p.given.is_none() && p.family.contains(' ') => format!("{{{family}}}"),
+                // `{de Rijke}`, `{World Health Organization}`: one family name.
+                None if p.family.contains(' ')
+                    || p.family.starts_with(|c: char| c.is_lowercase()) =>
+                {
+                    format!("{{{family}}}")
+                }
                 None => family,
             };
             match (&p.suffix, &p.given) {

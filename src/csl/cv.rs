@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::format::{FormattedEntry, Formatter};
+use super::markup::OutputFormat;
+use super::style::IndependentStyle;
 use crate::model::{Kind, Person, Reference};
 
 impl Formatter {
@@ -31,48 +33,115 @@ impl Formatter {
     /// assert_eq!(sections[1].heading, "Preprints");
     /// ```
     pub fn cv(&self, refs: &[Reference], options: &CvOptions) -> Vec<CvSection> {
+        let style = self.unsorted_style();
+        let highlight = self.highlight_with(&options.highlight);
+        let links = options.links || self.links_on();
+        group_by_kind(refs, &options.groups)
+            .into_iter()
+            .map(|(heading, members)| {
+                let group_refs: Vec<Reference> = members.iter().map(|&i| refs[i].clone()).collect();
+                let mut entries = self.render(&style, &group_refs, &highlight, links);
+                if options.number {
+                    for (n, e) in entries.iter_mut().enumerate() {
+                        if e.label.is_none() {
+                            e.label = Some(format!("{}.", n + 1));
+                        }
+                    }
+                }
+                CvSection { heading, entries }
+            })
+            .collect()
+    }
+
+    /// The CV as one document in the formatter's markup: headings and
+    /// numbered entries in text, one line per entry; a whole HTML5 page or a
+    /// Markdown document otherwise ([`super::Page`] with
+    /// [`super::PageOptions::cv`]: sections by kind, the style's labels or
+    /// `1.`, `2.`, links as links).
+    ///
+    /// ```
+    /// use publist::csl::{load_style, CvOptions, Formatter, OutputFormat};
+    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// let apa = Formatter::new(load_style("apa", None)?);
+    /// let text = apa.cv_document(&refs, &CvOptions::default());
+    /// assert_eq!(text, "Journal Articles\n\n1. Bach, S., & Samek, W. (2015). Pixel-wise. PLoS ONE, 10(7), Article e0130140.\n");
+    /// let html = apa.with_format(OutputFormat::Html).cv_document(&refs, &CvOptions::default());
+    /// assert!(html.starts_with("<!DOCTYPE html>"));
+    /// assert!(html.contains("<h2 id=\"journal-articles\">Journal Articles"));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn cv_document(&self, refs: &[Reference], options: &CvOptions) -> String {
+        if self.format() != OutputFormat::Text {
+            let mut page_options = super::PageOptions::cv(options);
+            page_options.links |= self.links_on();
+            let page = super::Page::new(self, refs, page_options);
+            return match self.format() {
+                OutputFormat::Html => page.to_html(),
+                _ => page.to_markdown(),
+            };
+        }
+        let mut out = String::new();
+        for (i, section) in self.cv(refs, options).iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&section.heading);
+            out.push_str("\n\n");
+            for entry in &section.entries {
+                out.push_str(&entry.line());
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// The style without its bibliography sort: CV layouts order by date.
+    pub(super) fn unsorted_style(&self) -> IndependentStyle {
         let mut style = self.style.clone();
         if let Some(b) = style.bibliography.as_mut() {
             b.sort = None;
         }
-        let mut sections = Vec::new();
-        let mut placed = vec![false; refs.len()];
-        let mut groups = options.groups.clone();
-        groups.push(CvGroup {
-            heading: "Other".to_string(),
-            kinds: Vec::new(),
-        });
-        for (g, group) in groups.iter().enumerate() {
-            let last = g + 1 == groups.len();
-            let mut members: Vec<(usize, &Reference)> = refs
-                .iter()
-                .enumerate()
-                .filter(|(i, r)| !placed[*i] && (last || group.kinds.contains(&r.kind)))
-                .collect();
-            if members.is_empty() {
-                continue;
-            }
-            // Newest first; the input order among works of one year.
-            members.sort_by_key(|(i, r)| (std::cmp::Reverse(r.year().unwrap_or(i32::MIN)), *i));
-            for (i, _) in &members {
-                placed[*i] = true;
-            }
-            let group_refs: Vec<Reference> = members.iter().map(|(_, r)| (*r).clone()).collect();
-            let mut entries = self.render(&style, &group_refs, &options.highlight, options.links);
-            if options.number {
-                for (n, e) in entries.iter_mut().enumerate() {
-                    if e.label.is_none() {
-                        e.label = Some(format!("{}.", n + 1));
-                    }
-                }
-            }
-            sections.push(CvSection {
-                heading: group.heading.clone(),
-                entries,
-            });
-        }
-        sections
+        style
     }
+
+    /// The people [`Formatter::with_highlight`] set and `more`.
+    pub(super) fn highlight_with(&self, more: &[Person]) -> Vec<Person> {
+        let mut all = self.highlighted().to_vec();
+        all.extend(more.iter().cloned());
+        all
+    }
+}
+
+/// The indices of `refs` by group, in the order of `groups` and then a final
+/// "Other" for kinds no group lists; newest first within a group, the input
+/// order among works of one year. Empty groups are left out.
+pub(super) fn group_by_kind(refs: &[Reference], groups: &[CvGroup]) -> Vec<(String, Vec<usize>)> {
+    let mut placed = vec![false; refs.len()];
+    let mut out = Vec::new();
+    let other = [CvGroup {
+        heading: "Other".to_string(),
+        kinds: Vec::new(),
+    }];
+    for (g, group) in groups.iter().chain(&other).enumerate() {
+        let last = g == groups.len();
+        let mut members: Vec<usize> = (0..refs.len())
+            .filter(|&i| !placed[i] && (last || group.kinds.contains(&refs[i].kind)))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        newest_first(refs, &mut members);
+        for &i in &members {
+            placed[i] = true;
+        }
+        out.push((group.heading.clone(), members));
+    }
+    out
+}
+
+/// Sorts indices of `refs` newest first (by year), stable.
+pub(super) fn newest_first(refs: &[Reference], members: &mut [usize]) {
+    members.sort_by_key(|&i| (std::cmp::Reverse(refs[i].year().unwrap_or(i32::MIN)), i));
 }
 
 /// One group of a CV: a heading and the kinds it lists.

@@ -66,6 +66,8 @@ pub struct Formatter {
     locale: Option<LocaleCode>,
     format: OutputFormat,
     engine: Engine,
+    highlight: Vec<Person>,
+    links: bool,
 }
 
 /// Which CSL processor renders.
@@ -88,6 +90,35 @@ pub enum Engine {
     Hayagriva,
 }
 
+/// A name that is not an [`Engine`].
+///
+/// ```
+/// let e = "citeproc".parse::<publist::csl::Engine>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown engine 'citeproc' (publist or hayagriva)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown engine '{0}' (publist or hayagriva)")]
+pub struct UnknownEngine(pub String);
+
+impl std::str::FromStr for Engine {
+    type Err = UnknownEngine;
+
+    /// `publist` or `hayagriva`, in any case.
+    ///
+    /// ```
+    /// use publist::csl::Engine;
+    /// assert_eq!("Hayagriva".parse(), Ok(Engine::Hayagriva));
+    /// assert_eq!("publist".parse(), Ok(Engine::Publist));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "publist" => Ok(Engine::Publist),
+            "hayagriva" => Ok(Engine::Hayagriva),
+            _ => Err(UnknownEngine(s.to_string())),
+        }
+    }
+}
+
 impl Formatter {
     /// A formatter with hayagriva's locales, the style's default locale and plain text output.
     ///
@@ -104,6 +135,8 @@ impl Formatter {
             locale: None,
             format: OutputFormat::Text,
             engine: Engine::Publist,
+            highlight: Vec::new(),
+            links: false,
         }
     }
 
@@ -171,6 +204,61 @@ impl Formatter {
         self
     }
 
+    /// Sets these people in bold (HTML `<b>`, Markdown `**`) wherever they
+    /// are named, with all their name variants (see [`crate::cv::names`]);
+    /// [`Formatter::cv`] and [`super::Page`] add their own.
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// let apa = Formatter::new(load_style("apa", None)?)
+    ///     .with_format(OutputFormat::Markdown)
+    ///     .with_highlight(publist::cv::names("Samek W"));
+    /// assert!(apa.bibliography(&refs)[0].text.starts_with("Bach, S., & **Samek, W.** (2015)."));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn with_highlight(mut self, people: Vec<Person>) -> Self {
+        self.highlight = people;
+        self
+    }
+
+    /// Appends each work's links (code, demo, pages) to its entry, labelled
+    /// by kind: `<a href>` in HTML, `[kind](url)` in Markdown, the URL in text.
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Preprints\n1. Bach S (2020). \"Title\". In: arXiv:2001.00001. [Code](https://github.com/x/y)\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// let html = Formatter::new(load_style("apa", None)?).with_format(OutputFormat::Html).with_links(true);
+    /// assert!(html.bibliography(&refs)[0].text.ends_with(" <a href=\"https://github.com/x/y\">code</a>"));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn with_links(mut self, links: bool) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// The format entries are rendered in.
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// let f = Formatter::new(load_style("apa", None)?).with_format(OutputFormat::Html);
+    /// assert_eq!(f.format(), OutputFormat::Html);
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn format(&self) -> OutputFormat {
+        self.format
+    }
+
+    /// The people [`Formatter::with_highlight`] set in bold.
+    pub(super) fn highlighted(&self) -> &[Person] {
+        &self.highlight
+    }
+
+    /// Whether [`Formatter::with_links`] asked for links.
+    pub(super) fn links_on(&self) -> bool {
+        self.links
+    }
+
     /// The style.
     ///
     /// ```
@@ -195,11 +283,80 @@ impl Formatter {
     /// # Ok::<(), publist::Error>(())
     /// ```
     pub fn bibliography(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
-        self.render(&self.style, refs, &[], false)
+        self.render(&self.style, refs, &self.highlight, self.links)
+    }
+
+    /// The bibliography as one text in the formatter's markup: one entry per
+    /// line in text (labels included, as citeproc-js prints them), one
+    /// paragraph per entry in Markdown, and in HTML a list in citeproc-js's
+    /// and pandoc's classes (`<div class="csl-bib-body">` with one
+    /// `<div class="csl-entry">` per entry, its citation key as `id`).
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// let ieee = Formatter::new(load_style("ieee", None)?);
+    /// assert!(ieee.bibliography_document(&refs).starts_with("[1] S. Bach and W. Samek,"));
+    /// let html = ieee.with_format(OutputFormat::Html).bibliography_document(&refs);
+    /// assert!(html.starts_with("<div class=\"csl-bib-body\">\n  <div class=\"csl-entry\" id=\"bach2015pixel\">[1] S. Bach and W. Samek,"));
+    /// assert!(html.ends_with("</div>\n</div>\n"));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    ///
+    /// A style without a bibliography (a citation-only style) gives the
+    /// list of each reference's citation instead, as Zotero does (see
+    /// [`Formatter::bibliography_or_citations`]).
+    pub fn bibliography_document(&self, refs: &[Reference]) -> String {
+        self.document(&self.bibliography_or_citations(refs))
+    }
+
+    /// Each reference's citation (see [`Formatter::citations`]) as one
+    /// text, laid out as [`Formatter::bibliography_document`] lays out
+    /// entries.
+    ///
+    /// ```
+    /// let cv = "## Journal Articles\n1. Bach S and Samek W (2015). \"A\". In: *J* 2:3-5\n\
+    ///           2. Bach S and Samek W (2015). \"B\". In: *J* 3:4-6\n";
+    /// let refs = publist::cv::read(cv, "cv.md").references;
+    /// use publist::csl::{load_style, Formatter};
+    /// let apa = Formatter::new(load_style("apa", None)?);
+    /// assert_eq!(apa.citations_document(&refs), "(Bach & Samek, 2015a)\n(Bach & Samek, 2015b)\n");
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn citations_document(&self, refs: &[Reference]) -> String {
+        self.document(&self.citations(refs))
+    }
+
+    fn document(&self, entries: &[FormattedEntry]) -> String {
+        let mut out = String::new();
+        match self.format {
+            OutputFormat::Text => entries.iter().for_each(|e| {
+                out.push_str(&e.line());
+                out.push('\n');
+            }),
+            OutputFormat::Markdown if !entries.is_empty() => {
+                let paragraphs: Vec<String> = entries.iter().map(FormattedEntry::line).collect();
+                out = paragraphs.join("\n\n") + "\n";
+            }
+            OutputFormat::Markdown => {}
+            OutputFormat::Html => {
+                out.push_str("<div class=\"csl-bib-body\">\n");
+                for e in entries {
+                    let key = html_escape(&e.key);
+                    out.push_str(&format!(
+                        "  <div class=\"csl-entry\" id=\"{key}\">{}</div>\n",
+                        e.line()
+                    ));
+                }
+                out.push_str("</div>\n");
+            }
+        }
+        out
     }
 
     /// Renders `refs`; highlights `highlight` and appends links when asked,
-    /// finding each entry's reference once by its key.
+    /// finding each entry's reference once by its key. Placeholder pages
+    /// (`TBA`, [`crate::Pages::Placeholder`]) are not data and never print.
     pub(super) fn render(
         &self,
         style: &IndependentStyle,
@@ -208,6 +365,13 @@ impl Formatter {
         links: bool,
     ) -> Vec<FormattedEntry> {
         let keys = keys::assign(refs);
+        let cleaned: Vec<Reference>;
+        let refs = if refs.iter().any(has_placeholder_pages) {
+            cleaned = refs.iter().map(without_placeholder_pages).collect();
+            &cleaned
+        } else {
+            refs
+        };
         if self.engine == Engine::Publist {
             return self.render_own(style, refs, &keys, highlight, links);
         }
@@ -307,5 +471,134 @@ impl Formatter {
             };
             entry.text.push_str(&rendered);
         }
+    }
+}
+
+fn has_placeholder_pages(r: &Reference) -> bool {
+    r.pages
+        .as_ref()
+        .is_some_and(crate::model::Pages::is_placeholder)
+}
+
+/// The reference without placeholder pages (`TBA`): they are no locator.
+pub(super) fn without_placeholder_pages(r: &Reference) -> Reference {
+    let mut r = r.clone();
+    if has_placeholder_pages(&r) {
+        r.pages = None;
+    }
+    r
+}
+
+/// Citations (issue 17): each reference cited alone, and the citation list
+/// of styles without a bibliography. Always publist's own processor.
+impl Formatter {
+    /// Whether the style has a `<bibliography>` (91 of the official
+    /// independent styles have none: citation-only styles).
+    ///
+    /// ```
+    /// use publist::csl::{load_style, Formatter};
+    /// assert!(Formatter::new(load_style("apa", None).unwrap()).has_bibliography());
+    /// let style = publist::hayagriva::citationberg::IndependentStyle::from_xml(r#"
+    ///   <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+    ///     <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+    ///     <citation><layout><text variable="title"/></layout></citation></style>"#).unwrap();
+    /// assert!(!Formatter::new(style).has_bibliography());
+    /// ```
+    pub fn has_bibliography(&self) -> bool {
+        self.style.bibliography.is_some()
+    }
+
+    /// Each reference's citation alone, in input order, as Zotero's citation
+    /// list gives them (citeproc-js's `updateItems`, then one
+    /// `appendCitationCluster` per item): each citation is told apart from
+    /// the ones before it as it joins, and earlier ones change when a
+    /// later one reads like them, so every citation ends up distinct from
+    /// all others. In a note style each is the full first note. The
+    /// entries carry no label.
+    ///
+    /// ```
+    /// let cv = "## Journal Articles\n1. Bach S and Samek W (2015). \"A\". In: *J* 2:3-5\n\
+    ///           2. Bach S and Samek W (2015). \"B\". In: *J* 3:4-6\n";
+    /// let refs = publist::cv::read(cv, "cv.md").references;
+    /// use publist::csl::{load_style, Formatter};
+    /// let cites = Formatter::new(load_style("apa", None)?).citations(&refs);
+    /// let texts: Vec<&str> = cites.iter().map(|c| c.text.as_str()).collect();
+    /// assert_eq!(texts, ["(Bach & Samek, 2015a)", "(Bach & Samek, 2015b)"]);
+    /// assert_ne!(cites[0].key, cites[1].key); // each reference keeps its citation key
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn citations(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
+        // Placeholder pages (`TBA`) print nowhere, as in the bibliography.
+        let cleaned: Vec<Reference>;
+        let refs = if refs.iter().any(has_placeholder_pages) {
+            cleaned = refs.iter().map(without_placeholder_pages).collect();
+            &cleaned
+        } else {
+            refs
+        };
+        let keys = keys::assign(refs);
+        let indexed: Vec<usize> = (0..refs.len()).collect();
+        let items: Vec<super::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {
+            super::proc::ItemData::from_csl(&crate::csl_json::to_csl(&refs[i], &keys[i]), i)
+        });
+        let clusters: Vec<(u32, Vec<super::Cite>)> = keys
+            .iter()
+            .enumerate()
+            .map(|(k, key)| {
+                let note = u32::try_from(k + 1).unwrap_or(u32::MAX);
+                (note, vec![super::Cite::new(key)])
+            })
+            .collect();
+        let lang = self.locale.as_ref().map(|l| l.0.as_str());
+        let archived;
+        let locales = match &self.locales {
+            Some(l) => l.as_slice(),
+            None => {
+                archived =
+                    super::style::archived_locales_for(&super::proc::language(&self.style, lang));
+                &archived
+            }
+        };
+        let processor = super::Processor::new(self.style.clone(), locales, lang);
+        processor
+            // Zotero registers the items cited so far with each citation.
+            .cite_items(&items, &clusters, self.format, true)
+            .into_iter()
+            .zip(keys)
+            .map(|(text, key)| FormattedEntry {
+                key,
+                label: None,
+                text,
+            })
+            .collect()
+    }
+
+    /// The bibliography, or for a style without one the list of each
+    /// reference's citation (Zotero's makeFormattedBibliographyOrCitationList):
+    /// numbered `1.`, `2.`, … in a note style, as they are in plain.
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S (2015). \"Title\". In: *J* 2:3-5\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter};
+    /// let style = publist::hayagriva::citationberg::IndependentStyle::from_xml(r#"
+    ///   <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+    ///     <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+    ///     <citation><layout suffix="."><text variable="title" font-style="italic"/></layout></citation></style>"#).unwrap();
+    /// let list = Formatter::new(style).bibliography_or_citations(&refs);
+    /// assert_eq!(list[0].line(), "1. Title.");
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn bibliography_or_citations(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
+        if self.has_bibliography() {
+            return self.bibliography(refs);
+        }
+        let note = self.style.settings.class == hayagriva::citationberg::StyleClass::Note;
+        let mut list = self.citations(refs);
+        if note {
+            for (k, e) in list.iter_mut().enumerate() {
+                e.label = Some(format!("{}.", k + 1));
+            }
+        }
+        list
     }
 }

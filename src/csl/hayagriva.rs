@@ -47,10 +47,55 @@ pub fn item_from_csl(csl: &CslItem) -> Item {
     let mut value = serde_json::to_value(csl).unwrap_or_default();
     if let Some(map) = value.as_object_mut() {
         map.remove("custom");
+        // hayagriva reads no citeproc-js rich text (`<i>`, nocase spans):
+        // it gets the plain text.
+        for v in map.values_mut() {
+            if let serde_json::Value::String(s) = v {
+                if s.contains('<') {
+                    *s = without_rich_text(s);
+                }
+            }
+        }
     }
-    // Every variable of a CslItem is a string, a name list or a date, all of
-    // which citationberg reads; a failure here would be a bug in this module.
-    serde_json::from_value(value).unwrap_or_else(|_| Item(Default::default()))
+    // The typed variables of a CslItem are strings, name lists or dates,
+    // which citationberg reads; the variables kept from a CSL-JSON input
+    // (`CslItem::extra`) may be anything: one citationberg refuses is left
+    // out, not the item.
+    match serde_json::from_value(value.clone()) {
+        Ok(item) => item,
+        Err(_) => {
+            let mut map = value.as_object().cloned().unwrap_or_default();
+            map.retain(|k, v| {
+                let one = serde_json::json!({ k.clone(): v.clone() });
+                serde_json::from_value::<Item>(one).is_ok()
+            });
+            serde_json::from_value(serde_json::Value::Object(map))
+                .unwrap_or_else(|_| Item(Default::default()))
+        }
+    }
+}
+
+/// `s` without citeproc-js's rich-text tags.
+fn without_rich_text(s: &str) -> String {
+    const TAGS: &[&str] = &[
+        "<span class=\"nocase\">",
+        "<span style=\"font-variant:small-caps;\">",
+        "<span style=\"font-style:normal;\">",
+        "</span>",
+        "<i>",
+        "</i>",
+        "<b>",
+        "</b>",
+        "<sup>",
+        "</sup>",
+        "<sub>",
+        "</sub>",
+    ];
+    let mut out = s.to_string();
+    for t in TAGS {
+        out = out.replace(t, "");
+    }
+    out
 }
 
 /// The bibliography of `refs` (with their `keys`) in hayagriva's engine, as

@@ -25,6 +25,37 @@ pub enum OutputFormat {
     Markdown,
 }
 
+/// A name that is not an [`OutputFormat`].
+///
+/// ```
+/// let e = "bogus".parse::<publist::csl::OutputFormat>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown output format 'bogus' (text, html or markdown)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown output format '{0}' (text, html or markdown)")]
+pub struct UnknownOutputFormat(pub String);
+
+impl std::str::FromStr for OutputFormat {
+    type Err = UnknownOutputFormat;
+
+    /// `text`, `html` or `markdown` (also `md`), in any case.
+    ///
+    /// ```
+    /// use publist::csl::OutputFormat;
+    /// assert_eq!("HTML".parse(), Ok(OutputFormat::Html));
+    /// assert_eq!("md".parse(), Ok(OutputFormat::Markdown));
+    /// assert!("yaml".parse::<OutputFormat>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "text" | "txt" => Ok(OutputFormat::Text),
+            "html" => Ok(OutputFormat::Html),
+            "markdown" | "md" => Ok(OutputFormat::Markdown),
+            _ => Err(UnknownOutputFormat(s.to_string())),
+        }
+    }
+}
+
 /// `&`, `"`, `<` and `>` as HTML entities.
 pub(crate) fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;")

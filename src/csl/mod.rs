@@ -1,8 +1,10 @@
-//! Formatting in the Citation Style Language: bibliographies and CV layouts
-//! in any CSL style, rendered by publist's own CSL processor ([`Processor`],
-//! which follows citeproc-js) or, on request, hayagriva's engine
-//! ([`Engine::Hayagriva`]); styles from hayagriva's archive, `.csl` files, or
-//! dependent styles resolved to their parent ([`load_style`]).
+//! Formatting in the Citation Style Language: bibliographies, CV layouts
+//! ([`Formatter::cv`], [`Formatter::cv_document`]) and publication pages
+//! ([`Page`]) in any CSL style. publist's own CSL processor ([`Processor`],
+//! which follows citeproc-js) renders, or on request hayagriva's engine
+//! ([`Engine::Hayagriva`]); both are fed the typed [`Reference`]s. Styles come
+//! from hayagriva's archive, `.csl` files, dependent styles resolved to their
+//! parent, or the built-in `cv` style ([`load_style`], [`styles`]).
 //!
 //! CSL-JSON reading and writing live in [`crate::csl_json`]; the old paths
 //! here are deprecated aliases.
@@ -16,6 +18,8 @@ mod hayagriva;
 #[cfg(feature = "csl")]
 mod markup;
 #[cfg(feature = "csl")]
+mod page;
+#[cfg(feature = "csl")]
 mod proc;
 #[cfg(feature = "csl")]
 mod style;
@@ -23,15 +27,19 @@ mod style;
 #[cfg(feature = "csl")]
 pub use cv::{CvGroup, CvOptions, CvSection};
 #[cfg(feature = "csl")]
-pub use format::{Engine, FormattedEntry, Formatter};
+pub use format::{Engine, FormattedEntry, Formatter, UnknownEngine};
 #[cfg(feature = "csl")]
 pub use hayagriva::{item_from_csl, to_item};
 #[cfg(feature = "csl")]
-pub use markup::OutputFormat;
+pub use markup::{OutputFormat, UnknownOutputFormat};
+#[cfg(feature = "csl")]
+pub use page::{
+    GroupBy, Numbering, Page, PageEntry, PageLink, PageOptions, PageSection, UnknownChoice,
+};
 #[cfg(feature = "csl")]
 pub use proc::{BibEntry, Cite, Processor};
 #[cfg(feature = "csl")]
-pub use style::{archive_styles, load_locales, load_style, IndependentStyle};
+pub use style::{archive_styles, load_locales, load_style, styles, IndependentStyle};
 
 use crate::model::Reference;
 

@@ -19,9 +19,14 @@ fn style_error(source: &str, message: impl Into<String>) -> Error {
 /// style is resolved to its parent, looked up as `NAME.csl` in `styles_dir`
 /// (when given) and then in the archive.
 ///
+/// Names are matched in any case; `cv` is publist's own CV style, built in
+/// (the layout most CVs use: `Bach S and Samek W (2015). "Title". In: Venue`).
+///
 /// ```
 /// let apa = publist::csl::load_style("apa", None).unwrap();
 /// assert_eq!(apa.info.title.value, "APA Style 7th edition");
+/// assert_eq!(publist::csl::load_style("APA", None).unwrap().info.title.value, "APA Style 7th edition");
+/// assert_eq!(publist::csl::load_style("cv", None).unwrap().info.title.value, "publist CV");
 /// let err = publist::csl::load_style("no-such-style", None).unwrap_err();
 /// assert!(err.to_string().contains("no style named"));
 /// ```
@@ -40,7 +45,11 @@ pub fn load_style(
             return load_style(&candidate.display().to_string(), Some(dir));
         }
     }
-    match ArchivedStyle::by_name(name_or_path).map(ArchivedStyle::get) {
+    let name = name_or_path.to_ascii_lowercase();
+    if name == CV_STYLE_NAME {
+        return resolve(CV_STYLE, CV_STYLE_NAME, None, 0);
+    }
+    match ArchivedStyle::by_name(&name).map(ArchivedStyle::get) {
         Some(Style::Independent(s)) => Ok(s),
         Some(Style::Dependent(_)) | None => Err(Error::new(
             ErrorKind::NotFound,
@@ -107,6 +116,26 @@ fn resolve(
 /// ```
 pub fn archive_styles() -> Vec<&'static str> {
     ArchivedStyle::all().iter().map(|s| s.names()[0]).collect()
+}
+
+/// publist's CV style, built in so that an installed binary finds it.
+const CV_STYLE: &str = include_str!("../../styles/cv.csl");
+const CV_STYLE_NAME: &str = "cv";
+
+/// Every style [`load_style`] knows by name, each with all its names (the
+/// full name first, then short names such as `apa`): the built-in `cv`
+/// first, then hayagriva's archive.
+///
+/// ```
+/// let styles = publist::csl::styles();
+/// assert_eq!(styles[0], ["cv"]);
+/// assert!(styles.contains(&&["american-psychological-association", "apa"][..]));
+/// ```
+pub fn styles() -> Vec<&'static [&'static str]> {
+    let archive = ArchivedStyle::all().iter().map(|s| s.names());
+    std::iter::once(&[CV_STYLE_NAME][..])
+        .chain(archive)
+        .collect()
 }
 
 /// The `locales-*.xml` files of `dir` when given (they take precedence),

@@ -11,9 +11,13 @@
 //! # Ok::<(), publist::Error>(())
 //! ```
 
+mod carry;
 mod elements;
+mod from_bib;
 mod read;
 mod record;
+// The processor (feature `csl`) is the decoder's other user.
+#[cfg_attr(not(feature = "csl"), allow(dead_code))]
 pub(crate) mod value;
 mod write;
 

@@ -17,7 +17,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind};
 use crate::input::Parsed;
 use crate::model::{
-    Date, Kind, Link, LinkKind, Location, Note, Pages, Person, Provenance, Reference,
+    Date, Kind, Link, LinkKind, Location, Note, Original, Pages, Person, Provenance, Reference,
 };
 
 /// Reads CSL-JSON text: an array of items (or a single item). Fails only
@@ -34,7 +34,9 @@ use crate::model::{
 /// assert_eq!(r.authors[0].particle.as_deref(), Some("de"));
 /// assert_eq!(r.issued, Some(publist::Date { year: 2023, month: Some(5), day: None }));
 /// assert_eq!(r.volume.as_deref(), Some("5"));
-/// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: error: item \"b\" has no title");
+/// // An item without a title is kept, with a warning.
+/// assert_eq!(parsed.references.len(), 2);
+/// assert_eq!(parsed.diagnostics[0].to_string(), "refs.json:4: warning: item \"b\" has no title");
 /// ```
 pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -79,12 +81,11 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
         items: items.len(),
         ..Parsed::default()
     };
-    for (k, item) in items.iter().enumerate() {
+    for (k, item) in items.into_iter().enumerate() {
         let line = lines.get(k).copied().unwrap_or(1);
-        match item_to_reference(item, line, source) {
-            Ok(r) => parsed.references.push(r),
-            Err(d) => parsed.diagnostics.push(d),
-        }
+        let (r, d) = item_to_reference(item, line, source);
+        parsed.references.extend(r);
+        parsed.diagnostics.extend(d);
     }
     Ok(parsed)
 }
@@ -166,10 +167,9 @@ fn read_elements(
         let mut diagnostics = Vec::new();
         for &(line, json) in part.iter() {
             let item = serde_json::from_slice::<Value>(json).ok()?;
-            match item_to_reference(&item, line, source) {
-                Ok(r) => references.push(r),
-                Err(d) => diagnostics.push(d),
-            }
+            let (r, d) = item_to_reference(item, line, source);
+            references.extend(r);
+            diagnostics.extend(d);
         }
         Some((references, diagnostics))
     });
@@ -186,36 +186,39 @@ fn read_elements(
     Some(all)
 }
 
-/// One item of the array, starting at `line`.
-fn item_to_reference(item: &Value, line: usize, source: &str) -> Result<Reference, Diagnostic> {
-    match item
-        .as_object()
-        .ok_or_else(|| {
-            (
-                Code::BrokenEntry,
-                "an item must be a JSON object".to_string(),
-            )
-        })
-        .and_then(to_reference)
-    {
-        Ok(mut r) => {
-            if r.sources.is_empty() {
-                let mut p = Provenance::new(Location::new(source, line));
-                p.key = item.get("id").and_then(string);
-                r.sources = vec![p];
-            }
-            // Lists grown by pushing hold room for four or more; a library
-            // of a million items keeps only what it has.
-            r.authors.shrink_to_fit();
-            r.editors.shrink_to_fit();
-            r.links.shrink_to_fit();
-            r.notes.shrink_to_fit();
-            r.sources.shrink_to_fit();
-            r.ids.isbn.shrink_to_fit();
-            Ok(r)
-        }
-        Err((code, msg)) => Err(Diagnostic::error(code, Location::new(source, line), msg)),
+/// One item of the array, starting at `line`: a reference (with a warning
+/// when it has no title: it is kept) or, for anything but an object, an error.
+fn item_to_reference(
+    item: Value,
+    line: usize,
+    source: &str,
+) -> (Option<Reference>, Option<Diagnostic>) {
+    let at = Location::new(source, line);
+    let Value::Object(mut o) = item else {
+        let error = Diagnostic::error(Code::BrokenEntry, at, "an item must be a JSON object");
+        return (None, Some(error));
+    };
+    let mut r = to_reference(&o);
+    if r.sources.is_empty() {
+        let mut p = Provenance::new(at.clone());
+        p.key = o.get("id").and_then(string);
+        r.sources = vec![p];
     }
+    // Lists grown by pushing hold room for four or more; a library of a
+    // million items keeps only what it has.
+    r.authors.shrink_to_fit();
+    r.editors.shrink_to_fit();
+    r.links.shrink_to_fit();
+    r.notes.shrink_to_fit();
+    r.sources.shrink_to_fit();
+    r.ids.isbn.shrink_to_fit();
+    let warning = r.title.is_empty().then(|| {
+        let id = o.get("id").and_then(string).unwrap_or_default();
+        Diagnostic::warning(Code::NoTitle, at, format!("item \"{id}\" has no title"))
+    });
+    o.remove("custom");
+    r.original = Some(Original::CslJson(o));
+    (Some(r), warning)
 }
 
 /// A string or a number as text.
@@ -304,10 +307,9 @@ fn date(v: Option<&Value>) -> Option<Date> {
     year.parse().ok().map(Date::year)
 }
 
-fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
-    let id = field(o, "id").unwrap_or_default();
-    let title =
-        field(o, "title").ok_or_else(|| (Code::NoTitle, format!("item \"{id}\" has no title")))?;
+/// The typed reference of an item (an empty title when it has none).
+pub(super) fn to_reference(o: &Map<String, Value>) -> Reference {
+    let title = field(o, "title").unwrap_or_default();
     let kind = kind_of(&field(o, "type").unwrap_or_default(), o);
     let mut r = Reference::new(kind, &title);
     r.authors = names(o.get("author"));
@@ -380,10 +382,10 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
     }
     if r.links.is_empty() {
         if let Some(url) = field(o, "URL") {
-            r.links = vec![Link {
+            r.links.push(Link {
                 kind: LinkKind::classify(&url),
                 url,
-            }];
+            });
         }
     }
     // A preprint whose only id is OpenReview carries no "arXiv:" number.
@@ -393,7 +395,7 @@ fn to_reference(o: &Map<String, Value>) -> Result<Reference, (Code, String)> {
             .take()
             .filter(|_| r.ids.openreview.is_none());
     }
-    Ok(r)
+    r
 }
 
 #[cfg(test)]

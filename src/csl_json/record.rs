@@ -25,6 +25,13 @@ pub struct CslName {
     /// Given names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub given: Option<String>,
+    /// A particle dropped when the name is inverted (`van` of `Ludwig van Beethoven` in some styles).
+    #[serde(
+        rename = "dropping-particle",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dropping_particle: Option<String>,
     /// Particle such as `de`, `van der`.
     #[serde(
         rename = "non-dropping-particle",
@@ -196,6 +203,11 @@ pub struct CslItem {
     /// Notes, joined by `; `.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Every other CSL variable (`accessed`, `authority`, `event-title`,
+    /// `genre`, ...) and every variable of a CSL-JSON input that the fields
+    /// above do not hold, as read (or mapped from a .bib entry's fields).
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
     /// publist's extras.
     #[serde(default)]
     pub custom: CslCustom,

@@ -93,7 +93,7 @@ pub(crate) fn name(v: &Value) -> Option<NameData> {
 /// lower-case words opening the family name are a non-dropping particle
 /// ("van Gogh"), lower-case words closing the given name a dropping particle
 /// ("Ludwig van"), and ", Jr." after the given name a suffix.
-fn parse_particles(n: &mut NameData) {
+pub(crate) fn parse_particles(n: &mut NameData) {
     if n.ndp.is_none() {
         if let Some(family) = &n.family {
             if family.starts_with('"') && family.ends_with('"') && family.len() > 1 {
@@ -237,8 +237,10 @@ pub(crate) fn raw_date(s: &str) -> Option<DateData> {
         let nums: Vec<&str> = t.split(['-', '/', '.']).filter(|x| !x.is_empty()).collect();
         if !nums.is_empty() && nums.iter().all(|x| x.chars().all(|c| c.is_ascii_digit())) {
             let v: Vec<i32> = nums.iter().filter_map(|x| x.parse().ok()).collect();
-            if v[0] > 31 || nums[0].len() == 4 {
-                return Some([v[0], *v.get(1).unwrap_or(&0), *v.get(2).unwrap_or(&0)]);
+            // Digits too many for a number parse to nothing: no date (not a panic).
+            let first = *v.first()?;
+            if first > 31 || nums[0].len() == 4 {
+                return Some([first, *v.get(1).unwrap_or(&0), *v.get(2).unwrap_or(&0)]);
             }
             return None;
         }

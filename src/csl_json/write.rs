@@ -2,7 +2,7 @@
 
 use super::record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 use crate::keys;
-use crate::model::{Kind, LinkKind, Person, Reference};
+use crate::model::{Kind, LinkKind, Original, Person, Reference};
 
 fn csl_type(kind: Kind) -> &'static str {
     match kind {
@@ -22,6 +22,7 @@ fn csl_name(p: &Person) -> CslName {
     CslName {
         family: Some(p.family.clone()),
         given: p.given.clone(),
+        dropping_particle: None,
         non_dropping_particle: p.particle.clone(),
         suffix: p.suffix.clone(),
         literal: None,
@@ -41,6 +42,17 @@ fn csl_name(p: &Person) -> CslName {
 /// assert_eq!(item.custom.arxiv.as_deref(), Some("2402.12118"));
 /// ```
 pub fn to_csl(r: &Reference, id: &str) -> CslItem {
+    let mut item = typed_item(r, id);
+    match &r.original {
+        Some(Original::CslJson(map)) => super::carry::overlay(&mut item, r, map),
+        Some(Original::Bib(entry)) => super::from_bib::extend(&mut item, r, entry),
+        _ => {}
+    }
+    item
+}
+
+/// The item as the typed fields give it.
+fn typed_item(r: &Reference, id: &str) -> CslItem {
     let arxiv_preprint = r.kind == Kind::Preprint && r.ids.arxiv.is_some();
     let openreview_preprint =
         r.kind == Kind::Preprint && r.ids.arxiv.is_none() && r.ids.openreview.is_some();
@@ -91,7 +103,7 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
         number,
         publisher,
         publisher_place: r.place.clone(),
-        doi: r.ids.doi.as_ref().map(|d| d.to_string()),
+        doi: r.ids.doi.as_ref().map(|d| d.as_written().to_string()),
         isbn: (!r.ids.isbn.is_empty()).then(|| {
             r.ids
                 .isbn
@@ -103,6 +115,7 @@ pub fn to_csl(r: &Reference, id: &str) -> CslItem {
         issn: r.ids.issn.as_ref().map(|i| i.to_string()),
         url,
         note: (!notes.is_empty()).then(|| notes.join("; ")),
+        extra: serde_json::Map::new(),
         custom: CslCustom {
             sources: r
                 .sources
@@ -171,6 +184,6 @@ pub fn write_to(refs: &[Reference], out: impl std::io::Write) -> std::io::Result
             seq.end()
         }
     }
-    let keys = keys::assign(refs);
+    let keys = keys::assign_ids(refs);
     serde_json::to_writer_pretty(out, &Items { refs, keys: &keys }).map_err(std::io::Error::from)
 }

@@ -34,6 +34,14 @@ pub(crate) fn finish(s: &str) -> String {
 
 /// Collapses runs of white space to one space and trims.
 pub(crate) fn collapse_ws(s: &str) -> String {
+    // Most lines have single spaces only: copy them as they are.
+    let simple = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.contains(|c: char| c != ' ' && (c.is_whitespace() || c == '\u{a0}'));
+    if simple {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
         if word.is_empty() {
@@ -57,6 +65,9 @@ fn looks_like_latex(line: &str) -> bool {
 }
 
 fn markdown_unescape(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -96,6 +107,11 @@ const TRANSPARENT_COMMANDS: &[&str] = &[
     "bf", "rm", "sf", "sc", "textsc", "textup", "mathrm", "mathit", "mathbf", "url",
 ];
 
+/// The accented letter for an accent command (`\'`, `\"`, `\v`, ...) and a base letter.
+pub(crate) fn accent_of(cmd: char, base: char) -> Option<char> {
+    accent(cmd, base)
+}
+
 fn accent(cmd: char, base: char) -> Option<char> {
     let table: &[(char, &str, &str)] = &[
         ('"', "aeiouyAEIOUY", "äëïöüÿÄËÏÖÜŸ"),
@@ -105,6 +121,12 @@ fn accent(cmd: char, base: char) -> Option<char> {
         ('~', "anoANO", "ãñõÃÑÕ"),
         ('v', "cszrnCSZRN", "čšžřňČŠŽŘŇ"),
         ('c', "csCS", "çşÇŞ"),
+        ('=', "aeiouAEIOU", "āēīōūĀĒĪŌŪ"),
+        ('.', "zeiZEI", "żėİŻĖİ"),
+        ('u', "agAG", "ăğĂĞ"),
+        ('H', "ouOU", "őűŐŰ"),
+        ('k', "aeAE", "ąęĄĘ"),
+        ('r', "auAU", "åůÅŮ"),
     ];
     let (_, from, to) = table.iter().find(|(c, _, _)| *c == cmd)?;
     let i = from.chars().position(|c| c == base)?;
@@ -205,7 +227,8 @@ fn accent_argument(chars: &[char], i: usize) -> (Option<char>, usize) {
     }
 }
 
-fn named_symbol(name: &str) -> Option<&'static str> {
+/// The text of a symbol command (`\o` → `ø`, `\ldots` → `…`).
+pub(crate) fn named_symbol(name: &str) -> Option<&'static str> {
     Some(match name {
         "o" => "ø",
         "O" => "Ø",
@@ -233,6 +256,9 @@ const HTML_TAGS: &[&str] = &[
 
 /// Removes known HTML tags (keeping their content) and decodes a few entities.
 fn strip_html(s: &str) -> String {
+    if !s.contains(['<', '&']) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(pos) = rest.find('<') {
@@ -258,6 +284,9 @@ fn strip_html(s: &str) -> String {
         }
     }
     out.push_str(rest);
+    if !out.contains('&') {
+        return out;
+    }
     out.replace("&amp;", "&")
         .replace("&nbsp;", " ")
         .replace("&lt;", "<")

@@ -4,6 +4,7 @@ use super::clean::{extract_links, finish};
 use super::items::RawItem;
 use super::names::parse_names;
 use super::notes;
+use super::refstring;
 use super::venue::{parse_venue, Venue};
 use super::year::{find_year, is_open_quote};
 use crate::diagnostic::{Code, Diagnostic};
@@ -94,6 +95,12 @@ pub(crate) fn parse_item(
             msg,
         ))
     };
+
+    // The house grammar (`Names (Year). "Title". In: Venue`) reads its items
+    // precisely; any other layout goes to the general reference-string parser.
+    if !house_style(&text) {
+        return general(item, source, &joined, diagnostics);
+    }
 
     // Head: authors and year.
     let (authors_text, after_head, year, year_extra) = match find_year(&text) {
@@ -203,6 +210,51 @@ pub(crate) fn parse_item(
             Code::NoVenue,
             "no venue found (\"In: ...\"); the item may be truncated".into(),
         );
+    }
+    r.sources.push(Provenance {
+        at: Location::new(source, item.line),
+        section: Some(item.section.title.clone()),
+        number: item.number,
+        key: None,
+        text: item.raw.clone(),
+    });
+    Some(r)
+}
+
+/// Whether the item is in the house grammar: a `(Year)` after a name list,
+/// then a quoted title.
+fn house_style(text: &str) -> bool {
+    let Some((start, end, ..)) = find_year(text) else {
+        return false;
+    };
+    let after =
+        text[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':'));
+    start > 0 && quoted_title(after).is_some()
+}
+
+/// Reads an item of any other layout with the reference-string parser.
+fn general(
+    item: &RawItem,
+    source: &str,
+    joined: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Reference> {
+    let hints = refstring::Hints {
+        kind: item.section.kind,
+        year: item.section.year,
+    };
+    let parsed = refstring::parse(joined, &hints);
+    let mut r = parsed.reference;
+    if r.title.is_empty() {
+        diagnostics.push(unreadable(source, item, joined, "no title found"));
+        return None;
+    }
+    for d in parsed.doubts {
+        diagnostics.push(Diagnostic::warning(
+            d.code,
+            Location::new(source, item.line),
+            d.message,
+        ));
     }
     r.sources.push(Provenance {
         at: Location::new(source, item.line),

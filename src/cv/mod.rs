@@ -1,24 +1,140 @@
-//! Publication lists as people keep them: CV sections in markdown or text
-//! extracted from PDF.
+//! Publication lists as people keep them: CV sections and publication pages
+//! in markdown, plain text (also extracted from PDF or pasted from a word
+//! processor), LaTeX and HTML.
 //!
-//! Two stages: `items` finds the publication sections and splits them into
-//! items (keeping each item's source lines), then `item` reads each item's
-//! fields. Every item becomes a reference or an error diagnostic.
+//! Three stages: a front end per syntax turns the input into blocks
+//! (headings, list items, paragraphs, definition lists, with source lines),
+//! `items` finds the publication sections among them and splits them into
+//! items, then `item` reads each item's fields. Every item becomes a
+//! reference or an error diagnostic.
 
+mod blocks;
 mod clean;
+mod entries;
+#[cfg(feature = "html")]
+mod html;
 mod item;
 mod items;
+mod latex;
+mod latex_inline;
+mod markdown;
 mod names;
 mod notes;
+mod paragraphs;
+pub mod refstring;
 mod sections;
+mod text;
 mod venue;
 mod year;
 
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::Error;
 use crate::input::Parsed;
 use crate::model::Person;
+
+pub use entries::{entries, Entries, Entry};
+pub use items::Status;
+
+/// The syntax a publication list is written in.
+///
+/// ```
+/// use publist::cv::Syntax;
+/// assert_eq!(Syntax::detect("cv.tex", ""), Syntax::Latex);
+/// assert_eq!(Syntax::detect("<stdin>", "<!DOCTYPE html><html>"), Syntax::Html);
+/// assert_eq!(Syntax::detect("<stdin>", "## Publications\n1. A"), Syntax::Markdown);
+/// assert_eq!(Syntax::detect("list.txt", "## Publications"), Syntax::Text);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Syntax {
+    /// Markdown (CommonMark with pandoc-style definition lists and YAML front matter).
+    Markdown,
+    /// Plain text: extracted from PDF, pasted from a word processor or a reference manager.
+    Text,
+    /// LaTeX: `\section`, lists, `thebibliography`, moderncv and res.cls macros.
+    Latex,
+    /// HTML: headings, lists, paragraphs, links.
+    Html,
+}
+
+impl Syntax {
+    /// The syntax of an input named `name` holding `text`: by extension when
+    /// it has one publist knows (`.md`, `.txt`, `.tex`, `.html`), otherwise by
+    /// content (an HTML doctype or root element, LaTeX commands, markdown
+    /// headings or lists), plain text when nothing says otherwise.
+    ///
+    /// ```
+    /// use publist::cv::Syntax;
+    /// assert_eq!(Syntax::detect("cv.md", "\\section{Publications}"), Syntax::Markdown);
+    /// assert_eq!(Syntax::detect("-", "\\documentclass{res}"), Syntax::Latex);
+    /// assert_eq!(Syntax::detect("-", "Smith J (2020). Title."), Syntax::Text);
+    /// ```
+    pub fn detect(name: &str, text: &str) -> Syntax {
+        let ext = Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd" | "qmd" | "rmd") => return Syntax::Markdown,
+            Some("txt" | "text") => return Syntax::Text,
+            Some("tex" | "ltx" | "latex") => return Syntax::Latex,
+            Some("html" | "htm" | "xhtml") => return Syntax::Html,
+            _ => {}
+        }
+        let head: String = text.chars().take(4096).collect();
+        let lower = head
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .to_ascii_lowercase();
+        if lower.starts_with("<!doctype html")
+            || lower.starts_with("<html")
+            || lower.contains("<body")
+        {
+            return Syntax::Html;
+        }
+        let latex = [
+            "\\documentclass",
+            "\\begin{",
+            "\\section",
+            "\\item",
+            "\\bibitem",
+        ];
+        if latex.iter().any(|m| head.contains(m)) {
+            return Syntax::Latex;
+        }
+        let markdown = head.lines().any(|l| {
+            let t = l.trim_start();
+            (t.starts_with('#') && t.trim_start_matches('#').starts_with(' '))
+                || t.starts_with("- ")
+                || t.starts_with("* ")
+                || l.contains("](")
+                || l == "---"
+        });
+        if markdown {
+            Syntax::Markdown
+        } else {
+            Syntax::Text
+        }
+    }
+
+    /// The syntax's name for messages.
+    ///
+    /// ```
+    /// assert_eq!(publist::cv::Syntax::Latex.name(), "LaTeX");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Syntax::Markdown => "markdown",
+            Syntax::Text => "text",
+            Syntax::Latex => "LaTeX",
+            Syntax::Html => "HTML",
+        }
+    }
+}
 
 /// Reads a list of names as CVs write them (`Lapuschkin S; Bach S`,
 /// `Müller K-R and de Lange T`); separators `,`, `;`, `and`, `&`.
@@ -32,8 +148,9 @@ pub fn names(text: &str) -> Vec<Person> {
     names::parse_names(text).persons
 }
 
-/// Reads the publication lists of a CV given as text (markdown or plain text
-/// extracted from a PDF). `source` names the input in provenance and diagnostics.
+/// Reads the publication lists of a CV or publication page given as text, in
+/// the syntax [`Syntax::detect`] finds for `source` and `text`. `source`
+/// names the input in provenance and diagnostics.
 ///
 /// ```
 /// let cv = "## Preprints\n\n1. Schwenk G and **Bach S** (2014).\n\"Detecting Behavioural and Structural Anomalies in Media-Cloud Applications\".\nIn: *CoRR abs/1409.8035*\n";
@@ -45,8 +162,20 @@ pub fn names(text: &str) -> Vec<Person> {
 /// assert_eq!(r.sources[0].at.line, 3);
 /// ```
 pub fn read(text: &str, source: &str) -> Parsed {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (raw_items, mut diagnostics) = items::split(text, source);
+    read_as(Syntax::detect(source, text), text, source)
+}
+
+/// Like [`read()`], in a given syntax.
+///
+/// ```
+/// use publist::cv::Syntax;
+/// let tex = "\\section{Publications}\n\\begin{enumerate}\n\\item Bach S (2015). \"A\". In: \\emph{J} 1:1-9\n\\end{enumerate}\n";
+/// let parsed = publist::cv::read_as(Syntax::Latex, tex, "cv");
+/// assert_eq!(parsed.references[0].title, "A");
+/// assert_eq!(parsed.references[0].sources[0].at.line, 3);
+/// ```
+pub fn read_as(syntax: Syntax, text: &str, source: &str) -> Parsed {
+    let (raw_items, mut diagnostics) = split(syntax, text, source);
     let mut references = Vec::with_capacity(raw_items.len());
     for raw in &raw_items {
         if let Some(r) = item::parse_item(raw, source, &mut diagnostics) {
@@ -59,6 +188,34 @@ pub fn read(text: &str, source: &str) -> Parsed {
         diagnostics,
         items: raw_items.len(),
     }
+}
+
+/// The items of the publication lists in `text`, before their fields are
+/// read, and the diagnostics about finding them.
+fn split(
+    syntax: Syntax,
+    text: &str,
+    source: &str,
+) -> (Vec<items::RawItem>, Vec<crate::Diagnostic>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let blocks = match syntax {
+        Syntax::Markdown => markdown::blocks(text),
+        Syntax::Text => text::blocks(text),
+        Syntax::Latex => latex::blocks(text),
+        #[cfg(feature = "html")]
+        Syntax::Html => html::blocks(text),
+        #[cfg(not(feature = "html"))]
+        Syntax::Html => {
+            // A warning: no item was found, so none is lost.
+            let d = crate::Diagnostic::warning(
+                crate::Code::NoPublicationList,
+                crate::Location::new(source, 1),
+                "reading HTML needs publist's `html` feature",
+            );
+            return (Vec::new(), vec![d]);
+        }
+    };
+    items::split(&blocks, text, source, syntax)
 }
 
 /// Like [`read()`], for bytes: fails with [`crate::ErrorKind::InvalidUtf8`]

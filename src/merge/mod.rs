@@ -11,6 +11,7 @@
 //! 5. `reconcile`: each record's fields chosen from its listings.
 //! 6. `report`: the evidence and where each input item went.
 
+mod explain;
 mod index;
 mod join;
 mod names;

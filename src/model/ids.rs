@@ -225,27 +225,83 @@ impl FromStr for OpenReviewId {
     }
 }
 
-/// A DOI, normalised to lower case without resolver prefix (`10.1038/s42256-023-00711-8`).
+/// A DOI without resolver prefix. It keeps the case it was written in
+/// ([`Doi::as_written`], what writers write) and compares, hashes and
+/// displays in lower case (DOIs are case-insensitive).
 ///
 /// ```
 /// use publist::Doi;
-/// let doi: Doi = "https://doi.org/10.1371/journal.pone.0130140".parse().unwrap();
-/// assert_eq!(doi.as_str(), "10.1371/journal.pone.0130140");
+/// let doi: Doi = "https://doi.org/10.1109/ICDE.2000.839388".parse().unwrap();
+/// assert_eq!(doi.as_str(), "10.1109/icde.2000.839388");
+/// assert_eq!(doi.as_written(), "10.1109/ICDE.2000.839388");
+/// assert_eq!(doi, "10.1109/icde.2000.839388".parse().unwrap());
+/// assert_eq!(serde_json::to_string(&doi).unwrap(), r#""10.1109/ICDE.2000.839388""#);
 /// assert!("11.1/x".parse::<Doi>().is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Doi(String);
+pub struct Doi {
+    key: String,
+    written: String,
+}
 
 impl Doi {
-    /// The DOI without resolver prefix, lower case.
+    /// The DOI without resolver prefix, lower case: its identity.
     ///
     /// ```
     /// let doi: publist::Doi = "doi:10.1038/S41467-019-08987-4".parse().unwrap();
     /// assert_eq!(doi.as_str(), "10.1038/s41467-019-08987-4");
     /// ```
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.key
+    }
+
+    /// The DOI as written in the source (resolver prefix removed).
+    ///
+    /// ```
+    /// let doi: publist::Doi = "doi:10.1038/S41467-019-08987-4".parse().unwrap();
+    /// assert_eq!(doi.as_written(), "10.1038/S41467-019-08987-4");
+    /// ```
+    pub fn as_written(&self) -> &str {
+        &self.written
+    }
+}
+
+impl PartialEq for Doi {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+impl Eq for Doi {}
+impl std::hash::Hash for Doi {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key.hash(state)
+    }
+}
+impl PartialOrd for Doi {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Doi {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+impl fmt::Display for Doi {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.key)
+    }
+}
+impl TryFrom<String> for Doi {
+    type Error = IdError;
+    fn try_from(s: String) -> Result<Self, IdError> {
+        s.parse()
+    }
+}
+impl From<Doi> for String {
+    fn from(v: Doi) -> String {
+        v.written
     }
 }
 
@@ -270,7 +326,10 @@ impl FromStr for Doi {
         if suffix.is_empty() || suffix.chars().any(char::is_whitespace) {
             return Err(id_error("DOI", s, "empty suffix or white space in it"));
         }
-        Ok(Doi(t.to_lowercase()))
+        Ok(Doi {
+            key: t.to_lowercase(),
+            written: t.to_string(),
+        })
     }
 }
 
@@ -428,7 +487,7 @@ macro_rules! string_newtype_impls {
         }
     )*};
 }
-string_newtype_impls!(ArxivId, OpenReviewId, Doi, Isbn, Issn);
+string_newtype_impls!(ArxivId, OpenReviewId, Isbn, Issn);
 
 #[cfg(test)]
 mod tests {

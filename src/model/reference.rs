@@ -235,6 +235,11 @@ pub struct Reference {
     /// Where this reference came from: one entry per input item it stands for.
     #[serde(default)]
     pub sources: Vec<Provenance>,
+    /// The record as its source wrote it (.bib entry, CSL-JSON item), with
+    /// every field the typed ones above do not hold: what writers of the same
+    /// format write back unchanged. `None` for CV items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<super::original::Original>,
 }
 
 impl Reference {
@@ -266,6 +271,7 @@ impl Reference {
             links: Vec::new(),
             notes: Vec::new(),
             sources: Vec::new(),
+            original: None,
         }
     }
 

@@ -19,14 +19,25 @@ use crate::model::Reference;
 /// assert!(yaml.contains("title: Pixel-wise"));
 /// ```
 pub fn write(refs: &[Reference]) -> Result<String, Error> {
-    let bib = crate::bib::write(
-        refs,
-        &WriteOptions {
-            plain: true,
-            ..Default::default()
-        },
-    );
-    let library = hayagriva::io::from_biblatex_str(&bib).map_err(|errors| {
+    let options = WriteOptions {
+        plain: true,
+        ..Default::default()
+    };
+    let bib = crate::bib::write(refs, &options);
+    // .bib records are written back with every field as read, which
+    // hayagriva's importer may refuse (an undefined `@string`, a date it
+    // cannot parse): then they go from their typed fields only.
+    let library = hayagriva::io::from_biblatex_str(&bib).or_else(|_| {
+        let typed: Vec<Reference> = refs
+            .iter()
+            .map(|r| Reference {
+                original: None,
+                ..r.clone()
+            })
+            .collect();
+        hayagriva::io::from_biblatex_str(&crate::bib::write(&typed, &options))
+    });
+    let library = library.map_err(|errors| {
         let first = errors.first().map(|e| format!("{e:?}")).unwrap_or_default();
         Error::new(
             ErrorKind::Syntax,

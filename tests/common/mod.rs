@@ -166,10 +166,12 @@ pub fn merged() -> Vec<Reference> {
     publist::Library::merge(all_cv_references()).records
 }
 
-/// A reference without its provenance, which other formats cannot carry.
+/// A reference without its provenance and its source record, which other
+/// formats cannot carry.
 pub fn content(r: &Reference) -> Reference {
     Reference {
         sources: Vec::new(),
+        original: None,
         ..r.clone()
     }
 }

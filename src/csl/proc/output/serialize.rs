@@ -1,105 +1,9 @@
-//! The processor's output tree and its serialisation to text, HTML and
-//! Markdown, with the joins citeproc-js makes: duplicate punctuation
-//! collapsed ("Title." + "." → "Title."), punctuation moved inside closing
-//! quotes where the locale wants it, and italics flipped inside italics.
+//! Serialising the output tree to text, HTML and Markdown, with the joins
+//! citeproc-js makes: duplicate punctuation collapsed ("Title." + "." →
+//! "Title."), punctuation moved inside closing quotes where the locale wants
+//! it, and italics flipped inside italics.
 
-/// A formatting wrapper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Tag {
-    Italic,
-    /// `font-style="normal"` (inside italics it flips back to roman).
-    Roman,
-    Bold,
-    NormalWeight,
-    Light,
-    SmallCaps,
-    NormalVariant,
-    Underline,
-    NoDecoration,
-    Sup,
-    Sub,
-    Baseline,
-    /// `display` blocks: csl-block, csl-left-margin, csl-right-inline, csl-indent.
-    Div(&'static str),
-    /// A person set in bold by the caller (CV highlighting).
-    Highlight,
-}
-
-/// A piece of output.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Node {
-    Text(String),
-    Tagged(Tag, Vec<Node>),
-    /// Quoted content: the quote marks are chosen when serialising, by depth.
-    Quoted(Vec<Node>),
-    /// Content text-case transformations leave alone.
-    NoCase(Vec<Node>),
-}
-
-impl Node {
-    pub fn text(s: impl Into<String>) -> Node {
-        Node::Text(s.into())
-    }
-}
-
-/// The plain text of nodes (quotes as straight `"`), for tests of emptiness,
-/// sorting and disambiguation.
-pub(crate) fn plain(nodes: &[Node]) -> String {
-    let mut s = String::new();
-    plain_into(nodes, &mut s);
-    s
-}
-
-fn plain_into(nodes: &[Node], s: &mut String) {
-    for n in nodes {
-        match n {
-            Node::Text(t) => s.push_str(t),
-            Node::Tagged(_, c) | Node::NoCase(c) => plain_into(c, s),
-            Node::Quoted(c) => {
-                s.push('"');
-                plain_into(c, s);
-                s.push('"');
-            }
-        }
-    }
-}
-
-pub(crate) fn is_empty(nodes: &[Node]) -> bool {
-    nodes.iter().all(|n| match n {
-        Node::Text(t) => t.is_empty(),
-        Node::Tagged(_, c) | Node::Quoted(c) | Node::NoCase(c) => is_empty(c),
-    })
-}
-
-/// The output markup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Markup {
-    Text,
-    Html,
-    Markdown,
-}
-
-/// Quote marks of the locale.
-#[derive(Debug, Clone)]
-pub(crate) struct Quotes {
-    pub open: String,
-    pub close: String,
-    pub open_inner: String,
-    pub close_inner: String,
-    pub punctuation_in_quote: bool,
-}
-
-impl Default for Quotes {
-    fn default() -> Self {
-        Quotes {
-            open: "“".into(),
-            close: "”".into(),
-            open_inner: "‘".into(),
-            close_inner: "’".into(),
-            punctuation_in_quote: true,
-        }
-    }
-}
+use super::{Markup, Node, Quote, Quotes, Tag};
 
 #[derive(Debug, Clone)]
 struct Run {
@@ -118,26 +22,32 @@ struct Flattener<'a> {
 const PUNCT: &str = ".!?:;,";
 
 impl Flattener<'_> {
-    fn walk(&mut self, nodes: &[Node], depth: usize) {
+    /// `quoted`: inside some quote; `depth`: field quotes open around.
+    fn walk(&mut self, nodes: &[Node], quoted: bool, depth: usize) {
         for n in nodes {
             match n {
                 Node::Text(t) => self.push(t, false),
-                Node::NoCase(c) => self.walk(c, depth),
+                Node::NoCase(c) => self.walk(c, quoted, depth),
                 Node::Tagged(tag, c) => {
                     self.next_id += 1;
                     self.stack.push((self.next_id, *tag));
-                    self.walk(c, depth);
+                    self.walk(c, quoted, depth);
                     self.stack.pop();
                 }
-                Node::Quoted(c) => {
-                    let (open, close) = if depth % 2 == 0 {
-                        (&self.quotes.open, &self.quotes.close)
-                    } else {
+                Node::Quoted(kind, c) => {
+                    let inner = match kind {
+                        Quote::Style => false,
+                        Quote::Field => (depth + usize::from(quoted)) % 2 == 1,
+                    };
+                    let (open, close) = if inner {
                         (&self.quotes.open_inner, &self.quotes.close_inner)
+                    } else {
+                        (&self.quotes.open, &self.quotes.close)
                     };
                     let (open, close) = (open.clone(), close.clone());
                     self.push(&open, false);
-                    self.walk(c, depth + 1);
+                    let depth = depth + usize::from(*kind == Quote::Field);
+                    self.walk(c, true, depth);
                     self.push(&close, true);
                 }
             }
@@ -184,15 +94,15 @@ impl Flattener<'_> {
         }
         if let (Some(last), Some(first)) = (self.last_char(), text.chars().next()) {
             if PUNCT.contains(last) && PUNCT.contains(first) {
-                // citeproc-js's merge table (left mark, right mark): the
-                // left one wins for ";"/":" before "." or ":" and for "!"/"?"
-                // before "." or ":"; "!"/"?" win after ";"/":"; "," gives way
-                // to a closing period, "."/"!"/"?"; the rest keep both.
+                // citeproc-js's merge table (CSL.Output.Queue.adjust,
+                // LtoR_MAP; left mark, right mark): ";"/":" before "." or
+                // ":" win, "!"/"?" before "." or ":" win, "!"/"?" after
+                // ";"/":" win; every other pair, "," before anything
+                // included, keeps both.
                 let drop_new = last == first
                     || (first == '.' && "!?:;".contains(last))
                     || (first == ':' && "!?;".contains(last));
-                let replace_old = (last == ',' && ".!?".contains(first))
-                    || (":;".contains(last) && "!?".contains(first));
+                let replace_old = ":;".contains(last) && "!?".contains(first);
                 if drop_new {
                     text.remove(0);
                 } else if replace_old {
@@ -227,7 +137,7 @@ pub(crate) fn render(nodes: &[Node], markup: Markup, quotes: &Quotes) -> String 
         next_id: 0,
         quotes,
     };
-    f.walk(nodes, 0);
+    f.walk(nodes, false, 0);
     let runs = f.runs;
     let mut out = String::new();
     let mut open: Vec<(u32, Tag)> = Vec::new();
@@ -286,6 +196,13 @@ fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
                 Tag::Sub => "<sub>",
                 Tag::Baseline => "<span style=\"baseline\">",
                 Tag::Div(class) => {
+                    // citeproc-js's HTML format sets blocks and the left
+                    // margin on lines of their own.
+                    out.push_str(match class {
+                        "csl-block" => "\n\n    ",
+                        "csl-left-margin" => "\n    ",
+                        _ => "",
+                    });
                     out.push_str("<div class=\"");
                     out.push_str(class);
                     out.push_str("\">");
@@ -295,7 +212,13 @@ fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
             out.push_str(t);
         }
         Markup::Markdown => out.push_str(markdown_mark(tag, open)),
-        Markup::Text => {}
+        // citeproc-js's text format writes a block and an indent on a line
+        // of their own ("\n", "\n    ") and a space after the left margin;
+        // entries here stay on one line, so the line breaks are spaces.
+        Markup::Text => match tag {
+            Tag::Div("csl-block") | Tag::Div("csl-indent") => out.push(' '),
+            _ => {}
+        },
     }
 }
 
@@ -317,11 +240,17 @@ fn close_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
             Tag::Bold | Tag::Highlight => "</b>",
             Tag::Sup => "</sup>",
             Tag::Sub => "</sub>",
+            Tag::Div("csl-block") => "</div>\n",
+            Tag::Div("csl-right-inline" | "csl-indent") => "</div>\n  ",
             Tag::Div(_) => "</div>",
             _ => "</span>",
         }),
         Markup::Markdown => out.push_str(markdown_mark(tag, open)),
-        Markup::Text => {}
+        Markup::Text => {
+            if tag == Tag::Div("csl-left-margin") {
+                out.push(' ');
+            }
+        }
     }
 }
 
@@ -453,168 +382,6 @@ fn escape_html(s: &str, out: &mut String) {
     }
 }
 
-/// An open frame of field markup.
-#[derive(Clone, Copy, PartialEq)]
-enum Frame {
-    Root,
-    Tag(Tag),
-    NoCase,
-    /// A quote opened by this character (`"`, `“`, `'` or `‘`).
-    Quote(char),
-}
-
-/// Parses the markup citeproc-js accepts inside field values: `<i>`, `<b>`,
-/// `<sup>`, `<sub>`, `<sc>`, `<span style="font-variant:small-caps;">`,
-/// `<span class="nocase">`, and quotes: straight or curly, double or
-/// single, which become quotes of the locale by nesting depth. An
-/// apostrophe inside or at the end of a word is typographic (’), and a
-/// quote that is never closed stays as it was written.
-pub(crate) fn rich(s: &str) -> Vec<Node> {
-    rich_with(s, true)
-}
-
-/// [`rich`] for the prefix and suffix of a cite, where citeproc-js leaves
-/// curly quotes as they are (only straight ones are markup).
-pub(crate) fn rich_affix(s: &str) -> Vec<Node> {
-    rich_with(s, false)
-}
-
-fn rich_with(s: &str, curly: bool) -> Vec<Node> {
-    if !s.contains(['<', '"', '\'', '“', '‘']) {
-        return vec![Node::Text(s.to_string())];
-    }
-    let mut stack: Vec<(Frame, Vec<Node>)> = vec![(Frame::Root, Vec::new())];
-    let mut buf = String::new();
-    let flush = |buf: &mut String, stack: &mut Vec<(Frame, Vec<Node>)>| {
-        if !buf.is_empty() {
-            if let Some(top) = stack.last_mut() {
-                top.1.push(Node::Text(std::mem::take(buf)));
-            }
-        }
-    };
-    let open_quote = |stack: &[(Frame, Vec<Node>)], single: bool| {
-        stack.iter().rposition(|(f, _)| match f {
-            Frame::Quote(q) => (*q == '\'' || *q == '‘') == single,
-            _ => false,
-        })
-    };
-    let mut rest = s;
-    let mut prev_char: Option<char> = None;
-    while let Some(c) = rest.chars().next() {
-        let next = rest[c.len_utf8()..].chars().next();
-        if c == '<' {
-            let tags: [(&str, Frame); 7] = [
-                ("<i>", Frame::Tag(Tag::Italic)),
-                ("<b>", Frame::Tag(Tag::Bold)),
-                ("<sup>", Frame::Tag(Tag::Sup)),
-                ("<sub>", Frame::Tag(Tag::Sub)),
-                ("<sc>", Frame::Tag(Tag::SmallCaps)),
-                (
-                    "<span style=\"font-variant:small-caps;\">",
-                    Frame::Tag(Tag::SmallCaps),
-                ),
-                ("<span class=\"nocase\">", Frame::NoCase),
-            ];
-            if let Some((open, frame)) = tags.iter().find(|(o, _)| rest.starts_with(o)) {
-                flush(&mut buf, &mut stack);
-                stack.push((*frame, Vec::new()));
-                rest = &rest[open.len()..];
-                prev_char = None;
-                continue;
-            }
-            let closes = ["</i>", "</b>", "</sup>", "</sub>", "</sc>", "</span>"];
-            if let Some(tag_close) = closes.iter().find(|c| rest.starts_with(*c)) {
-                if let Some(k) = stack
-                    .iter()
-                    .rposition(|(f, _)| matches!(f, Frame::Tag(_) | Frame::NoCase))
-                {
-                    flush(&mut buf, &mut stack);
-                    // Quotes left open inside the tag stay as written.
-                    while stack.len() > k + 1 {
-                        unwind(&mut stack);
-                    }
-                    close_frame(&mut stack);
-                    rest = &rest[tag_close.len()..];
-                    continue;
-                }
-            }
-        }
-        let after_word = prev_char.is_some_and(char::is_alphanumeric);
-        let before_word = next.is_some_and(|n| !n.is_whitespace());
-        let at_end = next.map_or(true, |n| !n.is_alphanumeric());
-        let single = matches!(c, '\'' | '‘' | '’');
-        let curly_here = matches!(c, '“' | '”' | '‘' | '’');
-        if curly_here && !curly {
-            buf.push(c);
-            prev_char = Some(c);
-            rest = &rest[c.len_utf8()..];
-            continue;
-        }
-        if matches!(c, '"' | '”' | '’' | '\'') {
-            // A closing quote: after text, before a word's end.
-            if let Some(k) = open_quote(&stack, single) {
-                let closes_here = c == '"' || c == '”' || at_end;
-                if closes_here && prev_char.is_some_and(|p| !p.is_whitespace()) {
-                    flush(&mut buf, &mut stack);
-                    while stack.len() > k + 1 {
-                        unwind(&mut stack);
-                    }
-                    close_frame(&mut stack);
-                    prev_char = Some(c);
-                    rest = &rest[c.len_utf8()..];
-                    continue;
-                }
-            }
-        }
-        if matches!(c, '"' | '“' | '‘') || (c == '\'' && !after_word) {
-            // An opening quote: before a word, not inside one.
-            if before_word && !(c == '"' && after_word) {
-                flush(&mut buf, &mut stack);
-                stack.push((Frame::Quote(c), Vec::new()));
-                prev_char = None;
-                rest = &rest[c.len_utf8()..];
-                continue;
-            }
-        }
-        buf.push(if c == '\'' { '’' } else { c });
-        prev_char = Some(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    flush(&mut buf, &mut stack);
-    while stack.len() > 1 {
-        unwind(&mut stack);
-    }
-    stack.pop().map(|s| s.1).unwrap_or_default()
-}
-
-/// Pops the innermost frame into its parent as the node it makes.
-fn close_frame(stack: &mut Vec<(Frame, Vec<Node>)>) {
-    if let Some((frame, children)) = stack.pop() {
-        let node = match frame {
-            Frame::Tag(t) => Node::Tagged(t, children),
-            Frame::NoCase => Node::NoCase(children),
-            Frame::Quote(_) | Frame::Root => Node::Quoted(children),
-        };
-        if let Some(top) = stack.last_mut() {
-            top.1.push(node);
-        }
-    }
-}
-
-/// Pops a frame left open: a quote that was never closed keeps its
-/// opening mark as text; a tag closes where the text ends.
-fn unwind(stack: &mut Vec<(Frame, Vec<Node>)>) {
-    if !matches!(stack.last(), Some((Frame::Quote(_), _))) {
-        return close_frame(stack);
-    }
-    if let Some((Frame::Quote(q), children)) = stack.pop() {
-        if let Some(top) = stack.last_mut() {
-            top.1.push(Node::Text(q.to_string()));
-            top.1.extend(children);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -647,15 +414,22 @@ mod tests {
         assert_eq!(html(&n), "semicolon; colon");
         let n = vec![Node::text("Why?"), Node::text(". Next")];
         assert_eq!(html(&n), "Why? Next");
+        // A comma keeps its place before a period (citeproc-js's LtoR_MAP: ",." stays).
         let n = vec![Node::text("Title,"), Node::text(". Next")];
-        assert_eq!(html(&n), "Title. Next");
+        assert_eq!(html(&n), "Title,. Next");
     }
 
     #[test]
     fn periods_and_commas_move_inside_quotes() {
-        let n = vec![Node::Quoted(vec![Node::text("Title")]), Node::text(", In")];
+        let n = vec![
+            Node::Quoted(Quote::Style, vec![Node::text("Title")]),
+            Node::text(", In"),
+        ];
         assert_eq!(html(&n), "“Title,” In");
-        let n = vec![Node::Quoted(vec![Node::text("Why?")]), Node::text(". In")];
+        let n = vec![
+            Node::Quoted(Quote::Style, vec![Node::text("Why?")]),
+            Node::text(". In"),
+        ];
         assert_eq!(html(&n), "“Why?” In");
     }
 
@@ -672,40 +446,5 @@ mod tests {
             html(&n),
             "<i>A <span style=\"font-style:normal;\">B &#38; C</span></i>"
         );
-    }
-
-    #[test]
-    fn field_markup_is_parsed() {
-        let n = rich("The <i>E. coli</i> \"story\" of <span class=\"nocase\">iPhone</span>'s");
-        assert_eq!(html(&n), "The <i>E. coli</i> “story” of iPhone’s");
-    }
-
-    proptest::proptest! {
-        // Quote parsing loses no letter or digit, in fields and in cite affixes.
-        #[test]
-        fn field_markup_keeps_every_letter(s in "[a-zA-Z0-9 '\"“”‘’.,:;!?()-]{0,40}") {
-            let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-            proptest::prop_assert_eq!(letters(&plain(&rich(&s))), letters(&s));
-            proptest::prop_assert_eq!(letters(&plain(&rich_affix(&s))), letters(&s));
-        }
-    }
-
-    #[test]
-    fn single_and_curly_quotes_are_markup_in_fields() {
-        // Cases of the CSL test suite (flipflop_SingleBeforeColon,
-        // decorations_NestedQuotes, flipflop_OrphanQuote, bugreports_FrenchApostrophe).
-        let n = rich("'Nobody Knows You're a Dog': As iconic");
-        assert_eq!(html(&n), "“Nobody Knows You’re a Dog”: As iconic");
-        let n = vec![Node::Quoted(rich("My “Amazing” Title"))];
-        assert_eq!(html(&n), "“My ‘Amazing’ Title”");
-        let n = rich("Nation of \"Positive Obligations \" of State");
-        assert_eq!(html(&n), "Nation of \"Positive Obligations \" of State");
-        assert_eq!(html(&rich("abbé d'")), "abbé d’");
-        // In a cite's prefix curly quotes stay (flipflop_LeadingMarkupWithApostrophe).
-        assert_eq!(
-            html(&rich_affix("meaning ‘God willing’. Another")),
-            "meaning ‘God willing’. Another"
-        );
-        assert_eq!(html(&rich_affix("'quote' here")), "“quote” here");
     }
 }

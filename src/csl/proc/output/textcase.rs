@@ -4,9 +4,14 @@
 
 use hayagriva::citationberg::TextCase;
 
-use super::out::Node;
+use super::{plain, Node};
 
 /// English stop words title case leaves in lower case (the spec's list).
+/// A stop word of title case (also skipped by citeproc-js's citation labels).
+pub(crate) fn is_stop_word(w: &str) -> bool {
+    STOP_WORDS.contains(&w.to_lowercase().as_str())
+}
+
 const STOP_WORDS: &[&str] = &[
     // The spec's list, and the prepositions citeproc-js also keeps lower case.
     "a",
@@ -117,7 +122,7 @@ pub(crate) fn apply_case(nodes: Vec<Node>, case: TextCase, english: bool) -> Vec
     if matches!(case, TextCase::TitleCase) && !english {
         return nodes;
     }
-    let text = super::out::plain(&nodes);
+    let text = plain(&nodes);
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let all_upper = !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase());
     let mut st = State {
@@ -134,7 +139,7 @@ pub(crate) fn apply_case(nodes: Vec<Node>, case: TextCase, english: bool) -> Vec
 }
 
 fn count_words(nodes: &[Node]) -> usize {
-    super::out::plain(nodes)
+    plain(nodes)
         .split(|c: char| c.is_whitespace())
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
@@ -146,7 +151,7 @@ fn walk(nodes: Vec<Node>, st: &mut State, seen: &mut usize, total: usize) -> Vec
         .map(|n| match n {
             Node::Text(t) => Node::Text(transform(&t, st, seen, total)),
             Node::Tagged(tag, c) => Node::Tagged(tag, walk(c, st, seen, total)),
-            Node::Quoted(c) => Node::Quoted(walk(c, st, seen, total)),
+            Node::Quoted(k, c) => Node::Quoted(k, walk(c, st, seen, total)),
             Node::NoCase(c) => {
                 // Words inside count as words but are left alone.
                 let words = count_words(&c);
@@ -155,7 +160,7 @@ fn walk(nodes: Vec<Node>, st: &mut State, seen: &mut usize, total: usize) -> Vec
                     st.first_word = false;
                     st.after_colon = false;
                 }
-                st.word_start = super::out::plain(&c).ends_with(char::is_whitespace);
+                st.word_start = plain(&c).ends_with(char::is_whitespace);
                 Node::NoCase(c)
             }
         })
@@ -307,7 +312,7 @@ mod tests {
     use super::*;
 
     fn t(s: &str, c: TextCase) -> String {
-        super::super::out::plain(&apply_case(vec![Node::text(s)], c, true))
+        plain(&apply_case(vec![Node::text(s)], c, true))
     }
 
     #[test]

@@ -1,0 +1,101 @@
+//! A record as its source wrote it, kept beside the typed fields so that
+//! writing it back in the same format loses nothing: every field or
+//! variable, also those the typed model has no place for (`file`,
+//! `timestamp`, `eventtitle`, `authority`, ...), under its own name.
+//!
+//! Writers compare the typed fields with what the reader derives from the
+//! original: what is unchanged is written as the source wrote it, what a
+//! merge or the user changed is written from the typed fields.
+
+use serde::{Deserialize, Serialize};
+
+/// The source form of a record.
+///
+/// ```
+/// let parsed = publist::bib::read("@phdthesis{doe, author = {Doe, J.}, title = {T}, school = {MIT}, year = 2012}", "x.bib");
+/// let Some(publist::model::Original::Bib(entry)) = &parsed.references[0].original else { panic!() };
+/// assert_eq!((entry.entry_type.as_str(), entry.key.as_str()), ("phdthesis", "doe"));
+/// assert_eq!(entry.get("school"), Some("{MIT}"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "format", content = "record")]
+#[non_exhaustive]
+pub enum Original {
+    /// A .bib entry.
+    Bib(BibEntry),
+    /// A CSL-JSON item: every variable as read (publist's `custom` object aside).
+    CslJson(serde_json::Map<String, serde_json::Value>),
+}
+
+/// A .bib entry as written: type and key as in the file, the fields in
+/// order with lower-case names, each value as it stands after `=` (the
+/// file's `@string` macros expanded, month macros and undefined macros kept
+/// bare, quotes turned into braces: `{Sch{\"o}lkopf}`, `jan`, `{10~} # jan`).
+/// Fields inherited through `crossref`/`xdata` are kept apart (they are
+/// the parent's, and written with it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BibEntry {
+    /// The entry type, lower case (`phdthesis`, `online`).
+    pub entry_type: String,
+    /// The citation key as written.
+    pub key: String,
+    /// `(name, value)` in the order of the file.
+    pub fields: Vec<(String, String)>,
+    /// `(name, TeX)` of the fields inherited from `crossref`/`xdata`
+    /// parents (under the child's names: a book's `title` as `booktitle`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inherited: Vec<(String, String)>,
+}
+
+impl BibEntry {
+    /// The written value of a field (name in lower case).
+    ///
+    /// ```
+    /// let e = publist::model::BibEntry { entry_type: "misc".into(), key: "k".into(),
+    ///     fields: vec![("note".into(), "{n}".into())], inherited: vec![] };
+    /// assert_eq!(e.get("note"), Some("{n}"));
+    /// assert_eq!(e.get("title"), None);
+    /// ```
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The TeX text of a field: a braced value without its outer braces, a
+    /// bare number as it is; `None` for values made of macros.
+    ///
+    /// ```
+    /// let e = publist::model::BibEntry { entry_type: "misc".into(), key: "k".into(),
+    ///     fields: vec![("title".into(), "{A {B}}".into()), ("month".into(), "jan".into())], inherited: vec![] };
+    /// assert_eq!(e.tex("title"), Some("A {B}"));
+    /// assert_eq!(e.tex("month"), None);
+    /// ```
+    pub fn tex(&self, name: &str) -> Option<&str> {
+        let v = self.get(name)?;
+        match v.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
+            Some(inner) if balanced(inner) => Some(inner),
+            _ if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// Whether braces balance and never close below depth 0.
+fn balanced(s: &str) -> bool {
+    let mut depth = 0i64;
+    for b in s.bytes() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
