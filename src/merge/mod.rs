@@ -11,6 +11,7 @@
 //! 5. `reconcile`: each record's fields chosen from its listings.
 //! 6. `report`: the evidence and where each input item went.
 
+mod copies;
 mod explain;
 mod index;
 mod join;
@@ -73,8 +74,13 @@ impl Library {
     /// assert_eq!(lib.records[0].pages.as_ref().map(|p| p.to_csl()).as_deref(), Some("1-46")); // kept
     /// ```
     pub fn merge(refs: Vec<Reference>) -> Library {
-        let refs = without_repeated_items(refs);
-        let listed: Vec<&Reference> = refs.iter().collect();
+        // Copies of a listing are set aside (copies.rs): the steps up to the
+        // join see each distinct listing once.
+        let (refs, copy_of) = copies::find(refs);
+        let distinct: Vec<u32> = (0..refs.len() as u32)
+            .filter(|&i| copy_of[i as usize].is_none())
+            .collect();
+        let listed: Vec<&Reference> = distinct.iter().map(|&i| &refs[i as usize]).collect();
         let fps: Vec<Fingerprint> =
             crate::parallel::map_chunks(&listed, 4096, |r| Fingerprint::of(r))
                 .into_iter()
@@ -90,19 +96,38 @@ impl Library {
         let compared_pairs = pairs.len();
         let judged = judge_pairs(&pairs, &fps, &corpus);
         drop(pairs);
-        let (mut clusters, merged, possible) = join::join(refs.len(), &judged, &fps, &corpus);
+        let (clusters, merged, possible) = join::join(fps.len(), &judged, &fps, &corpus);
+        // The copies, as the surest decisions.
+        let mut copies: Vec<MatchEvidence> = Vec::new();
+        if distinct.len() < refs.len() {
+            let mut number = vec![0u32; refs.len()];
+            for (k, &i) in distinct.iter().enumerate() {
+                number[i as usize] = k as u32;
+            }
+            for (i, c) in copy_of.iter().enumerate() {
+                let Some(j) = *c else { continue };
+                let (first, fp) = (&refs[j as usize], &fps[number[j as usize] as usize]);
+                copies.push(MatchEvidence {
+                    a: item_ref(first),
+                    b: item_ref(&refs[i]),
+                    titles: (first.title.clone(), refs[i].title.clone()),
+                    verdict: Verdict::Same,
+                    rule: Rule::IdenticalListings,
+                    signals: score::signals(fp, fp, &corpus, 1.0),
+                    held_apart: None,
+                });
+            }
+        }
         drop(fps);
         drop(df);
 
+        let listing = |k: u32| &refs[distinct[k as usize] as usize];
         let evidence = |d: Decision| {
             let p = d.pair;
             MatchEvidence {
-                a: item_ref(&refs[p.0 as usize]),
-                b: item_ref(&refs[p.1 as usize]),
-                titles: (
-                    refs[p.0 as usize].title.clone(),
-                    refs[p.1 as usize].title.clone(),
-                ),
+                a: item_ref(listing(p.0)),
+                b: item_ref(listing(p.1)),
+                titles: (listing(p.0).title.clone(), listing(p.1).title.clone()),
                 verdict: if d.held_apart.is_some() {
                     Verdict::Possible
                 } else {
@@ -113,11 +138,20 @@ impl Library {
                 held_apart: d.held_apart,
             }
         };
-        let merged: Vec<MatchEvidence> = merged.into_iter().map(evidence).collect();
+        let mut merged: Vec<MatchEvidence> = merged.into_iter().map(evidence).collect();
+        merged.splice(0..0, copies);
         let possible: Vec<(u32, u32, MatchEvidence)> = possible
             .into_iter()
-            .map(|d| (d.pair.0, d.pair.1, evidence(d)))
+            .map(|d| {
+                (
+                    distinct[d.pair.0 as usize],
+                    distinct[d.pair.1 as usize],
+                    evidence(d),
+                )
+            })
             .collect();
+        drop(judged);
+        let mut clusters = clusters.with_copies(&distinct, &copy_of);
 
         // Records in the order of their first listing; listings oldest first.
         // Records of several listings are reconciled first (borrowing the
@@ -143,7 +177,7 @@ impl Library {
         }
         let reconciled: Vec<(usize, Reference)> = {
             let lists: Vec<&[u32]> = multi.iter().map(|(_, m)| m.as_slice()).collect();
-            let stats = reconcile::NameStats::of(&refs, &lists);
+            let stats = reconcile::NameStats::of(&refs, &lists, &copy_of);
             // Records are independent: reconcile them on all cores.
             crate::parallel::map_chunks(&multi, 4096, |(record, list)| {
                 let listing: Vec<&Reference> = list.iter().map(|&m| &refs[m as usize]).collect();
@@ -235,65 +269,6 @@ impl Library {
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Reference> {
         self.records.iter().filter(move |r| r.kind == kind)
     }
-}
-
-/// The same input item given twice (same sources, same content) is one item.
-///
-/// Items are looked up by a hash of where they stand and what they say, so
-/// that the items of a minified CSL-JSON file (all on line 1) are not
-/// compared with each other (that was quadratic); equal hashes are confirmed
-/// by comparing the references.
-fn without_repeated_items(mut refs: Vec<Reference>) -> Vec<Reference> {
-    use std::collections::hash_map::Entry;
-    use std::collections::HashMap;
-    use std::hash::{Hash, Hasher};
-    let hash = |r: &Reference| {
-        let first = r.sources.first()?;
-        let mut h = crate::fasthash::FxHasher::default();
-        (
-            first.at.source.as_str(),
-            first.at.line,
-            first.key.as_deref(),
-        )
-            .hash(&mut h);
-        (r.kind, r.title.as_str(), r.issued, r.authors.len()).hash(&mut h);
-        Some(h.finish())
-    };
-    let hashes: Vec<Option<u64>> = crate::parallel::map_chunks(&refs, 4096, hash)
-        .into_iter()
-        .flatten()
-        .collect();
-    // The first item of each hash, and (rarely) the others kept with it.
-    let mut first: HashMap<u64, u32, FastHash> = HashMap::default();
-    first.reserve(refs.len());
-    let mut more: HashMap<u64, Vec<u32>, FastHash> = HashMap::default();
-    let mut keep = vec![true; refs.len()];
-    for (i, h) in hashes.iter().enumerate() {
-        let Some(h) = *h else { continue };
-        match first.entry(h) {
-            Entry::Vacant(e) => {
-                e.insert(i as u32);
-            }
-            Entry::Occupied(e) => {
-                let earlier = more.entry(h).or_default();
-                let same = |&j: &u32| refs[j as usize] == refs[i];
-                if same(e.get()) || earlier.iter().any(same) {
-                    keep[i] = false;
-                } else {
-                    earlier.push(i as u32);
-                }
-            }
-        }
-    }
-    if keep.iter().all(|&k| k) {
-        return refs;
-    }
-    let mut k = 0;
-    refs.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
-    refs
 }
 
 /// Scores the candidate pairs on all cores; keeps the ones not judged different.
