@@ -44,7 +44,7 @@ fn csl_name(p: &Person) -> CslName {
 pub fn to_csl(r: &Reference, id: &str) -> CslItem {
     let mut item = typed_item(r, id);
     match &r.original {
-        Some(Original::CslJson(map)) => super::carry::overlay(&mut item, r, map),
+        Some(Original::CslJson(record)) => super::carry::overlay(&mut item, r, &record.to_map()),
         Some(Original::Bib(entry)) => super::from_bib::extend(&mut item, r, entry),
         _ => {}
     }

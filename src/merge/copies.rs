@@ -170,12 +170,15 @@ fn same_original(a: Option<&Original>, b: Option<&Original>) -> bool {
             x.entry_type == y.entry_type && x.fields == y.fields && x.inherited == y.inherited
         }
         (Some(Original::CslJson(x)), Some(Original::CslJson(y))) => {
+            if x == y {
+                return true;
+            }
             fn described(
                 m: &serde_json::Map<String, serde_json::Value>,
             ) -> impl Iterator<Item = (&String, &serde_json::Value)> {
                 m.iter().filter(|(k, _)| !NAMING.contains(&k.as_str()))
             }
-            described(x).eq(described(y))
+            described(&x.to_map()).eq(described(&y.to_map()))
         }
         _ => false,
     }
@@ -220,7 +223,9 @@ mod tests {
         let csl = |id: &str, number: &str| {
             let mut r = listing("Aerotek, Inc. v. N.L.R.B.", id, 1);
             let v = serde_json::json!({"id": id, "type": "legal_case", "number": number});
-            r.original = v.as_object().cloned().map(Original::CslJson);
+            r.original = v
+                .as_object()
+                .map(|m| Original::CslJson(crate::model::CslRecord::new(m)));
             r
         };
         assert!(
