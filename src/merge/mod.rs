@@ -273,9 +273,17 @@ impl Library {
 
 /// Scores the candidate pairs on all cores; keeps the ones not judged different.
 fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint], corpus: &score::Corpus) -> Vec<Judged> {
-    let judged = crate::parallel::map_chunks(pairs, 4096, |&(i, j)| {
-        score::judge(&fps[i as usize], &fps[j as usize], corpus)
-            .map(|(v, rule, s)| (i, j, v, rule, s))
+    // In parts, each keeping only its pairs not judged different: most
+    // pairs are, and a list of an `Option` per pair (the signals are large)
+    // took more memory at 1M references than the references themselves.
+    let parts: Vec<&[(u32, u32)]> = pairs.chunks(16_384).collect();
+    let judged = crate::parallel::map_chunks(&parts, 2, |part| {
+        part.iter()
+            .filter_map(|&(i, j)| {
+                score::judge(&fps[i as usize], &fps[j as usize], corpus)
+                    .map(|(v, rule, s)| (i, j, v, rule, s))
+            })
+            .collect::<Vec<Judged>>()
     });
     judged.into_iter().flatten().flatten().collect()
 }
