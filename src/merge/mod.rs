@@ -17,9 +17,11 @@ mod index;
 mod join;
 mod names;
 mod normalize;
+mod numbers;
 mod reconcile;
 mod report;
 mod score;
+mod trigrams;
 
 use serde::{Deserialize, Serialize};
 
