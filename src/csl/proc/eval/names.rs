@@ -23,11 +23,13 @@ impl Ctx<'_> {
         let parent = self.subst_parent.borrow_mut().pop();
         let merged;
         let el = match &parent {
-            Some(p) => {
+            // An element with its own name, et-al or substitute keeps its
+            // options (from_names_substitute would return a copy of it).
+            Some(p) if el.name().is_none() && el.et_al().is_none() && el.substitute().is_none() => {
                 merged = p.from_names_substitute(el);
                 &merged
             }
-            None => el,
+            _ => el,
         };
         let r = self.names_of(el);
         if let Some(p) = parent {
@@ -37,7 +39,6 @@ impl Ctx<'_> {
     }
 
     fn names_of(&self, el: &Names) -> Vec<Node> {
-        let inherited = self.names_inherit.apply(&el.options());
         let mut lists: Vec<(NameVariable, &Vec<NameData>)> = Vec::new();
         for v in &el.variable {
             if self.is_suppressed(Variable::Name(*v)) {
@@ -53,6 +54,13 @@ impl Ctx<'_> {
                 for child in &sub.children {
                     self.substituting.set(self.substituting.get() + 1);
                     let r = match child {
+                        LayoutRenderingElement::Names(n)
+                            if n.name().is_some()
+                                || n.et_al().is_some()
+                                || n.substitute().is_some() =>
+                        {
+                            self.names(n) // from_names_substitute would copy it
+                        }
                         LayoutRenderingElement::Names(n) => {
                             let merged = el.from_names_substitute(n);
                             self.names(&merged)
@@ -99,6 +107,9 @@ impl Ctx<'_> {
                 self.suppress(Variable::Name(*v));
             }
         }
+        // Only for lists that render (most names elements of a style find
+        // their variables empty): merging the options clones their strings.
+        let inherited = self.names_inherit.apply(&el.options());
         let name_el = el.name().cloned().unwrap_or_default();
         let options = name_el.options(&inherited);
         let names_delim = el
