@@ -188,11 +188,13 @@ pub fn write_to(refs: &[Reference], mut out: impl std::io::Write) -> std::io::Re
             buf.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
             item.clear();
             serde_json::to_writer_pretty(&mut item, &to_csl(&refs[i], &keys[i]))?;
-            for &b in &item {
-                buf.push(b);
-                if b == b'\n' {
-                    buf.extend_from_slice(b"  ");
-                }
+            let mut lines = item.split(|&b| b == b'\n');
+            if let Some(first) = lines.next() {
+                buf.extend_from_slice(first);
+            }
+            for line in lines {
+                buf.extend_from_slice(b"\n  ");
+                buf.extend_from_slice(line);
             }
         }
         Ok(buf)
