@@ -77,11 +77,14 @@ pub enum Code {
     NoPublicationList,
     /// A section that is not a publication list (talks, teaching, ...), skipped.
     SkippedSection,
+    /// A part of a file that is no reference and is not carried into the
+    /// output (a .bib file's `@preamble`): reported as a note.
+    NotKept,
 }
 
 impl Code {
     /// Every code, in declaration order.
-    pub const ALL: [Code; 17] = [
+    pub const ALL: [Code; 18] = [
         Code::NotAReference,
         Code::NoTitle,
         Code::NoYear,
@@ -99,6 +102,7 @@ impl Code {
         Code::Encoding,
         Code::NoPublicationList,
         Code::SkippedSection,
+        Code::NotKept,
     ];
 
     /// The code's name (`not-a-reference`), as serialised and as `--strict` takes it.
@@ -125,6 +129,7 @@ impl Code {
             Code::Encoding => "encoding",
             Code::NoPublicationList => "no-publication-list",
             Code::SkippedSection => "skipped-section",
+            Code::NotKept => "not-kept",
         }
     }
 }

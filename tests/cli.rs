@@ -885,3 +885,24 @@ fn bib_regenerate_keys_replaces_the_inputs_keys() {
         stderr(&out)
     );
 }
+
+/// Items read from CSL-JSON reach the CSL processor with every variable
+/// they have, those publist's model holds (title, author, ...) and those it
+/// only carries (`edition`): a regression of the lossless reader rendered
+/// them as `(N.d.).`. Expected: citeproc-js 2.4.63 on the same items.
+#[test]
+fn csl_json_input_is_formatted_with_all_its_variables() {
+    let items = r#"[{"id": "a", "type": "article-journal", "title": "A study of things",
+        "author": [{"family": "Smith", "given": "J."}], "issued": {"date-parts": [[2020]]},
+        "container-title": "Journal of Things", "volume": "5", "page": "1-9"},
+      {"id": "b", "type": "book", "title": "Things at length", "edition": "2",
+        "author": [{"family": "Doe", "given": "Jane"}], "issued": {"date-parts": [[2019]]},
+        "publisher": "Thing Press"}]"#;
+    let out = publist(&["format", "--style", "apa"], Some(items.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "Doe, J. (2019). Things at length (2nd ed.). Thing Press.\n\
+         Smith, J. (2020). A study of things. Journal of Things, 5, 1–9.\n"
+    );
+}

@@ -117,10 +117,17 @@ fn run_case(path: &Path, locales: &[Locale]) -> Outcome {
         Ok(st) => st,
         Err(e) => return Outcome::Fail(String::new(), format!("style does not parse: {e}")),
     };
-    let items: Vec<serde_json::Value> = match serde_json::from_str(input) {
+    let mut items: Vec<serde_json::Value> = match serde_json::from_str(input) {
         Ok(serde_json::Value::Array(a)) => a,
         _ => return Outcome::Skip("INPUT is not a JSON array"),
     };
+    // Items without an id are ITEM-1, ITEM-2, ... (as the suite's runner names them).
+    for (k, item) in items.iter_mut().enumerate() {
+        if let Some(map) = item.as_object_mut() {
+            map.entry("id")
+                .or_insert_with(|| serde_json::Value::String(format!("ITEM-{}", k + 1)));
+        }
+    }
     let p = Processor::new(style, locales, None);
     let actual = match mode.trim() {
         "bibliography" => {

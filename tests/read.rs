@@ -126,6 +126,23 @@ fn bib_diagnostics_carry_codes() {
     );
 }
 
+/// An `@preamble` is no reference and is not written back: a note says so,
+/// at its line, and bare `--strict` does not fail on it.
+#[test]
+fn a_bib_preamble_is_reported_not_dropped_silently() {
+    let bib = "@string{acm = {ACM}}\n\n@preamble{\"\\newcommand{\\noopsort}[1]{}\"}\n\
+               @book{b, title = {B}, publisher = acm, year = 2001}\n";
+    let parsed = publist::read(bib.as_bytes(), "refs.bib").unwrap();
+    assert_eq!(parsed.references.len(), 1);
+    let d = &parsed.diagnostics[0];
+    assert_eq!(
+        (d.at.line, d.code, d.severity),
+        (3, Code::NotKept, Severity::Note)
+    );
+    assert!(d.message.contains("@preamble"), "{d}");
+    assert!(!d.fails_strict(&[]) && d.fails_strict(&[Code::NotKept]));
+}
+
 /// Issue 14's first fix: the CSL-JSON reader and the CSL processor decode
 /// dates alike, so a `raw` date keeps its month and day.
 #[test]

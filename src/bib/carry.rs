@@ -4,8 +4,9 @@
 //! renames for the dialect asked for (the map biber uses; see the table in
 //! the [module docs](super)).
 
+use super::fields::{group_of, typed_fields, Group};
+use super::options::{Dialect, WriteOptions};
 use super::typed::{self, canonical};
-use super::write::{group_of, typed_fields, Dialect, Group, WriteOptions};
 use crate::model::{BibEntry, Reference};
 
 /// Fields the typed model reads (BibLaTeX names): written from the original

@@ -7,7 +7,7 @@
 use serde_json::{Map, Value};
 
 use super::latex::{escape, to_ascii_tex};
-use super::write::{Dialect, WriteOptions};
+use super::options::{Dialect, WriteOptions};
 use crate::model::{Kind, Reference};
 
 /// CSL types and the BibLaTeX entry type (and BibTeX's) they are written as,

@@ -4,10 +4,13 @@
 //! Written by hand: the biblatex crate's writer re-escapes what it parsed and
 //! mangles math and unknown commands, and hayagriva writes no .bib at all.
 
-/// Escapes TeX's special characters: `& % $ # _ { } ~ ^ \`.
+/// Escapes TeX's special characters (`& % $ # _ { } ~ ^ \`), the
+/// backquote, and the ligatures `--` and `''`.
 ///
 /// ```
 /// assert_eq!(publist::bib::escape("a--b"), "a-{}-b");
+/// assert_eq!(publist::bib::escape("''x''"), "'{}'x'{}'");
+/// assert_eq!(publist::bib::escape("`ls`"), r"\textasciigrave{}ls\textasciigrave{}");
 /// assert_eq!(publist::bib::escape("R&D at 100% #1 a_b {x} ~ ^ \\"),
 ///     r"R\&D at 100\% \#1 a\_b \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{}");
 /// ```
@@ -16,8 +19,12 @@ pub fn escape(text: &str) -> String {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            // `--` would be read as an en dash: keep hyphens apart.
+            // `--` would be read as an en dash, `''` as a closing double
+            // quote: keep ligatures apart. A backquote is an opening quote
+            // in TeX (and `!`` is `¡`): a command for the character.
             '-' if chars.peek() == Some(&'-') => out.push_str("-{}"),
+            '\'' if chars.peek() == Some(&'\'') => out.push_str("'{}"),
+            '`' => out.push_str(r"\textasciigrave{}"),
             '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
                 out.push('\\');
                 out.push(c);

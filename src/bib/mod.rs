@@ -63,13 +63,16 @@
 //! stay in the .bib record; CSL variables with none stay in the CSL record.
 
 mod carry;
+mod fields;
 mod from_csl;
 mod latex;
+mod options;
 mod raw;
 mod read;
 mod typed;
 mod write;
 
 pub use latex::{escape, protect_case, to_ascii_tex};
+pub use options::{Dialect, UnknownDialect, WriteOptions};
 pub use read::{read, read_bytes, read_file};
-pub use write::{write, write_entry, Dialect, UnknownDialect, WriteOptions};
+pub use write::{write, write_entry};

@@ -33,8 +33,8 @@ pub(crate) struct Field<'a> {
 pub(crate) enum Item<'a> {
     /// `@string{name = value, ...}` starting at a byte offset.
     Strings(usize, Vec<Field<'a>>),
-    /// `@preamble{...}`.
-    Preamble(Vec<Piece<'a>>),
+    /// `@preamble{...}` starting at a byte offset.
+    Preamble(usize, Vec<Piece<'a>>),
     /// An entry.
     Entry {
         /// Byte offset of the `@`.
@@ -125,7 +125,7 @@ impl<'a> Iterator for Items<'a> {
                 "string" => p.fields().map(|f| Item::Strings(start, f)),
                 "preamble" => p.value().and_then(|v| {
                     p.skip_space();
-                    p.expect_close().map(|_| Item::Preamble(v))
+                    p.expect_close().map(|_| Item::Preamble(start, v))
                 }),
                 _ => p.entry(start, kind),
             };
@@ -362,7 +362,7 @@ mod tests {
         let all: Vec<Item> = items(src).collect();
         assert_eq!(all.len(), 6, "{all:#?}");
         assert!(matches!(&all[0], Item::Strings(_, f) if f[0].name == "acm"));
-        assert!(matches!(&all[1], Item::Preamble(_)));
+        assert!(matches!(&all[1], Item::Preamble(..)));
         let Item::Entry {
             kind, key, fields, ..
         } = &all[2]

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::raw::{self, Item, Piece};
-use super::typed;
+use super::typed::{self, month_macro, MONTHS};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::input::Parsed;
 use crate::model::{BibEntry, Location, Original, Provenance};
@@ -56,7 +56,12 @@ pub fn read(src: &str, source: &str) -> Parsed {
                     macros.insert(d.name.to_ascii_lowercase(), value.tex);
                 }
             }
-            Item::Preamble(_) => {}
+            Item::Preamble(start, _) => parsed.diagnostics.push(Diagnostic::note(
+                Code::NotKept,
+                Location::new(source, line.at(start)),
+                "@preamble is not kept: publist writes references only \
+                 (and defines \\noopsort itself when an entry uses it)",
+            )),
             Item::Broken {
                 start,
                 kind,
@@ -180,30 +185,6 @@ struct Resolved {
 struct Value {
     written: String,
     tex: String,
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The month of a three-letter macro (`jan` → 1).
-pub(crate) fn month_macro(name: &str) -> Option<usize> {
-    let l = name.to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| m[..3].eq_ignore_ascii_case(&l) && l.len() == 3)
-        .map(|k| k + 1)
 }
 
 /// A value's pieces as written and as TeX; the undefined macros it uses.

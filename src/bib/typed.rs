@@ -147,8 +147,7 @@ fn month_day(text: &str) -> (Option<u8>, Option<u8>) {
                 day = Some(n);
             }
         } else if let Some(abbr) = word.get(..3) {
-            month =
-                month.or_else(|| super::read::month_macro(abbr).and_then(|m| u8::try_from(m).ok()));
+            month = month.or_else(|| month_macro(abbr).and_then(|m| u8::try_from(m).ok()));
         }
     }
     (month, day)
@@ -263,6 +262,31 @@ fn link_from_verba(item: &str) -> Option<Link> {
         url: url.to_string(),
         kind: LinkKind::from_name(name)?,
     })
+}
+
+/// The months' English names, which the month macros (`jan`, ...) stand for.
+pub(super) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month of a three-letter macro (`jan` → 1).
+pub(super) fn month_macro(name: &str) -> Option<usize> {
+    let l = name.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| m[..3].eq_ignore_ascii_case(&l) && l.len() == 3)
+        .map(|k| k + 1)
 }
 
 #[cfg(test)]

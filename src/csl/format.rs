@@ -365,13 +365,8 @@ impl Formatter {
         links: bool,
     ) -> Vec<FormattedEntry> {
         let keys = keys::assign(refs);
-        let cleaned: Vec<Reference>;
-        let refs = if refs.iter().any(has_placeholder_pages) {
-            cleaned = refs.iter().map(without_placeholder_pages).collect();
-            &cleaned
-        } else {
-            refs
-        };
+        let printable = printable(refs);
+        let refs = printable.as_ref();
         if self.engine == Engine::Publist {
             return self.render_own(style, refs, &keys, highlight, links);
         }
@@ -489,6 +484,16 @@ pub(super) fn without_placeholder_pages(r: &Reference) -> Reference {
     r
 }
 
+/// The references as they print: without placeholder pages (`TBA`),
+/// copied only when one has them.
+fn printable(refs: &[Reference]) -> std::borrow::Cow<'_, [Reference]> {
+    if refs.iter().any(has_placeholder_pages) {
+        std::borrow::Cow::Owned(refs.iter().map(without_placeholder_pages).collect())
+    } else {
+        std::borrow::Cow::Borrowed(refs)
+    }
+}
+
 /// Citations (issue 17): each reference cited alone, and the citation list
 /// of styles without a bibliography. Always publist's own processor.
 impl Formatter {
@@ -529,13 +534,8 @@ impl Formatter {
     /// ```
     pub fn citations(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
         // Placeholder pages (`TBA`) print nowhere, as in the bibliography.
-        let cleaned: Vec<Reference>;
-        let refs = if refs.iter().any(has_placeholder_pages) {
-            cleaned = refs.iter().map(without_placeholder_pages).collect();
-            &cleaned
-        } else {
-            refs
-        };
+        let printable = printable(refs);
+        let refs = printable.as_ref();
         let keys = keys::assign(refs);
         let indexed: Vec<usize> = (0..refs.len()).collect();
         let items: Vec<super::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {

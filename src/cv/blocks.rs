@@ -93,6 +93,7 @@ pub(crate) struct Blocks {
 
 impl Blocks {
     /// Pushes a block that starts at `start` (its tag's line) or at its first line.
+    #[cfg_attr(not(feature = "html"), allow(dead_code))] // the HTML front end's
     pub fn push_at(&mut self, kind: BlockKind, lines: Vec<Line>, start: usize) {
         let before = self.blocks.len();
         self.push(kind, lines);

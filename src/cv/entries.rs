@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::items::{RawItem, Status};
+use super::items::RawItem;
+use super::sections::Status;
 use super::Syntax;
 use crate::diagnostic::Diagnostic;
 use crate::model::Kind;

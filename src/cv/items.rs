@@ -12,51 +12,12 @@
 
 use super::blocks::{Block, BlockKind, Line, Marker};
 use super::clean::{clean_line, finish};
-use super::names::looks_like_name_list;
-use super::paragraphs::split_entries;
+use super::paragraphs::{split_entries, starts_like_reference};
+use super::sections::Status;
 use super::sections::{classify_heading, skipped_section, Heading};
-use super::year::find_year;
 use super::Syntax;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Kind, Location};
-
-/// A publication status a heading names ("In press", "Under review").
-///
-/// ```
-/// let e = publist::cv::entries("## Publications\n### Under review\n1. Bach S (2025). \"T\".\n", "cv.md");
-/// assert_eq!(e.entries[0].status, Some(publist::cv::Status::UnderReview));
-/// assert_eq!(publist::cv::Status::UnderReview.as_str(), "under review");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    /// "Accepted", "Accepted for publication".
-    Accepted,
-    /// "In press", "Im Druck", "Sous presse", "En prensa", "No prelo".
-    InPress,
-    /// "Forthcoming", "To appear".
-    Forthcoming,
-    /// "Under review", "In review", "In revision".
-    UnderReview,
-    /// "Submitted", "Eingereicht", "Soumis".
-    Submitted,
-    /// "In preparation", "In Vorbereitung".
-    InPreparation,
-}
-
-impl Status {
-    /// The status as a note would say it ("in press").
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Accepted => "accepted",
-            Status::InPress => "in press",
-            Status::Forthcoming => "forthcoming",
-            Status::UnderReview => "under review",
-            Status::Submitted => "submitted",
-            Status::InPreparation => "in preparation",
-        }
-    }
-}
 
 /// The publication section an item is listed under, with the hints its
 /// headings give (hints, not facts: the item's own text wins).
@@ -91,19 +52,6 @@ pub(crate) struct RawItem {
     /// The syntax the item was written in.
     #[allow(dead_code)] // for the field parser
     pub syntax: Syntax,
-}
-
-/// Whether cleaned text starts like a reference: a clean name list followed by `(Year)`.
-pub(crate) fn starts_like_reference(text: &str) -> bool {
-    // `(Year)` is needed: most lines have no parenthesis at all.
-    if !text.contains('(') {
-        return false;
-    }
-    let plain = finish(text);
-    match find_year(&plain) {
-        Some((start, ..)) if start > 0 && start < 400 => looks_like_name_list(&plain[..start]),
-        _ => false,
-    }
 }
 
 /// Whether an item's text reads like a reference at all: words and a year

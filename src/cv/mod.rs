@@ -36,7 +36,7 @@ use crate::input::Parsed;
 use crate::model::Person;
 
 pub use entries::{entries, Entries, Entry};
-pub use items::Status;
+pub use sections::Status;
 
 /// The syntax a publication list is written in.
 ///

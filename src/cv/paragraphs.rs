@@ -6,7 +6,22 @@
 //! starts like a new entry.
 
 use super::blocks::Line;
-use super::items::starts_like_reference;
+use super::clean::finish;
+use super::names::looks_like_name_list;
+use super::year::find_year;
+
+/// Whether cleaned text starts like a reference: a clean name list followed by `(Year)`.
+pub(crate) fn starts_like_reference(text: &str) -> bool {
+    // `(Year)` is needed: most lines have no parenthesis at all.
+    if !text.contains('(') {
+        return false;
+    }
+    let plain = finish(text);
+    match find_year(&plain) {
+        Some((start, ..)) if start > 0 && start < 400 => looks_like_name_list(&plain[..start]),
+        _ => false,
+    }
+}
 
 fn chars(s: &str) -> usize {
     s.chars().count()

@@ -14,10 +14,47 @@
 //! plain line counts only when all its words are heading words, so that
 //! item lines such as "Accepted for publication in Nature" never count.
 
-use super::items::Status;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Kind, Location};
 use crate::text::fold;
+
+/// A publication status a heading names ("In press", "Under review").
+///
+/// ```
+/// let e = publist::cv::entries("## Publications\n### Under review\n1. Bach S (2025). \"T\".\n", "cv.md");
+/// assert_eq!(e.entries[0].status, Some(publist::cv::Status::UnderReview));
+/// assert_eq!(publist::cv::Status::UnderReview.as_str(), "under review");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// "Accepted", "Accepted for publication".
+    Accepted,
+    /// "In press", "Im Druck", "Sous presse", "En prensa", "No prelo".
+    InPress,
+    /// "Forthcoming", "To appear".
+    Forthcoming,
+    /// "Under review", "In review", "In revision".
+    UnderReview,
+    /// "Submitted", "Eingereicht", "Soumis".
+    Submitted,
+    /// "In preparation", "In Vorbereitung".
+    InPreparation,
+}
+
+impl Status {
+    /// The status as a note would say it ("in press").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Accepted => "accepted",
+            Status::InPress => "in press",
+            Status::Forthcoming => "forthcoming",
+            Status::UnderReview => "under review",
+            Status::Submitted => "submitted",
+            Status::InPreparation => "in preparation",
+        }
+    }
+}
 
 /// What a heading says.
 #[derive(Debug, Clone, PartialEq, Eq)]

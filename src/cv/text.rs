@@ -10,7 +10,7 @@
 
 use super::blocks::{leading_label, strip_bullet, Block, BlockKind, Blocks, Line, Marker};
 use super::clean::clean_line;
-use super::items::starts_like_reference;
+use super::paragraphs::starts_like_reference;
 use super::sections::{classify_heading, classify_line, strip_heading_marks, Heading};
 
 /// A line underlined by the next one (`Publications` / `============`).

@@ -75,7 +75,7 @@ const CP1252: [Option<char>; 32] = [
 /// the bytes are valid UTF-8 (borrowed, no encoding reported), otherwise
 /// decoded as Windows-1252 when a byte in 0x80–0x9F is one of its printable
 /// characters, else as Latin-1, with the encoding used. Binary data (a NUL
-/// byte) is an error, as in [`utf8`].
+/// byte) is an error, as for text read as UTF-8.
 ///
 /// ```
 /// use publist::text::{decode_legacy, Legacy};

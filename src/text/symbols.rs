@@ -114,6 +114,7 @@ pub(super) fn text_symbol(name: &str) -> Option<&'static str> {
         "textquoteleft" => "‘",
         "textquoteright" => "’",
         "textquotesingle" => "'",
+        "textasciigrave" => "`",
         "textquotedbl" => "\"",
         "guillemotleft" | "guillemetleft" | "flqq" => "«",
         "guillemotright" | "guillemetright" | "frqq" => "»",

@@ -3,15 +3,15 @@
 
 use std::collections::HashMap;
 
-use hayagriva::citationberg::{Collapse, ToAffixes, ToFormatting};
+use hayagriva::citationberg::{Affixes, Formatting, ToAffixes, ToFormatting};
 
-use super::eval::{self, decorate, CiteInfo, Ctx, Disamb, Mode, Position};
+use super::collapse::{self, Rendered};
+
+use super::eval::{self, decorate, CiteInfo, Ctx, Mode, Position};
 use super::input::ItemData;
 use super::output::rich::rich_affix;
 use super::output::serialize::render;
-use super::output::{
-    is_empty, marked, plain, strip_marks, without_names, without_year_suffix, Node,
-};
+use super::output::{is_empty, marked, plain, strip_marks, without_names, Node};
 use super::{Cite, OutputFormat, Processor};
 
 impl Processor {
@@ -161,11 +161,12 @@ impl Processor {
             reg,
         } = self.disambiguate(data, &order, &numbers, &env, incremental);
         let c = &self.style.citation;
+        let class = self.style.settings.class;
         let inherit = self.style.settings.options.apply(&c.name_options);
         let markup = format.markup();
         let mut last_note: HashMap<usize, u32> = HashMap::new();
         let mut first_note: HashMap<usize, u32> = HashMap::new();
-        let mut prev_cluster: Vec<(usize, Option<String>)> = Vec::new();
+        let mut prev_cluster: Vec<(usize, Option<(String, String)>)> = Vec::new();
         let mut out = Vec::new();
         for (note, cluster) in clusters {
             let note = *note;
@@ -185,9 +186,34 @@ impl Processor {
                     })
                     .collect();
             }
-            let mut rendered: Vec<(usize, Vec<Node>, Option<String>)> = Vec::new();
-            let mut this_cluster: Vec<(usize, Option<String>)> = Vec::new();
+            if collapse::groups_cites(c, class) && c.sort.is_some() && cites.len() > 1 {
+                let names: Vec<Option<String>> = cites
+                    .iter()
+                    .map(|(i, _)| {
+                        let ctx = Ctx::new(
+                            &env,
+                            &data[*i],
+                            None,
+                            Mode::Citation,
+                            inherit.clone(),
+                            &disamb[*i],
+                            Some(numbers[*i]),
+                        );
+                        let body = ctx.seq(&c.layout.elements, None);
+                        marked(&body, eval::MARK_NAMES).map(|n| plain(&n))
+                    })
+                    .collect();
+                cites = collapse::grouped(cites, &names);
+            }
+            let mut rendered: Vec<Rendered> = Vec::new();
+            let mut this_cluster: Vec<(usize, Option<(String, String)>)> = Vec::new();
             for (k, (i, cite)) in cites.iter().enumerate() {
+                // A locator with its label ("page" when none is given): the
+                // same number under another label is another locator.
+                let locator = cite.locator.clone().map(|l| {
+                    let label = cite.label.clone().unwrap_or_else(|| "page".into());
+                    (l, label)
+                });
                 let prev = if k > 0 {
                     this_cluster.last().cloned()
                 } else if prev_cluster.len() == 1
@@ -200,9 +226,9 @@ impl Processor {
                 let position = match (first_note.contains_key(i), prev) {
                     (false, _) => Position::First,
                     (true, Some((pi, ploc))) if pi == *i => {
-                        if cite.locator.is_none() && ploc.is_some() {
+                        if locator.is_none() && ploc.is_some() {
                             Position::Subsequent
-                        } else if cite.locator == ploc {
+                        } else if locator == ploc {
                             Position::Ibid
                         } else {
                             Position::IbidWithLocator
@@ -254,22 +280,41 @@ impl Processor {
                 if let Some(s) = cite.suffix.as_deref().filter(|s| !s.is_empty()) {
                     nodes.extend(rich_affix(s));
                 }
-                rendered.push((*i, nodes, names_key));
-                this_cluster.push((*i, cite.locator.clone()));
+                rendered.push(Rendered {
+                    item: *i,
+                    nodes,
+                    names: names_key,
+                    locator: cite.locator.is_some(),
+                    text_var: ctx.used.borrow().text_var,
+                    prefix: cite.prefix.clone(),
+                    suffix: cite.suffix.clone(),
+                });
+                this_cluster.push((*i, locator));
                 first_note.entry(*i).or_insert(note);
                 last_note.insert(*i, note);
             }
             prev_cluster = this_cluster;
-            let delim = c.layout.delimiter.clone().unwrap_or_default();
-            let joined = strip_marks(self.join_cites(rendered, &delim, &numbers, &disamb));
+            let suffixes: Vec<Option<u32>> = disamb.iter().map(|d| d.year_suffix).collect();
+            let joined = strip_marks(collapse::join_cites(
+                c, class, &rendered, &numbers, &suffixes,
+            ));
             if is_empty(&joined) {
                 out.push(String::new());
                 continue;
             }
-            let nodes = decorate(
+            // The layout's formatting wraps its affixes in a citation
+            // (citeproc-js decorates the joined cites, prefix and suffix in).
+            let affixed = decorate(
                 joined,
-                &c.layout.to_formatting(),
+                &Formatting::default(),
                 &c.layout.to_affixes(),
+                None,
+                false,
+            );
+            let nodes = decorate(
+                affixed,
+                &c.layout.to_formatting(),
+                &Affixes::default(),
                 None,
                 false,
             );
@@ -277,126 +322,6 @@ impl Processor {
         }
         out
     }
-
-    /// Joins the cites of one citation, collapsing number ranges and
-    /// repeated authors as the style asks.
-    fn join_cites(
-        &self,
-        cites: Vec<(usize, Vec<Node>, Option<String>)>,
-        delim: &str,
-        numbers: &[usize],
-        disamb: &[Disamb],
-    ) -> Vec<Node> {
-        let c = &self.style.citation;
-        let mut out: Vec<Node> = Vec::new();
-        match c.collapse {
-            Some(Collapse::CitationNumber) => {
-                let values: Vec<Option<usize>> =
-                    cites.iter().map(|c| numbers.get(c.0).copied()).collect();
-                for (n, r) in consecutive_runs(&values).into_iter().enumerate() {
-                    let (k, j) = (*r.start(), *r.end());
-                    if n > 0 {
-                        out.push(Node::text(delim));
-                    }
-                    if j >= k + 2 {
-                        out.extend(cites[k].1.clone());
-                        out.push(Node::text("–"));
-                        out.extend(cites[j].1.clone());
-                    } else {
-                        for (m, cite) in cites[k..=j].iter().enumerate() {
-                            if m > 0 {
-                                out.push(Node::text(delim));
-                            }
-                            out.extend(cite.1.clone());
-                        }
-                    }
-                }
-            }
-            Some(mode) => {
-                // Adjacent cites by the same authors: the names once, then
-                // the years (or only the year suffixes) joined by the
-                // cite-group delimiter.
-                // Unset, the cite-group delimiter is ", " when years collapse
-                // and the layout's delimiter when year suffixes do (citeproc-js).
-                let group_delim = c.cite_group_delimiter.as_deref().unwrap_or(match mode {
-                    Collapse::Year => ", ",
-                    _ => delim,
-                });
-                // Unset, the year-suffix delimiter follows an explicit
-                // cite-group delimiter, else the layout's (citeproc-js).
-                let suffix_delim = c
-                    .year_suffix_delimiter
-                    .as_deref()
-                    .or(c.cite_group_delimiter.as_deref())
-                    .unwrap_or(c.get_year_suffix_delimiter())
-                    .to_string();
-                let after = c.get_after_collapse_delimiter().to_string();
-                let mut k = 0;
-                let mut previous_collapsed = false;
-                while k < cites.len() {
-                    let mut j = k;
-                    while j + 1 < cites.len()
-                        && cites[k].2.is_some()
-                        && cites[j + 1].2 == cites[k].2
-                    {
-                        j += 1;
-                    }
-                    if k > 0 && !opens_with_punctuation(&cites[k].1) {
-                        out.push(Node::text(if previous_collapsed {
-                            after.as_str()
-                        } else {
-                            delim
-                        }));
-                    }
-                    out.extend(cites[k].1.clone());
-                    // A printed year suffix, with its number.
-                    let suffix_of = |i: usize, rest: &[Node]| {
-                        marked(rest, eval::MARK_YEAR_SUFFIX)
-                            .map(|s| (s, disamb.get(i).and_then(|d| d.year_suffix)))
-                    };
-                    let first_rest = without_names(&cites[k].1);
-                    let mut last_suffix = suffix_of(cites[k].0, &first_rest).and_then(|s| s.1);
-                    let mut last_rest = without_year_suffix(&first_rest);
-                    let mut suffix_run: Vec<(Vec<Node>, Option<u32>)> = Vec::new();
-                    for cite in &cites[k + 1..=j] {
-                        let rest = without_names(&cite.1);
-                        let bare = without_year_suffix(&rest);
-                        let suffix = suffix_of(cite.0, &rest);
-                        let by_suffix =
-                            matches!(mode, Collapse::YearSuffix | Collapse::YearSuffixRanged)
-                                && plain(&bare) == plain(&last_rest);
-                        if let (true, Some(suffix)) = (by_suffix, suffix.clone()) {
-                            suffix_run.push(suffix);
-                            continue;
-                        }
-                        flush_suffixes(&mut out, last_suffix, &mut suffix_run, &suffix_delim, mode);
-                        last_suffix = suffix.and_then(|s| s.1);
-                        out.push(Node::text(group_delim));
-                        out.extend(rest);
-                        last_rest = bare;
-                    }
-                    flush_suffixes(&mut out, last_suffix, &mut suffix_run, &suffix_delim, mode);
-                    previous_collapsed = j > k;
-                    k = j + 1;
-                }
-            }
-            None => {
-                for (k, cite) in cites.iter().enumerate() {
-                    if k > 0 && !opens_with_punctuation(&cite.1) {
-                        out.push(Node::text(delim));
-                    }
-                    out.extend(cite.1.clone());
-                }
-            }
-        }
-        out
-    }
-}
-
-/// A cite whose prefix opens with punctuation (", cited in "): the layout
-/// delimiter before it is left out (citeproc-js).
-fn opens_with_punctuation(cite: &[Node]) -> bool {
-    plain(cite).starts_with([',', ';', '.', ':'])
 }
 
 /// A cite prefix that ends a sentence: more than one word, the last
@@ -404,79 +329,4 @@ fn opens_with_punctuation(cite: &[Node]) -> bool {
 fn ends_sentence(prefix: &str) -> bool {
     let p = prefix.trim().trim_end_matches(['"', '”', '’', '\'', ')']);
     p.ends_with(['.', '!', '?']) && p.split_whitespace().count() > 1
-}
-
-/// Writes the year suffixes (each with its number) collapsed after a cite
-/// whose own suffix is `first`: with `year-suffix-ranged`, runs of three or
-/// more consecutive suffixes become ranges ("a, c–e" for a, c, d, e).
-fn flush_suffixes(
-    out: &mut Vec<Node>,
-    first: Option<u32>,
-    run: &mut Vec<(Vec<Node>, Option<u32>)>,
-    delim: &str,
-    mode: Collapse,
-) {
-    if run.is_empty() {
-        return;
-    }
-    if mode == Collapse::YearSuffixRanged {
-        // Runs of consecutive suffixes over [first] + run; the first
-        // element of the first run is already written (with its cite).
-        let mut values: Vec<Option<u32>> = vec![first];
-        values.extend(run.iter().map(|s| s.1));
-        for r in consecutive_runs(&values) {
-            let (k, j) = (*r.start(), *r.end());
-            if k > 0 {
-                out.push(Node::text(delim));
-                out.extend(run[k - 1].0.clone());
-            }
-            if j >= k + 2 {
-                out.push(Node::text("–"));
-                out.extend(run[j - 1].0.clone());
-            } else {
-                for m in k + 1..=j {
-                    out.push(Node::text(delim));
-                    out.extend(run[m - 1].0.clone());
-                }
-            }
-        }
-    } else {
-        for s in run.iter() {
-            out.push(Node::text(delim));
-            out.extend(s.0.clone());
-        }
-    }
-    run.clear();
-}
-
-/// The runs of consecutive numbers, as index ranges: [3, 4, 5, 9] gives
-/// 0..=2 and 3..=3 (a missing number ends a run).
-fn consecutive_runs<N: Copy + PartialEq + std::ops::Add<Output = N> + From<u8>>(
-    values: &[Option<N>],
-) -> Vec<std::ops::RangeInclusive<usize>> {
-    let mut runs = Vec::new();
-    let mut k = 0;
-    while k < values.len() {
-        let mut j = k;
-        while j + 1 < values.len()
-            && matches!((values[j], values[j + 1]), (Some(a), Some(b)) if b == a + N::from(1))
-        {
-            j += 1;
-        }
-        runs.push(k..=j);
-        k = j + 1;
-    }
-    runs
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn consecutive_numbers_make_runs() {
-        let runs = consecutive_runs(&[Some(3usize), Some(4), Some(5), Some(9), None, Some(10)]);
-        assert_eq!(runs, [0..=2, 3..=3, 4..=4, 5..=5]);
-        assert!(consecutive_runs::<u32>(&[]).is_empty());
-    }
 }

@@ -292,6 +292,12 @@ impl ItemData {
                 d.dates.insert(DateVariable::Issued, date);
             }
         }
+        // The variables of an item read from CSL-JSON that the typed fields
+        // do not hold, or that it kept as written (carried by
+        // `csl_json::to_csl` in `extra`): all of them reach the processor.
+        for (key, v) in item.extra.iter().filter(|(k, _)| *k != "id") {
+            d.set_json(key, v);
+        }
         d.derive_page_first();
         d
     }
@@ -303,47 +309,52 @@ impl ItemData {
             return item;
         };
         for (key, v) in map {
-            match key.as_str() {
-                "id" => {
-                    if let Some(s) = scalar(v) {
-                        item.id = s;
-                    }
-                }
-                "type" => {
-                    if let Some(s) = scalar(v) {
-                        item.set_type(&s);
-                    }
-                }
-                "custom" | "multi" | "system_id" | "seeAlso" => {}
-                "language" => {
-                    item.language = scalar(v);
-                    if let Some(s) = scalar(v) {
-                        item.vars
-                            .insert(Variable::Standard(StandardVariable::Language), s);
-                    }
-                }
-                k => match (key_of(k), v) {
-                    (Some(Key::Date(var)), _) => {
-                        if let Some(d) = date(v) {
-                            item.dates.insert(var, d);
-                        }
-                    }
-                    (key, Value::Array(list)) if list.iter().all(Value::is_object) => {
-                        let names: Vec<NameData> = list.iter().filter_map(name).collect();
-                        if let (false, Some(Key::Name(var))) = (names.is_empty(), key) {
-                            item.names.insert(var, names);
-                        }
-                    }
-                    _ => {
-                        if let Some(s) = scalar(v).filter(|s| !s.is_empty()) {
-                            item.set_text(k, s);
-                        }
-                    }
-                },
-            }
+            item.set_json(key, v);
         }
         item.derive_page_first();
         item
+    }
+
+    /// Sets one variable (or the id or type) of a CSL-JSON item.
+    fn set_json(&mut self, key: &str, v: &Value) {
+        match key {
+            "id" => {
+                if let Some(s) = scalar(v) {
+                    self.id = s;
+                }
+            }
+            "type" => {
+                if let Some(s) = scalar(v) {
+                    self.set_type(&s);
+                }
+            }
+            "custom" | "multi" | "system_id" | "seeAlso" => {}
+            "language" => {
+                self.language = scalar(v);
+                if let Some(s) = scalar(v) {
+                    self.vars
+                        .insert(Variable::Standard(StandardVariable::Language), s);
+                }
+            }
+            k => match (key_of(k), v) {
+                (Some(Key::Date(var)), _) => {
+                    if let Some(d) = date(v) {
+                        self.dates.insert(var, d);
+                    }
+                }
+                (key, Value::Array(list)) if list.iter().all(Value::is_object) => {
+                    let names: Vec<NameData> = list.iter().filter_map(name).collect();
+                    if let (false, Some(Key::Name(var))) = (names.is_empty(), key) {
+                        self.names.insert(var, names);
+                    }
+                }
+                _ => {
+                    if let Some(s) = scalar(v).filter(|s| !s.is_empty()) {
+                        self.set_text(k, s);
+                    }
+                }
+            },
+        }
     }
 }
 
@@ -396,6 +407,25 @@ fn name_of(n: &crate::csl_json::CslName) -> Option<NameData> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A record read from CSL-JSON keeps its variables as read (in
+    /// `extra`); the processor item has them all.
+    #[test]
+    fn records_read_from_csl_json_keep_their_variables() {
+        let text = r#"[{"id": "g", "type": "article-journal", "title": "Riks",
+            "author": [{"family": "Gen", "given": "R."}], "container-title": "J",
+            "issued": {"date-parts": [[2020]]}, "page": "856-873", "volume": "61"}]"#;
+        let refs = crate::csl_json::read(text, "x.json").unwrap().references;
+        let item = ItemData::from_csl(&crate::csl_json::to_csl(&refs[0], "g"), 0);
+        let var = |v: StandardVariable| item.vars.get(&Variable::Standard(v)).cloned();
+        assert_eq!(var(StandardVariable::Title).as_deref(), Some("Riks"));
+        assert_eq!(var(StandardVariable::ContainerTitle).as_deref(), Some("J"));
+        assert_eq!(
+            item.names[&NameVariable::Author][0].family.as_deref(),
+            Some("Gen")
+        );
+        assert_eq!(item.dates[&DateVariable::Issued].parts[0][0], 2020);
+    }
 
     #[test]
     fn particles_are_read_from_the_name_fields() {

@@ -11,12 +11,14 @@
 //! punctuation moved into quotes where the locale says so).
 
 mod cite;
+mod collapse;
 mod disambiguate;
 mod eval;
 mod input;
 mod locale;
 mod output;
 mod sort;
+mod substitute;
 
 use hayagriva::citationberg::taxonomy::{OtherTerm, StandardVariable, Term, Variable};
 use hayagriva::citationberg::{
@@ -30,7 +32,7 @@ pub(crate) use input::ItemData;
 pub(crate) use input::NameData;
 use locale::Locales;
 use output::serialize::render;
-use output::{is_empty, marked, plain, strip_marks, Markup, Node, Quotes, Tag};
+use output::{is_empty, strip_marks, Markup, Node, Quotes};
 
 /// One cite in a citation: the item and what the author adds to it.
 ///
@@ -253,7 +255,6 @@ impl Processor {
         });
         let markup = format.markup();
         let mut out = Vec::with_capacity(items.len());
-        let mut previous_names: Option<String> = None;
         let layout = &bib.layout;
         // Entries render independently (on all cores); subsequent-author
         // substitution and serialisation follow in order.
@@ -295,13 +296,9 @@ impl Processor {
         // Subsequent-author substitution looks at the previous entry: in order.
         let mut rendered = rendered;
         if let Some(sub) = &bib.subsequent_author_substitute {
+            let mut previous = substitute::Previous::default();
             for (_, body) in rendered.iter_mut() {
-                let names = marked(body, eval::MARK_NAMES).map(|n| plain(&n));
-                if names.is_some() && names == previous_names {
-                    substitute_names(body, sub, bib.subsequent_author_substitute_rule);
-                } else {
-                    previous_names = names;
-                }
+                previous.substitute(body, sub, bib.subsequent_author_substitute_rule);
             }
         }
         // Serialising is per entry again: on all cores.
@@ -345,8 +342,9 @@ impl Processor {
             // space the style put there, as citeproc-js does.
             let text = if label.is_some() {
                 text.trim_end().to_string()
-            } else if format == OutputFormat::Html && text.contains("<div class=\"csl-") {
-                // The line breaks citeproc-js puts around display blocks stay.
+            } else if format == OutputFormat::Html {
+                // citeproc-js's HTML entries keep the white space the style
+                // puts at their ends and the line breaks around display blocks.
                 text
             } else {
                 text.trim().to_string()
@@ -372,6 +370,11 @@ impl Processor {
                 .collect(),
             explicit_year_suffix: explicit,
             english: self.english,
+            marks_each_name: self.style.bibliography.as_ref().is_some_and(|b| {
+                b.subsequent_author_substitute.is_some()
+                    && b.subsequent_author_substitute_rule
+                        != SubsequentAuthorSubstituteRule::CompleteAll
+            }),
         }
     }
 }
@@ -400,28 +403,6 @@ pub(crate) fn language(style: &IndependentStyle, lang: Option<&str>) -> String {
     lang.or(style.default_locale.as_ref().map(|l| l.0.as_str()))
         .unwrap_or("en-US")
         .to_string()
-}
-
-fn substitute_names(nodes: &mut [Node], sub: &str, _rule: SubsequentAuthorSubstituteRule) -> bool {
-    for n in nodes.iter_mut() {
-        match n {
-            Node::Tagged(Tag::Div(eval::MARK_NAMES), c) => {
-                *c = if sub.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Node::text(sub)]
-                };
-                return true;
-            }
-            Node::Tagged(_, c) | Node::Quoted(_, c) | Node::NoCase(c) => {
-                if substitute_names(c, sub, _rule) {
-                    return true;
-                }
-            }
-            Node::Text(_) => {}
-        }
-    }
-    false
 }
 
 fn uses_year_suffix(style: &IndependentStyle) -> bool {

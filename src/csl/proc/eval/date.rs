@@ -19,17 +19,51 @@ impl Ctx<'_> {
         let Some(var) = el.variable else {
             return Vec::new();
         };
-        let data = if self.is_suppressed(Variable::Date(var)) {
+        // citeproc-js leaves the accessed date out of the cites it
+        // compares for disambiguation (just_looking).
+        let data = if self.is_suppressed(Variable::Date(var))
+            || (self.comparing && var == DateVariable::Accessed)
+        {
             None
         } else {
             self.item.dates.get(&var)
         };
-        self.note_var(data.is_some());
         let Some(data) = data else {
+            self.note_var(false);
             return Vec::new();
         };
+        // A date whose parts print nothing (only the month asked of a
+        // year) counts as a variable tried and not found (citeproc-js).
+        let out = self.date_of(el, data, var);
+        self.note_var(!is_empty(&out));
+        out
+    }
+
+    fn date_of(&self, el: &DateEl, data: &DateData, var: DateVariable) -> Vec<Node> {
         if self.mode == Mode::Sort {
-            return vec![Node::text(date_key(data))];
+            // A date in a macro sorts by the parts it shows (citeproc-js's
+            // dateAsSortKey over the date's date-parts).
+            let shown = |name: DatePartName| match (el.form, el.parts) {
+                (Some(_), parts) => {
+                    let wanted = parts.unwrap_or(DateParts::YearMonthDay);
+                    match name {
+                        DatePartName::Year => true,
+                        DatePartName::Month => wanted.has_month(),
+                        DatePartName::Day => wanted == DateParts::YearMonthDay,
+                    }
+                }
+                (None, _) => el.date_part.iter().any(|p| p.name == name),
+            };
+            let mut limited = data.clone();
+            for p in limited.parts.iter_mut() {
+                if !shown(DatePartName::Month) {
+                    p[1] = 0;
+                }
+                if !shown(DatePartName::Day) {
+                    p[2] = 0;
+                }
+            }
+            return vec![Node::text(date_key(&limited))];
         }
         if let Some(lit) = &data.literal {
             return decorate(rich(lit), &el.formatting, &el.affixes, el.display, false);

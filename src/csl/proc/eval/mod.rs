@@ -4,18 +4,21 @@
 
 mod choose;
 mod date;
+mod label;
+mod name;
 mod names;
+mod pages;
 mod text;
 
 pub(crate) use date::{date_key, year_suffix_str};
-pub(crate) use names::initialize;
+pub(crate) use name::initialize;
 pub(crate) use text::is_numeric;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use hayagriva::citationberg::taxonomy::{
-    DateVariable, Kind, Locator, NameVariable, NumberVariable, StandardVariable, Term, Variable,
+    Kind, Locator, NumberVariable, StandardVariable, Term, Variable,
 };
 use hayagriva::citationberg::{
     Affixes, CslMacro, Display, FontStyle, FontVariant, FontWeight, Formatting, IndependentStyle,
@@ -24,7 +27,7 @@ use hayagriva::citationberg::{
 };
 
 use crate::csl::proc::disambiguate::NameReg;
-use crate::csl::proc::input::{DateData, ItemData, NameData};
+use crate::csl::proc::input::{ItemData, NameData};
 use crate::csl::proc::locale::Locales;
 use crate::csl::proc::output::{is_empty, Node, Quote, Tag};
 
@@ -39,6 +42,9 @@ pub(crate) struct Env<'a> {
     /// The processor's language is English (title case applies to items
     /// without a language of their own).
     pub english: bool,
+    /// Each name of a bibliography's name lists is marked (a
+    /// subsequent-author substitution rule that replaces single names).
+    pub marks_each_name: bool,
 }
 
 /// A cite's own data.
@@ -110,6 +116,10 @@ pub(crate) struct Used {
     pub tests_met: u32,
     pub tests_passed: u32,
     pub names: Option<Vec<(usize, NameData)>>,
+    /// A text element of a variable other than the locator (and the
+    /// citation number, year suffix and label) was evaluated: citeproc-js
+    /// then counts the cite as not collapsed (`have_collapsed = false`).
+    pub text_var: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,110 +171,6 @@ pub(crate) struct Ctx<'a> {
 
 const MAX_DEPTH: u32 = 64;
 
-/// citeproc-js's citation label ("trigraph" Aaaa00:AaAa00:AaAA00:AAAA00):
-/// four letters of one name, two and two of two, two, one and one of
-/// three, one of each of four or more, and the last two digits of the year
-/// ("0000" without one). The names are those of the first name variable
-/// the item has; without names, the title's first letters.
-fn trigraph(item: &ItemData) -> String {
-    const ORDER: &[NameVariable] = &[
-        NameVariable::Author,
-        NameVariable::Chair,
-        NameVariable::CollectionEditor,
-        NameVariable::Compiler,
-        NameVariable::Composer,
-        NameVariable::ContainerAuthor,
-        NameVariable::Contributor,
-        NameVariable::Curator,
-        NameVariable::Director,
-        NameVariable::Editor,
-        NameVariable::EditorTranslator,
-        NameVariable::EditorialDirector,
-        NameVariable::ExecutiveProducer,
-        NameVariable::Guest,
-        NameVariable::Host,
-        NameVariable::Illustrator,
-        NameVariable::Interviewer,
-        NameVariable::Narrator,
-        NameVariable::Organizer,
-        NameVariable::OriginalAuthor,
-        NameVariable::Performer,
-        NameVariable::Producer,
-        NameVariable::Recipient,
-        NameVariable::ReviewedAuthor,
-        NameVariable::ScriptWriter,
-        NameVariable::SeriesCreator,
-        NameVariable::Translator,
-    ];
-    // Letters citeproc-js keeps (its ROMANESQUE_REGEXP, roughly).
-    let romanesque = |c: char| {
-        c.is_ascii_alphabetic()
-            || matches!(c as u32, 0xC0..=0x17F | 0x370..=0x3FF | 0x400..=0x52F | 0x590..=0x5FF
-                | 0x600..=0x6FF | 0xE01..=0xE5B | 0x1F00..=0x1FFF)
-    };
-    let cap = |s: &str, n: usize| -> String {
-        let s: String = s.chars().take(n).collect();
-        let mut cs = s.chars();
-        match cs.next() {
-            Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
-            None => String::new(),
-        }
-    };
-    let mut label = String::new();
-    if let Some(names) = ORDER
-        .iter()
-        .find_map(|v| item.names.get(v).filter(|n| !n.is_empty()))
-    {
-        let widths: &[usize] = match names.len() {
-            1 => &[4],
-            2 => &[2, 2],
-            3 => &[2, 1, 1],
-            _ => &[1, 1, 1, 1],
-        };
-        for (n, width) in names.iter().zip(widths) {
-            let name = n
-                .family
-                .as_deref()
-                .or(n.literal.as_deref())
-                .unwrap_or_default();
-            let lower = name.to_lowercase();
-            let name = ["a ", "the ", "an "]
-                .iter()
-                .find(|a| lower.starts_with(*a))
-                .map_or(name, |a| &name[a.len()..]);
-            let letters: String = name.chars().filter(|c| romanesque(*c)).collect();
-            if letters.is_empty() {
-                break;
-            }
-            label.push_str(&cap(&letters, *width));
-        }
-    }
-    if label.is_empty() {
-        if let Some(title) = item.vars.get(&Variable::Standard(StandardVariable::Title)) {
-            let words: String = title
-                .split_whitespace()
-                .filter(|w| !crate::csl::proc::output::textcase::is_stop_word(w))
-                .collect();
-            label = cap(&words, 4);
-        }
-    }
-    let year = item
-        .dates
-        .get(&DateVariable::Issued)
-        .and_then(DateData::year)
-        .filter(|y| *y != 0)
-        .map_or("0000".to_string(), |y| y.to_string());
-    let tail: String = year
-        .chars()
-        .rev()
-        .take(2)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    label + &tail
-}
-
 /// citeproc-js's group context: whether a group (a `<group>` or a macro)
 /// rendered a term or value, tried a variable, and found one. A group shows
 /// when it found a variable, or rendered terms without trying any.
@@ -275,7 +181,7 @@ pub(crate) struct GroupFlags {
     success: bool,
 }
 
-pub(crate) use crate::csl::proc::output::{MARK_NAMES, MARK_YEAR_SUFFIX};
+pub(crate) use crate::csl::proc::output::{MARK_NAME, MARK_NAMES, MARK_YEAR_SUFFIX};
 
 /// Outputs joined by a delimiter as they come; empty ones are left out.
 struct Joined<'d> {
@@ -379,6 +285,10 @@ impl<'a> Ctx<'a> {
         if self.is_suppressed(v) {
             return None;
         }
+        self.var_unsuppressed(v)
+    }
+
+    fn var_unsuppressed(&self, v: Variable) -> Option<String> {
         match v {
             Variable::Number(NumberVariable::Locator) => self.cite.and_then(|c| c.locator.clone()),
             Variable::Number(NumberVariable::CitationNumber) => {
@@ -398,7 +308,7 @@ impl<'a> Ctx<'a> {
                     .vars
                     .get(&v)
                     .cloned()
-                    .unwrap_or_else(|| trigraph(self.item));
+                    .unwrap_or_else(|| label::trigraph(self.item));
                 if let Some(ys) = self.disamb.year_suffix {
                     label.push_str(&year_suffix_str(ys));
                     self.year_suffix_done.set(true);
@@ -409,10 +319,10 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The `variable` test: the item has it. A variable a substitute
+    /// rendered still tests true (citeproc-js tests the item's fields;
+    /// substitution only keeps it from rendering again).
     fn has_var(&self, v: Variable) -> bool {
-        if self.is_suppressed(v) {
-            return false;
-        }
         match v {
             // Only a label the item gives (citeproc-js tests the item's
             // field; a made-up label renders but does not test true).
@@ -423,7 +333,7 @@ impl<'a> Ctx<'a> {
             Variable::Date(d) => self.item.dates.contains_key(&d),
             _ => match self.item.vars.get(&v) {
                 Some(v) => !v.is_empty(),
-                None => self.var(v).is_some_and(|s| !s.is_empty()),
+                None => self.var_unsuppressed(v).is_some_and(|s| !s.is_empty()),
             },
         }
     }

@@ -1,19 +1,18 @@
-//! `<names>` and `<name>`: name lists, et-al, substitution, particles and
-//! initials (CSL 1.0.2, "Names").
+//! `<names>`: name lists, et-al, substitution and the list's delimiters
+//! and labels (CSL 1.0.2, "Names"); one name is in name.rs.
 
 use hayagriva::citationberg::taxonomy::{NameVariable, OtherTerm, Term, Variable};
 use hayagriva::citationberg::{
     Affixes, DelimiterBehavior, DisambiguationRule, LabelPluralize, LayoutRenderingElement,
-    NameAnd, NameAsSortOrder, NameForm, NamePart, Names, TermForm, TextTarget, ToAffixes,
-    ToFormatting,
+    NameAnd, NameAsSortOrder, NameForm, Names, TermForm, TextTarget, ToAffixes, ToFormatting,
 };
 
 use crate::csl::proc::input::NameData;
-use crate::csl::proc::output::rich::rich;
 use crate::csl::proc::output::textcase::apply_case;
 use crate::csl::proc::output::{is_empty, marked, Node, Tag};
 
-use super::{decorate, strip_periods, Ctx, Mode, Position, MARK_NAMES};
+use super::name::person_affixes;
+use super::{decorate, strip_periods, Ctx, Mode, Position, MARK_NAME, MARK_NAMES};
 
 impl Ctx<'_> {
     pub(super) fn names(&self, el: &Names) -> Vec<Node> {
@@ -24,9 +23,9 @@ impl Ctx<'_> {
         let merged;
         let el = match &parent {
             // An element with its own name, et-al or substitute keeps its
-            // options (from_names_substitute would return a copy of it).
+            // options (shorthand would return a copy of it).
             Some(p) if el.name().is_none() && el.et_al().is_none() && el.substitute().is_none() => {
-                merged = p.from_names_substitute(el);
+                merged = shorthand(p, el);
                 &merged
             }
             _ => el,
@@ -62,7 +61,7 @@ impl Ctx<'_> {
                             self.names(n) // from_names_substitute would copy it
                         }
                         LayoutRenderingElement::Names(n) => {
-                            let merged = el.from_names_substitute(n);
+                            let merged = shorthand(el, n);
                             self.names(&merged)
                         }
                         other => {
@@ -79,6 +78,13 @@ impl Ctx<'_> {
                         }
                     };
                     self.substituting.set(self.substituting.get() - 1);
+                    // A term ends the substitution even when it is empty
+                    // (citeproc-js blocks further substitutes once a term ran).
+                    let term = matches!(child, LayoutRenderingElement::Text(t)
+                        if matches!(t.target, TextTarget::Term { .. }));
+                    if is_empty(&r) && term {
+                        return Vec::new();
+                    }
                     if !is_empty(&r) {
                         self.suppress_rendered(child);
                         // Substituted output takes the names element's affixes and formatting
@@ -129,7 +135,12 @@ impl Ctx<'_> {
                 .iter()
                 .position(|(v, _)| *v == NameVariable::Translator);
             if let (Some(e), Some(t)) = (ed, tr) {
-                if lists[e].1 == lists[t].1 {
+                // Only when the locale has a term for both (citeproc-js).
+                let term = Term::NameVariable(NameVariable::EditorTranslator);
+                let has_term = self
+                    .term(term, TermForm::Long, false)
+                    .is_some_and(|t| !t.is_empty());
+                if lists[e].1 == lists[t].1 && has_term {
                     groups[e].0 = Some(Term::NameVariable(NameVariable::EditorTranslator));
                     groups.remove(t);
                 }
@@ -406,6 +417,9 @@ impl Ctx<'_> {
                 };
             let mut r = self.one_name(n, name_el, options, inverted, levels[i]);
             r = person_affixes(r, n, name_el);
+            if self.mode == Mode::Bibliography && self.env.marks_each_name {
+                r = vec![Node::Tagged(Tag::Div(MARK_NAME), r)];
+            }
             if let Some(h) = self.highlight {
                 if h(n) {
                     r = vec![Node::Tagged(Tag::Highlight, r)];
@@ -506,281 +520,22 @@ impl Ctx<'_> {
             out
         }
     }
-
-    fn one_name(
-        &self,
-        n: &NameData,
-        name_el: &hayagriva::citationberg::Name,
-        options: &hayagriva::citationberg::NameOptions,
-        inverted: bool,
-        level: u8,
-    ) -> Vec<Node> {
-        if let Some(lit) = &n.literal {
-            return rich(lit);
-        }
-        let family_part = name_el.name_part_family();
-        let given_part = name_el.name_part_given();
-        let family = n.family.clone().unwrap_or_default();
-        // citeproc-js's _givenName: the level the style gives (0 for the
-        // short form, 1 with initialize-with, 2 without), raised to the
-        // level asked for.
-        let default = match (options.form, options.initialize_with) {
-            (NameForm::Short, _) => 0,
-            (_, Some(_)) => 1,
-            _ => 2,
-        };
-        let level = level.max(default);
-        let form = if level == 0 {
-            NameForm::Short
-        } else {
-            NameForm::Long
-        };
-        if n.family.is_none() {
-            // A name with only a given part ("Banksy") is written as it is.
-            return rich(n.given.as_deref().unwrap_or_default());
-        }
-        let with_initials = matches!(
-            self.env.style.citation.givenname_disambiguation_rule,
-            DisambiguationRule::AllNamesWithInitials | DisambiguationRule::PrimaryNameWithInitials
-        );
-        let given = n.given.as_deref().map(|g| {
-            let with = options.initialize_with.or(with_initials.then_some(""));
-            match (level, with) {
-                (1, Some(with)) => initialize(
-                    g,
-                    with,
-                    options.initialize,
-                    self.env.style.settings.initialize_with_hyphen,
-                ),
-                // Without initialize-with, the given name is shown whole.
-                _ => g.to_string(),
-            }
-        });
-        if n.is_non_roman() {
-            let fam = part(vec![Node::text(family)], family_part, self.is_english());
-            if form == NameForm::Short || given.is_none() {
-                return fam;
-            }
-            let mut v = fam;
-            v.extend(part(
-                vec![Node::text(given.unwrap_or_default())],
-                given_part,
-                self.is_english(),
-            ));
-            return v;
-        }
-        let demote = self.env.style.settings.demote_non_dropping_particle;
-        use hayagriva::citationberg::DemoteNonDroppingParticle as D;
-        let ndp = n.ndp.clone();
-        let dp = n.dp.clone();
-        let join_particle = |p: &str, rest: &str| {
-            if p.ends_with(['\'', '’', '-']) {
-                format!("{p}{rest}")
-            } else {
-                format!("{p} {rest}")
-            }
-        };
-        if form == NameForm::Short {
-            let fam = match &ndp {
-                Some(p) => join_particle(p, &family),
-                None => family,
-            };
-            return part(rich(&fam), family_part, self.is_english());
-        }
-        let mut out: Vec<Node> = Vec::new();
-        if inverted {
-            // Family first: [ndp] family, given [dp] [ndp if demoted], suffix
-            let demoted =
-                demote == D::DisplayAndSort || (self.mode == Mode::Sort && demote == D::SortOnly);
-            let fam = match (&ndp, demoted) {
-                (Some(p), false) => join_particle(p, &family),
-                _ => family.clone(),
-            };
-            out.extend(part(rich(&fam), family_part, self.is_english()));
-            let mut g = given.clone().unwrap_or_default();
-            if let Some(p) = &dp {
-                g = if g.is_empty() {
-                    p.clone()
-                } else {
-                    format!("{g} {p}")
-                };
-            }
-            if demoted {
-                if let Some(p) = &ndp {
-                    g = if g.is_empty() {
-                        p.clone()
-                    } else {
-                        format!("{g} {p}")
-                    };
-                }
-            }
-            if !g.is_empty() {
-                out.push(Node::text(options.sort_separator));
-                out.extend(part(rich(&g), given_part, self.is_english()));
-            }
-            if let Some(s) = &n.suffix {
-                out.push(Node::text(options.sort_separator));
-                out.push(Node::text(s.clone()));
-            }
-        } else {
-            let mut fam = family.clone();
-            if let Some(p) = &ndp {
-                fam = join_particle(p, &fam);
-            }
-            let g = given.clone().unwrap_or_default();
-            if let Some(p) = &dp {
-                fam = join_particle(p, &fam);
-            }
-            if !g.is_empty() {
-                out.extend(part(rich(&g), given_part, self.is_english()));
-                out.push(Node::text(" "));
-            }
-            out.extend(part(rich(&fam), family_part, self.is_english()));
-            if let Some(s) = &n.suffix {
-                out.push(Node::text(if n.comma_suffix { ", " } else { " " }));
-                out.push(Node::text(s.clone()));
-            }
-        }
-        out
-    }
 }
 
-/// A person's name with the `<name>` element's formatting and affixes:
-/// citeproc-js puts them on each personal name ("Müller A:, de Lange J:"
-/// for suffix=":"), not on literal names and not on the list.
-fn person_affixes(
-    r: Vec<Node>,
-    n: &NameData,
-    name_el: &hayagriva::citationberg::Name,
-) -> Vec<Node> {
-    if n.literal.is_some() {
-        return r;
+/// A names element in a substitute: one without children of its own takes
+/// the substituted element's name, label and et-al, and (citeproc-js) its
+/// affixes and formatting too, its own dropped.
+fn shorthand(parent: &Names, child: &Names) -> Names {
+    let mut merged = parent.from_names_substitute(child);
+    if child.children.is_empty() {
+        merged.prefix.clone_from(&parent.prefix);
+        merged.suffix.clone_from(&parent.suffix);
+        merged.display = parent.display;
+        merged.font_style = parent.font_style;
+        merged.font_variant = parent.font_variant;
+        merged.font_weight = parent.font_weight;
+        merged.text_decoration = parent.text_decoration;
+        merged.vertical_align = parent.vertical_align;
     }
-    decorate(r, &name_el.formatting, &name_el.affixes, None, false)
-}
-
-fn part(content: Vec<Node>, p: Option<&NamePart>, english: bool) -> Vec<Node> {
-    match p {
-        None => content,
-        Some(p) => {
-            let content = match p.text_case {
-                Some(c) => apply_case(content, c, english),
-                None => content,
-            };
-            decorate(content, &p.formatting, &p.affixes, None, false)
-        }
-    }
-}
-
-/// Initials of given names: "John Robert" → "J. R." with `with` = ". ".
-pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
-    let mut out = String::new();
-    // Words, and initials run together split apart ("M.E" → "M." "E",
-    // "Ph.M.E." → "Ph." "M." "E."), as citeproc-js reads them.
-    let mut words: Vec<&str> = Vec::new();
-    for word in given.split([' ']).filter(|w| !w.is_empty()) {
-        let mut start = 0;
-        let mut chars = word.char_indices().peekable();
-        while let Some((k, c)) = chars.next() {
-            if c == '.' && chars.peek().is_some_and(|(_, n)| n.is_alphabetic()) {
-                words.push(&word[start..=k]);
-                start = k + 1;
-            }
-        }
-        words.push(&word[start..]);
-    }
-    for word in &words {
-        let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
-        for (pi, piece) in pieces.iter().enumerate() {
-            let bare = piece.trim_end_matches('.');
-            // An abbreviation written with its period ("Ph.", "Me.", "ME.")
-            // keeps its letters.
-            let abbreviation =
-                piece.ends_with('.') && bare.chars().count() > 1 && !bare.contains('.');
-            let is_initial = bare.chars().count() == 1
-                || abbreviation
-                || (piece.contains('.') && bare.chars().all(|c| c.is_uppercase() || c == '.'));
-            let lower = bare.chars().next().is_some_and(char::is_lowercase);
-            let text = if lower && !is_initial {
-                // Lower-case words stay (particles).
-                if !out.is_empty() && !out.ends_with(' ') {
-                    out.push(' ');
-                }
-                out.push_str(piece);
-                out.push(' ');
-                continue;
-            } else if initialize || is_initial {
-                // "Th." keeps its letters; otherwise the first letter.
-                let letters: String = if abbreviation {
-                    bare.to_string()
-                } else {
-                    bare.chars()
-                        .next()
-                        .map(|c| c.to_string())
-                        .unwrap_or_default()
-                };
-                let mut t = String::new();
-                // Initials inside a dotted group ("J.R.") each get their own.
-                if piece.matches('.').count() > 1 && bare.contains('.') {
-                    for (k, seg) in bare.split('.').filter(|s| !s.is_empty()).enumerate() {
-                        if k > 0 {
-                            t.push_str(with);
-                        }
-                        t.push_str(
-                            &seg.chars()
-                                .next()
-                                .map(|c| c.to_string())
-                                .unwrap_or_default(),
-                        );
-                    }
-                    t.push_str(with);
-                    t
-                } else {
-                    t.push_str(&letters);
-                    t.push_str(with);
-                    t
-                }
-            } else {
-                format!("{piece} ")
-            };
-            if pi > 0 {
-                // Hyphens join full words, and initials made here when the
-                // style keeps hyphens; existing initials that are not
-                // re-initialised lose them ("K.-R." → "K. R.", as citeproc-js).
-                let full_word = !(initialize || is_initial);
-                if full_word || (hyphen && initialize) {
-                    // "J.-P." : drop the space before the hyphen.
-                    let trimmed = out.trim_end().to_string();
-                    out = trimmed;
-                    out.push('-');
-                }
-            }
-            out.push_str(&text);
-        }
-    }
-    out.trim_end().to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn initials() {
-        assert_eq!(initialize("John Robert", ". ", true, true), "J. R.");
-        assert_eq!(initialize("Jean-Pierre", ".", true, true), "J.-P.");
-        assert_eq!(initialize("K.-R.", ". ", true, false), "K. R.");
-        assert_eq!(initialize("K.-R.", ". ", true, true), "K.-R.");
-        assert_eq!(initialize("K.-R.", ". ", false, true), "K. R.");
-        assert_eq!(initialize("Jean-Pierre", ". ", false, true), "Jean-Pierre");
-        assert_eq!(initialize("John", "", true, true), "J");
-        // The CSL suite's name_Initials* cases.
-        assert_eq!(initialize("M.E", ". ", true, true), "M. E.");
-        assert_eq!(initialize("ME.", ". ", true, true), "ME.");
-        assert_eq!(initialize("Me.", "", true, true), "Me");
-        assert_eq!(initialize("Ph. M.E.", ".", false, true), "Ph.M.E.");
-        assert_eq!(initialize("John M.E.", "", false, true), "John ME");
-        assert_eq!(initialize("John M.E.", ". ", true, true), "J. M. E.");
-        assert_eq!(initialize("ME", " ", false, true), "ME");
-    }
+    merged
 }

@@ -25,6 +25,15 @@ impl Ctx<'_> {
                     .map(str::to_string);
                 let value = short.or_else(|| self.var(var));
                 let year_suffix = var == Variable::Standard(StandardVariable::YearSuffix);
+                if !matches!(
+                    var,
+                    Variable::Number(NumberVariable::Locator | NumberVariable::CitationNumber)
+                        | Variable::Standard(
+                            StandardVariable::YearSuffix | StandardVariable::CitationLabel
+                        )
+                ) {
+                    self.used.borrow_mut().text_var = true;
+                }
                 // citeproc-js: year-suffix always counts as found, "even when
                 // it doesn't [render]", so that a group of the "no date"
                 // term and the year suffix shows without one.
@@ -41,6 +50,14 @@ impl Ctx<'_> {
                     self.page_range(&value)
                 } else {
                     value
+                };
+                // An ampersand between numbers is the locale's "and" symbol
+                // (citeproc-js's number parser: "213 & 235").
+                let value = match self.term(Term::Other(OtherTerm::And), TermForm::Symbol, false) {
+                    Some(and) if and != "&" && is_number_var(var) && value.contains(" & ") => {
+                        value.replace(" & ", &format!(" {and} "))
+                    }
+                    _ => value,
                 };
                 if matches!(
                     var,
@@ -77,14 +94,14 @@ impl Ctx<'_> {
                         .next()
                         .map(|c| c.to_uppercase().collect())
                         .unwrap_or_default();
-                    vec![Node::text(first + cs.as_str())]
+                    rich(&(first + cs.as_str()))
                 } else {
-                    vec![Node::text(s)]
+                    rich(s)
                 }
             }
             TextTarget::Value { val } => {
                 self.note_term();
-                vec![Node::text(val.clone())]
+                rich(val)
             }
         };
         if is_empty(&content) {
@@ -132,50 +149,7 @@ impl Ctx<'_> {
                 false,
             )
             .unwrap_or("–");
-        let Some(format) = self.env.style.settings.page_range_format else {
-            return value.replace("--", "-").replace(['-', '–'], delim);
-        };
-        // Each comma- or &-separated part on its own.
-        let mut out = String::new();
-        let mut rest = value;
-        while !rest.is_empty() {
-            let cut = rest.find([',', '&']).unwrap_or(rest.len());
-            let part = &rest[..cut];
-            let lead = &part[..part.len() - part.trim_start().len()];
-            out.push_str(lead);
-            let trimmed = part.trim();
-            let split = trimmed
-                .split_once("--")
-                .or_else(|| trimmed.split_once('–'))
-                .or_else(|| trimmed.split_once('-'));
-            match split {
-                Some((a, b))
-                    if a.trim().chars().last().is_some_and(|c| c.is_ascii_digit())
-                        && b.trim().chars().next().is_some_and(|c| c.is_ascii_digit()) =>
-                {
-                    let mut s = String::new();
-                    if format
-                        .format(&mut s, a.trim(), b.trim(), Some(delim))
-                        .is_ok()
-                    {
-                        out.push_str(&s);
-                    } else {
-                        out.push_str(trimmed);
-                    }
-                }
-                _ => out.push_str(trimmed),
-            }
-            if part.ends_with(' ') {
-                out.push(' ');
-            }
-            if cut < rest.len() {
-                out.push_str(&rest[cut..cut + 1]);
-                rest = &rest[cut + 1..];
-            } else {
-                rest = "";
-            }
-        }
-        out
+        super::pages::page_range(value, self.env.style.settings.page_range_format, delim)
     }
 
     pub(super) fn number(&self, n: &hayagriva::citationberg::Number) -> Vec<Node> {
@@ -244,7 +218,7 @@ impl Ctx<'_> {
             return Vec::new();
         };
         self.note_term();
-        let mut content = vec![Node::text(s)];
+        let mut content = rich(s);
         if l.label.strip_periods {
             content = strip_periods(content);
         }
@@ -362,6 +336,11 @@ fn roman(n: i32) -> String {
         out.insert_str(0, DIGITS[place].get(d).copied().unwrap_or_default());
     }
     out
+}
+
+/// A variable citeproc-js reads as a number (page and locator included).
+fn is_number_var(v: Variable) -> bool {
+    matches!(v, Variable::Number(_) | Variable::Page(_))
 }
 
 #[cfg(test)]

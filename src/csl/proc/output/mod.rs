@@ -10,6 +10,10 @@ pub(crate) mod textcase;
 /// output of the first names element, and a year suffix.
 pub(crate) const MARK_NAMES: &str = "__names";
 
+/// One name of a list (marked for the subsequent-author substitution
+/// rules that replace single names).
+pub(crate) const MARK_NAME: &str = "__name";
+
 pub(crate) const MARK_YEAR_SUFFIX: &str = "__ys";
 
 /// A formatting wrapper.
@@ -28,6 +32,8 @@ pub(crate) enum Tag {
     Sup,
     Sub,
     Baseline,
+    /// `<span class="nodecor">` in a field: the formatting around it undone.
+    NoDecor,
     /// `display` blocks: csl-block, csl-left-margin, csl-right-inline, csl-indent.
     Div(&'static str),
     /// A person set in bold by the caller (CV highlighting).
@@ -42,6 +48,9 @@ pub(crate) enum Tag {
 pub(crate) enum Quote {
     Style,
     Field,
+    /// Written in a cite's prefix or suffix: marks as a field's, but
+    /// punctuation after it stays outside (citeproc-js).
+    Affix,
 }
 
 /// A piece of output.

@@ -15,7 +15,7 @@ enum Frame {
 
 /// Parses the markup citeproc-js accepts inside field values: `<i>`, `<b>`,
 /// `<sup>`, `<sub>`, `<sc>`, `<span style="font-variant:small-caps;">`,
-/// `<span class="nocase">`, and quotes: straight or curly, double or
+/// `<span class="nocase">`, `<span class="nodecor">`, and quotes: straight or curly, double or
 /// single, which become quotes of the locale by nesting depth. An
 /// apostrophe inside or at the end of a word is typographic (’), and a
 /// quote that is never closed stays as it was written.
@@ -26,7 +26,19 @@ pub(crate) fn rich(s: &str) -> Vec<Node> {
 /// [`rich`] for the prefix and suffix of a cite, where citeproc-js leaves
 /// curly quotes as they are (only straight ones are markup).
 pub(crate) fn rich_affix(s: &str) -> Vec<Node> {
-    rich_with(s, false)
+    fn affix_quotes(nodes: Vec<Node>) -> Vec<Node> {
+        nodes
+            .into_iter()
+            .map(|n| match n {
+                Node::Quoted(Quote::Field, c) => Node::Quoted(Quote::Affix, affix_quotes(c)),
+                Node::Quoted(k, c) => Node::Quoted(k, affix_quotes(c)),
+                Node::Tagged(t, c) => Node::Tagged(t, affix_quotes(c)),
+                Node::NoCase(c) => Node::NoCase(affix_quotes(c)),
+                t => t,
+            })
+            .collect()
+    }
+    affix_quotes(rich_with(s, false))
 }
 
 fn rich_with(s: &str, curly: bool) -> Vec<Node> {
@@ -53,7 +65,7 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
     while let Some(c) = rest.chars().next() {
         let next = rest[c.len_utf8()..].chars().next();
         if c == '<' {
-            let tags: [(&str, Frame); 7] = [
+            let tags: [(&str, Frame); 8] = [
                 ("<i>", Frame::Tag(Tag::Italic)),
                 ("<b>", Frame::Tag(Tag::Bold)),
                 ("<sup>", Frame::Tag(Tag::Sup)),
@@ -64,6 +76,7 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
                     Frame::Tag(Tag::SmallCaps),
                 ),
                 ("<span class=\"nocase\">", Frame::NoCase),
+                ("<span class=\"nodecor\">", Frame::Tag(Tag::NoDecor)),
             ];
             if let Some((open, frame)) = tags.iter().find(|(o, _)| rest.starts_with(o)) {
                 flush(&mut buf, &mut stack);
@@ -141,6 +154,12 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
 fn close_frame(stack: &mut Vec<(Frame, Vec<Node>)>) {
     if let Some((frame, children)) = stack.pop() {
         let node = match frame {
+            // citeproc-js's nodecor: no formatting and no text case.
+            // Small caps, superscript and subscript keep their case too
+            // (citeproc-js: no text case inside them).
+            Frame::Tag(t @ (Tag::NoDecor | Tag::SmallCaps | Tag::Sup | Tag::Sub)) => {
+                Node::NoCase(vec![Node::Tagged(t, children)])
+            }
             Frame::Tag(t) => Node::Tagged(t, children),
             Frame::NoCase => Node::NoCase(children),
             Frame::Quote(_) | Frame::Root => Node::Quoted(Quote::Field, children),
@@ -159,7 +178,9 @@ fn unwind(stack: &mut Vec<(Frame, Vec<Node>)>) {
     }
     if let Some((Frame::Quote(q), children)) = stack.pop() {
         if let Some(top) = stack.last_mut() {
-            top.1.push(Node::Text(q.to_string()));
+            // A lone straight single quote is an apostrophe ("ETFA ’09").
+            let mark = if q == '\'' { '’' } else { q };
+            top.1.push(Node::Text(mark.to_string()));
             top.1.extend(children);
         }
     }

@@ -37,7 +37,7 @@ impl Flattener<'_> {
                 Node::Quoted(kind, c) => {
                     let inner = match kind {
                         Quote::Style => false,
-                        Quote::Field => (depth + usize::from(quoted)) % 2 == 1,
+                        Quote::Field | Quote::Affix => (depth + usize::from(quoted)) % 2 == 1,
                     };
                     let (open, close) = if inner {
                         (&self.quotes.open_inner, &self.quotes.close_inner)
@@ -46,9 +46,9 @@ impl Flattener<'_> {
                     };
                     let (open, close) = (open.clone(), close.clone());
                     self.push(&open, false);
-                    let depth = depth + usize::from(*kind == Quote::Field);
+                    let depth = depth + usize::from(*kind != Quote::Style);
                     self.walk(c, true, depth);
-                    self.push(&close, true);
+                    self.push(&close, *kind != Quote::Affix);
                 }
             }
         }
@@ -67,8 +67,15 @@ impl Flattener<'_> {
         if self.quotes.punctuation_in_quote && !close_quote {
             if let Some(first) = text.chars().next().filter(|c| *c == '.' || *c == ',') {
                 let q = self.runs.iter().rposition(|r| !r.text.is_empty());
-                if let Some(q) = q.filter(|&q| self.runs[q].close_quote) {
+                if let Some(mut q) = q.filter(|&q| self.runs[q].close_quote) {
                     text.remove(0);
+                    // Inside every quote that closes there (citeproc-js: ",””").
+                    while let Some(p) = self.runs[..q].iter().rposition(|r| !r.text.is_empty()) {
+                        if !self.runs[p].close_quote {
+                            break;
+                        }
+                        q = p;
+                    }
                     let before = self.runs[..q]
                         .iter()
                         .rev()
@@ -166,24 +173,95 @@ pub(crate) fn render(nodes: &[Node], markup: Markup, quotes: &Quotes) -> String 
     out
 }
 
+/// Bold inside bold and small caps inside small caps flip back to
+/// normal, as italics do (citeproc-js's flip-flop).
+fn flips(tag: Tag, open: &[(u32, Tag)]) -> bool {
+    let mut on = false;
+    for (_, t) in open {
+        match (tag, t) {
+            (Tag::Bold, Tag::Bold) | (Tag::SmallCaps, Tag::SmallCaps) => on = !on,
+            (Tag::Bold, Tag::NormalWeight | Tag::Light | Tag::NoDecor)
+            | (Tag::SmallCaps, Tag::NormalVariant | Tag::NoDecor) => on = false,
+            _ => {}
+        }
+    }
+    on
+}
+
 fn italic_inside(open: &[(u32, Tag)]) -> bool {
     let mut italic = false;
     for (_, t) in open {
         match t {
             Tag::Italic => italic = !italic,
-            Tag::Roman => italic = false,
+            Tag::Roman | Tag::NoDecor => italic = false,
             _ => {}
         }
     }
     italic
 }
 
+/// What a nodecor span undoes: the formatting open around it, each set
+/// back to normal (citeproc-js), or nothing.
+fn undone(open: &[(u32, Tag)]) -> String {
+    let (italic, bold, caps, under) = active(open);
+    let mut style = String::new();
+    for (on, s) in [
+        (italic, "font-style:normal;"),
+        (caps, "font-variant:normal;"),
+        (bold, "font-weight:normal;"),
+        (under, "text-decoration:none;"),
+    ] {
+        if on {
+            style.push_str(s);
+        }
+    }
+    style
+}
+
+/// A "normal" setting with nothing to undo around it prints nothing
+/// (citeproc-js's normalDecorIsOrphan).
+fn orphan(tag: Tag, open: &[(u32, Tag)]) -> bool {
+    let (italic, bold, caps, under) = active(open);
+    match tag {
+        Tag::Roman => !italic,
+        Tag::NormalWeight => !bold,
+        Tag::NormalVariant => !caps,
+        Tag::NoDecoration => !under,
+        _ => false,
+    }
+}
+
+/// The formatting open: italic, bold, small caps, underlined.
+fn active(open: &[(u32, Tag)]) -> (bool, bool, bool, bool) {
+    let (mut italic, mut bold, mut caps, mut under) = (false, false, false, false);
+    for (_, t) in open {
+        match t {
+            Tag::Italic => italic = !italic,
+            Tag::Roman => italic = false,
+            Tag::Bold | Tag::Highlight => bold = true,
+            Tag::NormalWeight | Tag::Light => bold = false,
+            Tag::SmallCaps => caps = true,
+            Tag::NormalVariant => caps = false,
+            Tag::Underline => under = true,
+            Tag::NoDecoration => under = false,
+            Tag::NoDecor => (italic, bold, caps, under) = (false, false, false, false),
+            _ => {}
+        }
+    }
+    (italic, bold, caps, under)
+}
+
 fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
     match markup {
         Markup::Html => {
+            if orphan(tag, open) {
+                return;
+            }
             let t = match tag {
                 Tag::Italic if italic_inside(open) => "<span style=\"font-style:normal;\">",
                 Tag::Italic => "<i>",
+                Tag::Bold if flips(tag, open) => "<span style=\"font-weight:normal;\">",
+                Tag::SmallCaps if flips(tag, open) => "<span style=\"font-variant:normal;\">",
                 Tag::Roman => "<span style=\"font-style:normal;\">",
                 Tag::Bold | Tag::Highlight => "<b>",
                 Tag::NormalWeight => "<span style=\"font-weight:normal;\">",
@@ -195,6 +273,13 @@ fn open_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
                 Tag::Sup => "<sup>",
                 Tag::Sub => "<sub>",
                 Tag::Baseline => "<span style=\"baseline\">",
+                Tag::NoDecor => {
+                    let style = undone(open);
+                    if !style.is_empty() {
+                        out.push_str(&format!("<span style=\"{style}\">"));
+                    }
+                    return;
+                }
                 Tag::Div(class) => {
                     // citeproc-js's HTML format sets blocks and the left
                     // margin on lines of their own.
@@ -227,6 +312,7 @@ fn markdown_mark(tag: Tag, open: &[(u32, Tag)]) -> &'static str {
     match tag {
         Tag::Italic if italic_inside(open) => "",
         Tag::Italic => "*",
+        Tag::Bold if flips(tag, open) => "",
         Tag::Bold | Tag::Highlight => "**",
         _ => "",
     }
@@ -235,14 +321,17 @@ fn markdown_mark(tag: Tag, open: &[(u32, Tag)]) -> &'static str {
 fn close_tag(out: &mut String, tag: Tag, markup: Markup, open: &[(u32, Tag)]) {
     match markup {
         Markup::Html => out.push_str(match tag {
+            _ if orphan(tag, open) => "",
             Tag::Italic if italic_inside(open) => "</span>",
             Tag::Italic => "</i>",
+            Tag::Bold if flips(tag, open) => "</span>",
             Tag::Bold | Tag::Highlight => "</b>",
             Tag::Sup => "</sup>",
             Tag::Sub => "</sub>",
             Tag::Div("csl-block") => "</div>\n",
             Tag::Div("csl-right-inline" | "csl-indent") => "</div>\n  ",
             Tag::Div(_) => "</div>",
+            Tag::NoDecor if undone(open).is_empty() => "",
             _ => "</span>",
         }),
         Markup::Markdown => out.push_str(markdown_mark(tag, open)),

@@ -1,6 +1,7 @@
 //! Text-case transformations (CSL 1.0.2 "Text-case"), on output nodes so that
 //! `nocase` spans stay as written. Words with capitals inside ("iNNvestigate",
-//! "NeurIPS", "PLoS") are never lowercased by title or sentence case.
+//! "NeurIPS", "PLoS") are never lowercased by title case; sentence case
+//! lowers every word after the first, as citeproc-js does.
 
 use hayagriva::citationberg::TextCase;
 
@@ -115,23 +116,18 @@ struct State {
     word_start: bool,
     first_word: bool,
     after_colon: bool,
-    all_upper: bool,
 }
 
 pub(crate) fn apply_case(nodes: Vec<Node>, case: TextCase, english: bool) -> Vec<Node> {
     if matches!(case, TextCase::TitleCase) && !english {
         return nodes;
     }
-    let text = plain(&nodes);
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_upper = !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase());
     let mut st = State {
         case,
         english,
         word_start: true,
         first_word: true,
         after_colon: false,
-        all_upper,
     };
     let total_words = count_words(&nodes);
     let mut seen_words = 0usize;
@@ -245,16 +241,13 @@ fn case_word(word: &str, st: &State, is_last: bool) -> String {
                 word.to_string()
             }
         }
+        // citeproc-js's sentence: the first word capitalised, every other
+        // word in lower case (nocase spans stay as written).
         TextCase::SentenceCase => {
-            let w = if st.all_upper {
+            if st.first_word {
+                upper_first(word)
+            } else {
                 word.to_lowercase()
-            } else {
-                word.to_string()
-            };
-            if st.first_word && is_lower_word(&w) {
-                upper_first(&w)
-            } else {
-                w
             }
         }
         TextCase::TitleCase => {
