@@ -6,12 +6,63 @@
 //! `references`: listings of work N at lines 10N to 10N+3), `--truth lines`.
 //!
 //! `cargo run --release --example merge_stats -- [--truth lines] FILE.json...`
+//!
+//! `merge_stats --synthetic N` times one `Library::merge` of the criterion
+//! bench's input (benches/synthetic.rs `references(N, 42)`), `--field N` of
+//! `field(N, 19, 0.0)`, without reading a file.
 
 use std::collections::HashMap;
 use std::time::Instant;
 
+#[path = "../benches/synthetic.rs"]
+mod synthetic;
+
+/// CPU seconds this process has used (user + system, from /proc/self/stat;
+/// 0 where there is no /proc): on a shared machine a steadier measure than
+/// the wall clock.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which is in parentheses).
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn main() {
     let mut files: Vec<String> = std::env::args().skip(1).collect();
+    if let (Some(mode @ ("--synthetic" | "--field")), Some(n)) = (
+        files.first().map(String::as_str),
+        files.get(1).and_then(|n| n.parse::<usize>().ok()),
+    ) {
+        let t = Instant::now();
+        let refs = if mode == "--field" {
+            synthetic::field(n, 19, 0.0)
+        } else {
+            synthetic::references(n, 42)
+        };
+        let made = t.elapsed();
+        let (t, cpu) = (Instant::now(), cpu_seconds());
+        let lib = publist::Library::merge(refs);
+        let (merged, cpu) = (t.elapsed(), cpu_seconds() - cpu);
+        println!(
+            "{mode} {n}: generated in {:.3} s, merged in {:.3} s ({cpu:.2} s CPU): {} records, {} merges, {} compared pairs",
+            made.as_secs_f64(),
+            merged.as_secs_f64(),
+            lib.records.len(),
+            lib.report.merged.len(),
+            lib.report.compared_pairs
+        );
+        std::mem::forget(lib);
+        return;
+    }
     let by_lines =
         files.first().is_some_and(|a| a == "--truth") && files.get(1).is_some_and(|a| a == "lines");
     if by_lines {
@@ -37,9 +88,9 @@ fn main() {
     }
     let read = t0.elapsed();
     let items = refs.len();
-    let t1 = Instant::now();
+    let (t1, cpu) = (Instant::now(), cpu_seconds());
     let lib = publist::Library::merge(refs);
-    let merged = t1.elapsed();
+    let (merged, cpu) = (t1.elapsed(), cpu_seconds() - cpu);
     let r = &lib.report;
     println!(
         "items {items}  records {}  compared pairs {} ({:.2} per item)  merges {}  possible {}",
@@ -50,7 +101,7 @@ fn main() {
         r.possible_duplicates.len()
     );
     println!(
-        "read {:.3} s  merge {:.3} s",
+        "read {:.3} s  merge {:.3} s ({cpu:.2} s CPU)",
         read.as_secs_f64(),
         merged.as_secs_f64()
     );

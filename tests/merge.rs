@@ -509,3 +509,77 @@ fn two_flavours_of_one_library_merge_one_to_one() {
         assert_ne!(r.sources[0].at.source, r.sources[1].at.source);
     }
 }
+
+/// The fixture `name` read as if it stood at `path`.
+fn fixture_at(name: &str, path: &str) -> Vec<publist::Reference> {
+    let file = format!("{}/tests/fixtures/merge/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    publist::read(&bytes, path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .references
+}
+
+/// The records without their sources (what a copy must not change).
+#[cfg(feature = "bib")]
+fn contents(lib: &Library) -> Vec<publist::Reference> {
+    let mut records = lib.records.clone();
+    for r in &mut records {
+        r.sources.clear();
+    }
+    records
+}
+
+#[cfg(feature = "bib")]
+#[test]
+fn a_library_merged_with_copies_of_itself_gives_the_library_alone() {
+    // Entries with little to go on (title-only short entries of works that
+    // also have a full entry, entries without a title, prefaces and
+    // editorials sharing only their titles), legal items without authors,
+    // and the two-flavour and false-merge fixtures.
+    for (name, alone) in [
+        ("sparse-library.bib", 13),
+        ("sparse-legal.json", 4),
+        ("library-bibtex.bib", 7),
+        ("false-merges.bib", 4),
+    ] {
+        let one = Library::merge(fixture_at(name, &format!("a/{name}")));
+        assert_eq!(one.records.len(), alone, "{name} alone");
+        for copies in [2, 3] {
+            let refs: Vec<publist::Reference> = (0..copies)
+                .flat_map(|k| fixture_at(name, &format!("{k}/{name}")))
+                .collect();
+            let n = refs.len();
+            let many = Library::merge(refs);
+            assert_eq!(contents(&many), contents(&one), "{name}, {copies} copies");
+            assert_eq!(
+                many.report.items.len(),
+                n,
+                "{name}: every item accounted for"
+            );
+            for (r, o) in many.records.iter().zip(&one.records) {
+                assert_eq!(
+                    r.sources.len(),
+                    copies * o.sources.len(),
+                    "{name}: {}",
+                    r.title
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn listings_alike_in_every_field_are_one_item_and_others_stay_apart() {
+    // Two different cases of one title (other court, other docket number:
+    // fields the typed record has no place for) stay apart; an item listed
+    // again under a second id is one record, decided by the identical rule.
+    let lib = Library::merge(fixture_at("sparse-legal.json", "legal.json"));
+    let titled = |t: &str| lib.records.iter().filter(|r| r.title == t).count();
+    assert_eq!(titled("Aerotek, Inc. v. N.L.R.B."), 2);
+    assert_eq!(titled("Alabama Ag-Gag"), 1);
+    assert_eq!(lib.report.merged.len(), 1);
+    let e = &lib.report.merged[0];
+    assert_eq!(e.rule, Rule::IdenticalListings);
+    assert_eq!(e.verdict, Verdict::Same);
+    assert_eq!((e.a.line, e.b.line), (5, 6));
+}

@@ -26,8 +26,9 @@ CSL=${CSL:-../shared/csl}
 mkdir -p "$OUT"
 cargo build --quiet --release --example publist --example synthetic_field
 B=target/release/examples/publist
-printf '%-8s %-16s %9s %10s %10s %9s %8s\n' items command time peak_MB input_MB mem/input records
-declare -A last
+printf '%-8s %-16s %9s %9s %10s %10s %9s %8s\n' items command time cpu peak_MB input_MB mem/input records
+echo "# $(date -u '+%F %H:%M') $(uptime | sed 's/.*load/load/')"
+declare -A last lastcpu
 for n in $SIZES; do
   in="$OUT/field-$n-dup$DUP-$FLAVOUR.json"
   case $FLAVOUR in
@@ -45,8 +46,9 @@ for n in $SIZES; do
       format-no-merge) cmd=("$B" format --no-merge --style apa "$in") ;;
       *) echo "unknown mode $mode"; exit 2 ;;
     esac
-    /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "${cmd[@]}" > "$OUT/out-$mode-$n.txt"
-    read -r secs kb < "$OUT/time.txt"
+    /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "${cmd[@]}" > "$OUT/out-$mode-$n.txt"
+    read -r secs kb user sys < "$OUT/time.txt"
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     if [ "$mode" = merge ]; then
       records=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$OUT/out-$mode-$n.txt")
     else
@@ -54,20 +56,25 @@ for n in $SIZES; do
     fi
     growth=""
     if [ -n "${last[$mode]:-}" ]; then
-      growth=$(awk -v a="${last[$mode]}" -v b="$secs" 'BEGIN { if (a > 0) printf "  (x%.1f)", b / a }')
+      growth=$(awk -v a="${last[$mode]}" -v b="$secs" -v c="${lastcpu[$mode]}" -v d="$cpu" \
+        'BEGIN { if (a > 0 && c > 0) printf "  (time x%.1f, cpu x%.1f)", b / a, d / c }')
     fi
     last[$mode]=$secs
-    awk -v n="$n" -v m="$mode" -v s="$secs" -v k="$kb" -v z="$size" -v r="$records" -v g="$growth" \
-      'BEGIN { printf "%-8s %-16s %8.2fs %10.0f %10.1f %8.2fx %8s%s\n", n, m, s, k/1024, z/1048576, k*1024/z, r, g }'
+    lastcpu[$mode]=$cpu
+    awk -v n="$n" -v m="$mode" -v s="$secs" -v c="$cpu" -v k="$kb" -v z="$size" -v r="$records" -v g="$growth" \
+      'BEGIN { printf "%-8s %-16s %8.2fs %8.2fs %10.0f %10.1f %8.2fx %8s%s\n", n, m, s, c, k/1024, z/1048576, k*1024/z, r, g }'
   done
-  if [ "${PEERS:-0}" = 1 ] && [ -d "$CSL/styles" ] && command -v pandoc >/dev/null; then
+  if [ "${PEERS:-0}" = 1 ] && [ -f "$CSL/styles/apa.csl" ] && command -v pandoc >/dev/null; then
     printf -- '---\nnocite: "@*"\n---\n' > "$OUT/doc.md"
-    /usr/bin/time -f '%e %M' -o "$OUT/time.txt" pandoc --citeproc --csl "$CSL/styles/apa.csl" \
+    /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" pandoc --citeproc --csl "$CSL/styles/apa.csl" \
       --bibliography "$in" -t plain --wrap=none "$OUT/doc.md" > "$OUT/pandoc-$n.txt"
-    read -r secs kb < "$OUT/time.txt"
-    /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$B" format --style "$CSL/styles/apa.csl" "$in" > "$OUT/publist-apa-csl-$n.txt"
-    read -r psecs pkb < "$OUT/time.txt"
-    awk -v n="$n" -v s="$secs" -v p="$psecs" \
-      'BEGIN { printf "%-8s %-16s %8.2fs   (publist format --style apa.csl %.2fs: %.1fx pandoc)\n", n, "pandoc", s, p, s / p }'
+    read -r secs kb user sys < "$OUT/time.txt"
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    # The Done-when command: `format --style apa`, default options (merge on).
+    /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "$B" format --style apa "$in" > "$OUT/publist-apa-$n.txt"
+    read -r psecs pkb puser psys < "$OUT/time.txt"
+    pcpu=$(awk -v u="$puser" -v s="$psys" 'BEGIN { printf "%.2f", u + s }')
+    awk -v n="$n" -v s="$secs" -v c="$cpu" -v p="$psecs" -v q="$pcpu" \
+      'BEGIN { printf "%-8s %-16s %8.2fs %8.2fs   publist format --style apa %.2fs (cpu %.2fs): pandoc / publist = %.1fx (cpu %.1fx)\n", n, "pandoc", s, c, p, q, s / p, c / q }'
   fi
 done

@@ -45,7 +45,8 @@ pub fn write(refs: &[Reference], options: &WriteOptions) -> String {
 pub fn write_entry(r: &Reference, key: &str, options: &WriteOptions) -> String {
     let (entry_type, fields) = match &r.original {
         Some(Original::Bib(original)) => super::carry::fields(r, original, options),
-        Some(Original::CslJson(csl)) => {
+        Some(Original::CslJson(record)) => {
+            let csl = &record.to_map();
             let (t, typed) = typed_fields(r, options);
             let t = super::from_csl::entry_type(r, csl, options.dialect).unwrap_or(t);
             // A thesis's or report's university is its institution (school).

@@ -217,7 +217,7 @@ fn item_to_reference(
         Diagnostic::warning(Code::NoTitle, at, format!("item \"{id}\" has no title"))
     });
     o.remove("custom");
-    r.original = Some(Original::CslJson(o));
+    r.original = Some(Original::CslJson(crate::model::CslRecord::new(&o)));
     (Some(r), warning)
 }
 

@@ -44,7 +44,7 @@ fn csl_name(p: &Person) -> CslName {
 pub fn to_csl(r: &Reference, id: &str) -> CslItem {
     let mut item = typed_item(r, id);
     match &r.original {
-        Some(Original::CslJson(map)) => super::carry::overlay(&mut item, r, map),
+        Some(Original::CslJson(record)) => super::carry::overlay(&mut item, r, &record.to_map()),
         Some(Original::Bib(entry)) => super::from_bib::extend(&mut item, r, entry),
         _ => {}
     }
@@ -157,9 +157,10 @@ pub fn write(refs: &[Reference]) -> String {
     String::from_utf8(out).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// Writes what [`write()`] returns to `out`, one item at a time: no item
-/// list or text of the whole output is built (wrap a file or standard output
-/// in a `BufWriter`).
+/// Writes what [`write()`] returns to `out`, a block of items at a time:
+/// the items of a block are converted and printed on all cores, the blocks
+/// written in order; no item list or text of the whole output is built
+/// (wrap a file or standard output in a `BufWriter`).
 ///
 /// ```
 /// let parsed = publist::cv::read("## Books\n1. Longo L, editors (2024). \"XAI\". Springer, Cham\n", "cv.md");
@@ -168,22 +169,45 @@ pub fn write(refs: &[Reference]) -> String {
 /// assert_eq!(String::from_utf8(out).unwrap(), publist::csl_json::write(&parsed.references));
 /// # Ok::<(), std::io::Error>(())
 /// ```
-pub fn write_to(refs: &[Reference], out: impl std::io::Write) -> std::io::Result<()> {
-    /// The items, converted as the serializer reaches them.
-    struct Items<'a> {
-        refs: &'a [Reference],
-        keys: &'a [String],
-    }
-    impl serde::Serialize for Items<'_> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeSeq;
-            let mut seq = s.serialize_seq(Some(self.refs.len()))?;
-            for (r, k) in self.refs.iter().zip(self.keys) {
-                seq.serialize_element(&to_csl(r, k))?;
-            }
-            seq.end()
-        }
+pub fn write_to(refs: &[Reference], mut out: impl std::io::Write) -> std::io::Result<()> {
+    /// Items per part (one part is printed on one core into one buffer).
+    const PART: usize = 256;
+    /// Parts per block (printed at once, then written).
+    const BLOCK: usize = 32;
+    if refs.is_empty() {
+        return out.write_all(b"[]");
     }
     let keys = keys::assign_ids(refs);
-    serde_json::to_writer_pretty(out, &Items { refs, keys: &keys }).map_err(std::io::Error::from)
+    // Each item as serde_json's pretty printer prints it inside the array:
+    // indented by one level, after "[\n" or ",\n" (a newline in the text of
+    // a value is written as `\n`, so every newline byte is the printer's).
+    let print = |range: &std::ops::Range<usize>| -> std::io::Result<Vec<u8>> {
+        let mut buf = Vec::with_capacity(range.len() * 768);
+        let mut item = Vec::with_capacity(1024);
+        for i in range.clone() {
+            buf.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
+            item.clear();
+            serde_json::to_writer_pretty(&mut item, &to_csl(&refs[i], &keys[i]))?;
+            let mut lines = item.split(|&b| b == b'\n');
+            if let Some(first) = lines.next() {
+                buf.extend_from_slice(first);
+            }
+            for line in lines {
+                buf.extend_from_slice(b"\n  ");
+                buf.extend_from_slice(line);
+            }
+        }
+        Ok(buf)
+    };
+    out.write_all(b"[")?;
+    let parts: Vec<std::ops::Range<usize>> = (0..refs.len())
+        .step_by(PART)
+        .map(|start| start..(start + PART).min(refs.len()))
+        .collect();
+    for block in parts.chunks(BLOCK) {
+        for printed in crate::parallel::map(block, 2, print) {
+            out.write_all(&printed?)?;
+        }
+    }
+    out.write_all(b"\n]")
 }

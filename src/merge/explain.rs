@@ -77,6 +77,7 @@ fn pair(out: &mut String, e: &MatchEvidence, verdict: &str) {
 /// What a rule says, as a reason.
 fn rule_text(rule: Rule) -> &'static str {
     match rule {
+        Rule::IdenticalListings => "the same listing twice: every field alike",
         Rule::SameIdentifier => "the same arXiv id, OpenReview id or DOI",
         Rule::SameTitleAndAuthors => "the same title and the same authors",
         Rule::SharedCodeRepository => {

@@ -52,6 +52,35 @@ impl Clusters {
         })
     }
 
+    /// The clusters of all `n` listings from the clusters of the distinct
+    /// ones (`distinct[k]`: the listing of distinct number `k`) and the
+    /// copies (`copy_of`): each copy joins its first listing's cluster.
+    pub(crate) fn with_copies(mut self, distinct: &[u32], copy_of: &[Option<u32>]) -> Clusters {
+        if distinct.len() == copy_of.len() {
+            return self;
+        }
+        let mut all = Clusters::new(copy_of.len());
+        for k in 0..distinct.len() as u32 {
+            let root = self.find(k);
+            if root != k {
+                let (a, b) = (
+                    all.find(distinct[root as usize]),
+                    all.find(distinct[k as usize]),
+                );
+                all.union(a, b);
+            }
+        }
+        for (i, c) in copy_of.iter().enumerate() {
+            if let Some(j) = *c {
+                let (a, b) = (all.find(j), all.find(i as u32));
+                if a != b {
+                    all.union(a, b);
+                }
+            }
+        }
+        all
+    }
+
     fn union(&mut self, ra: u32, rb: u32) {
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
         self.parent[gone as usize] = keep;

@@ -11,14 +11,17 @@
 //! 5. `reconcile`: each record's fields chosen from its listings.
 //! 6. `report`: the evidence and where each input item went.
 
+mod copies;
 mod explain;
 mod index;
 mod join;
 mod names;
 mod normalize;
+mod numbers;
 mod reconcile;
 mod report;
 mod score;
+mod trigrams;
 
 use serde::{Deserialize, Serialize};
 
@@ -73,8 +76,13 @@ impl Library {
     /// assert_eq!(lib.records[0].pages.as_ref().map(|p| p.to_csl()).as_deref(), Some("1-46")); // kept
     /// ```
     pub fn merge(refs: Vec<Reference>) -> Library {
-        let refs = without_repeated_items(refs);
-        let listed: Vec<&Reference> = refs.iter().collect();
+        // Copies of a listing are set aside (copies.rs): the steps up to the
+        // join see each distinct listing once.
+        let (refs, copy_of) = copies::find(refs);
+        let distinct: Vec<u32> = (0..refs.len() as u32)
+            .filter(|&i| copy_of[i as usize].is_none())
+            .collect();
+        let listed: Vec<&Reference> = distinct.iter().map(|&i| &refs[i as usize]).collect();
         let fps: Vec<Fingerprint> =
             crate::parallel::map_chunks(&listed, 4096, |r| Fingerprint::of(r))
                 .into_iter()
@@ -90,19 +98,38 @@ impl Library {
         let compared_pairs = pairs.len();
         let judged = judge_pairs(&pairs, &fps, &corpus);
         drop(pairs);
-        let (mut clusters, merged, possible) = join::join(refs.len(), &judged, &fps, &corpus);
+        let (clusters, merged, possible) = join::join(fps.len(), &judged, &fps, &corpus);
+        // The copies, as the surest decisions.
+        let mut copies: Vec<MatchEvidence> = Vec::new();
+        if distinct.len() < refs.len() {
+            let mut number = vec![0u32; refs.len()];
+            for (k, &i) in distinct.iter().enumerate() {
+                number[i as usize] = k as u32;
+            }
+            for (i, c) in copy_of.iter().enumerate() {
+                let Some(j) = *c else { continue };
+                let (first, fp) = (&refs[j as usize], &fps[number[j as usize] as usize]);
+                copies.push(MatchEvidence {
+                    a: item_ref(first),
+                    b: item_ref(&refs[i]),
+                    titles: (first.title.clone(), refs[i].title.clone()),
+                    verdict: Verdict::Same,
+                    rule: Rule::IdenticalListings,
+                    signals: score::signals(fp, fp, &corpus, 1.0),
+                    held_apart: None,
+                });
+            }
+        }
         drop(fps);
         drop(df);
 
+        let listing = |k: u32| &refs[distinct[k as usize] as usize];
         let evidence = |d: Decision| {
             let p = d.pair;
             MatchEvidence {
-                a: item_ref(&refs[p.0 as usize]),
-                b: item_ref(&refs[p.1 as usize]),
-                titles: (
-                    refs[p.0 as usize].title.clone(),
-                    refs[p.1 as usize].title.clone(),
-                ),
+                a: item_ref(listing(p.0)),
+                b: item_ref(listing(p.1)),
+                titles: (listing(p.0).title.clone(), listing(p.1).title.clone()),
                 verdict: if d.held_apart.is_some() {
                     Verdict::Possible
                 } else {
@@ -113,11 +140,20 @@ impl Library {
                 held_apart: d.held_apart,
             }
         };
-        let merged: Vec<MatchEvidence> = merged.into_iter().map(evidence).collect();
+        let mut merged: Vec<MatchEvidence> = merged.into_iter().map(evidence).collect();
+        merged.splice(0..0, copies);
         let possible: Vec<(u32, u32, MatchEvidence)> = possible
             .into_iter()
-            .map(|d| (d.pair.0, d.pair.1, evidence(d)))
+            .map(|d| {
+                (
+                    distinct[d.pair.0 as usize],
+                    distinct[d.pair.1 as usize],
+                    evidence(d),
+                )
+            })
             .collect();
+        drop(judged);
+        let mut clusters = clusters.with_copies(&distinct, &copy_of);
 
         // Records in the order of their first listing; listings oldest first.
         // Records of several listings are reconciled first (borrowing the
@@ -143,7 +179,7 @@ impl Library {
         }
         let reconciled: Vec<(usize, Reference)> = {
             let lists: Vec<&[u32]> = multi.iter().map(|(_, m)| m.as_slice()).collect();
-            let stats = reconcile::NameStats::of(&refs, &lists);
+            let stats = reconcile::NameStats::of(&refs, &lists, &copy_of);
             // Records are independent: reconcile them on all cores.
             crate::parallel::map_chunks(&multi, 4096, |(record, list)| {
                 let listing: Vec<&Reference> = list.iter().map(|&m| &refs[m as usize]).collect();
@@ -188,17 +224,30 @@ impl Library {
             })
             .map(|(_, _, e)| e)
             .collect();
-        let items = records
-            .iter()
+        // Every listing's place, on all cores (a million locations to copy).
+        let parts: Vec<(usize, &[Reference])> = records
+            .chunks(records.len().div_ceil(8).max(1))
             .enumerate()
-            .flat_map(|(record, r)| {
-                r.sources.iter().map(move |s| ItemMapping {
-                    item: s.at.clone(),
-                    key: s.key.clone(),
-                    record,
-                })
-            })
+            .map(|(k, part)| (k * records.len().div_ceil(8).max(1), part))
             .collect();
+        let mut items: Vec<ItemMapping> = Vec::new();
+        for mut part in crate::parallel::map_chunks(&parts, 2, |&(offset, part)| {
+            part.iter()
+                .enumerate()
+                .flat_map(|(k, r)| {
+                    r.sources.iter().map(move |s| ItemMapping {
+                        item: s.at.clone(),
+                        key: s.key.clone(),
+                        record: offset + k,
+                    })
+                })
+                .collect::<Vec<ItemMapping>>()
+        })
+        .into_iter()
+        .flatten()
+        {
+            items.append(&mut part);
+        }
         Library {
             records,
             report: MergeReport {
@@ -224,44 +273,19 @@ impl Library {
     }
 }
 
-/// The same input item given twice (same sources, same content) is one item.
-///
-/// Items are looked up by a hash of where they stand and what they say, so
-/// that the items of a minified CSL-JSON file (all on line 1) are not
-/// compared with each other (that was quadratic); equal hashes are confirmed
-/// by comparing the references.
-fn without_repeated_items(refs: Vec<Reference>) -> Vec<Reference> {
-    use std::hash::{Hash, Hasher};
-    let mut seen: std::collections::HashMap<u64, Vec<usize>, FastHash> = Default::default();
-    let mut out: Vec<Reference> = Vec::with_capacity(refs.len());
-    for r in refs {
-        let Some(first) = r.sources.first() else {
-            out.push(r);
-            continue;
-        };
-        let mut h = crate::fasthash::FxHasher::default();
-        (
-            first.at.source.as_str(),
-            first.at.line,
-            first.key.as_deref(),
-        )
-            .hash(&mut h);
-        (r.kind, r.title.as_str(), r.issued, r.authors.len()).hash(&mut h);
-        let earlier = seen.entry(h.finish()).or_default();
-        if earlier.iter().any(|&i| out[i] == r) {
-            continue;
-        }
-        earlier.push(out.len());
-        out.push(r);
-    }
-    out
-}
-
 /// Scores the candidate pairs on all cores; keeps the ones not judged different.
 fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint], corpus: &score::Corpus) -> Vec<Judged> {
-    let judged = crate::parallel::map_chunks(pairs, 4096, |&(i, j)| {
-        score::judge(&fps[i as usize], &fps[j as usize], corpus)
-            .map(|(v, rule, s)| (i, j, v, rule, s))
+    // In parts, each keeping only its pairs not judged different: most
+    // pairs are, and a list of an `Option` per pair (the signals are large)
+    // took more memory at 1M references than the references themselves.
+    let parts: Vec<&[(u32, u32)]> = pairs.chunks(16_384).collect();
+    let judged = crate::parallel::map_chunks(&parts, 2, |part| {
+        part.iter()
+            .filter_map(|&(i, j)| {
+                score::judge(&fps[i as usize], &fps[j as usize], corpus)
+                    .map(|(v, rule, s)| (i, j, v, rule, s))
+            })
+            .collect::<Vec<Judged>>()
     });
     judged.into_iter().flatten().flatten().collect()
 }

@@ -45,12 +45,17 @@ impl Names {
         for p in people {
             let text = &mut text;
             let start = text.len();
-            fold_into(core_family(&p.family), text);
+            let core = core_family(&p.family);
+            fold_into(core, text);
             let core_end = text.len();
-            if let Some(particle) = &p.particle {
-                fold_into(particle, text);
+            if p.particle.is_none() && core.len() == p.family.len() {
+                // No particle anywhere: the full name is the core.
+            } else {
+                if let Some(particle) = &p.particle {
+                    fold_into(particle, text);
+                }
+                fold_into(&p.family, text);
             }
-            fold_into(&p.family, text);
             let full_len = if text[core_end..] == text[start..core_end] {
                 text.truncate(core_end);
                 0
@@ -190,7 +195,24 @@ pub(crate) fn same_family(a: &str, b: &str) -> bool {
         5..=7 => 1,
         _ => 2,
     };
-    allowed > 0 && edit_distance_within(a, b, allowed)
+    allowed > 0 && close_letters(a, b, allowed) && edit_distance_within(a, b, allowed)
+}
+
+/// A quick test that can only fail for names more than `k` edits apart: an
+/// edit changes the letters of a name by at most two (one out, one in).
+fn close_letters(a: &str, b: &str, k: usize) -> bool {
+    let mut count = [0i16; 64];
+    for x in a.bytes() {
+        count[usize::from(x & 63)] += 1;
+    }
+    for y in b.bytes() {
+        count[usize::from(y & 63)] -= 1;
+    }
+    count
+        .iter()
+        .map(|c| c.unsigned_abs() as usize)
+        .sum::<usize>()
+        <= 2 * k
 }
 
 /// Levenshtein distance ≤ `k`, in a band of the DP table, without allocating

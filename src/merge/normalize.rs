@@ -6,6 +6,8 @@ use std::borrow::Cow;
 use std::num::NonZeroU64;
 
 use super::names::Names;
+use super::numbers::{normalize_number, page_span, title_numbers};
+use super::trigrams::{sorted_intersection, trigram_dice};
 use crate::model::{Kind, LinkKind, NoteKind, Reference};
 use crate::text::fold;
 
@@ -225,255 +227,8 @@ fn stem(mut w: String) -> String {
     w
 }
 
-/// Calls `f` with the hash of each character trigram of `fold(title)`, in
-/// order, repeats included; ASCII titles are folded on the fly.
-fn for_each_trigram(title: &str, mut f: impl FnMut(u32)) {
-    // FNV-1a over three characters: cheap and stable across runs.
-    fn fnv(w: [u32; 3]) -> u32 {
-        w.iter()
-            .fold(0x811c_9dc5, |h, &c| (h ^ c).wrapping_mul(0x0100_0193))
-    }
-    let mut w = [0u32; 3];
-    let mut seen = 0;
-    let mut push = |c: u32| {
-        w = [w[1], w[2], c];
-        seen += 1;
-        if seen >= 3 {
-            f(fnv(w));
-        }
-    };
-    if title.is_ascii() {
-        for b in title.bytes().filter(u8::is_ascii_alphanumeric) {
-            push(u32::from(b.to_ascii_lowercase()));
-        }
-    } else {
-        fold(title).chars().for_each(|c| push(c as u32));
-    }
-}
-
-/// The trigram hashes of a title, sorted, without repeats.
-#[cfg(test)]
-fn trigrams(title: &str) -> Vec<u32> {
-    let mut out = Vec::new();
-    for_each_trigram(title, |t| out.push(t));
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// A set of trigram hashes in an open-addressing table that is emptied by
-/// moving to the next epoch, not by clearing it.
-struct TrigramSet {
-    /// `epoch << 32 | hash`; a slot of another epoch is empty.
-    slots: Vec<u64>,
-    epoch: u64,
-    len: usize,
-}
-
-impl TrigramSet {
-    const SLOTS: usize = 1024;
-    /// More than this many trigrams and the table would be too full.
-    const MAX: usize = 600;
-
-    fn clear(&mut self) {
-        self.len = 0;
-        self.epoch += 1;
-        if self.epoch >= u64::from(u32::MAX) {
-            self.slots.iter_mut().for_each(|s| *s = 0);
-            self.epoch = 1;
-        }
-    }
-
-    fn slot(&self, h: u32) -> usize {
-        (h.wrapping_mul(0x9e37_79b1) >> 22) as usize
-    }
-
-    /// Adds `h`; whether it was new.
-    fn insert(&mut self, h: u32) -> bool {
-        let entry = self.epoch << 32 | u64::from(h);
-        let mut i = self.slot(h);
-        loop {
-            let s = self.slots[i];
-            if s == entry {
-                return false;
-            }
-            if s >> 32 != self.epoch {
-                self.slots[i] = entry;
-                self.len += 1;
-                return true;
-            }
-            i = (i + 1) % Self::SLOTS;
-        }
-    }
-
-    fn contains(&self, h: u32) -> bool {
-        let entry = self.epoch << 32 | u64::from(h);
-        let mut i = self.slot(h);
-        loop {
-            let s = self.slots[i];
-            if s == entry {
-                return true;
-            }
-            if s >> 32 != self.epoch {
-                return false;
-            }
-            i = (i + 1) % Self::SLOTS;
-        }
-    }
-}
-
-/// Dice coefficient of the two titles' trigram sets (1 for two empty sets).
-fn trigram_dice(a: &str, b: &str) -> f64 {
-    thread_local! {
-        static SETS: std::cell::RefCell<[TrigramSet; 2]> = std::cell::RefCell::new(
-            [0, 1].map(|_| TrigramSet { slots: vec![0; TrigramSet::SLOTS], epoch: 0, len: 0 }),
-        );
-    }
-    // Long titles (more trigrams than the tables hold) by sorting.
-    let long = |t: &str| t.len() > TrigramSet::MAX;
-    if long(a) || long(b) {
-        let sorted = |t: &str| {
-            let mut v = Vec::new();
-            for_each_trigram(t, |h| v.push(h));
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        return dice(&sorted(a), &sorted(b));
-    }
-    SETS.with(|sets| {
-        let [x, y] = &mut *sets.borrow_mut();
-        x.clear();
-        y.clear();
-        for_each_trigram(a, |h| {
-            x.insert(h);
-        });
-        let mut shared = 0usize;
-        for_each_trigram(b, |h| {
-            if y.insert(h) && x.contains(h) {
-                shared += 1;
-            }
-        });
-        if x.len + y.len == 0 {
-            return 1.0;
-        }
-        2.0 * shared as f64 / (x.len + y.len) as f64
-    })
-}
-
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
-}
-
-/// The numbers a title carries, as a set: digit runs (`2020`, `GPT-4`,
-/// `2nd`) and upper-case Roman numerals of I, V and X (`Part II`, `Algebra
-/// V`). Two listings whose titles each carry a number the other lacks are
-/// different parts, volumes, editions or years of a series.
-pub(crate) fn title_numbers(title: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    for word in title.split(|c: char| !c.is_alphanumeric()) {
-        if let Some(n) = roman(word) {
-            out.push(n);
-            continue;
-        }
-        for run in word.split(|c: char| !c.is_ascii_digit()) {
-            if !run.is_empty() && run.len() <= 18 {
-                if let Ok(n) = run.parse::<u64>() {
-                    out.push(n);
-                }
-            }
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// An upper-case Roman numeral of the letters I, V, X (1 to 39, in the usual
-/// subtractive form); `CV`, `ML` and other acronyms are words, not numbers.
-fn roman(word: &str) -> Option<u64> {
-    if word.is_empty() || word.len() > 7 || !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
-        return None;
-    }
-    let value = |b: u8| match b {
-        b'I' => 1,
-        b'V' => 5,
-        _ => 10,
-    };
-    let bytes = word.as_bytes();
-    let mut total = 0u64;
-    for (i, &b) in bytes.iter().enumerate() {
-        let v = value(b);
-        match bytes.get(i + 1) {
-            Some(&next) if value(next) > v => total = total.wrapping_sub(v),
-            _ => total = total.wrapping_add(v),
-        }
-    }
-    // Only the canonical spelling of the value counts (`IIII` and `VX` are words).
-    (1..40)
-        .contains(&total)
-        .then_some(total)
-        .filter(|&n| to_roman(n) == word)
-}
-
-fn to_roman(mut n: u64) -> String {
-    let mut s = String::new();
-    for (v, r) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
-/// A volume, edition or part number in one spelling: `Vol. 2`, `2`, `II` →
-/// `2`; a letter stays a letter (`B`, the volumes of *Computers &
-/// Typesetting*). `None` for what is not a number (`abs/1908.04509`, CoRR's
-/// "volume" of an arXiv listing).
-pub(crate) fn normalize_number(text: &str) -> Option<String> {
-    let t = text.trim();
-    let t = t
-        .strip_prefix("Vol.")
-        .or_else(|| t.strip_prefix("vol."))
-        .or_else(|| t.strip_prefix("Vol"))
-        .or_else(|| t.strip_prefix("vol"))
-        .unwrap_or(t)
-        .trim();
-    if let Some(n) = roman(&t.to_uppercase()) {
-        return Some(n.to_string());
-    }
-    if !t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
-        let trimmed = t.trim_start_matches('0');
-        return Some(if trimmed.is_empty() { "0" } else { trimmed }.to_string());
-    }
-    let mut chars = t.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if c.is_alphabetic() => Some(c.to_lowercase().collect()),
-        _ => None,
-    }
-}
-
-/// Numeric first and last page, when the pages are plain numbers.
-pub(crate) fn page_span(pages: &crate::model::Pages) -> Option<(u64, u64)> {
-    use crate::model::Pages;
-    let num = |s: &str| s.trim().parse::<u64>().ok();
-    match pages {
-        Pages::Range { first, last } => {
-            let (f, l) = (num(first)?, num(last)?);
-            // `1006-19`: the last page abbreviated.
-            let l = if l < f {
-                let digits = last.trim().len() as u32;
-                let base = 10u64.checked_pow(digits)?;
-                f - f % base + l
-            } else {
-                l
-            };
-            Some((f, l.max(f)))
-        }
-        Pages::Single(p) => num(p).map(|n| (n, n)),
-        Pages::Placeholder(_) => None,
-    }
 }
 
 /// Normalises a code-repository URL: scheme, `www.`, case, `.git` and trailing `/` dropped.
@@ -549,31 +304,6 @@ pub(crate) fn acronym(venue: &str) -> String {
         .collect()
 }
 
-/// Dice coefficient of two sorted, deduplicated sets.
-pub(crate) fn dice(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let shared = sorted_intersection(a, b);
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
-}
-
-fn sorted_intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// A stable 64-bit hash of a word (FNV-1a).
 pub(crate) fn word_hash(w: &str) -> u64 {
     w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -625,37 +355,6 @@ mod tests {
                 "clip"
             ]
         );
-        let a = trigrams("with SemanticLens");
-        let b = trigrams("with Semantic Lens");
-        assert_eq!(dice(&a, &b), 1.0);
-        // The tables give what sorted sets give.
-        for (x, y) in [
-            ("with SemanticLens", "with Semantic Lens"),
-            (
-                "Explaining Deep Networks",
-                "Explaining Shallow Networks Again",
-            ),
-            ("", ""),
-            ("abc", ""),
-            ("aaaa aaaa", "aaa"),
-        ] {
-            assert_eq!(
-                trigram_dice(x, y),
-                dice(&trigrams(x), &trigrams(y)),
-                "{x} / {y}"
-            );
-        }
-        let long = "word ".repeat(200);
-        assert_eq!(
-            trigram_dice(&long, "word"),
-            dice(&trigrams(&long), &trigrams("word"))
-        );
-        // Non-ASCII titles are folded first: the same trigrams.
-        assert_eq!(
-            trigrams("Ödegård: Übersicht"),
-            trigrams("Odegard Ubersicht")
-        );
-        assert!(trigrams("ab").is_empty());
         let a =
             "PatClArC: Using Pattern Concept Activation Vectors for Noise-Robust Model Debugging";
         let b = "Navigating Neural Space: Revisiting Concept Activation Vectors to Overcome Directional Divergence";
@@ -697,36 +396,5 @@ mod tests {
             normalize_url("http://www.github.com/a/b.git"),
             "github.com/a/b"
         );
-    }
-
-    #[test]
-    fn numbers_of_titles() {
-        assert_eq!(
-            title_numbers("Capital: A Critique of Political Economy, vol. 2"),
-            [2]
-        );
-        assert_eq!(
-            title_numbers("2020 Survey on Lawyer Discipline Systems (SOLD)"),
-            [2020]
-        );
-        assert_eq!(
-            title_numbers("Higher-Dimensional Algebra VI: Lie 2-Algebras"),
-            [2, 6]
-        );
-        assert_eq!(title_numbers("Deep Learning for CV and ML, Part IX"), [9]);
-        assert_eq!(title_numbers("The 2nd Edition"), [2]);
-        assert!(title_numbers("Explaining Things").is_empty());
-        assert_eq!(normalize_number("Vol. II").as_deref(), Some("2"));
-        assert_eq!(normalize_number("02").as_deref(), Some("2"));
-        assert_eq!(normalize_number("B").as_deref(), Some("b"));
-        assert_eq!(normalize_number("abs/1908.04509"), None);
-        use crate::model::Pages;
-        let r = |a: &str, b: &str| Pages::Range {
-            first: a.into(),
-            last: b.into(),
-        };
-        assert_eq!(page_span(&r("1006", "19")), Some((1006, 1019)));
-        assert_eq!(page_span(&r("549", "552")), Some((549, 552)));
-        assert_eq!(page_span(&Pages::Single("e0130140".into())), None);
     }
 }

@@ -33,9 +33,11 @@ fn parts(p: &Person) -> (&str, &str, &str) {
 }
 
 impl<'a> NameStats<'a> {
-    /// Counts, over all `refs`, the spellings that disagree somewhere inside
-    /// one of the `clusters` (lists of listings): only those are ever compared.
-    pub(crate) fn of(refs: &'a [Reference], clusters: &[&[u32]]) -> Self {
+    /// Counts, over all `refs` but the copies of another (`copy_of`: one
+    /// listing read twice is one spelling), the spellings that disagree
+    /// somewhere inside one of the `clusters` (lists of listings): only those
+    /// are ever compared.
+    pub(crate) fn of(refs: &'a [Reference], clusters: &[&[u32]], copy_of: &[Option<u32>]) -> Self {
         let mut s = NameStats::default();
         for cluster in clusters {
             let first = &refs[cluster[0] as usize];
@@ -56,7 +58,7 @@ impl<'a> NameStats<'a> {
         if s.spellings.is_empty() {
             return s;
         }
-        for r in refs {
+        for (r, _) in refs.iter().zip(copy_of).filter(|(_, c)| c.is_none()) {
             for p in r.authors.iter().chain(&r.editors) {
                 let (particle, family, given) = parts(p);
                 if let Some(n) = s.spellings.get_mut(&(particle, family)) {

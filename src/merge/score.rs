@@ -145,6 +145,9 @@ pub enum Verdict {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Rule {
+    /// Two listings that say the same in every field: one item read twice
+    /// (a file given twice, a library merged with a copy of itself).
+    IdenticalListings,
     /// The same arXiv id, OpenReview id or DOI.
     SameIdentifier,
     /// The same (or nearly the same) title and the same authors.

@@ -18,7 +18,7 @@ pub use ids::{ArxivId, Doi, IdError, Isbn, Issn, OpenReviewId};
 pub use links::{Link, LinkKind};
 pub use location::Location;
 pub use notes::{Note, NoteKind};
-pub use original::{BibEntry, Original};
+pub use original::{BibEntry, CslRecord, Original};
 pub(crate) use pages::is_placeholder_word as pages_placeholder_word;
 pub use pages::Pages;
 pub use person::{dotted_initials, Person};

@@ -24,7 +24,66 @@ pub enum Original {
     /// A .bib entry.
     Bib(BibEntry),
     /// A CSL-JSON item: every variable as read (publist's `custom` object aside).
-    CslJson(serde_json::Map<String, serde_json::Value>),
+    CslJson(CslRecord),
+}
+
+/// A CSL-JSON item as read, kept as compact JSON text: a parsed map of
+/// every variable takes several kilobytes per item (a tree node per object,
+/// a string per name), about seven times the text; a library of a million
+/// items keeps its originals in about the size of the file.
+/// [`to_map`](Self::to_map) parses it when a writer needs it.
+///
+/// ```
+/// use publist::model::CslRecord;
+/// let item = serde_json::json!({"id": "a", "type": "book", "volume": 5});
+/// let record = CslRecord::new(item.as_object().unwrap());
+/// assert_eq!(record.as_json(), r#"{"id":"a","type":"book","volume":5}"#);
+/// assert_eq!(record.to_map()["volume"], 5);
+/// // Serialized as the object it is.
+/// assert_eq!(serde_json::to_value(&record).unwrap(), item);
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct CslRecord(Box<str>);
+
+impl CslRecord {
+    /// The item's variables, kept as compact JSON.
+    pub fn new(map: &serde_json::Map<String, serde_json::Value>) -> Self {
+        // A map with string keys always serializes.
+        CslRecord(
+            serde_json::to_string(map)
+                .unwrap_or_default()
+                .into_boxed_str(),
+        )
+    }
+
+    /// The item's variables, parsed.
+    pub fn to_map(&self) -> serde_json::Map<String, serde_json::Value> {
+        serde_json::from_str(&self.0).unwrap_or_default()
+    }
+
+    /// The item as compact JSON text.
+    pub fn as_json(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for CslRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CslRecord({})", self.0)
+    }
+}
+
+impl Serialize for CslRecord {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_map().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for CslRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
+        Ok(CslRecord::new(&map))
+    }
 }
 
 /// A .bib entry as written: type and key as in the file, the fields in

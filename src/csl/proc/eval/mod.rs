@@ -35,7 +35,8 @@ use crate::csl::proc::output::{is_empty, Node, Quote, Tag};
 pub(crate) struct Env<'a> {
     pub style: &'a IndependentStyle,
     pub locales: &'a Locales,
-    pub macros: HashMap<&'a str, &'a CslMacro>,
+    /// By name (FxHash: looked up for every macro call of every item).
+    pub macros: HashMap<&'a str, &'a CslMacro, crate::fasthash::FastHash>,
     /// Whether the style prints `year-suffix` itself (else it follows the first year).
     pub explicit_year_suffix: bool,
     /// The processor's language is English (title case applies to items

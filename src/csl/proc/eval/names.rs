@@ -22,11 +22,13 @@ impl Ctx<'_> {
         let parent = self.subst_parent.borrow_mut().pop();
         let merged;
         let el = match &parent {
-            Some(p) => {
+            // An element with its own name, et-al or substitute keeps its
+            // options (shorthand would return a copy of it).
+            Some(p) if el.name().is_none() && el.et_al().is_none() && el.substitute().is_none() => {
                 merged = shorthand(p, el);
                 &merged
             }
-            None => el,
+            _ => el,
         };
         let r = self.names_of(el);
         if let Some(p) = parent {
@@ -36,7 +38,6 @@ impl Ctx<'_> {
     }
 
     fn names_of(&self, el: &Names) -> Vec<Node> {
-        let inherited = self.names_inherit.apply(&el.options());
         let mut lists: Vec<(NameVariable, &Vec<NameData>)> = Vec::new();
         for v in &el.variable {
             if self.is_suppressed(Variable::Name(*v)) {
@@ -52,12 +53,25 @@ impl Ctx<'_> {
                 for child in &sub.children {
                     self.substituting.set(self.substituting.get() + 1);
                     let r = match child {
+                        LayoutRenderingElement::Names(n)
+                            if n.name().is_some()
+                                || n.et_al().is_some()
+                                || n.substitute().is_some() =>
+                        {
+                            self.names(n) // from_names_substitute would copy it
+                        }
                         LayoutRenderingElement::Names(n) => {
                             let merged = shorthand(el, n);
                             self.names(&merged)
                         }
                         other => {
-                            self.subst_parent.borrow_mut().push(el.clone());
+                            // What from_names_substitute reads of the parent:
+                            // all but its substitute (cloning the substitute,
+                            // a style's fallback chain, per item was a third
+                            // of the time of `format`).
+                            let parent =
+                                el.from_names_substitute(&Names::with_variables(Vec::new()));
+                            self.subst_parent.borrow_mut().push(parent);
                             let r = self.element(other);
                             self.subst_parent.borrow_mut().pop();
                             r
@@ -99,6 +113,9 @@ impl Ctx<'_> {
                 self.suppress(Variable::Name(*v));
             }
         }
+        // Only for lists that render (most names elements of a style find
+        // their variables empty): merging the options clones their strings.
+        let inherited = self.names_inherit.apply(&el.options());
         let name_el = el.name().cloned().unwrap_or_default();
         let options = name_el.options(&inherited);
         let names_delim = el
