@@ -568,6 +568,34 @@ fn a_library_merged_with_copies_of_itself_gives_the_library_alone() {
     }
 }
 
+/// Issue 16: the BibLaTeX and the BibTeX export of one library, merged,
+/// give the records of the library alone, its sparse entries (a title
+/// alone, no title at all) included: one entry by its key in two files.
+#[cfg(feature = "bib")]
+#[test]
+fn two_exports_of_one_library_merge_to_the_library_alone() {
+    use publist::bib::{write, Dialect, WriteOptions};
+    let library = fixture_at("sparse-library.bib", "library.bib");
+    let one = Library::merge(library.clone()).records;
+    let alone = one.len();
+    assert_eq!(alone, 13);
+    let mut both = Vec::new();
+    for (dialect, name) in [(Dialect::BibLatex, "a.bib"), (Dialect::BibTex, "b.bib")] {
+        let options = WriteOptions {
+            dialect,
+            ..WriteOptions::default()
+        };
+        let text = write(&library, &options);
+        both.extend(publist::read(text.as_bytes(), name).unwrap().references);
+    }
+    assert_eq!(both.len(), 2 * library.len());
+    let merged = Library::merge(both);
+    assert_eq!(merged.records.len(), alone);
+    for (r, o) in merged.records.iter().zip(&one) {
+        assert_eq!(r.sources.len(), 2 * o.sources.len(), "{}", r.title);
+    }
+}
+
 #[test]
 fn listings_alike_in_every_field_are_one_item_and_others_stay_apart() {
     // Two different cases of one title (other court, other docket number:

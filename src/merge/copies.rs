@@ -13,7 +13,8 @@
 //! Identical means every field equal except where the item stands
 //! ([`Provenance`](crate::Provenance)) and its citation key or CSL id:
 //! the typed fields, and the source record as written
-//! ([`Original`]) with the fields the typed ones do not hold.
+//! ([`Original`]) with the fields the typed ones do not hold; or, for two
+//! exports of one library, the typed fields and the citation key.
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -160,7 +161,24 @@ pub(crate) fn same_listing(a: &Reference, b: &Reference) -> bool {
         && *ids == b.ids
         && *links == b.links
         && *notes == b.notes
-        && same_original(original.as_ref(), b.original.as_ref())
+        && (same_original(original.as_ref(), b.original.as_ref()) || same_entry_elsewhere(a, b))
+}
+
+/// Whether two listings alike in every typed field are one entry of two
+/// exports of a library (a BibLaTeX and a BibTeX export, the .bib and the
+/// CSL-JSON of one Zotero library): the same citation key, in different
+/// files. Their source records differ only as the dialects do (`journal`
+/// for `journaltitle`, `year` for `date`), and the entry may have too
+/// little else (a title alone) for the merge to tell it is one work.
+fn same_entry_elsewhere(a: &Reference, b: &Reference) -> bool {
+    fn key(r: &Reference) -> Option<(&str, &str)> {
+        let s = r.sources.first()?;
+        Some((s.key.as_deref()?, s.at.source.as_str()))
+    }
+    match (key(a), key(b)) {
+        (Some((ka, fa)), Some((kb, fb))) => ka == kb && fa != fb,
+        _ => false,
+    }
 }
 
 fn same_original(a: Option<&Original>, b: Option<&Original>) -> bool {
