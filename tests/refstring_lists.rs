@@ -191,3 +191,23 @@ fn hard_wraps_stay_inside_one_entry() {
     );
     assert_eq!(p.references[0].authors.len(), 6);
 }
+
+#[test]
+fn lines_that_are_not_references_are_errors_at_their_line() {
+    let p = read("not-references.md");
+    let refs: Vec<_> = p.references.iter().map(|r| r.sources[0].at.line).collect();
+    // The article, the thesis, a title-only item with its year, a
+    // single-author item with a venue, an item with authors and a venue.
+    assert_eq!(refs, vec![3, 10, 11, 13, 15], "{:?}", lines_and_titles(&p));
+    assert_eq!(p.references[2].title, "Sediment transport in tidal inlets");
+    assert_eq!(p.references[2].year(), Some(2018));
+    let errors: Vec<_> = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == publist::Code::NotAReference)
+        .map(|d| d.at.line)
+        .collect();
+    // Reviewer, program committee, pointer, bare URL, teaching, words
+    // without evidence, editorial board, profile link.
+    assert_eq!(errors, vec![4, 5, 6, 7, 8, 9, 12, 14]);
+}

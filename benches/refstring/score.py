@@ -81,7 +81,10 @@ def score_style(binary, entries, cv, numbered, path):
         t['year'] += bool(year(gold)) and year(r) == year(gold)
         if gold.get('container-title'):
             want = {fold(gold['container-title']), fold(gold.get('container-title-short'))} - {''}
-            t['venue'] += fold(r.get('container-title')) in want
+            ok_venue = fold(r.get('container-title')) in want
+            t['venue'] += ok_venue
+            if not ok_venue and os.environ.get('VENUE'):
+                misses.append((i, f"venue {r.get('container-title')!r} want {gold['container-title']!r}", entries[i]))
     return t, misses
 
 def pct(a, b):
@@ -108,7 +111,7 @@ def main(argv):
                 print(f"{s + mark:42} {t['n']:4} {pct(t['rec'], t['n'])} {pct(t['title'], t['n'])} "
                       f"{pct(t['author'], t['author_n'])} {pct(t['year'], t['year_n'])} {pct(t['venue'], t['venue_n'])}")
                 if verbose:
-                    for m in misses[:8]:
+                    for m in misses[:int(os.environ.get('MISSES', 8))]:
                         print('    ', m[0], m[1], '|', m[2][:160])
 
 if __name__ == '__main__':

@@ -266,6 +266,10 @@ fn general(
             doubts.retain(|d| d.code != Code::NoAuthor);
         }
     }
+    if let Some(reason) = super::evidence::not_a_reference(&finish(joined), &r) {
+        diagnostics.push(unreadable(source, item, joined, reason));
+        return None;
+    }
     for d in doubts {
         diagnostics.push(Diagnostic::warning(
             d.code,

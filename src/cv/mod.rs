@@ -11,6 +11,7 @@
 mod blocks;
 mod clean;
 mod entries;
+mod evidence;
 #[cfg(feature = "html")]
 mod html;
 mod item;

@@ -298,6 +298,7 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
             }
         }
         split_title_from_journal(sc, labels);
+        title_before_year(sc, labels);
         // A publisher with a volume after it is a journal.
         if let Some(end) = (0..n).rposition(|i| labels[i] == Label::Publisher) {
             let volume_follows = (end + 1..(end + 4).min(n)).any(|i| labels[i] == Label::Volume);
@@ -308,6 +309,33 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
                     j -= 1;
                 }
             }
+        }
+    }
+}
+
+/// `Sediment transport in tidal inlets (2018)`: nothing read as a title or
+/// an author, words read as nothing before the year: those words are the
+/// title (a title-only item with its year, as single-author CVs write them).
+fn title_before_year(sc: &Scanned, labels: &mut [Label]) {
+    let text = |i: usize| sc.text(&sc.tokens[i]);
+    if labels
+        .iter()
+        .any(|l| matches!(l, Label::Title | Label::Author | Label::Editor))
+    {
+        return;
+    }
+    let Some(date) = labels.iter().position(|&l| l == Label::Date) else {
+        return;
+    };
+    let mut end = date;
+    while end > 0 && matches!(text(end - 1), "(" | "," | "." | "[") {
+        end -= 1;
+    }
+    let start = (0..end).find(|&i| is_word(text(i))).unwrap_or(end);
+    let words = (start..end).filter(|&i| is_word(text(i))).count();
+    if words >= 2 && (start..end).all(|i| labels[i] == Label::Other && !sc.tokens[i].has(ID)) {
+        for l in &mut labels[start..end] {
+            *l = Label::Title;
         }
     }
 }
