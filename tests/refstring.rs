@@ -227,3 +227,43 @@ fn bad_input_never_panics() {
         let _ = parse(text, &Hints::default());
     }
 }
+
+#[test]
+fn event_parts_stay_in_the_container() {
+    // A short phrase ending in an event word after the name is part of it.
+    let r = read("Okafor, N., & Berg, P. (2021). Tidal fronts as seen from space. Remote Sensing of Coasts: Methods and Uses. ICLR Workshop.");
+    assert_eq!(r.title, "Tidal fronts as seen from space");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Remote Sensing of Coasts: Methods and Uses. ICLR Workshop")
+    );
+    assert_eq!(r.publisher, None);
+    // An acronym with its year in parentheses, the item's year printed elsewhere.
+    let r = read("Okafor N, Berg P (2022) Sediment cores. In: ECCV 2022 Workshop on Coastal Vision (COVI 2022). pp 1–9");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("ECCV 2022 Workshop on Coastal Vision (COVI 2022)")
+    );
+    assert_eq!(r.year(), Some(2022));
+}
+
+#[test]
+fn quoted_title_then_container_read_as_title() {
+    let r = read("Okafor, N., and P. Berg. 2020. “Tidal Fronts as Seen from Space.” Remote Sensing of Coasts: Methods and Uses. NIPS Workshop.");
+    assert_eq!(r.title, "Tidal Fronts as Seen from Space");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Remote Sensing of Coasts: Methods and Uses. NIPS Workshop")
+    );
+}
+
+#[test]
+fn a_paper_in_a_series_volume_has_the_series_as_container() {
+    let r = read("Okafor, N., & Berg, P. (2016). Sediment transport in tidal inlets. In Lecture Notes in Earth Sciences (Vol. 9887, pp. 63–71). Springer.");
+    assert_eq!(r.title, "Sediment transport in tidal inlets");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Lecture Notes in Earth Sciences")
+    );
+    assert_eq!(r.volume.as_deref(), Some("9887"));
+}

@@ -88,7 +88,7 @@ fn runs(sc: &Scanned, labels: &[Label]) -> Vec<Run> {
 /// - `. In Container` inside what was read as the title starts the
 ///   container when no container was read;
 /// - a "publisher" followed by a volume is a journal.
-fn repair(sc: &Scanned, labels: &mut [Label]) {
+pub(crate) fn repair(sc: &Scanned, labels: &mut [Label]) {
     let n = labels.len();
     let text = |i: usize| sc.text(&sc.tokens[i]);
     // Editors are marked (`ed.`, `eds.`, `edited by`, `Hrsg.`); an unmarked
@@ -147,9 +147,22 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
     // A quoted title ends at its closing quote: unquoted words after it in
     // the same run are the container (or nothing, when one was read).
     if let Some(a) = labels.iter().position(|&l| l == Label::Title) {
+        // The title run, over punctuation read as other (`Title.” Venue`
+        // read as title, other, other, title: one run for the fields).
         let mut b = a;
-        while b + 1 < n && labels[b + 1] == Label::Title {
-            b += 1;
+        loop {
+            if b + 1 < n && labels[b + 1] == Label::Title {
+                b += 1;
+                continue;
+            }
+            let gap = (b + 1..(b + 3).min(n))
+                .take_while(|&k| labels[k] == Label::Other && !is_word(text(k)))
+                .count();
+            if gap > 0 && labels.get(b + gap + 1) == Some(&Label::Title) {
+                b += gap + 1;
+                continue;
+            }
+            break;
         }
         let quoted = |k: usize| sc.tokens[k].has(super::tokens::QUOTED);
         if let Some(q) = (a..=b).rev().find(|&k| quoted(k)) {
@@ -194,6 +207,7 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
         }
         i += 1;
     }
+    event_parts(sc, labels);
     // `Title … in Language Models` with no punctuation before `in`: the
     // title goes on (a container opens with `In`, `In:` or after a period).
     let mut i = 1;
@@ -236,9 +250,15 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
         i += 1;
     }
     if !labels.contains(&Label::Container) {
-        // A series with no container, publisher or editors is the journal.
+        // A series with no container, publisher or editors is the journal;
+        // a paper's pages in a series with no container (`Lecture Notes in
+        // Computer Science, vol. 9887, pp. 63–71. Springer`) are in it.
         let has = |l: Label| labels.contains(&l);
-        if has(Label::Series) && !has(Label::Publisher) && !has(Label::Editor) {
+        let pages_range = labels
+            .iter()
+            .enumerate()
+            .any(|(k, &l)| l == Label::Pages && matches!(text(k), "–" | "-" | "—"));
+        if has(Label::Series) && !has(Label::Editor) && (!has(Label::Publisher) || pages_range) {
             for l in labels.iter_mut() {
                 if *l == Label::Series {
                     *l = Label::Container;
@@ -311,6 +331,93 @@ fn repair(sc: &Scanned, labels: &mut [Label]) {
             }
         }
     }
+    // Again, for containers found by the rules above.
+    event_parts(sc, labels);
+}
+
+/// Words that name an event: what follows a proceedings' or workshop's name
+/// as part of it, never a publisher.
+const EVENT_WORDS: &[&str] = &[
+    "workshop",
+    "workshops",
+    "symposium",
+    "conference",
+    "colloquium",
+    "meeting",
+    "track",
+    "tutorial",
+];
+
+fn is_event_word(w: &str) -> bool {
+    EVENT_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+/// The parts of a container's name the model often reads as something
+/// else, when they stand right after it:
+/// - `(ATTRIB 2024)`: an acronym with a year in parentheses, when the
+///   item's date is printed elsewhere;
+/// - `(CVPR) Workshops`: an event word after the closing parenthesis;
+/// - `Classifiers. ICML Workshop`, `Workshops 2025: XAI Workshop`: a short
+///   phrase ending in an event word after a period or colon (no publisher
+///   is called "… Workshop").
+fn event_parts(sc: &Scanned, labels: &mut [Label]) {
+    let n = labels.len();
+    let text = |i: usize| sc.text(&sc.tokens[i]);
+    let dates = |labels: &[Label], skip: usize| {
+        (0..n).any(|k| k != skip && labels[k] == Label::Date && year_of(text(k)).is_some())
+    };
+    let mut i = 1;
+    while i < n {
+        if labels[i] == Label::Container || labels[i - 1] != Label::Container {
+            i += 1;
+            continue;
+        }
+        // `( ACRONYM YEAR )`
+        if text(i) == "("
+            && i + 3 < n
+            && text(i + 3) == ")"
+            && text(i + 1).chars().filter(|c| c.is_uppercase()).count() >= 2
+            && year_of(text(i + 2)).is_some()
+            && dates(labels, i + 2)
+        {
+            for l in &mut labels[i..=i + 3] {
+                *l = Label::Container;
+            }
+            i += 4;
+            continue;
+        }
+        // `) Workshops`
+        if text(i - 1) == ")" && is_event_word(text(i)) {
+            labels[i] = Label::Container;
+            i += 1;
+            continue;
+        }
+        // `[YEAR] (.|:) Words… Event`
+        let mut j = i;
+        if year_of(text(j)).is_some() && labels[j] == Label::Date && dates(labels, j) {
+            j += 1;
+        }
+        if j < n && matches!(text(j), "." | ":") {
+            let start = j + 1;
+            let mut end = start;
+            while end < n
+                && end - start < 8
+                && is_word(text(end))
+                && !sc.tokens[end].has(ID)
+                && matches!(labels[end], Label::Publisher | Label::Other | Label::Title)
+            {
+                end += 1;
+            }
+            if end > start && is_event_word(text(end - 1)) {
+                for l in &mut labels[i..end] {
+                    *l = Label::Container;
+                }
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
 }
 
 /// `Sediment transport in tidal inlets (2018)`: nothing read as a title or
@@ -368,7 +475,8 @@ fn split_title_from_journal(sc: &Scanned, labels: &mut [Label]) {
         return;
     }
     let small = [
-        "of", "and", "the", "in", "on", "for", "&", "de", "und", "a", "an", "to",
+        "of", "and", "the", "in", "on", "for", "&", "de", "und", "a", "an", "to", "at", "with",
+        "from", "by", "du", "des", "la", "le", "der", "die", "für", "y", "e",
     ];
     let title_case = tail.iter().all(|w| {
         small.contains(w)
