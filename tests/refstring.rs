@@ -267,3 +267,22 @@ fn a_paper_in_a_series_volume_has_the_series_as_container() {
     );
     assert_eq!(r.volume.as_deref(), Some("9887"));
 }
+
+#[test]
+fn what_follows_the_title_when_the_model_reads_nothing_there() {
+    // Springer-style preprint: the string ends on the title.
+    let r = read("Okafor N, Berg P, Tanaka H, et al (2025) Tidal fronts from space: Datasets for Tidewatch, CoastNet, and SeaView");
+    assert_eq!(
+        r.title,
+        "Tidal fronts from space: Datasets for Tidewatch, CoastNet, and SeaView"
+    );
+    let r = read("Okafor N, Berg P (2025) Robust defenses against sensor drift in CTD");
+    assert_eq!(r.title, "Robust defenses against sensor drift in CTD");
+    // A journal's name read as a publisher.
+    let r = read("51. Okafor, N. et al. Measuring tidal fronts from space. Transactions on Coastal Remote Sensing (2025).");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Transactions on Coastal Remote Sensing")
+    );
+    assert_eq!(r.publisher, None);
+}

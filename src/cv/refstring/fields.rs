@@ -147,23 +147,7 @@ pub(crate) fn repair(sc: &Scanned, labels: &mut [Label]) {
     // A quoted title ends at its closing quote: unquoted words after it in
     // the same run are the container (or nothing, when one was read).
     if let Some(a) = labels.iter().position(|&l| l == Label::Title) {
-        // The title run, over punctuation read as other (`Title.” Venue`
-        // read as title, other, other, title: one run for the fields).
-        let mut b = a;
-        loop {
-            if b + 1 < n && labels[b + 1] == Label::Title {
-                b += 1;
-                continue;
-            }
-            let gap = (b + 1..(b + 3).min(n))
-                .take_while(|&k| labels[k] == Label::Other && !is_word(text(k)))
-                .count();
-            if gap > 0 && labels.get(b + gap + 1) == Some(&Label::Title) {
-                b += gap + 1;
-                continue;
-            }
-            break;
-        }
+        let b = title_end(sc, labels, a);
         let quoted = |k: usize| sc.tokens[k].has(super::tokens::QUOTED);
         if let Some(q) = (a..=b).rev().find(|&k| quoted(k)) {
             let after: Vec<usize> = (q + 1..=b).filter(|&k| is_word(text(k))).collect();
@@ -331,8 +315,168 @@ pub(crate) fn repair(sc: &Scanned, labels: &mut [Label]) {
             }
         }
     }
+    after_title(sc, labels);
     // Again, for containers found by the rules above.
     event_parts(sc, labels);
+}
+
+/// Words of journal names (as written, capitalised).
+const JOURNAL_WORDS: &[&str] = &[
+    "Journal",
+    "Transactions",
+    "Proceedings",
+    "Annals",
+    "Bulletin",
+    "Letters",
+    "Acta",
+    "Archives",
+    "Zeitschrift",
+    "Revue",
+    "Revista",
+    "Rivista",
+    "Findings",
+    "Magazine",
+    "Quarterly",
+];
+
+/// Words that make a trailing phrase a note, not the end of a title.
+const NOTE_WORDS: &[&str] = &[
+    "press",
+    "review",
+    "preparation",
+    "submitted",
+    "manuscript",
+    "preprint",
+    "thesis",
+    "dissertation",
+    "report",
+    "accepted",
+    "forthcoming",
+    "revision",
+    "pp",
+    "vol",
+    "unpublished",
+    "draft",
+    "abstract",
+    "poster",
+    "talk",
+    "online",
+    "available",
+    "retrieved",
+    "accessed",
+];
+
+/// What follows the title when nothing else was read there:
+/// - `… with Zennit, CoRelAy, and ViRelAy` / `… Attacks in CLIP` at the end
+///   of the string, read as nothing: the rest of the title (styles that end
+///   on the title when there is no venue);
+/// - `. NeuroImage 261:` read as nothing: the journal and its volume;
+/// - `In: Findings of the ACL` read as a second title: the container.
+fn after_title(sc: &Scanned, labels: &mut [Label]) {
+    let n = labels.len();
+    let text = |i: usize| sc.text(&sc.tokens[i]);
+    let Some(a) = labels.iter().position(|&l| l == Label::Title) else {
+        return;
+    };
+    let mut b = a;
+    while b + 1 < n && labels[b + 1] == Label::Title {
+        b += 1;
+    }
+    let is_other = |k: usize| labels[k] == Label::Other && !sc.tokens[k].has(ID);
+    // Trailing words to the end.
+    let tail = b + 1..n;
+    if !tail.is_empty()
+        && tail.clone().all(is_other)
+        && tail
+            .clone()
+            .all(|k| matches!(text(k), "," | "&") || is_word(text(k)))
+        && tail.clone().any(|k| is_word(text(k)))
+        && !tail.clone().any(|k| {
+            year_of(text(k)).is_some()
+                || NOTE_WORDS.contains(&text(k).to_lowercase().trim_end_matches('.'))
+        })
+        && tail.clone().filter(|&k| is_word(text(k))).count() <= 6
+        && matches!(
+            text(b + 1),
+            "," | "in" | "and" | "with" | "for" | "of" | "on" | "&"
+        )
+    {
+        for l in &mut labels[b + 1..n] {
+            *l = Label::Title;
+        }
+        return;
+    }
+    if labels.contains(&Label::Container) {
+        return;
+    }
+    // `Transactions on Machine Learning Research` read as a publisher: a
+    // journal's name (no publisher is called "Journal of …").
+    if let Some(p) = labels.iter().position(|&l| l == Label::Publisher) {
+        let mut q = p;
+        while q + 1 < n && labels[q + 1] == Label::Publisher {
+            q += 1;
+        }
+        let journal = (p..=q).any(|k| JOURNAL_WORDS.contains(&text(k)));
+        let press = (p..=q).any(|k| {
+            matches!(
+                text(k).to_lowercase().as_str(),
+                "press" | "verlag" | "publishers" | "publishing" | "books"
+            )
+        });
+        if journal && !press {
+            for l in &mut labels[p..=q] {
+                *l = Label::Container;
+            }
+            return;
+        }
+    }
+    // `. Journal 261:` — words read as nothing, then a number.
+    if b + 2 < n && text(b + 1) == "." && is_other(b + 1) {
+        let start = b + 2;
+        let mut k = start;
+        while k < n
+            && is_other(k)
+            && is_word(text(k))
+            && !text(k).starts_with(|c: char| c.is_ascii_digit())
+        {
+            k += 1;
+        }
+        let capitalised = (start..k).all(|i| {
+            let w = text(i);
+            w.chars().next().is_some_and(char::is_uppercase)
+                || ["of", "and", "the", "in", "on", "for", "&"].contains(&w)
+        });
+        let number = k < n
+            && is_other(k)
+            && text(k).len() <= 5
+            && text(k).bytes().all(|c| c.is_ascii_digit())
+            && (k + 1 == n || matches!(text(k + 1), ":" | "," | "(" | "."));
+        let note = (start..k).any(|i| NOTE_WORDS.contains(&text(i).to_lowercase().as_str()));
+        if k > start && k - start <= 10 && capitalised && number && !note {
+            for l in &mut labels[start..k] {
+                *l = Label::Container;
+            }
+            labels[k] = Label::Volume;
+            return;
+        }
+    }
+    // `In: Title-run` after the title.
+    let mut k = b + 1;
+    while k < n && is_other(k) && !is_word(text(k)) {
+        k += 1;
+    }
+    if k + 1 < n && is_other(k) && matches!(text(k), "In" | "in") {
+        let mut j = k + 1;
+        while j < n && is_other(j) && !is_word(text(j)) {
+            j += 1;
+        }
+        if j < n && labels[j] == Label::Title {
+            while j < n && labels[j] == Label::Title {
+                labels[j] = Label::Container;
+                j += 1;
+            }
+        }
+    }
 }
 
 /// Words that name an event: what follows a proceedings' or workshop's name
@@ -447,19 +591,37 @@ fn title_before_year(sc: &Scanned, labels: &mut [Label]) {
     }
 }
 
+/// The last token of the title run starting at `a`, over punctuation read as
+/// other (`Title.” Venue` read as title, other, other, title is one run for
+/// the fields, as `runs` joins them).
+fn title_end(sc: &Scanned, labels: &[Label], a: usize) -> usize {
+    let n = labels.len();
+    let mut b = a;
+    loop {
+        if b + 1 < n && labels[b + 1] == Label::Title {
+            b += 1;
+            continue;
+        }
+        let gap = (b + 1..(b + 3).min(n))
+            .take_while(|&k| labels[k] == Label::Other && !is_word(sc.text(&sc.tokens[k])))
+            .count();
+        if gap > 0 && labels.get(b + gap + 1) == Some(&Label::Title) {
+            b += gap + 1;
+            continue;
+        }
+        return b;
+    }
+}
+
 /// `Title. Journal Name, 160, 1–9` without markup, all read as the title:
 /// the last sentence of the title run is the journal when it is short and in
 /// title case, or when a volume, issue or pages follow it.
 fn split_title_from_journal(sc: &Scanned, labels: &mut [Label]) {
-    let n = labels.len();
     let text = |i: usize| sc.text(&sc.tokens[i]);
     let Some(a) = labels.iter().position(|&l| l == Label::Title) else {
         return;
     };
-    let mut b = a;
-    while b + 1 < n && labels[b + 1] == Label::Title {
-        b += 1;
-    }
+    let b = title_end(sc, labels, a);
     let boundary = (a + 2..b).rev().find(|&k| {
         matches!(text(k), "." | "?" | "!")
             && !sc.tokens[k].has(super::tokens::QUOTED)
