@@ -606,6 +606,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     })
                     .map(|mut r| {
                         r.authors.truncate(12);
+                        // Rendered from the typed fields, the ones tokens are
+                        // aligned with (not the record as its file wrote it).
+                        r.original = None;
                         r
                     }),
             );
@@ -683,6 +686,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             } else {
                 dropped += 1;
+                if std::env::var("TRAIN_DROPPED").is_ok() {
+                    eprintln!("dropped\t{style}\t{}\t{}", r.title, text.replace('\n', "⏎"));
+                }
             }
         }
         if si % 20 == 0 {
