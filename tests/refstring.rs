@@ -286,3 +286,17 @@ fn what_follows_the_title_when_the_model_reads_nothing_there() {
     );
     assert_eq!(r.publisher, None);
 }
+
+#[test]
+fn a_bare_year_between_names_and_title_without_punctuation() {
+    // Institute of Physics numeric: no punctuation around the year.
+    let r = read("Okafor N, Berg P, Tanaka H and Weiss T 2023 Tidal Fronts Seen from Space over Two Winters Journal of Coastal Remote Sensing 92 154–76");
+    assert_eq!(r.authors.len(), 4, "{:?}", r.authors);
+    assert_eq!(r.authors[3].family, "Weiss");
+    assert_eq!(r.year(), Some(2023));
+    assert_eq!(r.title, "Tidal Fronts Seen from Space over Two Winters");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Journal of Coastal Remote Sensing")
+    );
+}

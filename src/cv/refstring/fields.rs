@@ -315,9 +315,60 @@ pub(crate) fn repair(sc: &Scanned, labels: &mut [Label]) {
             }
         }
     }
+    names_and_year_in_title(sc, labels);
     after_title(sc, labels);
     // Again, for containers found by the rules above.
     event_parts(sc, labels);
+}
+
+/// `Weber L, Lapuschkin S, Binder A and Samek W 2023 Beyond Explaining …`
+/// (no punctuation around a bare year) with the end of the author list and
+/// the year read as the title: when no date was read, a year in the title
+/// run after words that look like names (`Family I`, initials, `and`) ends
+/// the authors, and the title starts after it.
+fn names_and_year_in_title(sc: &Scanned, labels: &mut [Label]) {
+    let n = labels.len();
+    let text = |i: usize| sc.text(&sc.tokens[i]);
+    if labels.contains(&Label::Date) {
+        return;
+    }
+    let Some(a) = labels.iter().position(|&l| l == Label::Title) else {
+        return;
+    };
+    let mut b = a;
+    while b + 1 < n && labels[b + 1] == Label::Title {
+        b += 1;
+    }
+    let Some(y) = (a..=b.min(a + 40)).find(|&k| year_of(text(k)).is_some()) else {
+        return;
+    };
+    if y == b || y == a {
+        return;
+    }
+    let initial =
+        |w: &str| w.len() <= 4 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
+    let capital = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+    };
+    let name_like = (a..y).all(|k| {
+        let w = text(k);
+        matches!(w, "," | "and" | "&" | "et" | "al" | ".") || initial(w) || capital(w)
+    });
+    let has_initial = (a..y).any(|k| initial(text(k)));
+    let after_authors = a > 0 && matches!(labels[a - 1], Label::Author | Label::Other);
+    if name_like && has_initial && after_authors && y - a <= 24 {
+        for l in &mut labels[a..y] {
+            *l = Label::Author;
+        }
+        labels[y] = Label::Date;
+        // `Lapuschkin S , Binder A`: the comma read as other joins the runs.
+        let mut k = a;
+        while k > 0 && labels[k - 1] == Label::Other && !is_word(text(k - 1)) {
+            labels[k - 1] = Label::Author;
+            k -= 1;
+        }
+    }
 }
 
 /// Words of journal names (as written, capitalised).
@@ -408,6 +459,52 @@ fn after_title(sc: &Scanned, labels: &mut [Label]) {
     }
     if labels.contains(&Label::Container) {
         return;
+    }
+    // `… in Dentistry Journal of Dental Research 101` with no punctuation:
+    // a journal word inside the title, a locator or the end after it, starts
+    // the journal (with `International`, `ACM`, … before it).
+    let locator_or_end = b + 1 == n
+        || labels[b + 1..].iter().all(|l| {
+            matches!(
+                l,
+                Label::Volume | Label::Issue | Label::Pages | Label::Other
+            )
+        });
+    if locator_or_end {
+        if let Some(j) = (a + 3..=b).find(|&k| JOURNAL_WORDS.contains(&text(k))) {
+            let mut start = j;
+            while start > a + 2 {
+                let w = text(start - 1);
+                let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+                let lead = [
+                    "International",
+                    "European",
+                    "American",
+                    "British",
+                    "Annual",
+                    "National",
+                    "Asian",
+                    "Canadian",
+                    "Chinese",
+                    "Japanese",
+                ]
+                .contains(&w);
+                if acronym || lead {
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            let mut end = b;
+            if end > j && text(end).bytes().all(|c| c.is_ascii_digit()) {
+                labels[end] = Label::Volume;
+                end -= 1;
+            }
+            for l in &mut labels[start..=end] {
+                *l = Label::Container;
+            }
+            return;
+        }
     }
     // `Transactions on Machine Learning Research` read as a publisher: a
     // journal's name (no publisher is called "Journal of …").
