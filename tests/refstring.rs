@@ -300,3 +300,9 @@ fn a_bare_year_between_names_and_title_without_punctuation() {
         Some("Journal of Coastal Remote Sensing")
     );
 }
+
+#[test]
+fn words_after_a_journal_that_are_not_its_name() {
+    let r = read("3.  Okafor N, Berg P. Tidal fronts seen from space. Journal of Coastal Research Published online 2022.");
+    assert_eq!(r.container.as_deref(), Some("Journal of Coastal Research"));
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores `publist parse` on bibliographies rendered by citeproc-js.
 
-score.py PUBLIST OUT_DIR --named STYLE... --unseen STYLE...
+score.py PUBLIST OUT_DIR --named STYLE... --unseen STYLE... [--drawn STYLE...]
 
 OUT_DIR holds cv.json (the CV records, CSL-JSON) and rendered.json
 ({style: {id: entry}}). For every style, the entries are written one per
@@ -93,7 +93,9 @@ def pct(a, b):
 def main(argv):
     binary, out = argv[0], argv[1]
     named = argv[argv.index('--named') + 1:argv.index('--unseen')]
-    unseen = argv[argv.index('--unseen') + 1:]
+    end = argv.index('--drawn') if '--drawn' in argv else len(argv)
+    unseen = argv[argv.index('--unseen') + 1:end]
+    drawn = argv[end + 1:]
     cv = {r['id']: r for r in json.load(open(os.path.join(out, 'cv.json')))}
     rendered = json.load(open(os.path.join(out, 'rendered.json')))
     verbose = os.environ.get('VERBOSE')
@@ -101,13 +103,13 @@ def main(argv):
     for numbered in (True, False):
         print('\n' + ('numbered list under "## Publications" (field parser)' if numbered else 'one entry per line, no heading (end to end)'))
         print(f"{'style':42} {'n':>4} {'recov':>6} {'title':>6} {'auth':>6} {'year':>6} {'venue':>6}")
-        for group, styles in (('named', named), ('unseen', unseen)):
+        for group, styles in (('named', named), ('unseen', unseen), ('drawn', drawn)):
             for s in styles:
                 if s not in rendered:
                     continue
                 path = os.path.join(out, 'lists', s + ('.md' if numbered else '.txt'))
                 t, misses = score_style(binary, rendered[s], cv, numbered, path)
-                mark = '' if group == 'named' else ' (not trained on)'
+                mark = {'named': '', 'unseen': ' (not trained on)', 'drawn': ' (random draw)'}[group]
                 print(f"{s + mark:42} {t['n']:4} {pct(t['rec'], t['n'])} {pct(t['title'], t['n'])} "
                       f"{pct(t['author'], t['author_n'])} {pct(t['year'], t['year_n'])} {pct(t['venue'], t['venue_n'])}")
                 if verbose:

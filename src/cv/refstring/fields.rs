@@ -319,6 +319,39 @@ pub(crate) fn repair(sc: &Scanned, labels: &mut [Label]) {
     after_title(sc, labels);
     // Again, for containers found by the rules above.
     event_parts(sc, labels);
+    container_tail(sc, labels);
+}
+
+/// Words the model reads as the end of a container that are not its name:
+/// `Published` of `Published online 2022`, a page abbreviation before a
+/// placeholder (`p. TBA`), a volume number (`Scientific Reports 9`).
+fn container_tail(sc: &Scanned, labels: &mut [Label]) {
+    let n = labels.len();
+    let text = |i: usize| sc.text(&sc.tokens[i]);
+    let has_volume = labels.contains(&Label::Volume);
+    for i in 1..n {
+        let ends_run = i + 1 == n || labels[i + 1] != Label::Container;
+        if labels[i] != Label::Container || labels[i - 1] != Label::Container || !ends_run {
+            continue;
+        }
+        let next = (i + 1 < n).then(|| text(i + 1).to_lowercase());
+        let w = text(i);
+        let published = w == "Published" && matches!(next.as_deref(), Some("online" | "ahead"));
+        let page_word = matches!(w, "p" | "pp" | "S")
+            && !next
+                .as_deref()
+                .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+        if published || page_word {
+            labels[i] = Label::Other;
+        } else if !has_volume
+            && w.len() <= 4
+            && w.bytes().all(|c| c.is_ascii_digit())
+            && year_of(w).is_none()
+            && text(i - 1).chars().next().is_some_and(char::is_alphabetic)
+        {
+            labels[i] = Label::Volume;
+        }
+    }
 }
 
 /// `Weber L, Lapuschkin S, Binder A and Samek W 2023 Beyond Explaining …`
