@@ -306,3 +306,18 @@ fn words_after_a_journal_that_are_not_its_name() {
     let r = read("3.  Okafor N, Berg P. Tidal fronts seen from space. Journal of Coastal Research Published online 2022.");
     assert_eq!(r.container.as_deref(), Some("Journal of Coastal Research"));
 }
+
+#[test]
+fn a_title_ending_in_an_exclamation_before_the_journal() {
+    let r =
+        read("Okafor, N. et al. sEApy Tidal Fronts! Journal of Coastal Research 20, 1–8 (2019).");
+    assert_eq!(r.title, "sEApy Tidal Fronts!");
+    assert_eq!(r.container.as_deref(), Some("Journal of Coastal Research"));
+}
+
+#[test]
+fn vancouver_journal_read_as_a_publisher() {
+    let r = read("[20] Okafor N, Berg P. Tidal fronts seen from space. Coastal ONE 2015;10.");
+    assert_eq!(r.container.as_deref(), Some("Coastal ONE"));
+    assert_eq!(r.publisher, None);
+}

@@ -303,9 +303,13 @@ pub(crate) fn repair(sc: &Scanned, labels: &mut [Label]) {
         }
         split_title_from_journal(sc, labels);
         title_before_year(sc, labels);
-        // A publisher with a volume after it is a journal.
+        // A publisher with a volume after it is a journal, and so is one
+        // before `2015;10` (Vancouver's `Journal. Year;Volume`).
         if let Some(end) = (0..n).rposition(|i| labels[i] == Label::Publisher) {
-            let volume_follows = (end + 1..(end + 4).min(n)).any(|i| labels[i] == Label::Volume);
+            let vancouver =
+                end + 2 < n && labels[end + 1] == Label::Date && matches!(text(end + 2), ";" | ":");
+            let volume_follows =
+                vancouver || (end + 1..(end + 4).min(n)).any(|i| labels[i] == Label::Volume);
             if volume_follows {
                 let mut j = end + 1;
                 while j > 0 && labels[j - 1] == Label::Publisher {
@@ -316,6 +320,7 @@ pub(crate) fn repair(sc: &Scanned, labels: &mut [Label]) {
         }
     }
     names_and_year_in_title(sc, labels);
+    exclaimed_title(sc, labels);
     after_title(sc, labels);
     // Again, for containers found by the rules above.
     event_parts(sc, labels);
@@ -400,6 +405,37 @@ fn names_and_year_in_title(sc: &Scanned, labels: &mut [Label]) {
         while k > 0 && labels[k - 1] == Label::Other && !is_word(text(k - 1)) {
             labels[k - 1] = Label::Author;
             k -= 1;
+        }
+    }
+}
+
+/// `iNNvestigate Neural Networks! Journal of Machine Learning Research 20`
+/// all read as the container, with no title: a title ending in `!` or `?`
+/// before a capitalised name is the title, the rest the container.
+fn exclaimed_title(sc: &Scanned, labels: &mut [Label]) {
+    let n = labels.len();
+    let text = |i: usize| sc.text(&sc.tokens[i]);
+    if labels.contains(&Label::Title) {
+        return;
+    }
+    let Some(a) = labels.iter().position(|&l| l == Label::Container) else {
+        return;
+    };
+    let mut b = a;
+    while b + 1 < n && labels[b + 1] == Label::Container {
+        b += 1;
+    }
+    let split = (a + 1..b).find(|&k| {
+        matches!(text(k), "!" | "?") && text(k + 1).chars().next().is_some_and(char::is_uppercase)
+    });
+    if let Some(k) = split {
+        // `iNNvestigate` (a lower-case first word) read as nothing before it.
+        let mut start = a;
+        while start > 0 && labels[start - 1] == Label::Other && is_word(text(start - 1)) {
+            start -= 1;
+        }
+        for l in &mut labels[start..=k] {
+            *l = Label::Title;
         }
     }
 }
