@@ -48,7 +48,21 @@ const POINTERS: &[&str] = &[
 
 /// Why the reference `r` read from `text` is no reference at all, if it is not.
 pub(crate) fn not_a_reference(text: &str, r: &Reference) -> Option<&'static str> {
-    let has_author = !r.authors.is_empty() || !r.editors.is_empty();
+    // "Program committee: ACL 2021" can read as an author "Program
+    // Committee": a name made only of activity words is no evidence (a
+    // surname such as Guest or Judge comes with a given name or initials).
+    let activity_name = |p: &crate::model::Person| {
+        [Some(p.family.as_str()), p.given.as_deref()]
+            .into_iter()
+            .flatten()
+            .flat_map(str::split_whitespace)
+            .all(|w| ACTIVITY_WORDS.contains(&crate::text::fold(w).as_str()))
+    };
+    let has_author = r
+        .authors
+        .iter()
+        .chain(&r.editors)
+        .any(|p| !activity_name(p));
     let ids = &r.ids;
     let has_id = ids.doi.is_some()
         || ids.arxiv.is_some()
@@ -94,6 +108,8 @@ mod tests {
         assert!(not_a_reference("Reviewer for NeurIPS and ICML", &r).is_some());
         let mut r = title_only("Program committee");
         r.container = Some("ACL 2021".into());
+        assert!(not_a_reference("Program committee: ACL 2021", &r).is_some());
+        r.authors.push(Person::new("committee", Some("Program")));
         assert!(not_a_reference("Program committee: ACL 2021", &r).is_some());
         let r = title_only("Talks");
         assert!(not_a_reference("Talks: see below", &r).is_some());

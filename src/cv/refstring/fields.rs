@@ -682,6 +682,38 @@ fn event_parts(sc: &Scanned, labels: &mut [Label]) {
             i += 1;
             continue;
         }
+        // `( ACRONYM )`, `( ACRONYM ) Workshops` with the parenthesis read
+        // as anything: the container's own acronym.
+        if text(i) == "("
+            && i + 2 < n
+            && text(i + 2) == ")"
+            && text(i + 1).chars().filter(|c| c.is_uppercase()).count() >= 2
+            && text(i + 1).len() <= 20
+            && year_of(text(i + 1)).is_none()
+            && !sc.tokens[i + 1].has(ID)
+        {
+            for l in &mut labels[i..=i + 2] {
+                *l = Label::Container;
+            }
+            i += 3;
+            continue;
+        }
+        // `(ECCV` in the container, `) Workshops` read as anything else.
+        if text(i) == ")" && labels[i - 1] == Label::Container {
+            let run_start = (0..i)
+                .rev()
+                .take_while(|&k| labels[k] == Label::Container)
+                .last();
+            let open = run_start.map_or(0, |s0| {
+                (s0..i).filter(|&k| text(k) == "(").count() as i32
+                    - (s0..i).filter(|&k| text(k) == ")").count() as i32
+            });
+            if open > 0 {
+                labels[i] = Label::Container;
+                i += 1;
+                continue;
+            }
+        }
         // `( ACRONYM YEAR )`
         if text(i) == "("
             && i + 3 < n
@@ -704,7 +736,9 @@ fn event_parts(sc: &Scanned, labels: &mut [Label]) {
         }
         // `[YEAR] (.|:) Words… Event`
         let mut j = i;
-        if year_of(text(j)).is_some() && labels[j] == Label::Date && dates(labels, j) {
+        if year_of(text(j)).is_some()
+            && (labels[j] == Label::Volume || (labels[j] == Label::Date && dates(labels, j)))
+        {
             j += 1;
         }
         if j < n && matches!(text(j), "." | ":") {
