@@ -107,7 +107,9 @@ fn starts_with_name(s: &str) -> bool {
     };
     let initial = |w: &str| {
         let w = w.trim_end_matches([',', '.', ':', ';']);
-        !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
+        !w.is_empty()
+            && (w.len() <= 3 || (w.len() <= 6 && w.contains(['.', '-'])))
+            && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
     };
     (a.ends_with(',') && capital_word(a.trim_end_matches(',')) && initial(b) && b.contains('.'))
         || (initial(a) && a.ends_with('.') && capital_word(b.trim_end_matches([',', '.'])))
@@ -180,6 +182,11 @@ mod tests {
         let p = "Smith, J., & Jones, A. (2020). A first title on something. Journal of Things, 3(2), 1-10.\n\
                  Doe, J. (2019). Another title that is long enough to be real. Other Journal, 12, 5-9.\n\
                  Roe, R. 2018. A third title. Third Journal 4. 1-2.";
+        assert_eq!(starts(p), vec![1, 2, 3]);
+        // DIN 1505: hyphenated initials after the family name.
+        let p = "Okafor, N. ; Berg, P.: Tidal fronts. In: Marine Geology Bd. 9 (2020), S. 1–9\n\
+                 Yeom, S.-K. ; Berg, P.: Sediment cores from the Ariake Sea and the Baltic coast, a comparison. In: Marine Geology Bd. 8 (2019), S. 5–7\n\
+                 Berg, P.: Fronts. In: Marine Geology Bd. 7 (2018)";
         assert_eq!(starts(p), vec![1, 2, 3]);
     }
 
