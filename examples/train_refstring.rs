@@ -10,8 +10,9 @@
 //! With the defaults (the bracketed values) this regenerates the shipped
 //! model byte for byte: the records, styles, noise and L-BFGS are all
 //! seeded and single-threaded (two runs with the same arguments give the
-//! same file). 11,779 renderings in 260 styles (143 the aligner drops), about
-//! 5 minutes of CPU (28 minutes wall clock on the shared 2-core machine).
+//! same file; a run of the defaults reproduced the shipped file's md5).
+//! 11,779 renderings in 260 styles (143 the aligner drops), about 5 minutes
+//! of CPU (11–28 minutes wall clock on the shared 2-core machine).
 //! See BENCHMARKS.md ("Reference strings in any style") for the model's
 //! figures and the one it replaced.
 //!
