@@ -227,3 +227,97 @@ fn bad_input_never_panics() {
         let _ = parse(text, &Hints::default());
     }
 }
+
+#[test]
+fn event_parts_stay_in_the_container() {
+    // A short phrase ending in an event word after the name is part of it.
+    let r = read("Okafor, N., & Berg, P. (2021). Tidal fronts as seen from space. Remote Sensing of Coasts: Methods and Uses. ICLR Workshop.");
+    assert_eq!(r.title, "Tidal fronts as seen from space");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Remote Sensing of Coasts: Methods and Uses. ICLR Workshop")
+    );
+    assert_eq!(r.publisher, None);
+    // An acronym with its year in parentheses, the item's year printed elsewhere.
+    let r = read("Okafor N, Berg P (2022) Sediment cores. In: ECCV 2022 Workshop on Coastal Vision (COVI 2022). pp 1–9");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("ECCV 2022 Workshop on Coastal Vision (COVI 2022)")
+    );
+    assert_eq!(r.year(), Some(2022));
+}
+
+#[test]
+fn quoted_title_then_container_read_as_title() {
+    let r = read("Okafor, N., and P. Berg. 2020. “Tidal Fronts as Seen from Space.” Remote Sensing of Coasts: Methods and Uses. NIPS Workshop.");
+    assert_eq!(r.title, "Tidal Fronts as Seen from Space");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Remote Sensing of Coasts: Methods and Uses. NIPS Workshop")
+    );
+}
+
+#[test]
+fn a_paper_in_a_series_volume_has_the_series_as_container() {
+    let r = read("Okafor, N., & Berg, P. (2016). Sediment transport in tidal inlets. In Lecture Notes in Earth Sciences (Vol. 9887, pp. 63–71). Springer.");
+    assert_eq!(r.title, "Sediment transport in tidal inlets");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Lecture Notes in Earth Sciences")
+    );
+    assert_eq!(r.volume.as_deref(), Some("9887"));
+}
+
+#[test]
+fn what_follows_the_title_when_the_model_reads_nothing_there() {
+    // Springer-style preprint: the string ends on the title.
+    let r = read("Okafor N, Berg P, Tanaka H, et al (2025) Tidal fronts from space: Datasets for Tidewatch, CoastNet, and SeaView");
+    assert_eq!(
+        r.title,
+        "Tidal fronts from space: Datasets for Tidewatch, CoastNet, and SeaView"
+    );
+    let r = read("Okafor N, Berg P (2025) Robust defenses against sensor drift in CTD");
+    assert_eq!(r.title, "Robust defenses against sensor drift in CTD");
+    // A journal's name read as a publisher.
+    let r = read("51. Okafor, N. et al. Measuring tidal fronts from space. Transactions on Coastal Remote Sensing (2025).");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Transactions on Coastal Remote Sensing")
+    );
+    assert_eq!(r.publisher, None);
+}
+
+#[test]
+fn a_bare_year_between_names_and_title_without_punctuation() {
+    // Institute of Physics numeric: no punctuation around the year.
+    let r = read("Okafor N, Berg P, Tanaka H and Weiss T 2023 Tidal Fronts Seen from Space over Two Winters Journal of Coastal Remote Sensing 92 154–76");
+    assert_eq!(r.authors.len(), 4, "{:?}", r.authors);
+    assert_eq!(r.authors[3].family, "Weiss");
+    assert_eq!(r.year(), Some(2023));
+    assert_eq!(r.title, "Tidal Fronts Seen from Space over Two Winters");
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Journal of Coastal Remote Sensing")
+    );
+}
+
+#[test]
+fn words_after_a_journal_that_are_not_its_name() {
+    let r = read("3.  Okafor N, Berg P. Tidal fronts seen from space. Journal of Coastal Research Published online 2022.");
+    assert_eq!(r.container.as_deref(), Some("Journal of Coastal Research"));
+}
+
+#[test]
+fn a_title_ending_in_an_exclamation_before_the_journal() {
+    let r =
+        read("Okafor, N. et al. sEApy Tidal Fronts! Journal of Coastal Research 20, 1–8 (2019).");
+    assert_eq!(r.title, "sEApy Tidal Fronts!");
+    assert_eq!(r.container.as_deref(), Some("Journal of Coastal Research"));
+}
+
+#[test]
+fn vancouver_journal_read_as_a_publisher() {
+    let r = read("[20] Okafor N, Berg P. Tidal fronts seen from space. Coastal ONE 2015;10.");
+    assert_eq!(r.container.as_deref(), Some("Coastal ONE"));
+    assert_eq!(r.publisher, None);
+}

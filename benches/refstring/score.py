@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Scores `publist parse` on bibliographies rendered by citeproc-js.
 
-score.py PUBLIST OUT_DIR --named STYLE... --unseen STYLE...
+score.py PUBLIST OUT_DIR --named STYLE... --unseen STYLE... [--drawn STYLE...]
 
 OUT_DIR holds cv.json (the CV records, CSL-JSON) and rendered.json
 ({style: {id: entry}}). For every style, the entries are written one per
-line (a) as a numbered list under `## Publications` (the field parser alone,
-as score.py --oracle does for real lists) and (b) bare, one entry per line
-(end to end, with the list reader finding the list). Each parsed record is
+line (a) as a numbered markdown list under `## Publications` (the field
+parser alone, as score.py --oracle does for real lists) and (b) bare, one
+entry per line in a .txt file (end to end, with the list reader finding the
+list). The files are kept in OUT_DIR/lists/ and read by `publist parse FILE`. Each parsed record is
 matched to its entry by its source line and compared with the CV record:
 title exact (accents, case and punctuation folded), first author's family
 name, year, venue (container title, folded; items with one).
@@ -34,14 +35,17 @@ def year(rec):
     except (KeyError, IndexError, TypeError, ValueError):
         return None
 
-def parse(binary, text):
-    p = subprocess.run([binary, 'parse', '-'], input=text.encode(), capture_output=True, timeout=300)
+def parse(binary, text, path):
+    # As a user would: a file, its syntax told by its extension.
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(text)
+    p = subprocess.run([binary, 'parse', path], capture_output=True, timeout=300)
     try:
         return json.loads(p.stdout.decode() or '[]')
     except json.JSONDecodeError:
         return []
 
-def score_style(binary, entries, cv, numbered):
+def score_style(binary, entries, cv, numbered, path):
     ids = list(entries)
     if numbered:
         text = '## Publications\n\n' + ''.join(f'{k + 1}. {entries[i]}\n' for k, i in enumerate(ids))
@@ -49,7 +53,7 @@ def score_style(binary, entries, cv, numbered):
     else:
         text = ''.join(f'{entries[i]}\n' for i in ids)
         first_line = 1
-    recs = parse(binary, text)
+    recs = parse(binary, text, path)
     by_line = {}
     for r in recs:
         for s in (r.get('custom') or {}).get('sources') or []:
@@ -77,7 +81,10 @@ def score_style(binary, entries, cv, numbered):
         t['year'] += bool(year(gold)) and year(r) == year(gold)
         if gold.get('container-title'):
             want = {fold(gold['container-title']), fold(gold.get('container-title-short'))} - {''}
-            t['venue'] += fold(r.get('container-title')) in want
+            ok_venue = fold(r.get('container-title')) in want
+            t['venue'] += ok_venue
+            if not ok_venue and os.environ.get('VENUE'):
+                misses.append((i, f"venue {r.get('container-title')!r} want {gold['container-title']!r}", entries[i]))
     return t, misses
 
 def pct(a, b):
@@ -86,23 +93,27 @@ def pct(a, b):
 def main(argv):
     binary, out = argv[0], argv[1]
     named = argv[argv.index('--named') + 1:argv.index('--unseen')]
-    unseen = argv[argv.index('--unseen') + 1:]
+    end = argv.index('--drawn') if '--drawn' in argv else len(argv)
+    unseen = argv[argv.index('--unseen') + 1:end]
+    drawn = argv[end + 1:]
     cv = {r['id']: r for r in json.load(open(os.path.join(out, 'cv.json')))}
     rendered = json.load(open(os.path.join(out, 'rendered.json')))
     verbose = os.environ.get('VERBOSE')
+    os.makedirs(os.path.join(out, 'lists'), exist_ok=True)
     for numbered in (True, False):
         print('\n' + ('numbered list under "## Publications" (field parser)' if numbered else 'one entry per line, no heading (end to end)'))
         print(f"{'style':42} {'n':>4} {'recov':>6} {'title':>6} {'auth':>6} {'year':>6} {'venue':>6}")
-        for group, styles in (('named', named), ('unseen', unseen)):
+        for group, styles in (('named', named), ('unseen', unseen), ('drawn', drawn)):
             for s in styles:
                 if s not in rendered:
                     continue
-                t, misses = score_style(binary, rendered[s], cv, numbered)
-                mark = '' if group == 'named' else ' (not trained on)'
+                path = os.path.join(out, 'lists', s + ('.md' if numbered else '.txt'))
+                t, misses = score_style(binary, rendered[s], cv, numbered, path)
+                mark = {'named': '', 'unseen': ' (not trained on)', 'drawn': ' (random draw)'}[group]
                 print(f"{s + mark:42} {t['n']:4} {pct(t['rec'], t['n'])} {pct(t['title'], t['n'])} "
                       f"{pct(t['author'], t['author_n'])} {pct(t['year'], t['year_n'])} {pct(t['venue'], t['venue_n'])}")
                 if verbose:
-                    for m in misses[:8]:
+                    for m in misses[:int(os.environ.get('MISSES', 8))]:
                         print('    ', m[0], m[1], '|', m[2][:160])
 
 if __name__ == '__main__':

@@ -134,10 +134,17 @@ pub(crate) fn leading_label(s: &str) -> Option<(Marker, &str)> {
     } else {
         let end = s.find(|c: char| !c.is_ascii_digit())?;
         let close = s[end..].chars().next()?;
-        if close != '.' && close != ')' {
+        // `1  Weber L` / `1\tWeber L`: a reference manager's number column
+        // pasted as text (a tab or two spaces; one space is a title's number).
+        let column = s[end..].starts_with('\t') || s[end..].starts_with("  ");
+        if close != '.' && close != ')' && !column {
             return None;
         }
-        (&s[..end], &s[end + 1..])
+        if column {
+            (&s[..end], &s[end..])
+        } else {
+            (&s[..end], &s[end + 1..])
+        }
     };
     if !rest.starts_with([' ', '\t']) || rest.trim().is_empty() {
         return None;
@@ -198,6 +205,13 @@ mod tests {
         assert_eq!(m("(2016) Lecture Notes"), None);
         assert_eq!(m("10(7):e0130140"), None);
         assert_eq!(m("1."), None);
+        assert_eq!(m("1  Weber L"), Some((Marker::Number(1), "Weber L".into())));
+        assert_eq!(
+            m("12\tWeber L"),
+            Some((Marker::Number(12), "Weber L".into()))
+        );
+        assert_eq!(m("12 Angry Men"), None);
+        assert_eq!(m("2016  Lecture"), None);
         assert_eq!(m("[Title](url) x"), None);
         assert_eq!(strip_bullet("  - 21. X"), (true, "21. X"));
         assert_eq!(strip_bullet("*Best Paper*"), (false, "*Best Paper*"));

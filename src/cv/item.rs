@@ -4,6 +4,7 @@ use super::clean::{extract_links, finish};
 use super::items::RawItem;
 use super::names::parse_names;
 use super::notes;
+use super::paragraphs::starts_with_repeat_dashes;
 use super::refstring;
 use super::venue::{parse_venue, Venue};
 use super::year::{find_year, is_open_quote};
@@ -81,9 +82,12 @@ fn find_in_marker(tail: &str) -> Option<usize> {
 
 /// Reads one item into a reference. `None` (with an error diagnostic) when no
 /// title can be found.
+/// `previous` is the reference read from the item above in the same list:
+/// an item that starts with `———.` ("the same authors") takes its authors.
 pub(crate) fn parse_item(
     item: &RawItem,
     source: &str,
+    previous: Option<&Reference>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Reference> {
     let joined = item.lines.join("\n");
@@ -99,7 +103,7 @@ pub(crate) fn parse_item(
     // The house grammar (`Names (Year). "Title". In: Venue`) reads its items
     // precisely; any other layout goes to the general reference-string parser.
     if !house_style(&text) {
-        return general(item, source, &joined, diagnostics);
+        return general(item, source, &joined, previous, diagnostics);
     }
 
     // Head: authors and year.
@@ -237,6 +241,7 @@ fn general(
     item: &RawItem,
     source: &str,
     joined: &str,
+    previous: Option<&Reference>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Reference> {
     let hints = refstring::Hints {
@@ -249,7 +254,23 @@ fn general(
         diagnostics.push(unreadable(source, item, joined, "no title found"));
         return None;
     }
-    for d in parsed.doubts {
+    let mut doubts = parsed.doubts;
+    // `———. "Title."`: the authors of the entry above (MLA, Chicago, APA 5).
+    let same_authors = item
+        .lines
+        .first()
+        .is_some_and(|l| starts_with_repeat_dashes(l));
+    if let Some(p) = previous.filter(|_| same_authors && r.authors.is_empty()) {
+        if !p.authors.is_empty() {
+            r.authors = p.authors.clone();
+            doubts.retain(|d| d.code != Code::NoAuthor);
+        }
+    }
+    if let Some(reason) = super::evidence::not_a_reference(&finish(joined), &r) {
+        diagnostics.push(unreadable(source, item, joined, reason));
+        return None;
+    }
+    for d in doubts {
         diagnostics.push(Diagnostic::warning(
             d.code,
             Location::new(source, item.line),

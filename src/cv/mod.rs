@@ -11,6 +11,7 @@
 mod blocks;
 mod clean;
 mod entries;
+mod evidence;
 #[cfg(feature = "html")]
 mod html;
 mod item;
@@ -177,8 +178,16 @@ pub fn read(text: &str, source: &str) -> Parsed {
 pub fn read_as(syntax: Syntax, text: &str, source: &str) -> Parsed {
     let (raw_items, mut diagnostics) = split(syntax, text, source);
     let mut references = Vec::with_capacity(raw_items.len());
+    let mut previous: Option<(usize, &str)> = None;
     for raw in &raw_items {
-        if let Some(r) = item::parse_item(raw, source, &mut diagnostics) {
+        // The reference of the item just above in the same section, if any.
+        let above = previous
+            .filter(|&(_, title)| title == raw.section.title)
+            .and_then(|(i, _)| references.get(i));
+        let r = item::parse_item(raw, source, above, &mut diagnostics);
+        previous = None;
+        if let Some(r) = r {
+            previous = Some((references.len(), raw.section.title.as_str()));
             references.push(r);
         }
     }

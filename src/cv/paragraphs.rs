@@ -27,10 +27,11 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Whether a line can end an entry: a sentence end, a closing bracket, a URL or DOI.
+/// Whether a line can end an entry: a sentence end, a closing bracket or
+/// quote, a URL or DOI.
 fn ends_entry(s: &str) -> bool {
     let t = s.trim_end().trim_end_matches(['*', '_']);
-    t.ends_with(['.', ')', ']', '>'])
+    t.ends_with(['.', ')', ']', '>', '”', '"', '’', '»', '!', '?'])
         || t.rsplit(' ')
             .next()
             .is_some_and(|w| w.contains("doi.org/") || w.starts_with("http"))
@@ -60,6 +61,46 @@ fn begins_entry(s: &str, need_year: bool) -> bool {
     first_upper && !continuation && (year || !need_year)
 }
 
+/// Whether a line ends inside an author list or a phrase: a comma, a
+/// semicolon, `&`, `and`, `In:`. The next line continues it whatever it
+/// starts with.
+fn ends_open(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['*', '_']);
+    let last = t.rsplit(' ').next().unwrap_or("");
+    t.ends_with([',', ';', '&', '-', '–', '(', '['])
+        || ["and", "und", "et", "In:", "in:", "In", "in", "of", "the"].contains(&last)
+}
+
+/// Whether a line ends in an initial ("..., M." before "Dickey-Collas, A.B."
+/// on the next line is a wrap inside an author list): each capital followed
+/// by a period (`M.`, `A.B.`, `K.-R.`), unlike `TBA.` or `IEEE.`.
+fn ends_in_initial(s: &str) -> bool {
+    let Some(w) = s.trim_end().rsplit(' ').next() else {
+        return false;
+    };
+    let capitals = w.chars().filter(|c| c.is_uppercase()).count();
+    let periods = w.chars().filter(|&c| c == '.').count();
+    w.len() <= 6
+        && w.ends_with('.')
+        && capitals >= 1
+        && capitals <= periods
+        && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+}
+
+/// Whether a line starts with the dashes reference lists print for "the same
+/// authors as the entry above" (`———.`, `——, and`, `---.`).
+pub(crate) fn starts_with_repeat_dashes(s: &str) -> bool {
+    let t = s.trim_start_matches(['*', '_']);
+    let dashes = t
+        .chars()
+        .take_while(|c| matches!(c, '—' | '–' | '-' | '_' | '‒' | '―'))
+        .count();
+    dashes >= 2 && {
+        let rest = t.chars().skip(dashes).collect::<String>();
+        rest.starts_with(['.', ',', ' ', ':', ';'])
+    }
+}
+
 /// Whether a line starts with a name the way reference lists do:
 /// `Family, I.`, `I. Family`, `Family IN,` (Vancouver).
 fn starts_with_name(s: &str) -> bool {
@@ -69,16 +110,21 @@ fn starts_with_name(s: &str) -> bool {
         return false;
     };
     let b = b.trim_start_matches(['*', '_']);
+    // `Müller-Lüdenscheid`, `O'Neil`, `McDonald`: a capital, then letters
+    // with a lower-case one among them.
     let capital_word = |w: &str| {
         let mut c = w.chars();
         c.next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
             && w.chars()
                 .skip(1)
-                .all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
     };
     let initial = |w: &str| {
-        let w = w.trim_end_matches([',', '.']);
-        !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
+        let w = w.trim_end_matches([',', '.', ':', ';']);
+        !w.is_empty()
+            && (w.len() <= 3 || (w.len() <= 6 && w.contains(['.', '-'])))
+            && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
     };
     (a.ends_with(',') && capital_word(a.trim_end_matches(',')) && initial(b) && b.contains('.'))
         || (initial(a) && a.ends_with('.') && capital_word(b.trim_end_matches([',', '.'])))
@@ -99,15 +145,17 @@ pub(crate) fn split_entries(lines: &[Line]) -> Vec<Vec<Line>> {
     for pair in lines.windows(2) {
         let (prev, next) = (&pair[0].text, &pair[1].text);
         let short = chars(prev) * 10 < widest * 8;
-        // "..., M.\nDickey-Collas, A.B." is a wrap inside an author list.
-        let ends_in_initial = prev.rsplit(' ').next().is_some_and(|w| {
-            w.len() <= 4 && w.ends_with('.') && w.chars().all(|c| c.is_uppercase() || c == '.')
-        });
-        let boundary = ends_entry(prev)
-            && !ends_in_initial
-            && (starts_like_reference(next)
-                || starts_with_name(next)
-                || (begins_entry(next, !short) && (short || !wrapped)));
+        let open = ends_open(prev) || ends_in_initial(prev);
+        // Lines that are not hard wraps of one paragraph, each starting
+        // with a name: one entry per line, however an entry ends (styles
+        // without a final period end on pages, `18:`, a venue word).
+        let name_start = starts_with_name(next) || starts_with_repeat_dashes(next);
+        let boundary = !open
+            && ((!wrapped && name_start)
+                || (ends_entry(prev)
+                    && (starts_like_reference(next)
+                        || name_start
+                        || (begins_entry(next, !short) && (short || !wrapped)))));
         if boundary {
             out.push(Vec::new());
         }
@@ -149,6 +197,11 @@ mod tests {
         let p = "Smith, J., & Jones, A. (2020). A first title on something. Journal of Things, 3(2), 1-10.\n\
                  Doe, J. (2019). Another title that is long enough to be real. Other Journal, 12, 5-9.\n\
                  Roe, R. 2018. A third title. Third Journal 4. 1-2.";
+        assert_eq!(starts(p), vec![1, 2, 3]);
+        // DIN 1505: hyphenated initials after the family name.
+        let p = "Okafor, N. ; Berg, P.: Tidal fronts. In: Marine Geology Bd. 9 (2020), S. 1–9\n\
+                 Yeom, S.-K. ; Berg, P.: Sediment cores from the Ariake Sea and the Baltic coast, a comparison. In: Marine Geology Bd. 8 (2019), S. 5–7\n\
+                 Berg, P.: Fronts. In: Marine Geology Bd. 7 (2018)";
         assert_eq!(starts(p), vec![1, 2, 3]);
     }
 

@@ -233,12 +233,31 @@ pub fn label_names() -> Vec<&'static str> {
 /// ```
 #[doc(hidden)]
 pub fn labelled(text: &str) -> Vec<(String, &'static str)> {
+    labels_of(text, false)
+}
+
+/// Like [`labelled`], after the rules that repair the model's labels
+/// (what the fields are read from).
+///
+/// ```
+/// let l = publist::cv::refstring::labelled_repaired("Smith, J. (2020). A title. *Nature*, 5, 1–2.");
+/// assert_eq!(l[0], ("Smith".to_string(), "author"));
+/// ```
+#[doc(hidden)]
+pub fn labelled_repaired(text: &str) -> Vec<(String, &'static str)> {
+    labels_of(text, true)
+}
+
+fn labels_of(text: &str, repaired: bool) -> Vec<(String, &'static str)> {
     let (text, _) = cap(text);
     let mut scanned = tokens::scan(text);
     let hits = ids::find(&scanned.plain);
     ids::merge_tokens(&mut scanned, &hits);
     let feats = features::features(&scanned);
-    let labels = model::tag(&feats).unwrap_or_else(|| vec![model::Label::Other; feats.len()]);
+    let mut labels = model::tag(&feats).unwrap_or_else(|| vec![model::Label::Other; feats.len()]);
+    if repaired {
+        fields::repair(&scanned, &mut labels);
+    }
     scanned
         .tokens
         .iter()
