@@ -11,13 +11,14 @@ use std::time::Duration;
 #[path = "synthetic.rs"]
 mod synthetic;
 
-fn merge_sizes(c: &mut Criterion) {
-    let mut group = c.benchmark_group("merge");
+/// One group: `generate(n)` references merged, at each size.
+fn sizes(c: &mut Criterion, name: &str, generate: fn(usize) -> Vec<publist::Reference>) {
+    let mut group = c.benchmark_group(name);
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(20));
     for n in [1_000usize, 10_000, 100_000, 1_000_000] {
-        let refs = synthetic::references(n, 42);
+        let refs = generate(n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &refs, |b, refs| {
             b.iter_batched(
@@ -30,23 +31,12 @@ fn merge_sizes(c: &mut Criterion) {
     group.finish();
 }
 
+fn merge_sizes(c: &mut Criterion) {
+    sizes(c, "merge", |n| synthetic::references(n, 42));
+}
+
 fn merge_field(c: &mut Criterion) {
-    let mut group = c.benchmark_group("merge-field");
-    group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(20));
-    for n in [1_000usize, 10_000, 100_000, 1_000_000] {
-        let refs = synthetic::field(n, 19, 0.0);
-        group.throughput(Throughput::Elements(n as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(n), &refs, |b, refs| {
-            b.iter_batched(
-                || refs.clone(),
-                publist::Library::merge,
-                criterion::BatchSize::PerIteration,
-            )
-        });
-    }
-    group.finish();
+    sizes(c, "merge-field", |n| synthetic::field(n, 19, 0.0));
 }
 
 criterion_group!(benches, merge_sizes, merge_field);

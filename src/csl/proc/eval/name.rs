@@ -195,17 +195,9 @@ pub(super) fn person_affixes(
     decorate(r, &name_el.formatting, &name_el.affixes, None, false)
 }
 
+/// A name part whole: its case and formatting, then its affixes around them.
 fn part(content: Vec<Node>, p: Option<&NamePart>, english: bool) -> Vec<Node> {
-    match p {
-        None => content,
-        Some(p) => {
-            let content = match p.text_case {
-                Some(c) => apply_case(content, c, english),
-                None => content,
-            };
-            decorate(content, &p.formatting, &p.affixes, None, false)
-        }
-    }
+    affix(decor(content, p, english), p)
 }
 
 /// Initials of given names: "John Robert" → "J. R." with `with` = ". ".
