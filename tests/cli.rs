@@ -906,3 +906,18 @@ fn csl_json_input_is_formatted_with_all_its_variables() {
          Smith, J. (2020). A study of things. Journal of Things, 5, 1–9.\n"
     );
 }
+
+/// A title that stands in for missing authors (APA's substitute renders it
+/// through macros) prints once: every variable a substitute rendered is
+/// empty for the rest of the entry. Expected: citeproc-js 2.4.63.
+#[test]
+fn a_substituted_title_prints_once() {
+    let items = r#"[{"id": "k", "type": "document", "title": "98 Formal Ethics Opinion 16",
+        "publisher": "NC State Bar", "issued": {"date-parts": [[1999, 1, 15]]}}]"#;
+    let out = publist(&["format", "--style", "apa"], Some(items.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "98 Formal Ethics Opinion 16. (1999, January 15). NC State Bar.\n"
+    );
+}

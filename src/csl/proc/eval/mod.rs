@@ -164,6 +164,9 @@ pub(crate) struct Ctx<'a> {
     depth: Cell<u32>,
     /// Inside a names element's substitute (nesting depth).
     substituting: Cell<u32>,
+    /// The variables rendered inside the substitute being tried (through
+    /// macros, groups and choices too): suppressed when it succeeds.
+    substitute_vars: RefCell<Vec<Variable>>,
     /// Something was rendered before (citeproc-js capitalises a term that
     /// opens a bibliography entry, or a cite of a note style).
     term_predecessor: Cell<bool>,
@@ -266,6 +269,7 @@ impl<'a> Ctx<'a> {
             year_suffix_done: Cell::new(false),
             depth: Cell::new(0),
             substituting: Cell::new(0),
+            substitute_vars: RefCell::new(Vec::new()),
             term_predecessor: Cell::new(false),
         }
     }
@@ -385,6 +389,15 @@ impl<'a> Ctx<'a> {
         }
         self.flags.set(parent);
         shown.then_some(r)
+    }
+
+    /// Notes a variable rendered inside a substitute: when the substitute
+    /// renders, every variable it rendered is empty for the rest of the
+    /// output (CSL 1.0.2 on `cs:substitute`), whatever element rendered it.
+    fn substituted(&self, v: Variable) {
+        if self.substituting.get() > 0 && self.mode != Mode::Sort {
+            self.substitute_vars.borrow_mut().push(v);
+        }
     }
 
     fn suppress(&self, v: Variable) {

@@ -51,6 +51,7 @@ impl Ctx<'_> {
         if lists.is_empty() {
             if let Some(sub) = el.substitute() {
                 for child in &sub.children {
+                    let mark = self.substitute_vars.borrow().len();
                     self.substituting.set(self.substituting.get() + 1);
                     let r = match child {
                         LayoutRenderingElement::Names(n)
@@ -85,8 +86,13 @@ impl Ctx<'_> {
                     if is_empty(&r) && term {
                         return Vec::new();
                     }
+                    let rendered: Vec<Variable> =
+                        self.substitute_vars.borrow_mut().drain(mark..).collect();
                     if !is_empty(&r) {
                         self.suppress_rendered(child);
+                        for v in rendered {
+                            self.suppress(v);
+                        }
                         // Substituted output takes the names element's affixes and formatting
                         // only when it is not itself names output.
                         return match child {

@@ -44,6 +44,7 @@ impl Ctx<'_> {
                 if year_suffix {
                     self.year_suffix_done.set(true);
                 }
+                self.substituted(var);
                 let value = if var == Variable::Page(PageVariable::Page)
                     || var == Variable::Number(NumberVariable::Locator) && self.cite_label_is_page()
                 {
