@@ -215,13 +215,7 @@ pub(crate) fn parse_item(
             "no venue found (\"In: ...\"); the item may be truncated".into(),
         );
     }
-    r.sources.push(Provenance {
-        at: Location::new(source, item.line),
-        section: Some(item.section.title.clone()),
-        number: item.number,
-        key: None,
-        text: item.raw.clone(),
-    });
+    r.sources.push(provenance(source, item));
     Some(r)
 }
 
@@ -277,13 +271,7 @@ fn general(
             d.message,
         ));
     }
-    r.sources.push(Provenance {
-        at: Location::new(source, item.line),
-        section: Some(item.section.title.clone()),
-        number: item.number,
-        key: None,
-        text: item.raw.clone(),
-    });
+    r.sources.push(provenance(source, item));
     Some(r)
 }
 
@@ -407,6 +395,18 @@ fn decide_kind(section: Option<Kind>, r: &Reference, preprint_server: bool) -> K
 }
 
 /// The error for an item that does not become a reference.
+/// Where a reference read from a CV item comes from: its line, section,
+/// number and text as written.
+fn provenance(source: &str, item: &RawItem) -> Provenance {
+    Provenance {
+        at: Location::new(source, item.line),
+        section: Some(item.section.title.clone()),
+        number: item.number,
+        key: None,
+        text: item.raw.clone(),
+    }
+}
+
 fn unreadable(source: &str, item: &RawItem, text: &str, reason: &str) -> Diagnostic {
     let text = abbreviate(&finish(text));
     Diagnostic::error(

@@ -175,6 +175,18 @@ struct Splitter<'a> {
 }
 
 impl<'a> Splitter<'a> {
+    fn new(source: &'a str, text_lines: Vec<&'a str>, syntax: Syntax) -> Self {
+        Splitter {
+            source,
+            text_lines,
+            syntax,
+            items: Vec::new(),
+            diagnostics: Vec::new(),
+            current: None,
+            last_number: None,
+        }
+    }
+
     fn finish_item(&mut self) {
         if let Some(p) = self.current.take() {
             let mut item = p.item;
@@ -458,15 +470,7 @@ pub(crate) fn split(
     source: &str,
     syntax: Syntax,
 ) -> (Vec<RawItem>, Vec<Diagnostic>) {
-    let mut s = Splitter {
-        source,
-        text_lines: text.lines().collect(),
-        syntax,
-        items: Vec::new(),
-        diagnostics: Vec::new(),
-        current: None,
-        last_number: None,
-    };
+    let mut s = Splitter::new(source, text.lines().collect(), syntax);
     let (runs, skipped, any_publications) = runs(blocks);
     let mut headless = Vec::new();
     for run in &runs {
@@ -482,15 +486,7 @@ pub(crate) fn split(
     // No publication heading: the file is read as one list when what it
     // lists reads like references.
     if !any_publications && !headless.is_empty() {
-        let mut trial = Splitter {
-            source,
-            text_lines: text.lines().collect(),
-            syntax,
-            items: Vec::new(),
-            diagnostics: Vec::new(),
-            current: None,
-            last_number: None,
-        };
+        let mut trial = Splitter::new(source, s.text_lines.clone(), syntax);
         for (blocks, section) in &headless {
             let mut section = (*section).clone();
             section.title = "Publications".into();
