@@ -36,6 +36,9 @@ impl Ctx<'_> {
         // year) counts as a variable tried and not found (citeproc-js).
         let out = self.date_of(el, data, var);
         self.note_var(!is_empty(&out));
+        if !is_empty(&out) {
+            self.substituted(Variable::Date(var));
+        }
         out
     }
 

@@ -79,6 +79,8 @@ impl Ctx<'_> {
                         }
                     };
                     self.substituting.set(self.substituting.get() - 1);
+                    let rendered: Vec<Variable> =
+                        self.substitute_vars.borrow_mut().drain(mark..).collect();
                     // A term ends the substitution even when it is empty
                     // (citeproc-js blocks further substitutes once a term ran).
                     let term = matches!(child, LayoutRenderingElement::Text(t)
@@ -86,10 +88,7 @@ impl Ctx<'_> {
                     if is_empty(&r) && term {
                         return Vec::new();
                     }
-                    let rendered: Vec<Variable> =
-                        self.substitute_vars.borrow_mut().drain(mark..).collect();
                     if !is_empty(&r) {
-                        self.suppress_rendered(child);
                         for v in rendered {
                             self.suppress(v);
                         }
@@ -236,26 +235,6 @@ impl Ctx<'_> {
             el.display,
             false,
         )
-    }
-
-    fn suppress_rendered(&self, el: &LayoutRenderingElement) {
-        if self.mode == Mode::Sort {
-            return;
-        }
-        match el {
-            LayoutRenderingElement::Text(t) => {
-                if let TextTarget::Variable { var, .. } = &t.target {
-                    self.suppress(*var);
-                }
-            }
-            LayoutRenderingElement::Number(n) => self.suppress(n.variable.into()),
-            LayoutRenderingElement::Date(d) => {
-                if let Some(v) = d.variable {
-                    self.suppress(Variable::Date(v));
-                }
-            }
-            _ => {}
-        }
     }
 
     fn et_al_limits(

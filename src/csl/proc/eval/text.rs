@@ -185,6 +185,7 @@ impl Ctx<'_> {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             return Vec::new();
         };
+        self.substituted(var);
         let gender = self.locales().gender(Term::from(n.variable));
         let text = if is_numeric(&value) {
             let v = if var == Variable::Page(PageVariable::Page) {
