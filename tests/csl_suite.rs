@@ -107,7 +107,9 @@ fn run_case(path: &Path, locales: &[Locale]) -> Outcome {
     let Ok(text) = std::fs::read_to_string(path) else {
         return Outcome::Skip("unreadable");
     };
-    let s = sections(&text);
+    // Some cases start with a byte-order mark, which would hide their first section.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let s = sections(text);
     let (Some(mode), Some(expected), Some(csl), Some(input)) =
         (s.get("MODE"), s.get("RESULT"), s.get("CSL"), s.get("INPUT"))
     else {
