@@ -210,6 +210,27 @@ impl Ctx<'_> {
         })
     }
 
+    /// `is-numeric` as citeproc-js tests it: number variables (and
+    /// call-number) by its number parser (the first part reads as a
+    /// number: "12a3", "i-iv", "vol. 2", "3; 4" are numeric, "1,2" is
+    /// not), a title by its last character; other variables never.
+    pub(super) fn is_numeric_var(&self, var: Variable, value: &str) -> bool {
+        let name = match var {
+            Variable::Number(NumberVariable::CitationNumber) => "citation-number",
+            Variable::Standard(StandardVariable::CallNumber) => "call-number",
+            Variable::Standard(StandardVariable::Title) => {
+                return value.ends_with(|c: char| c.is_ascii_digit());
+            }
+            _ => match number_name(var) {
+                Some(n) => n,
+                None => return false,
+            },
+        };
+        self.with_num_env(name, |env| {
+            numeric::parse(value, env).first().is_some_and(|v| v.numeric)
+        })
+    }
+
     /// The first part of a number variable as citeproc-js's parser reads
     /// it: whether it is plural, and the term of its embedded label.
     pub(super) fn number_head(&self, name: &str, value: &str) -> (bool, Option<&'static str>) {
