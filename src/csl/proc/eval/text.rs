@@ -227,7 +227,9 @@ impl Ctx<'_> {
             },
         };
         self.with_num_env(name, |env| {
-            numeric::parse(value, env).first().is_some_and(|v| v.numeric)
+            numeric::parse(value, env)
+                .first()
+                .is_some_and(|v| v.numeric)
         })
     }
 
