@@ -19,8 +19,31 @@ enum Frame {
 /// single, which become quotes of the locale by nesting depth. An
 /// apostrophe inside or at the end of a word is typographic (’), and a
 /// quote that is never closed stays as it was written.
+///
+/// A space before `:` `;` `?` `!` `»` and after `«` becomes a narrow
+/// no-break space (U+202F), as citeproc-js does to every string it
+/// outputs (French orthography: "« Anonymous »").
 pub(crate) fn rich(s: &str) -> Vec<Node> {
+    if s.contains(['«', '»', ':', ';', '?', '!']) {
+        return rich_with(&narrow_spaces(s), true);
+    }
     rich_with(s, true)
+}
+
+fn narrow_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            (' ', Some(n)) if ":;?!»".contains(*n) => out.push('\u{202f}'),
+            ('«', Some(' ')) => {
+                chars.next();
+                out.push_str("«\u{202f}");
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// [`rich`] for the prefix and suffix of a cite, where citeproc-js leaves
@@ -223,6 +246,10 @@ mod tests {
         let n = rich("Nation of \"Positive Obligations \" of State");
         assert_eq!(html(&n), "Nation of \"Positive Obligations \" of State");
         assert_eq!(html(&rich("abbé d'")), "abbé d’");
+        assert_eq!(
+            html(&rich("His « Anonymous » Life ?")),
+            "His «\u{202f}Anonymous\u{202f}» Life\u{202f}?"
+        );
         // In a cite's prefix curly quotes stay (flipflop_LeadingMarkupWithApostrophe).
         assert_eq!(
             html(&rich_affix("meaning ‘God willing’. Another")),
