@@ -14,7 +14,20 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
 }
 
 const STOP_WORDS: &[&str] = &[
-    // The spec's list, and the prepositions citeproc-js also keeps lower case.
+    // The spec's list, and the words of citeproc-js's SKIP_WORDS (name
+    // particles "de", "d'", "von", "van" included) that are single words.
+    "al",
+    "c",
+    "ca",
+    "d'",
+    "de",
+    "et",
+    "v",
+    "v.",
+    "van",
+    "vis-à-vis",
+    "von",
+    "vs.",
     "a",
     "about",
     "above",
