@@ -7,7 +7,7 @@ use hayagriva::citationberg::taxonomy::{
 use hayagriva::citationberg::{LabelPluralize, LongShortForm, NumberForm, TermForm, TextTarget};
 
 use crate::csl::proc::output::rich::rich;
-use crate::csl::proc::output::textcase::apply_case;
+use crate::csl::proc::output::textcase::{apply_case, apply_case_in};
 use crate::csl::proc::output::{is_empty, Node, Tag};
 
 use super::numeric::{self, NumEnv, RangeEnv};
@@ -105,7 +105,7 @@ impl Ctx<'_> {
             content
         };
         let content = match t.text_case {
-            Some(c) => apply_case(content, c, self.is_english()),
+            Some(c) => apply_case_in(content, c, self.is_english(), self.is_turkic()),
             None => content,
         };
         // A number variable printed as a number keeps its own suffix out
@@ -151,6 +151,14 @@ impl Ctx<'_> {
                     && self.cite.is_none_or(|c| c.opens_sentence)
             }
         }
+    }
+
+    /// The item is in Turkish or Azerbaijani.
+    fn is_turkic(&self) -> bool {
+        self.item.language.as_deref().is_some_and(|l| {
+            let l = l.trim().to_lowercase();
+            ["tr", "az"].iter().any(|t| l == *t || l.starts_with(&format!("{t}-")))
+        })
     }
 
     fn page_range_delimiter(&self) -> &str {
