@@ -270,7 +270,8 @@ impl Ctx<'_> {
                         self.term(Term::Other(OtherTerm::Bc), TermForm::Long, false)
                             .unwrap_or("BC"),
                     );
-                } else if y < 1000 {
+                } else if (1..500).contains(&y) {
+                    // citeproc-js: "AD" after years 1 to 499 only.
                     s.push_str(
                         self.term(Term::Other(OtherTerm::Ad), TermForm::Long, false)
                             .unwrap_or("AD"),

@@ -20,10 +20,13 @@ impl Ctx<'_> {
         inverted: bool,
         level: u8,
     ) -> Vec<Node> {
-        if let Some(lit) = &n.literal {
-            return rich(lit);
-        }
         let family_part = name_el.name_part_family();
+        if let Some(lit) = &n.literal {
+            // citeproc-js renders a literal name as an institution, whose
+            // part takes the family name-part's formatting and text case
+            // (not its affixes) when the style has no cs:institution.
+            return decor(rich(lit), family_part, self.is_english());
+        }
         let given_part = name_el.name_part_given();
         let family = n.family.clone().unwrap_or_default();
         // citeproc-js's _givenName: the level the style gives (0 for the

@@ -157,7 +157,9 @@ impl Ctx<'_> {
     fn is_turkic(&self) -> bool {
         self.item.language.as_deref().is_some_and(|l| {
             let l = l.trim().to_lowercase();
-            ["tr", "az"].iter().any(|t| l == *t || l.starts_with(&format!("{t}-")))
+            ["tr", "az"]
+                .iter()
+                .any(|t| l == *t || l.starts_with(&format!("{t}-")))
         })
     }
 
