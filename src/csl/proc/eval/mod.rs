@@ -7,6 +7,7 @@ mod date;
 mod label;
 mod name;
 mod names;
+mod numeric;
 mod pages;
 mod text;
 
