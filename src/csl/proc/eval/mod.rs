@@ -502,20 +502,19 @@ pub(crate) fn decorate(
     if is_empty(&content) {
         return Vec::new();
     }
+    // citeproc-js's FORMAT_KEY_SEQUENCE, innermost first: font-style,
+    // font-variant, font-weight, text-decoration, vertical-align, then
+    // quotes around them all ("<sup><u><b><sc><i>x</i></sc></b></u></sup>").
     let mut c = content;
-    if quotes {
-        c = vec![Node::Quoted(Quote::Style, c)];
-    }
     let tags = [
-        match f.vertical_align {
-            Some(VerticalAlign::Sup) => Some(Tag::Sup),
-            Some(VerticalAlign::Sub) => Some(Tag::Sub),
-            Some(VerticalAlign::Baseline) => Some(Tag::Baseline),
-            _ => None,
+        match f.font_style {
+            Some(FontStyle::Italic) => Some(Tag::Italic),
+            Some(FontStyle::Normal) => Some(Tag::Roman),
+            None => None,
         },
-        match f.text_decoration {
-            Some(TextDecoration::Underline) => Some(Tag::Underline),
-            Some(TextDecoration::None) => Some(Tag::NoDecoration),
+        match f.font_variant {
+            Some(FontVariant::SmallCaps) => Some(Tag::SmallCaps),
+            Some(FontVariant::Normal) => Some(Tag::NormalVariant),
             None => None,
         },
         match f.font_weight {
@@ -524,19 +523,23 @@ pub(crate) fn decorate(
             Some(FontWeight::Light) => Some(Tag::Light),
             None => None,
         },
-        match f.font_variant {
-            Some(FontVariant::SmallCaps) => Some(Tag::SmallCaps),
-            Some(FontVariant::Normal) => Some(Tag::NormalVariant),
+        match f.text_decoration {
+            Some(TextDecoration::Underline) => Some(Tag::Underline),
+            Some(TextDecoration::None) => Some(Tag::NoDecoration),
             None => None,
         },
-        match f.font_style {
-            Some(FontStyle::Italic) => Some(Tag::Italic),
-            Some(FontStyle::Normal) => Some(Tag::Roman),
-            None => None,
+        match f.vertical_align {
+            Some(VerticalAlign::Sup) => Some(Tag::Sup),
+            Some(VerticalAlign::Sub) => Some(Tag::Sub),
+            Some(VerticalAlign::Baseline) => Some(Tag::Baseline),
+            _ => None,
         },
     ];
     for t in tags.into_iter().flatten() {
         c = vec![Node::Tagged(t, c)];
+    }
+    if quotes {
+        c = vec![Node::Quoted(Quote::Style, c)];
     }
     // Affixes go around the content in place (a new vector for every
     // decorated element was a tenth of all allocations).

@@ -118,8 +118,13 @@ impl Flattener<'_> {
                         _ => true,
                     };
                     if keep {
-                        // Insert before the quote, in a run of the quote's frames.
-                        let frames = self.runs[q].frames.clone();
+                        // Insert before the quote, inside the formatting the
+                        // quoted text ends in (citeproc-js: “<i>T,</i>”).
+                        let frames = self.runs[..q]
+                            .iter()
+                            .rev()
+                            .find(|r| !r.text.is_empty())
+                            .map_or_else(|| self.runs[q].frames.clone(), |r| r.frames.clone());
                         self.runs.insert(
                             q,
                             Run {
