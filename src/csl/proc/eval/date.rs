@@ -69,7 +69,13 @@ impl Ctx<'_> {
             return vec![Node::text(date_key(&limited))];
         }
         if let Some(lit) = &data.literal {
-            return decorate(rich(lit), &el.formatting, &el.affixes, el.display, false);
+            return decorate(
+                rich(lit),
+                &el.formatting,
+                &el.affixes,
+                self.display(el.display),
+                false,
+            );
         }
         let (parts, delimiter, outer_affixes): (Vec<DatePart>, Option<String>, Affixes) = match el
             .form
@@ -122,7 +128,13 @@ impl Ctx<'_> {
             Some(c) => apply_case(out, c, self.is_english()),
             None => out,
         };
-        decorate(out, &el.formatting, &outer_affixes, el.display, false)
+        decorate(
+            out,
+            &el.formatting,
+            &outer_affixes,
+            self.display(el.display),
+            false,
+        )
     }
 
     fn date_parts(

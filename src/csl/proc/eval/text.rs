@@ -133,7 +133,13 @@ impl Ctx<'_> {
                 return out;
             }
         }
-        decorate(content, &t.formatting, &t.affixes, t.display, t.quotes)
+        decorate(
+            content,
+            &t.formatting,
+            &t.affixes,
+            self.display(t.display),
+            t.quotes,
+        )
     }
 
     /// A term about to render opens a bibliography entry or a cite of a
@@ -280,7 +286,13 @@ impl Ctx<'_> {
             Some(c) => apply_case(content, c, self.is_english()),
             None => content,
         };
-        decorate(content, &n.formatting, &n.affixes, n.display, false)
+        decorate(
+            content,
+            &n.formatting,
+            &n.affixes,
+            self.display(n.display),
+            false,
+        )
     }
 
     pub(super) fn label(&self, l: &hayagriva::citationberg::Label) -> Vec<Node> {
