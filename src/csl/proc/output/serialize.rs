@@ -154,7 +154,9 @@ impl Flattener<'_> {
                 } else if replace_old {
                     self.remove_last_char();
                 }
-            } else if last == ' ' && first == ' ' {
+            } else if (last == ' ' || last == '\u{a0}') && first == ' ' {
+                // A space after a space or a no-break space goes (citeproc-js's
+                // adjust: a suffix ending in U+00A0 takes no space after it).
                 text.remove(0);
             }
         }
