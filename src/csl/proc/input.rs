@@ -311,12 +311,13 @@ impl ItemData {
         for (key, v) in map {
             item.set_json(key, v);
         }
+        super::notefield::apply(&mut item, map);
         item.derive_page_first();
         item
     }
 
     /// Sets one variable (or the id or type) of a CSL-JSON item.
-    fn set_json(&mut self, key: &str, v: &Value) {
+    pub(crate) fn set_json(&mut self, key: &str, v: &Value) {
         match key {
             "id" => {
                 if let Some(s) = scalar(v) {

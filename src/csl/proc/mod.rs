@@ -16,6 +16,7 @@ mod disambiguate;
 mod eval;
 mod input;
 mod locale;
+mod notefield;
 mod ordinals;
 mod output;
 mod sort;
