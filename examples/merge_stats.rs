@@ -68,7 +68,7 @@ fn main() {
     if by_lines {
         files.drain(..2);
     }
-    let t0 = Instant::now();
+    let (t0, cpu0) = (Instant::now(), cpu_seconds());
     let mut refs = Vec::new();
     for f in &files {
         let text = match std::fs::read_to_string(f) {
@@ -86,7 +86,7 @@ fn main() {
             }
         }
     }
-    let read = t0.elapsed();
+    let (read, read_cpu) = (t0.elapsed(), cpu_seconds() - cpu0);
     let items = refs.len();
     let (t1, cpu) = (Instant::now(), cpu_seconds());
     let lib = publist::Library::merge(refs);
@@ -100,10 +100,17 @@ fn main() {
         r.merged.len(),
         r.possible_duplicates.len()
     );
+    // Written as `publist merge` writes it, to nowhere.
+    let (t2, cpu2) = (Instant::now(), cpu_seconds());
+    if let Err(e) = publist::csl_json::write_to(&lib.records, std::io::sink()) {
+        eprintln!("{e}");
+    }
+    let (written, write_cpu) = (t2.elapsed(), cpu_seconds() - cpu2);
     println!(
-        "read {:.3} s  merge {:.3} s ({cpu:.2} s CPU)",
+        "read {:.3} s ({read_cpu:.2} s CPU)  merge {:.3} s ({cpu:.2} s CPU)  write {:.3} s ({write_cpu:.2} s CPU)",
         read.as_secs_f64(),
-        merged.as_secs_f64()
+        merged.as_secs_f64(),
+        written.as_secs_f64()
     );
     // Truth of synthetic_field: `wN` and `wNb` are one work; of synthetic_csl:
     // the item's line divided by ten.
