@@ -169,7 +169,12 @@ impl Processor {
                 .filter(|g| g.len() > 1)
                 .collect();
             let (reg, settings_ref) = (&reg, &settings);
-            let results = crate::parallel::map(&ambiguous, 64, |g| run_group(g, reg, settings_ref));
+            // Groups are disjoint: they run in any order, the largest
+            // first so that no core is left with one at the end.
+            let mut ambiguous = ambiguous;
+            ambiguous.sort_by_key(|g| std::cmp::Reverse(g.len()));
+            let results =
+                crate::parallel::map_each(&ambiguous, |g| run_group(g, reg, settings_ref));
             for r in results {
                 for (i, d) in r {
                     settings[i] = d;
