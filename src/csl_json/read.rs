@@ -234,23 +234,32 @@ fn read_item(json: &[u8], line: usize, source: &str) -> Option<(Reference, Optio
     )
     .ok()?;
     let mut r = reference_of(&f);
-    // The record as `CslRecord::new` writes the item's map, `custom` aside.
-    let mut out = Vec::with_capacity(text.len());
-    out.push(b'{');
-    for i in canon::sorted(&members) {
-        let (k, v) = &members[i];
-        if k == "custom" {
-            continue;
-        }
-        if out.len() > 1 {
-            out.push(b',');
-        }
-        canon::string(k, &mut out);
-        out.push(b':');
-        canon::compact(v.get(), &mut out).ok()?;
+    // The record as `CslRecord::new` writes the item's map, `custom` aside,
+    // printed in the thread's scratch buffer and then copied to a block of
+    // its own size (a buffer shrunk to fit leaves a hole per item).
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    out.push(b'}');
-    let record = CslRecord::from_compact(String::from_utf8(out).ok()?);
+    let record = SCRATCH.with(|scratch| {
+        let out = &mut *scratch.borrow_mut();
+        out.clear();
+        out.push(b'{');
+        for i in canon::sorted(&members) {
+            let (k, v) = &members[i];
+            if k == "custom" {
+                continue;
+            }
+            if out.len() > 1 {
+                out.push(b',');
+            }
+            canon::string(k, out);
+            out.push(b':');
+            canon::compact(v.get(), out).ok()?;
+        }
+        out.push(b'}');
+        let text = std::str::from_utf8(out).ok()?;
+        Some(CslRecord::from_compact(text))
+    })?;
     let warning = finish(&mut r, Location::new(source, line), f.id.owned());
     r.original = Some(Original::CslJson(record));
     Some((r, warning))

@@ -58,8 +58,8 @@ impl CslRecord {
 
     /// A record of text that `new` wrote (or that is written as it writes:
     /// keys sorted and unique, no white space).
-    pub(crate) fn from_compact(text: String) -> Self {
-        CslRecord(text.into_boxed_str())
+    pub(crate) fn from_compact(text: &str) -> Self {
+        CslRecord(text.into())
     }
 
     /// The item's variables, parsed.

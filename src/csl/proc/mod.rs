@@ -260,7 +260,7 @@ impl Processor {
         let layout = &bib.layout;
         // Entries render independently (on all cores); subsequent-author
         // substitution and serialisation follow in order.
-        let rendered = crate::parallel::map(&order, PARALLEL_MIN, |&i| {
+        let render_entry = |i: usize| -> Rendered {
             let mut ctx = Ctx::new(
                 &env,
                 &items[i],
@@ -294,18 +294,8 @@ impl Processor {
             } else {
                 (None, ctx.seq(&layout.elements, layout.delimiter.as_deref()))
             }
-        });
-        // Subsequent-author substitution looks at the previous entry: in order.
-        let mut rendered = rendered;
-        if let Some(sub) = &bib.subsequent_author_substitute {
-            let mut previous = substitute::Previous::default();
-            for (_, body) in rendered.iter_mut() {
-                previous.substitute(body, sub, bib.subsequent_author_substitute_rule);
-            }
-        }
-        // Serialising is per entry again: on all cores.
-        let jobs: Vec<(usize, Rendered)> = order.iter().copied().zip(rendered).collect();
-        let serialised = crate::parallel::map_owned(jobs, PARALLEL_MIN, |(i, (label, body))| {
+        };
+        let serialise = |i: usize, (label, body): Rendered| {
             // Marks go after the layout's affixes (a number's own suffix
             // is not merged with the layout's suffix).
             let text = if label.is_some() {
@@ -343,7 +333,23 @@ impl Processor {
                 render(&l, markup, &self.quotes)
             });
             (i, label, text)
-        });
+        };
+        let serialised: Vec<(usize, Option<String>, String)> =
+            if let Some(sub) = &bib.subsequent_author_substitute {
+                // Subsequent-author substitution looks at the previous entry: in order.
+                let mut rendered = crate::parallel::map(&order, PARALLEL_MIN, |&i| render_entry(i));
+                let mut previous = substitute::Previous::default();
+                for (_, body) in rendered.iter_mut() {
+                    previous.substitute(body, sub, bib.subsequent_author_substitute_rule);
+                }
+                // Serialising is per entry again: on all cores.
+                let jobs: Vec<(usize, Rendered)> = order.iter().copied().zip(rendered).collect();
+                crate::parallel::map_owned(jobs, PARALLEL_MIN, |(i, r)| serialise(i, r))
+            } else {
+                // Each entry serialised as soon as it is rendered: no tree of
+                // every entry is kept.
+                crate::parallel::map(&order, PARALLEL_MIN, |&i| serialise(i, render_entry(i)))
+            };
         let numeric = citation_prints_number(&self.style);
         for (i, label, text) in serialised {
             if text.trim().is_empty() && label.is_none() && !keep_empty {

@@ -26,6 +26,10 @@ use super::eval::{CiteInfo, Ctx, Disamb, Env, Mode, Position};
 use super::input::ItemData;
 use super::output::plain;
 use super::{uses_disambiguate_condition, Processor, PARALLEL_MIN};
+use crate::fasthash::FastHash;
+
+/// Items whose cites are rendered before their names are registered.
+const REGISTER_BLOCK: usize = 4096;
 
 /// What the disambiguation settled: each item's settings and the registry
 /// of the names the citations render.
@@ -125,7 +129,6 @@ impl Processor {
         // registry's given-name levels do not apply to items not yet
         // registered), its names into the registry.
         let all: Vec<usize> = (0..items.len()).collect();
-        let first = crate::parallel::map(&all, PARALLEL_MIN, |&i| render(i, None, None, true));
         let pos: HashMap<usize, usize> = order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
         let by_cite = c.givenname_disambiguation_rule == DisambiguationRule::ByCite;
         let ids: Vec<&str> = items.iter().map(|it| it.id.as_str()).collect();
@@ -143,33 +146,41 @@ impl Processor {
             run.run(g)
         };
         let mut settings = Vec::with_capacity(items.len());
-        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
-        for (i, (text, used)) in first.into_iter().enumerate() {
-            for (k, n) in used.names.iter().flatten() {
-                reg.add(&items[i].id, n, *k);
-            }
-            settings.push(used.config);
-            let g = groups.entry(text.clone()).or_default();
-            if g.is_empty() {
-                keys.push(text);
-            }
-            g.push(i);
-            if incremental && g.len() > 1 && !steps.is_empty() {
-                let g = g.clone();
-                for (j, d) in run_group(&g, &reg, &settings) {
-                    settings[j] = d;
+        // Each distinct cite text's group, in the order the texts first appear.
+        let mut group_of: HashMap<String, usize, FastHash> = HashMap::default();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        // Rendered a block at a time (on all cores) and registered in order,
+        // so that the names of every cite are never all held at once.
+        for block in all.chunks(REGISTER_BLOCK) {
+            let first = crate::parallel::map(block, PARALLEL_MIN, |&i| render(i, None, None, true));
+            for (&i, (text, used)) in block.iter().zip(first) {
+                for (k, n) in used.names.iter().flatten() {
+                    reg.add(&items[i].id, n, *k);
+                }
+                settings.push(used.config);
+                let next = groups.len();
+                let g = *group_of.entry(text).or_insert(next);
+                if g == next {
+                    groups.push(Vec::new());
+                }
+                groups[g].push(i);
+                if incremental && groups[g].len() > 1 && !steps.is_empty() {
+                    for (j, d) in run_group(&groups[g], &reg, &settings) {
+                        settings[j] = d;
+                    }
                 }
             }
         }
+        drop(group_of);
         if !incremental && !steps.is_empty() {
-            let ambiguous: Vec<Vec<usize>> = keys
-                .into_iter()
-                .filter_map(|k| groups.remove(&k))
-                .filter(|g| g.len() > 1)
-                .collect();
+            let mut ambiguous: Vec<Vec<usize>> =
+                groups.into_iter().filter(|g| g.len() > 1).collect();
             let (reg, settings_ref) = (&reg, &settings);
-            let results = crate::parallel::map(&ambiguous, 64, |g| run_group(g, reg, settings_ref));
+            // Groups are disjoint: they run in any order, the largest
+            // first so that no core is left with one at the end.
+            ambiguous.sort_by_key(|g| std::cmp::Reverse(g.len()));
+            let results =
+                crate::parallel::map_each(&ambiguous, |g| run_group(g, reg, settings_ref));
             for r in results {
                 for (i, d) in r {
                     settings[i] = d;
