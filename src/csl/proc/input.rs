@@ -311,13 +311,23 @@ impl ItemData {
         for (key, v) in map {
             item.set_json(key, v);
         }
-        super::notefield::apply(&mut item, map);
+        // Variables written in the note (citeproc-js's field hack).
+        if let Some(n) = super::notefield::read(map) {
+            for (k, v) in &n.set {
+                item.set_json(k, v);
+            }
+            item.vars
+                .remove(&Variable::Standard(StandardVariable::Note));
+            if !n.note.is_empty() {
+                item.set_json("note", &Value::String(n.note));
+            }
+        }
         item.derive_page_first();
         item
     }
 
     /// Sets one variable (or the id or type) of a CSL-JSON item.
-    pub(crate) fn set_json(&mut self, key: &str, v: &Value) {
+    fn set_json(&mut self, key: &str, v: &Value) {
         match key {
             "id" => {
                 if let Some(s) = scalar(v) {

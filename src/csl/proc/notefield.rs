@@ -7,10 +7,14 @@
 //! literal. The lines read leave the note. Zotero writes these lines into
 //! the "Extra" field, which its CSL-JSON export gives as `note`.
 
-use hayagriva::citationberg::taxonomy::{StandardVariable, Variable};
 use serde_json::{Map, Value};
 
-use super::input::ItemData;
+/// What a note gives: variables to set (CSL-JSON keys and values, in
+/// order) and the rest of the note.
+pub(crate) struct NoteFields {
+    pub set: Vec<(String, Value)>,
+    pub note: String,
+}
 
 /// citeproc-js's NAME_VARIABLES.
 const NAMES: &[&str] = &[
@@ -109,14 +113,12 @@ fn expand_inline(line: &str, first_line: bool) -> String {
     out
 }
 
-/// Reads the variables of `map`'s note into `item` and leaves the rest of
-/// the note as its `note`.
-pub(crate) fn apply(item: &mut ItemData, map: &Map<String, Value>) {
-    let Some(note) = map.get("note").and_then(Value::as_str) else {
-        return;
-    };
+/// The variables written in `map`'s note, and what remains of the note;
+/// `None` when it has none.
+pub(crate) fn read(map: &Map<String, Value>) -> Option<NoteFields> {
+    let note = map.get("note").and_then(Value::as_str)?;
     if !note.contains(':') {
-        return;
+        return None;
     }
     let expanded: Vec<String> = note
         .split('\n')
@@ -132,6 +134,7 @@ pub(crate) fn apply(item: &mut ItemData, map: &Map<String, Value>) {
         map.get(k)
             .is_some_and(|v| !v.is_null() && v.as_str() != Some(""))
     };
+    let mut set: Vec<(String, Value)> = Vec::new();
     let mut names: Vec<(String, Vec<Value>)> = Vec::new();
     let mut changed = false;
     for (i, slot) in lines.iter_mut().enumerate() {
@@ -148,7 +151,7 @@ pub(crate) fn apply(item: &mut ItemData, map: &Map<String, Value>) {
         let val = val.trim();
         let base = key.strip_prefix("alt-").unwrap_or(key);
         if key == "type" || DATES.contains(&base) {
-            item.set_json(key, &Value::String(val.to_string()));
+            set.push((key.to_string(), Value::String(val.to_string())));
         } else if has(key) {
             continue;
         } else if NAMES.contains(&base) {
@@ -167,64 +170,60 @@ pub(crate) fn apply(item: &mut ItemData, map: &Map<String, Value>) {
                 None => names.push((key.to_string(), vec![name])),
             }
         } else {
-            item.set_json(key, &Value::String(val.to_string()));
+            set.push((key.to_string(), Value::String(val.to_string())));
         }
         slot.clear();
         changed = true;
     }
     if !changed {
-        return;
+        return None;
     }
-    for (key, list) in names {
-        item.set_json(&key, &Value::Array(list));
-    }
-    let rest = lines.join("\n").trim().to_string();
-    item.vars
-        .remove(&Variable::Standard(StandardVariable::Note));
-    if !rest.is_empty() {
-        item.set_json("note", &Value::String(rest));
-    }
+    set.extend(names.into_iter().map(|(k, list)| (k, Value::Array(list))));
+    Some(NoteFields {
+        set,
+        note: lines.join("\n").trim().to_string(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn item(json: Value) -> ItemData {
-        ItemData::from_json(&json, 0)
+    fn read_json(v: Value) -> Option<NoteFields> {
+        read(v.as_object()?)
     }
 
     /// As citeproc-js reads them (the CSL suite's
     /// label_NameLabelThroughSubstitute and number_LimitOrdinalsToDayOne).
     #[test]
     fn note_fields_become_variables() {
-        let i = item(serde_json::json!({
-            "id": "a", "type": "post-weblog", "title": "T",
+        let n = read_json(serde_json::json!({
             "note": "reviewed-title: Decrease\ngenre: Peer commentary\nreviewed-author: Hall || W.C.\nfree text",
-        }));
-        let var = |v| i.vars.get(&Variable::Standard(v)).map(String::as_str);
-        assert_eq!(var(StandardVariable::Genre), Some("Peer commentary"));
-        assert_eq!(var(StandardVariable::ReviewedTitle), Some("Decrease"));
-        assert_eq!(var(StandardVariable::Note), Some("free text"));
-        let i = item(serde_json::json!({"id": "b", "note": "event-date: 2004-10-01/2004-10-14"}));
-        let d = i
-            .dates
-            .get(&hayagriva::citationberg::taxonomy::DateVariable::EventDate)
-            .map(|d| d.parts.clone());
-        assert_eq!(d, Some(vec![[2004, 10, 1], [2004, 10, 14]]));
+        }))
+        .unwrap();
+        assert_eq!(n.note, "free text");
+        let keys: Vec<&str> = n.set.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["reviewed-title", "genre", "reviewed-author"]);
+        assert_eq!(
+            n.set[2].1,
+            serde_json::json!([{"family": "Hall", "given": "W.C."}])
+        );
+        let n =
+            read_json(serde_json::json!({"note": "event-date: 2004-10-01/2004-10-14"})).unwrap();
+        assert_eq!(
+            n.set,
+            [(
+                "event-date".to_string(),
+                Value::String("2004-10-01/2004-10-14".into())
+            )]
+        );
         // A variable the item has stays; its line stays in the note.
-        let i = item(serde_json::json!({"id": "c", "genre": "G", "note": "genre: H"}));
-        assert_eq!(
-            i.vars
-                .get(&Variable::Standard(StandardVariable::Genre))
-                .map(String::as_str),
-            Some("G")
-        );
-        assert_eq!(
-            i.vars
-                .get(&Variable::Standard(StandardVariable::Note))
-                .map(String::as_str),
-            Some("genre: H")
-        );
+        assert!(read_json(serde_json::json!({"genre": "G", "note": "genre: H"})).is_none());
+        // Free text first, then fields; text after the fields ends them.
+        let n =
+            read_json(serde_json::json!({"note": "Some words\nissued: 2001\nmore text\ngenre: X"}))
+                .unwrap();
+        assert_eq!(n.set.len(), 1);
+        assert_eq!(n.note, "Some words\n\nmore text\ngenre: X");
     }
 }
