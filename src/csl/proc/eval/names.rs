@@ -282,6 +282,11 @@ impl Ctx<'_> {
             .and_then(|r| r.names.get(pos).copied())
             .map(|n| n as usize)
             .filter(|n| *n > 0);
+        // et-al-use-first="0" with et-al-min reached: no names at all
+        // (citeproc-js).
+        if !self.comparing && asked.is_none() && first == Some(0) && min.is_some_and(|m| len >= m) {
+            return (0, false);
+        }
         let etal = match (min, first) {
             (Some(m), Some(f)) if len >= m && f > 0 => Some(f),
             _ => None,
@@ -378,6 +383,9 @@ impl Ctx<'_> {
         let pos = self.nameset.get();
         self.nameset.set(pos + 1);
         let (shown, use_last) = self.shown(list.len(), options, pos);
+        if shown == 0 {
+            return Vec::new();
+        }
         let truncated = shown < list.len();
         let sort_all = self.mode == Mode::Sort;
         let levels = self.given_levels(list, options, pos);
