@@ -204,6 +204,10 @@ impl Ctx<'_> {
     /// A number variable as citeproc-js prints it (numeric::render_parts):
     /// its markup read, except in parts citeproc-js prints as written.
     fn render_number(&self, name: &str, value: &str, format: &dyn Fn(i32) -> String) -> Vec<Node> {
+        // Most values are one plain number: what the parser makes of them.
+        if let Some(n) = plain_number(value) {
+            return vec![Node::Text(format(n))];
+        }
         let delim = self.page_range_delimiter().to_string();
         let page_format = self.env.style.settings.page_range_format;
         let mangle = |s: &str| super::pages::page_range(s, page_format, &delim);
@@ -250,6 +254,9 @@ impl Ctx<'_> {
                 None => return false,
             },
         };
+        if plain_number(value).is_some() {
+            return true;
+        }
         self.with_num_env(name, |env| {
             numeric::parse(value, env)
                 .first()
@@ -260,6 +267,9 @@ impl Ctx<'_> {
     /// The first part of a number variable as citeproc-js's parser reads
     /// it: whether it is plural, and the term of its embedded label.
     pub(super) fn number_head(&self, name: &str, value: &str) -> (bool, Option<&'static str>) {
+        if let Some(n) = plain_number(value) {
+            return (name.starts_with("number-of-") && n > 1, None);
+        }
         self.with_num_env(name, |env| {
             let values = numeric::parse(value, env);
             let head = values.first();
@@ -433,6 +443,17 @@ fn roman(n: i32) -> String {
 /// A variable citeproc-js reads as a number (page and locator included).
 fn is_number_var(v: Variable) -> bool {
     matches!(v, Variable::Number(_) | Variable::Page(_))
+}
+
+/// A value of digits alone, without leading zeros: one number to the
+/// number parser (not plural, its label the variable's own).
+fn plain_number(value: &str) -> Option<i32> {
+    let v = value.trim();
+    (v.len() <= 9
+        && v.starts_with(|c: char| ('1'..='9').contains(&c))
+        && v.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| v.parse().ok())
+    .flatten()
 }
 
 /// The number variables citeproc-js's `<text>` prints through its number
