@@ -117,6 +117,15 @@ fn expand_inline(line: &str, first_line: bool) -> String {
 /// `None` when it has none.
 pub(crate) fn read(map: &Map<String, Value>) -> Option<NoteFields> {
     let note = map.get("note").and_then(Value::as_str)?;
+    let has = |k: &str| {
+        map.get(k)
+            .is_some_and(|v| !v.is_null() && v.as_str() != Some(""))
+    };
+    read_note(note, &has)
+}
+
+/// [`read`] of a note, `has` telling the variables the item has.
+pub(crate) fn read_note(note: &str, has: &dyn Fn(&str) -> bool) -> Option<NoteFields> {
     if !note.contains(':') {
         return None;
     }
@@ -130,10 +139,6 @@ pub(crate) fn read(map: &Map<String, Value>) -> Option<NoteFields> {
         .split('\n')
         .map(str::to_string)
         .collect();
-    let has = |k: &str| {
-        map.get(k)
-            .is_some_and(|v| !v.is_null() && v.as_str() != Some(""))
-    };
     let mut set: Vec<(String, Value)> = Vec::new();
     let mut names: Vec<(String, Vec<Value>)> = Vec::new();
     let mut changed = false;
