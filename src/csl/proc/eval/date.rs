@@ -69,6 +69,11 @@ impl Ctx<'_> {
             return vec![Node::text(date_key(&limited))];
         }
         if let Some(lit) = &data.literal {
+            // citeproc-js prints a literal date at its year part only: a
+            // date element without one prints nothing of it.
+            if el.form.is_none() && !el.date_part.iter().any(|p| p.name == DatePartName::Year) {
+                return Vec::new();
+            }
             return decorate(
                 rich(lit),
                 &el.formatting,
