@@ -11,7 +11,9 @@ use std::panic::AssertUnwindSafe;
 use std::sync::{mpsc, Arc, Condvar, Mutex, OnceLock};
 
 /// Maps `f` over `items` on all cores (at most 8), in order: one `Vec` per
-/// chunk. Inputs shorter than `min_len` stay on the calling thread.
+/// chunk. Inputs shorter than `min_len` stay on the calling thread. The
+/// items go in [`PIECES_PER_CORE`] chunks per core, each thread taking
+/// the next chunk when it is done with one (see [`in_turns`]).
 pub(crate) fn map_chunks<T: Sync, U: Send>(
     items: &[T],
     min_len: usize,
@@ -24,10 +26,50 @@ pub(crate) fn map_chunks<T: Sync, U: Send>(
     if threads == 1 {
         return vec![items.iter().map(&f).collect()];
     }
-    let chunk = items.len().div_ceil(threads);
-    on_threads(items.chunks(chunk).collect(), |c| {
-        c.iter().map(&f).collect()
-    })
+    let chunk = items.len().div_ceil(threads * PIECES_PER_CORE);
+    let chunks: Vec<&[T]> = items.chunks(chunk).collect();
+    in_turns(chunks.len(), |k| chunks[k].iter().map(&f).collect())
+}
+
+/// Maps `f` over `items` on all cores, in order, each thread taking the
+/// next item when it is done with one: for few items of uneven cost.
+#[cfg_attr(not(feature = "csl"), allow(dead_code))] // the CSL processor's
+pub(crate) fn map_each<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    if items.len() < 2 || cores() == 1 {
+        return items.iter().map(&f).collect();
+    }
+    in_turns(items.len(), |k| f(&items[k]))
+}
+
+/// Chunks per core: a thread slowed down (the machine is shared, or its
+/// chunks cost more) leaves its later chunks to the others.
+const PIECES_PER_CORE: usize = 8;
+
+/// `work(0)`, ..., `work(n - 1)` on all cores, each thread taking the next
+/// index when it is done with one; the results in index order, whichever
+/// thread computed them (so the same whatever the timing).
+fn in_turns<R: Send>(n: usize, work: impl Fn(usize) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<R>>> = (0..n).map(|_| Mutex::new(None)).collect();
+    let runners = vec![(); cores().min(n)];
+    on_threads(runners, |()| loop {
+        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if k >= n {
+            break;
+        }
+        let r = work(k);
+        if let Ok(mut s) = slots[k].lock() {
+            *s = Some(r);
+        }
+    });
+    slots
+        .into_iter()
+        .map(|s| match s.into_inner().ok().flatten() {
+            Some(r) => r,
+            // A runner that panicked resumed its panic above.
+            None => unreachable!("an index finished without a result"),
+        })
+        .collect()
 }
 
 /// Runs `work` on each part, the first on the calling thread and the others
@@ -193,18 +235,21 @@ pub(crate) fn map_owned<T: Send, U: Send>(
     if items.len() < min_len.max(2) || threads == 1 {
         return items.into_iter().map(f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
-    let mut parts = Vec::with_capacity(threads);
+    let chunk = items.len().div_ceil(threads * PIECES_PER_CORE);
+    let mut parts = Vec::with_capacity(threads * PIECES_PER_CORE);
     while items.len() > chunk {
         let tail = items.split_off(items.len() - chunk);
-        parts.push(tail);
+        parts.push(Mutex::new(Some(tail)));
     }
-    parts.push(items);
+    parts.push(Mutex::new(Some(items)));
     parts.reverse();
-    on_threads(parts, |c| c.into_iter().map(&f).collect::<Vec<U>>())
-        .into_iter()
-        .flatten()
-        .collect()
+    in_turns(parts.len(), |k| {
+        let part = parts[k].lock().ok().and_then(|mut p| p.take());
+        part.into_iter().flatten().map(&f).collect::<Vec<U>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The number of cores to use (at most 8), asked once: the standard library
@@ -255,6 +300,22 @@ mod tests {
         assert!(r.is_err());
         // The pool still works after a panic.
         assert_eq!(super::map(&[1usize, 2, 3, 4], 2, |x| x + 1), [2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn map_each_keeps_the_order_whatever_each_item_costs() {
+        let v: Vec<u64> = (0..200).collect();
+        let slow = |&x: &u64| {
+            // Uneven work: every tenth item costs far more than the others.
+            let spins = if x % 10 == 0 { 200_000 } else { 10 };
+            (0..spins).fold(x, |a, k| a.wrapping_mul(31).wrapping_add(k)) % 1000 + x * 1000
+        };
+        let want: Vec<u64> = v.iter().map(slow).collect();
+        for _ in 0..5 {
+            assert_eq!(super::map_each(&v, slow), want);
+        }
+        assert!(std::panic::catch_unwind(|| super::map_each(&v, |&x| assert!(x != 150))).is_err());
+        assert_eq!(super::map_each(&[5u64], |x| x + 1), [6]);
     }
 
     #[test]

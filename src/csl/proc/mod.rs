@@ -16,6 +16,7 @@ mod disambiguate;
 mod eval;
 mod input;
 mod locale;
+mod ordinals;
 mod output;
 mod sort;
 mod substitute;
@@ -258,7 +259,7 @@ impl Processor {
         let layout = &bib.layout;
         // Entries render independently (on all cores); subsequent-author
         // substitution and serialisation follow in order.
-        let rendered = crate::parallel::map(&order, PARALLEL_MIN, |&i| {
+        let render_entry = |i: usize| -> Rendered {
             let mut ctx = Ctx::new(
                 &env,
                 &items[i],
@@ -292,18 +293,8 @@ impl Processor {
             } else {
                 (None, ctx.seq(&layout.elements, layout.delimiter.as_deref()))
             }
-        });
-        // Subsequent-author substitution looks at the previous entry: in order.
-        let mut rendered = rendered;
-        if let Some(sub) = &bib.subsequent_author_substitute {
-            let mut previous = substitute::Previous::default();
-            for (_, body) in rendered.iter_mut() {
-                previous.substitute(body, sub, bib.subsequent_author_substitute_rule);
-            }
-        }
-        // Serialising is per entry again: on all cores.
-        let jobs: Vec<(usize, Rendered)> = order.iter().copied().zip(rendered).collect();
-        let serialised = crate::parallel::map_owned(jobs, PARALLEL_MIN, |(i, (label, body))| {
+        };
+        let serialise = |i: usize, (label, body): Rendered| {
             // Marks go after the layout's affixes (a number's own suffix
             // is not merged with the layout's suffix).
             let text = if label.is_some() {
@@ -317,13 +308,20 @@ impl Processor {
                 let b = decorate(b, &f, &Default::default(), None, false);
                 render(&strip_marks(b), markup, &self.quotes)
             } else {
-                let b = decorate(
-                    body,
-                    &layout.to_formatting(),
-                    &layout.to_affixes(),
-                    None,
-                    false,
+                // A suffix goes inside a display block that ends the entry,
+                // unless a choose gave it (citeproc-js).
+                let mut body = body;
+                let mut affixes = layout.to_affixes();
+                let last_is_choose = matches!(
+                    layout.elements.last(),
+                    Some(hayagriva::citationberg::LayoutRenderingElement::Choose(_))
                 );
+                if let Some(s) = affixes.suffix.as_deref().filter(|_| !last_is_choose) {
+                    if output::suffix_into_last_block(&mut body, s) {
+                        affixes.suffix = None;
+                    }
+                }
+                let b = decorate(body, &layout.to_formatting(), &affixes, None, false);
                 render(&strip_marks(b), markup, &self.quotes)
             };
             let label = label.map(|l| {
@@ -334,7 +332,23 @@ impl Processor {
                 render(&l, markup, &self.quotes)
             });
             (i, label, text)
-        });
+        };
+        let serialised: Vec<(usize, Option<String>, String)> =
+            if let Some(sub) = &bib.subsequent_author_substitute {
+                // Subsequent-author substitution looks at the previous entry: in order.
+                let mut rendered = crate::parallel::map(&order, PARALLEL_MIN, |&i| render_entry(i));
+                let mut previous = substitute::Previous::default();
+                for (_, body) in rendered.iter_mut() {
+                    previous.substitute(body, sub, bib.subsequent_author_substitute_rule);
+                }
+                // Serialising is per entry again: on all cores.
+                let jobs: Vec<(usize, Rendered)> = order.iter().copied().zip(rendered).collect();
+                crate::parallel::map_owned(jobs, PARALLEL_MIN, |(i, r)| serialise(i, r))
+            } else {
+                // Each entry serialised as soon as it is rendered: no tree of
+                // every entry is kept.
+                crate::parallel::map(&order, PARALLEL_MIN, |&i| serialise(i, render_entry(i)))
+            };
         for (i, label, text) in serialised {
             if text.trim().is_empty() && label.is_none() && !keep_empty {
                 // citeproc-js leaves out entries that print nothing.

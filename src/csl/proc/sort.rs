@@ -61,7 +61,10 @@ impl Processor {
         (order, numbers)
     }
 
-    /// Sorts `subset` of items by the keys, computing each key once per item.
+    /// Sorts `subset` of items by the keys (ties in `subset`'s order),
+    /// computing each key once per item and only for items the keys
+    /// before it leave tied: a first key that tells all items apart is the
+    /// only one rendered.
     pub(super) fn sorted(
         &self,
         items: &[ItemData],
@@ -72,39 +75,51 @@ impl Processor {
         numbers: &[usize],
     ) -> Vec<usize> {
         let none = Disamb::default();
-        let computed: Vec<Vec<Option<String>>> = crate::parallel::map(subset, PARALLEL_MIN, |&i| {
-            keys.iter()
-                .map(|k| self.sort_key(&items[i], k, env, inherit, &none, numbers[i]))
-                .collect()
-        });
+        // Positions in `subset`, and the runs of them still tied.
         let mut idx: Vec<usize> = (0..subset.len()).collect();
-        idx.sort_by(|&a, &b| {
-            for (k, key) in keys.iter().enumerate() {
-                let desc = match key {
-                    SortKey::Variable { sort_direction, .. }
-                    | SortKey::MacroName { sort_direction, .. } => {
-                        *sort_direction == SortDirection::Descending
+        let mut runs: Vec<(usize, usize)> = vec![(0, subset.len())];
+        let mut value: Vec<Option<String>> = vec![None; subset.len()];
+        for key in keys {
+            runs.retain(|(a, b)| b - a > 1);
+            if runs.is_empty() {
+                break;
+            }
+            let tied: Vec<usize> = runs.iter().flat_map(|&(a, b)| idx[a..b].to_vec()).collect();
+            let computed = crate::parallel::map(&tied, PARALLEL_MIN, |&p| {
+                let i = subset[p];
+                self.sort_key(&items[i], key, env, inherit, &none, numbers[i])
+            });
+            for (p, v) in tied.into_iter().zip(computed) {
+                value[p] = v;
+            }
+            let desc = match key {
+                SortKey::Variable { sort_direction, .. }
+                | SortKey::MacroName { sort_direction, .. } => {
+                    *sort_direction == SortDirection::Descending
+                }
+            };
+            let cmp = |a: &Option<String>, b: &Option<String>| match (a, b) {
+                (None, None) => std::cmp::Ordering::Equal,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (Some(x), Some(y)) if desc => y.cmp(x),
+                (Some(x), Some(y)) => x.cmp(y),
+            };
+            let mut next = Vec::new();
+            for &(a, b) in &runs {
+                let run = &mut idx[a..b];
+                run.sort_by(|&x, &y| cmp(&value[x], &value[y]).then(x.cmp(&y)));
+                // The runs this key leaves tied.
+                let mut start = a;
+                for k in a + 1..=b {
+                    if k == b || cmp(&value[idx[k - 1]], &value[idx[k]]).is_ne() {
+                        next.push((start, k));
+                        start = k;
                     }
-                };
-                let ord = match (&computed[a][k], &computed[b][k]) {
-                    (None, None) => std::cmp::Ordering::Equal,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (Some(x), Some(y)) => {
-                        let o = x.cmp(y);
-                        if desc {
-                            o.reverse()
-                        } else {
-                            o
-                        }
-                    }
-                };
-                if ord != std::cmp::Ordering::Equal {
-                    return ord;
                 }
             }
-            a.cmp(&b)
-        });
+            runs = next;
+        }
         idx.into_iter().map(|i| subset[i]).collect()
     }
 

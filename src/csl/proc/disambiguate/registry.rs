@@ -4,6 +4,7 @@
 //! with other initials (or the same initials and another given name) is
 //! written with its initials (or its given name) wherever it is rendered.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use hayagriva::citationberg::DisambiguationRule as Rule;
@@ -12,8 +13,18 @@ use crate::csl::proc::eval::initialize;
 use crate::csl::proc::input::NameData;
 use crate::fasthash::FastHash;
 
-/// Family name → initials → given names, as registered.
-type Keys = HashMap<String, HashMap<String, HashSet<String, FastHash>, FastHash>, FastHash>;
+/// The names registered under one family key.
+#[derive(Debug, Default)]
+struct Family {
+    /// Initials → given names.
+    initials: HashMap<String, HashSet<String, FastHash>, FastHash>,
+    /// Given name → its initials, for each given name registered (the
+    /// initials of a name looked up again are not computed again).
+    of_given: HashMap<String, String, FastHash>,
+}
+
+/// Family key → the names registered under it.
+type Keys = HashMap<String, Family, FastHash>;
 
 /// The names the citations render and the rule that reads them.
 #[derive(Debug)]
@@ -26,35 +37,50 @@ pub(crate) struct NameReg {
     keys: Keys,
 }
 
-/// The keys citeproc-js files a name under: family (periods as spaces),
-/// initials, and given name (periods as spaces, a closing lower-case word
-/// such as a particle dropped). `None` for a name without family name.
-fn keys_of(n: &NameData, particle_in_key: bool, hyphen: bool) -> Option<(String, String, String)> {
-    let strip = |s: &str| {
+/// Periods as spaces, runs of white space as one space, none at the ends
+/// (borrowed when the text is so already).
+fn strip(s: &str) -> Cow<'_, str> {
+    let clean = !s.contains('.')
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ');
+    if clean {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
         s.replace('.', " ")
             .split_whitespace()
             .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let family = n.family.as_deref()?;
-    let mut pkey = strip(family);
+            .join(" "),
+    )
+}
+
+/// The family key citeproc-js files a name under: family (periods as
+/// spaces), with the particle when `particle_in_key`. `None` for a name
+/// without family name.
+fn family_key(n: &NameData, particle_in_key: bool) -> Option<Cow<'_, str>> {
+    let pkey = strip(n.family.as_deref()?);
     if pkey.is_empty() {
         return None;
     }
-    if particle_in_key {
-        if let Some(p) = &n.ndp {
-            pkey = format!("{pkey} {p}");
-        }
+    match &n.ndp {
+        Some(p) if particle_in_key => Some(Cow::Owned(format!("{pkey} {p}"))),
+        _ => Some(pkey),
     }
-    let mut skey = strip(n.given.as_deref().unwrap_or_default());
+}
+
+/// The given-name key: periods as spaces, a closing lower-case word such
+/// as a particle dropped.
+fn given_key(n: &NameData) -> Cow<'_, str> {
+    let skey = strip(n.given.as_deref().unwrap_or_default());
     if let Some(k) = skey.rfind(' ') {
         let last = &skey[k + 1..];
         if !last.contains(',') && last == last.to_lowercase() {
-            skey = skey[..k].trim_end_matches([',', '!']).to_string();
+            return Cow::Owned(skey[..k].trim_end_matches([',', '!']).to_string());
         }
     }
-    let ikey = initialize(&skey, "%s", true, hyphen);
-    Some((pkey, ikey, skey))
+    skey
 }
 
 impl NameReg {
@@ -78,9 +104,9 @@ impl NameReg {
     }
 
     /// The family key; by-cite keeps each item's names apart.
-    fn pkey(&self, item: &str, family: String) -> String {
+    fn pkey<'k>(&self, item: &str, family: Cow<'k, str>) -> Cow<'k, str> {
         if self.by_cite() {
-            format!("{item}\u{1}{family}")
+            Cow::Owned(format!("{item}\u{1}{family}"))
         } else {
             family
         }
@@ -92,16 +118,21 @@ impl NameReg {
         if self.primary() && namenum != 0 {
             return;
         }
-        let Some((pkey, ikey, skey)) = keys_of(n, self.particle_in_key, self.hyphen) else {
+        let Some(pkey) = family_key(n, self.particle_in_key) else {
             return;
         };
-        let pkey = self.pkey(item, pkey);
-        self.keys
-            .entry(pkey)
-            .or_default()
-            .entry(ikey)
-            .or_default()
-            .insert(skey);
+        let pkey = self.pkey(item, pkey).into_owned();
+        let skey = given_key(n).into_owned();
+        let family = self.keys.entry(pkey).or_default();
+        let ikey = match family.of_given.get(&skey) {
+            Some(i) => i.clone(),
+            None => {
+                let i = initialize(&skey, "%s", true, self.hyphen);
+                family.of_given.insert(skey.clone(), i.clone());
+                i
+            }
+        };
+        family.initials.entry(ikey).or_default().insert(skey);
     }
 
     /// The given-name level a name asks for (citeproc-js's evalname): 0
@@ -124,15 +155,25 @@ impl NameReg {
         } else {
             2
         };
-        let Some((pkey, ikey, _)) = keys_of(n, self.particle_in_key, self.hyphen) else {
+        // Outside by-cite, these names stay as styled whatever is registered.
+        if !self.by_cite() && (!self.add_givenname || (self.primary() && namenum > 0)) {
+            return param;
+        }
+        let Some(pkey) = family_key(n, self.particle_in_key) else {
             return param;
         };
-        let Some(family) = self.keys.get(&self.pkey(item, pkey)) else {
+        let Some(family) = self.keys.get(self.pkey(item, pkey).as_ref()) else {
             return param;
         };
-        let Some(given) = family.get(&ikey) else {
+        let skey = given_key(n);
+        let ikey = match family.of_given.get(skey.as_ref()) {
+            Some(i) => Cow::Borrowed(i.as_str()),
+            None => Cow::Owned(initialize(&skey, "%s", true, self.hyphen)),
+        };
+        let Some(given) = family.initials.get(ikey.as_ref()) else {
             return param;
         };
+        let family = &family.initials;
         if self.by_cite() && param <= base {
             return base;
         }
