@@ -36,6 +36,20 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
+/// Resident and peak resident memory of this process (from /proc/self/status).
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().strip_suffix(" kB"))
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map_or("?".to_string(), |kb| format!("{} MB", kb / 1024))
+    };
+    format!("{} (peak {})", field("VmRSS:"), field("VmHWM:"))
+}
+
 fn main() {
     let mut files: Vec<String> = std::env::args().skip(1).collect();
     if let (Some(mode @ ("--synthetic" | "--field")), Some(n)) = (
@@ -68,17 +82,13 @@ fn main() {
     if by_lines {
         files.drain(..2);
     }
-    let t0 = Instant::now();
+    let (t0, cpu0) = (Instant::now(), cpu_seconds());
     let mut refs = Vec::new();
     for f in &files {
-        let text = match std::fs::read_to_string(f) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{f}: {e}");
-                std::process::exit(2);
-            }
-        };
-        match publist::csl_json::read(&text, f) {
+        // As the binary reads it: a block at a time.
+        match publist::read_file(f) {
+            // The first file's list taken, not copied (as the binary does).
+            Ok(p) if refs.is_empty() => refs = p.references,
             Ok(p) => refs.extend(p.references),
             Err(e) => {
                 eprintln!("{e}");
@@ -86,11 +96,13 @@ fn main() {
             }
         }
     }
-    let read = t0.elapsed();
+    let (read, read_cpu) = (t0.elapsed(), cpu_seconds() - cpu0);
+    let read_mem = memory();
     let items = refs.len();
     let (t1, cpu) = (Instant::now(), cpu_seconds());
     let lib = publist::Library::merge(refs);
     let (merged, cpu) = (t1.elapsed(), cpu_seconds() - cpu);
+    let merge_mem = memory();
     let r = &lib.report;
     println!(
         "items {items}  records {}  compared pairs {} ({:.2} per item)  merges {}  possible {}",
@@ -100,10 +112,21 @@ fn main() {
         r.merged.len(),
         r.possible_duplicates.len()
     );
+    // Written as `publist merge` writes it, to nowhere.
+    let (t2, cpu2) = (Instant::now(), cpu_seconds());
+    if let Err(e) = publist::csl_json::write_to(&lib.records, std::io::sink()) {
+        eprintln!("{e}");
+    }
+    let (written, write_cpu) = (t2.elapsed(), cpu_seconds() - cpu2);
     println!(
-        "read {:.3} s  merge {:.3} s ({cpu:.2} s CPU)",
+        "read {:.3} s ({read_cpu:.2} s CPU)  merge {:.3} s ({cpu:.2} s CPU)  write {:.3} s ({write_cpu:.2} s CPU)",
         read.as_secs_f64(),
-        merged.as_secs_f64()
+        merged.as_secs_f64(),
+        written.as_secs_f64()
+    );
+    println!(
+        "memory (resident, peak so far): after reading {read_mem}, after merging {merge_mem}, after writing {}",
+        memory()
     );
     // Truth of synthetic_field: `wN` and `wNb` are one work; of synthetic_csl:
     // the item's line divided by ten.

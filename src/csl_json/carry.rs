@@ -10,7 +10,7 @@ use crate::model::Reference;
 
 /// What the typed fields hold, by the CSL variables they are written to.
 #[derive(Clone, Copy)]
-enum Part {
+pub(super) enum Part {
     Type,
     Title,
     Authors,
@@ -31,7 +31,7 @@ enum Part {
     Note,
 }
 
-const PARTS: &[(Part, &str)] = &[
+pub(super) const PARTS: &[(Part, &str)] = &[
     (Part::Type, "type"),
     (Part::Title, "title"),
     (Part::Authors, "author"),
@@ -52,7 +52,7 @@ const PARTS: &[(Part, &str)] = &[
     (Part::Note, "note"),
 ];
 
-fn unchanged(p: Part, a: &Reference, b: &Reference) -> bool {
+pub(super) fn unchanged(p: Part, a: &Reference, b: &Reference) -> bool {
     match p {
         Part::Type => a.kind == b.kind,
         Part::Title => a.title == b.title,
@@ -78,7 +78,7 @@ fn unchanged(p: Part, a: &Reference, b: &Reference) -> bool {
 }
 
 /// Clears the typed value of a part (the original's stands instead).
-fn clear(item: &mut CslItem, p: Part) {
+pub(super) fn clear(item: &mut CslItem, p: Part) {
     match p {
         Part::Type => {}
         Part::Title => item.title = None,

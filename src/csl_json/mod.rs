@@ -11,8 +11,10 @@
 //! # Ok::<(), publist::Error>(())
 //! ```
 
+mod canon;
 mod carry;
 mod elements;
+mod fields;
 mod from_bib;
 mod read;
 mod record;

@@ -11,13 +11,16 @@ use serde_json::{Map, Value};
 use std::io::Read;
 use std::path::Path;
 
+use super::canon;
 use super::elements::{array_elements, Scanner};
+use super::fields::{Fields, List, Member, NameFields};
 use super::value;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind};
 use crate::input::Parsed;
 use crate::model::{
-    Date, Kind, Link, LinkKind, Location, Note, Original, Pages, Person, Provenance, Reference,
+    CslRecord, Date, Kind, Link, LinkKind, Location, Note, Original, Pages, Person, Provenance,
+    Reference,
 };
 
 /// Reads CSL-JSON text: an array of items (or a single item). Fails only
@@ -166,8 +169,13 @@ fn read_elements(
         let mut references = Vec::with_capacity(part.len());
         let mut diagnostics = Vec::new();
         for &(line, json) in part.iter() {
-            let item = serde_json::from_slice::<Value>(json).ok()?;
-            let (r, d) = item_to_reference(item, line, source);
+            let (r, d) = match read_item(json, line, source) {
+                Some((r, d)) => (Some(r), d),
+                None => {
+                    let item = serde_json::from_slice::<Value>(json).ok()?;
+                    item_to_reference(item, line, source)
+                }
+            };
             references.extend(r);
             diagnostics.extend(d);
         }
@@ -198,10 +206,79 @@ fn item_to_reference(
         let error = Diagnostic::error(Code::BrokenEntry, at, "an item must be a JSON object");
         return (None, Some(error));
     };
-    let mut r = to_reference(&o);
+    let (mut r, id) = {
+        let f = Fields::of_map(&o);
+        (reference_of(&f), f.id.owned())
+    };
+    o.remove("custom");
+    let record = CslRecord::new(&o);
+    let warning = finish(&mut r, at, id);
+    r.original = Some(Original::CslJson(record));
+    (Some(r), warning)
+}
+
+/// The item's text read straight into the typed reference and the compact
+/// source record, without a `Value` tree; `None` when the text is not an
+/// object or not as the typed reading expects (a name with a field twice,
+/// malformed JSON): the caller reads it through a `Value`.
+fn read_item(json: &[u8], line: usize, source: &str) -> Option<(Reference, Option<Diagnostic>)> {
+    let text = std::str::from_utf8(json).ok()?;
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    let members = canon::members(text).ok()?;
+    let f = Fields::of(
+        members
+            .iter()
+            .map(|(k, v)| (k.as_ref(), Member::Text(v.get()))),
+    )
+    .ok()?;
+    let mut r = reference_of(&f);
+    // The record as `CslRecord::new` writes the item's map, `custom` aside,
+    // printed in the thread's scratch buffer and then copied to a block of
+    // its own size (a buffer shrunk to fit leaves a hole per item).
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let record = SCRATCH.with(|scratch| {
+        let out = &mut *scratch.borrow_mut();
+        out.clear();
+        out.push(b'{');
+        for i in canon::sorted(&members) {
+            let (k, v) = &members[i];
+            if k == "custom" {
+                continue;
+            }
+            if out.len() > 1 {
+                out.push(b',');
+            }
+            canon::string(k, out);
+            out.push(b':');
+            canon::compact(v.get(), out).ok()?;
+        }
+        out.push(b'}');
+        let text = std::str::from_utf8(out).ok()?;
+        Some(CslRecord::from_compact(text))
+    })?;
+    let warning = finish(&mut r, Location::new(source, line), f.id.owned());
+    r.original = Some(Original::CslJson(record));
+    Some((r, warning))
+}
+
+/// Gives a reference read at `at` its source when it names none, trims its
+/// lists, and says when it has no title.
+fn finish(r: &mut Reference, at: Location, id: Option<String>) -> Option<Diagnostic> {
+    let warning = r.title.is_empty().then(|| {
+        let id = id.as_deref().unwrap_or_default();
+        Diagnostic::warning(
+            Code::NoTitle,
+            at.clone(),
+            format!("item \"{id}\" has no title"),
+        )
+    });
     if r.sources.is_empty() {
-        let mut p = Provenance::new(at.clone());
-        p.key = o.get("id").and_then(string);
+        let mut p = Provenance::new(at);
+        p.key = id;
         r.sources = vec![p];
     }
     // Lists grown by pushing hold room for four or more; a library of a
@@ -212,13 +289,7 @@ fn item_to_reference(
     r.notes.shrink_to_fit();
     r.sources.shrink_to_fit();
     r.ids.isbn.shrink_to_fit();
-    let warning = r.title.is_empty().then(|| {
-        let id = o.get("id").and_then(string).unwrap_or_default();
-        Diagnostic::warning(Code::NoTitle, at, format!("item \"{id}\" has no title"))
-    });
-    o.remove("custom");
-    r.original = Some(Original::CslJson(crate::model::CslRecord::new(&o)));
-    (Some(r), warning)
+    warning
 }
 
 /// A string or a number as text.
@@ -234,7 +305,7 @@ fn field(o: &Map<String, Value>, name: &str) -> Option<String> {
     o.get(name).and_then(string)
 }
 
-fn kind_of(t: &str, o: &Map<String, Value>) -> Kind {
+fn kind_of(t: &str, number: Option<&str>) -> Kind {
     match t {
         "article-journal" | "article-magazine" | "article-newspaper" | "review" => {
             Kind::JournalArticle
@@ -247,38 +318,28 @@ fn kind_of(t: &str, o: &Map<String, Value>) -> Kind {
         "thesis" => Kind::Thesis,
         "patent" => Kind::Patent,
         "speech" | "presentation" => Kind::Talk,
-        _ if field(o, "number").is_some_and(|n| n.to_ascii_lowercase().starts_with("arxiv:")) => {
-            Kind::Preprint
-        }
+        _ if number.is_some_and(|n| n.to_ascii_lowercase().starts_with("arxiv:")) => Kind::Preprint,
         _ => Kind::Misc,
     }
 }
 
-fn names(v: Option<&Value>) -> Vec<Person> {
-    let Some(Value::Array(list)) = v else {
-        return Vec::new();
-    };
-    list.iter()
-        .filter_map(Value::as_object)
-        .filter_map(|n| {
-            let literal = field(n, "literal");
-            let family = field(n, "family").or(literal)?;
-            let particle = [
-                field(n, "dropping-particle"),
-                field(n, "non-dropping-particle"),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
-            Some(Person {
-                family,
-                given: field(n, "given"),
-                particle: (!particle.is_empty()).then_some(particle),
-                suffix: field(n, "suffix"),
-            })
+fn names(list: &List<NameFields>) -> Vec<Person> {
+    let mut people = Vec::with_capacity(list.iter().count());
+    people.extend(list.iter().filter_map(|n| {
+        let family = n.family.owned().or_else(|| n.literal.owned())?;
+        let particle = match (n.dropping_particle.get(), n.non_dropping_particle.get()) {
+            (Some(d), Some(nd)) => Some(format!("{d} {nd}")),
+            (Some(p), None) | (None, Some(p)) => Some(p.to_string()),
+            (None, None) => None,
+        };
+        Some(Person {
+            family,
+            given: n.given.owned(),
+            particle,
+            suffix: n.suffix.owned(),
         })
-        .collect()
+    }));
+    people
 }
 
 /// The first date of a CSL date value, as far as the model holds it: from
@@ -309,79 +370,90 @@ fn date(v: Option<&Value>) -> Option<Date> {
 
 /// The typed reference of an item (an empty title when it has none).
 pub(super) fn to_reference(o: &Map<String, Value>) -> Reference {
-    let title = field(o, "title").unwrap_or_default();
-    let kind = kind_of(&field(o, "type").unwrap_or_default(), o);
-    let mut r = Reference::new(kind, &title);
-    r.authors = names(o.get("author"));
-    r.editors = names(o.get("editor"));
-    r.issued = date(o.get("issued"));
-    r.container = field(o, "container-title");
-    r.series = field(o, "collection-title");
-    r.volume = field(o, "volume");
-    r.issue = field(o, "issue");
-    r.pages = field(o, "page").and_then(|p| Pages::parse(&p));
-    let number = field(o, "number");
-    let arxiv_number = number.as_deref().and_then(|n| {
+    reference_of(&Fields::of_map(o))
+}
+
+/// The typed reference of an item's variables.
+pub(super) fn reference_of(f: &Fields) -> Reference {
+    let title = f.title.get().unwrap_or_default();
+    let kind = kind_of(f.kind.get().unwrap_or_default(), f.number.get());
+    let mut r = Reference::new(kind, title);
+    r.authors = names(&f.author);
+    r.editors = names(&f.editor);
+    r.issued = date(f.issued.as_deref());
+    r.container = f.container_title.owned();
+    r.series = f.collection_title.owned();
+    r.volume = f.volume.owned();
+    r.issue = f.issue.owned();
+    r.pages = f.page.get().and_then(Pages::parse);
+    let number = f.number.get();
+    let arxiv_number = number.and_then(|n| {
         n.strip_prefix("arXiv:")
             .or_else(|| n.strip_prefix("arxiv:"))
     });
     match arxiv_number {
         Some(id) => r.ids.arxiv = id.parse().ok(),
-        None => r.article_number = number.clone(),
+        None => r.article_number = number.map(str::to_string),
     }
-    r.publisher = field(o, "publisher")
-        .filter(|p| !(kind == Kind::Preprint && (p == "arXiv" || p == "OpenReview")));
-    r.place = field(o, "publisher-place");
-    r.ids.doi = field(o, "DOI").and_then(|d| d.parse().ok());
-    r.ids.isbn = field(o, "ISBN")
+    r.publisher = f
+        .publisher
+        .get()
+        .filter(|p| !(kind == Kind::Preprint && (*p == "arXiv" || *p == "OpenReview")))
+        .map(str::to_string);
+    r.place = f.publisher_place.owned();
+    r.ids.doi = f.doi.get().and_then(|d| d.parse().ok());
+    r.ids.isbn = f
+        .isbn
+        .get()
         .map(|s| {
             s.split([' ', ',', ';'])
                 .filter_map(|i| i.trim().parse().ok())
                 .collect()
         })
         .unwrap_or_default();
-    r.ids.issn =
-        field(o, "ISSN").and_then(|s| s.split([' ', ',']).next().and_then(|i| i.parse().ok()));
-    if let Some(note) = field(o, "note") {
-        r.notes = Note::split_joined(&note);
+    r.ids.issn = f
+        .issn
+        .get()
+        .and_then(|s| s.split([' ', ',']).next().and_then(|i| i.parse().ok()));
+    if let Some(note) = f.note.get() {
+        r.notes = Note::split_joined(note);
     }
-    let custom = o.get("custom").and_then(Value::as_object);
-    if let Some(c) = custom {
+    if let Some(c) = &f.custom {
         r.ids.arxiv = r
             .ids
             .arxiv
             .take()
-            .or_else(|| field(c, "arxiv").and_then(|a| a.parse().ok()));
-        r.ids.openreview = field(c, "openreview").and_then(|a| a.parse().ok());
-        if let Some(Value::Array(links)) = c.get("links") {
-            r.links = links
+            .or_else(|| c.arxiv.get().and_then(|a| a.parse().ok()));
+        r.ids.openreview = c.openreview.get().and_then(|a| a.parse().ok());
+        if c.links.0.is_some() {
+            r.links = c
+                .links
                 .iter()
-                .filter_map(Value::as_object)
                 .filter_map(|l| {
                     Some(Link {
-                        url: field(l, "url")?,
-                        kind: LinkKind::from_name(&field(l, "kind")?)?,
+                        url: l.url.owned()?,
+                        kind: LinkKind::from_name(l.kind.get()?)?,
                     })
                 })
                 .collect();
         }
-        if let Some(Value::Array(sources)) = c.get("sources") {
-            r.sources = sources
+        if c.sources.0.is_some() {
+            r.sources = c
+                .sources
                 .iter()
-                .filter_map(Value::as_object)
                 .filter_map(|s| {
                     let mut p = Provenance::new(Location::new(
-                        field(s, "file")?,
-                        field(s, "line")?.parse().ok()?,
+                        s.file.owned()?,
+                        s.line.get()?.parse().ok()?,
                     ));
-                    p.key = field(s, "key");
+                    p.key = s.key.owned();
                     Some(p)
                 })
                 .collect();
         }
     }
     if r.links.is_empty() {
-        if let Some(url) = field(o, "URL") {
+        if let Some(url) = f.url.owned() {
             r.links.push(Link {
                 kind: LinkKind::classify(&url),
                 url,
@@ -416,6 +488,43 @@ mod tests {
             (ok.items, ok.references.len(), ok.diagnostics.len()),
             (2, 1, 1)
         );
+    }
+
+    #[test]
+    fn an_item_read_straight_is_what_its_value_gives() {
+        let items = [
+            r#"{"id": "a", "type": "article-journal", "title": "  T  ", "volume": 5, "issue": 1.50,
+               "author": [{"given": "J.", "family": "Doe"}, {"literal": "ACME"}, 7, {"family": " "},
+                          {"family": "Rijke", "non-dropping-particle": "de", "dropping-particle": "van"}],
+               "issued": {"date-parts": [["2020", 5, 1]]}, "page": "1-10", "DOI": "10.1/X",
+               "ISBN": "978-3-16-148410-0, 0-306-40615-2", "ISSN": "0028-0836", "note": "a; b",
+               "abstract": "\u00e9\/\"q\"", "zeta": {"b": 1, "a": [true, null]}}"#,
+            r#"{"id": 17, "type": "article", "number": "arXiv:2001.00001", "publisher": "arXiv",
+               "custom": {"sources": [{"file": "x.bib", "line": 3, "key": "k"}, {"file": 1}],
+                          "arxiv": "2001.00001", "links": [{"url": "https://github.com/a/b", "kind": "code"}, 3]},
+               "URL": "https://example.org"}"#,
+            r#"{"title": "T", "title": "U", "author": "not a list", "editor": [{"family": "E"}],
+               "custom": "not an object", "type": "report", "number": "arxiv:1", "issued": 2001}"#,
+            r#"{"id": "n", "type": "article", "custom": {"openreview": "abc", "links": {"x": 1}}, "number": 5}"#,
+            r#"{"id": "d", "issued": {"raw": "June 2005"}, "accessed": {"date-parts": [[2020]]}, "b": [], "a": {}}"#,
+            r#"{"id": "e\u0301", "type": "book", "custom": {}, "custom": {"arxiv": "1"}, "publisher-place": ""}"#,
+        ];
+        for text in items {
+            let value: Value = serde_json::from_str(text).unwrap();
+            let (expected, warning) = item_to_reference(value, 4, "x.json");
+            let (got, got_warning) = read_item(text.as_bytes(), 4, "x.json").expect(text);
+            assert_eq!(Some(got), expected, "{text}");
+            assert_eq!(got_warning, warning, "{text}");
+        }
+        // What the typed reading does not take goes through the Value.
+        for text in [
+            r#"{"author": [{"family": "A", "family": "B"}]}"#,
+            "[1]",
+            "5",
+            r#"{"a": }"#,
+        ] {
+            assert!(read_item(text.as_bytes(), 1, "x.json").is_none(), "{text}");
+        }
     }
 
     #[test]

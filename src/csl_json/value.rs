@@ -89,77 +89,131 @@ pub(crate) fn name(v: &Value) -> Option<NameData> {
     Some(n)
 }
 
-/// Particles written inside the name fields, as citeproc-js reads them:
-/// lower-case words opening the family name are a non-dropping particle
-/// ("van Gogh"), lower-case words closing the given name a dropping particle
-/// ("Ludwig van"), and ", Jr." after the given name a suffix.
+/// Particles written inside the name fields, as citeproc-js 2.4.63 reads
+/// them (`CSL.parseParticles`, run when a name has a family and a given
+/// name and no non-dropping particle of its own): words opening the
+/// family name that start with a lower-case letter are the non-dropping
+/// particle ("van Gogh", "al-One", "d'Alembert", "in 't Horvath"; a
+/// particle closing in an apostrophe and a space keeps the space: "de'
+/// Frinkle"); what follows the first comma of the given name is a suffix
+/// (a comma and "!" mark one printed after a comma: "John,! Jr."); lower-case
+/// words closing the given name are the dropping particle ("Ludwig van").
+/// A family name in double quotes is taken as written.
 pub(crate) fn parse_particles(n: &mut NameData) {
-    if n.ndp.is_none() {
-        if let Some(family) = &n.family {
-            if family.starts_with('"') && family.ends_with('"') && family.len() > 1 {
-                n.family = Some(family[1..family.len() - 1].to_string());
-            } else {
-                let words: Vec<&str> = family.split(' ').collect();
-                let mut k = 0;
-                while k + 1 < words.len() && is_particle(words[k]) {
-                    k += 1;
-                }
-                if k > 0 {
-                    n.ndp = Some(words[..k].join(" "));
-                    n.family = Some(words[k..].join(" "));
-                } else if let Some(pos) = family.find('\'').or_else(|| family.find('’')) {
-                    // "d'Alembert": an apostrophe-ended particle.
-                    let (p, rest) = family
-                        .split_at(pos + family[pos..].chars().next().map_or(1, char::len_utf8));
-                    if p.len() <= 4
-                        && p.chars().next().is_some_and(char::is_lowercase)
-                        && !rest.is_empty()
-                    {
-                        n.ndp = Some(p.to_string());
-                        n.family = Some(rest.to_string());
-                    }
-                }
-            }
+    if let Some(family) = &n.family {
+        if family.starts_with('"') && family.ends_with('"') && family.len() > 1 {
+            n.family = Some(family[1..family.len() - 1].to_string());
+            return;
         }
     }
-    if let Some(given) = n.given.clone() {
-        if n.suffix.is_none() {
-            // "John,! Jr." and "John, !Jr." mark a suffix set off by a comma.
-            let split = given
-                .split_once(",!")
-                .map(|(g, s)| (g, format!("!{s}")))
-                .or_else(|| given.split_once(", ").map(|(g, s)| (g, s.to_string())));
-            if let Some((g, s)) = split {
-                let s = s.trim();
-                if s.starts_with('!') {
-                    n.suffix = Some(s.trim_start_matches('!').trim().to_string());
-                    n.comma_suffix = true;
-                } else {
-                    n.suffix = Some(s.to_string());
-                }
-                n.given = Some(g.to_string());
-            }
+    if n.ndp.is_some() || n.family.is_none() || n.given.is_none() {
+        return;
+    }
+    if let Some(family) = n.family.take() {
+        let (particles, rest) = family_particles(&family);
+        if !particles.is_empty() {
+            n.ndp = Some(particles);
         }
-        if n.dp.is_none() {
-            let given = n.given.clone().unwrap_or_default();
-            let words: Vec<&str> = given.split(' ').collect();
-            let mut k = words.len();
-            while k > 1 && is_particle(words[k - 1]) {
-                k -= 1;
+        n.family = Some(rest);
+    }
+    if n.suffix.is_none() {
+        if let Some(given) = n.given.take() {
+            n.given = Some(match given.find(',') {
+                Some(c) => {
+                    let start = given[..c].trim_end().len();
+                    let after = &given[c + 1..];
+                    let bangs = after.len() - after.trim_start_matches('!').len();
+                    let rest = after[bangs..].trim_start();
+                    if bangs == 1 {
+                        n.comma_suffix = true;
+                    }
+                    n.suffix = Some(rest.to_string()).filter(|s| !s.is_empty());
+                    given[..start].to_string()
+                }
+                None => given,
+            });
+        }
+    }
+    if n.dp.is_none() {
+        if let Some(given) = n.given.take() {
+            let (rest, particles) = given_particles(&given);
+            if !particles.is_empty() {
+                n.dp = Some(particles);
             }
-            if k < words.len() {
-                n.dp = Some(words[k..].join(" "));
-                n.given = Some(words[..k].join(" "));
-            }
+            n.given = Some(rest);
         }
     }
 }
 
-fn is_particle(word: &str) -> bool {
-    let w = word.trim_end_matches(['\'', '’']);
-    !w.is_empty()
-        && w.chars().next().is_some_and(char::is_lowercase)
-        && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+/// A lower-case letter opens the particle (after any leading hyphens,
+/// apostrophes and spaces).
+fn opens_particle(s: &str) -> bool {
+    s.trim_start_matches(|c: char| {
+        c == '-' || c == '\'' || c == 'ʻ' || c == '’' || c.is_whitespace()
+    })
+    .chars()
+    .next()
+    .is_some_and(|c| c.to_uppercase().ne(std::iter::once(c)))
+}
+
+/// citeproc-js's PARTICLE_FAMILY_REGEXP `^([^ ]+(?:-|ʻ|’| |') *)(.+)$`,
+/// repeated while the match opens with a lower-case letter.
+fn family_particles(family: &str) -> (String, String) {
+    let mut particles = String::new();
+    let mut rest = family;
+    loop {
+        let word_end = rest.find(' ').unwrap_or(rest.len());
+        let m1 = if word_end < rest.len() {
+            // The first word and the spaces after it, when more follows.
+            let after = rest[word_end..].trim_start_matches(' ');
+            (!after.is_empty()).then(|| rest.len() - after.len())
+        } else {
+            // One word: up to its last hyphen or apostrophe before the end.
+            rest.char_indices()
+                .rev()
+                .filter(|(i, c)| ['-', 'ʻ', '’', '\''].contains(c) && i + c.len_utf8() < rest.len())
+                .map(|(i, c)| i + c.len_utf8())
+                .next()
+        };
+        match m1 {
+            Some(k) if opens_particle(&rest[..k]) => {
+                particles.push_str(&rest[..k]);
+                rest = &rest[k..];
+            }
+            _ => break,
+        }
+    }
+    // trimLast: a particle closing in an apostrophe keeps its space.
+    let trimmed = particles.trim();
+    let keep_space = particles.ends_with(' ') && trimmed.ends_with(['\'', '’']);
+    let particles = if keep_space {
+        format!("{trimmed} ")
+    } else {
+        trimmed.to_string()
+    };
+    (particles, rest.to_string())
+}
+
+/// citeproc-js's PARTICLE_GIVEN_REGEXP on the reversed given name: its
+/// last words while they open with a lower-case letter.
+fn given_particles(given: &str) -> (String, String) {
+    let mut rest = given;
+    let mut list: Vec<&str> = Vec::new();
+    loop {
+        let body = rest.trim_end_matches(' ');
+        let Some(space) = body.rfind(' ') else { break };
+        let word = &body[space + 1..];
+        // The match: the spaces before the word, the word, the spaces after.
+        let start = body[..space].trim_end_matches(' ').len();
+        if start == 0 || !opens_particle(word) {
+            break;
+        }
+        list.push(&rest[start..]);
+        rest = &rest[..start];
+    }
+    list.reverse();
+    let particles: String = list.iter().map(|p| p.trim()).collect::<Vec<_>>().join(" ");
+    (rest.to_string(), particles)
 }
 
 pub(crate) fn date(v: &Value) -> Option<DateData> {

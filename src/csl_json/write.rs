@@ -1,8 +1,13 @@
 //! Writing CSL-JSON: the output contract of DESIGN.md.
 
+use std::borrow::Cow;
+
+use super::canon;
+use super::carry::{clear, unchanged, PARTS};
+use super::fields::{Fields, Member};
 use super::record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 use crate::keys;
-use crate::model::{Kind, LinkKind, Original, Person, Reference};
+use crate::model::{CslRecord, Kind, LinkKind, Original, Person, Reference};
 
 fn csl_type(kind: Kind) -> &'static str {
     match kind {
@@ -116,27 +121,156 @@ fn typed_item(r: &Reference, id: &str) -> CslItem {
         url,
         note: (!notes.is_empty()).then(|| notes.join("; ")),
         extra: serde_json::Map::new(),
-        custom: CslCustom {
-            sources: r
-                .sources
-                .iter()
-                .map(|s| CslSource {
-                    file: s.at.source.clone(),
-                    line: s.at.line,
-                    key: s.key.clone(),
-                })
-                .collect(),
-            arxiv: r.ids.arxiv.as_ref().map(|a| a.to_string()),
-            openreview: r.ids.openreview.as_ref().map(|o| o.to_string()),
-            links: r
-                .links
-                .iter()
-                .map(|l| CslLink {
-                    url: l.url.clone(),
-                    kind: l.kind,
-                })
-                .collect(),
-        },
+        custom: custom_of(r),
+    }
+}
+
+/// publist's `custom` object of a reference.
+fn custom_of(r: &Reference) -> CslCustom {
+    CslCustom {
+        sources: r
+            .sources
+            .iter()
+            .map(|s| CslSource {
+                file: s.at.source.clone(),
+                line: s.at.line,
+                key: s.key.clone(),
+            })
+            .collect(),
+        arxiv: r.ids.arxiv.as_ref().map(|a| a.to_string()),
+        openreview: r.ids.openreview.as_ref().map(|o| o.to_string()),
+        links: r
+            .links
+            .iter()
+            .map(|l| CslLink {
+                url: l.url.clone(),
+                kind: l.kind,
+            })
+            .collect(),
+    }
+}
+
+/// Prints what `to_csl` gives for a reference read from CSL-JSON, as
+/// serde_json's pretty printer prints it inside the array (indented one
+/// level), straight from the compact source record: the original's
+/// variables are printed from its text, not parsed into a map and printed
+/// again. `false` (nothing printed) for a record that is not compact.
+fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>) -> bool {
+    let Ok(members) = canon::members(record.as_json()) else {
+        return false;
+    };
+    // A record is written sorted; other text takes the map's way.
+    if canon::sorted(&members)
+        .iter()
+        .enumerate()
+        .any(|(k, &i)| k != i)
+    {
+        return false;
+    }
+    let fields = members
+        .iter()
+        .map(|(k, v)| (k.as_ref(), Member::Text(v.get())));
+    let Ok(fields) = Fields::of(fields) else {
+        return false;
+    };
+    let derived = super::read::reference_of(&fields);
+    let changed: Vec<bool> = PARTS
+        .iter()
+        .map(|(p, _)| !unchanged(*p, r, &derived))
+        .collect();
+    // The typed fields of what changed (as `carry::overlay` leaves them).
+    let mut item = if changed.iter().any(|&c| c) {
+        let mut item = typed_item(r, id);
+        for ((p, _), c) in PARTS.iter().zip(&changed) {
+            if !c {
+                clear(&mut item, *p);
+            }
+        }
+        item
+    } else {
+        bare_item(r, id)
+    };
+    let part = |name: &str| PARTS.iter().position(|(_, n)| *n == name);
+    // The original's type stands where the kind is unchanged (when a string).
+    if part("type").is_some_and(|k| !changed[k]) {
+        let original = members.iter().find(|(n, _)| n == "type");
+        if let Some(Ok(t)) = original.map(|(_, v)| serde_json::from_str::<String>(v.get())) {
+            item.kind = t;
+        }
+    }
+    let Ok(typed) = serde_json::to_string(&item) else {
+        return false;
+    };
+    let Ok(typed) = canon::members(&typed) else {
+        return false;
+    };
+    let Some(((_, custom), typed)) = typed.split_last() else {
+        return false;
+    };
+    let carried = members.iter().filter(|(n, _)| match part(n) {
+        _ if n == "id" => false,
+        Some(k) => !changed[k] && n != "type",
+        None => true,
+    });
+    buf.push(b'{');
+    let mut first = true;
+    let custom = (Cow::Borrowed("custom"), *custom);
+    for (name, value) in typed.iter().chain(carried).chain(std::iter::once(&custom)) {
+        buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+        first = false;
+        canon::string(name, buf);
+        buf.extend_from_slice(b": ");
+        canon::pretty(value.get().as_bytes(), 2, buf);
+    }
+    buf.extend_from_slice(b"\n  }");
+    true
+}
+
+/// Prints `to_csl`'s item with serde_json's pretty printer, indented one
+/// level (`item` is scratch space).
+fn print_typed(
+    r: &Reference,
+    id: &str,
+    item: &mut Vec<u8>,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    item.clear();
+    serde_json::to_writer_pretty(&mut *item, &to_csl(r, id))?;
+    let mut lines = item.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        buf.extend_from_slice(first);
+    }
+    for line in lines {
+        buf.extend_from_slice(b"\n  ");
+        buf.extend_from_slice(line);
+    }
+    Ok(())
+}
+
+/// An item of the id, type and `custom` object only.
+fn bare_item(r: &Reference, id: &str) -> CslItem {
+    CslItem {
+        id: id.to_string(),
+        kind: csl_type(r.kind).to_string(),
+        title: None,
+        author: Vec::new(),
+        editor: Vec::new(),
+        issued: None,
+        container_title: None,
+        collection_title: None,
+        volume: None,
+        issue: None,
+        page: None,
+        number: None,
+        publisher: None,
+        publisher_place: None,
+        doi: None,
+        isbn: None,
+        issn: None,
+        url: None,
+        note: None,
+        extra: serde_json::Map::new(),
+        custom: custom_of(r),
     }
 }
 
@@ -186,16 +320,15 @@ pub fn write_to(refs: &[Reference], mut out: impl std::io::Write) -> std::io::Re
         let mut item = Vec::with_capacity(1024);
         for i in range.clone() {
             buf.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
-            item.clear();
-            serde_json::to_writer_pretty(&mut item, &to_csl(&refs[i], &keys[i]))?;
-            let mut lines = item.split(|&b| b == b'\n');
-            if let Some(first) = lines.next() {
-                buf.extend_from_slice(first);
+            let r = &refs[i];
+            if let Some(Original::CslJson(record)) = &r.original {
+                let mark = buf.len();
+                if print_carried(r, &keys[i], record, &mut buf) {
+                    continue;
+                }
+                buf.truncate(mark);
             }
-            for line in lines {
-                buf.extend_from_slice(b"\n  ");
-                buf.extend_from_slice(line);
-            }
+            print_typed(r, &keys[i], &mut item, &mut buf)?;
         }
         Ok(buf)
     };
@@ -210,4 +343,67 @@ pub fn write_to(refs: &[Reference], mut out: impl std::io::Write) -> std::io::Re
         }
     }
     out.write_all(b"\n]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Link, Person};
+
+    /// Records read from CSL-JSON, as read and as a merge or a user may
+    /// change them: printed from their source record, each is what
+    /// `to_csl` and serde_json print.
+    #[test]
+    fn records_printed_from_their_source_are_what_serde_prints() {
+        let json = r#"[
+          {"id": "a", "type": "article-journal", "title": "T \"q\" \u00e9", "volume": 5, "issue": "2",
+           "author": [{"given": "J.", "family": "Doe"}, {"literal": "ACME"},
+                      {"family": "Rijke", "non-dropping-particle": "de", "dropping-particle": "van"}],
+           "issued": {"date-parts": [["2020", 5, 1]]}, "page": "1-10", "DOI": "10.1/X",
+           "ISBN": "978-3-16-148410-0", "note": "a; b", "abstract": "x\ny", "zeta": {"b": 1, "a": []}},
+          {"id": "b", "type": "article", "number": "arXiv:2001.00001", "publisher": "arXiv",
+           "custom": {"sources": [{"file": "x.bib", "line": 3, "key": "k"}], "arxiv": "2001.00001",
+                      "links": [{"url": "https://github.com/a/b", "kind": "code"}]},
+           "URL": "https://example.org", "accessed": {"date-parts": [[2021, 2]]}},
+          {"id": "c", "type": "legal_case", "title": "Aerotek v. N.L.R.B.", "authority": "Court", "number": "17-1"},
+          {"id": "d", "type": 5, "title": "No type", "container-title": "  ", "editor": [{"family": "E"}]},
+          {"id": "e", "title": "Bare"}
+        ]"#;
+        let parsed = super::super::read(json, "x.json").unwrap();
+        let mut refs = parsed.references;
+        let n = refs.len();
+        for k in 0..n {
+            let mut r = refs[k].clone();
+            match k {
+                0 => {
+                    r.title = "Changed".into();
+                    r.authors.push(Person::new("New", Some("A.")));
+                }
+                1 => {
+                    r.kind = Kind::JournalArticle;
+                    r.links.push(Link {
+                        url: "https://doi.org/10.1/y".into(),
+                        kind: LinkKind::classify("https://doi.org/10.1/y"),
+                    });
+                }
+                2 => r.volume = Some("3".into()),
+                3 => r.editors.clear(),
+                _ => r.issued = Some(crate::model::Date::year(1999)),
+            }
+            refs.push(r);
+        }
+        let keys = keys::assign_ids(&refs);
+        for (r, key) in refs.iter().zip(&keys) {
+            let Some(Original::CslJson(record)) = &r.original else {
+                panic!("read from CSL-JSON")
+            };
+            let (mut fast, mut slow, mut scratch) = (Vec::new(), Vec::new(), Vec::new());
+            assert!(print_carried(r, key, record, &mut fast));
+            print_typed(r, key, &mut scratch, &mut slow).unwrap();
+            assert_eq!(
+                String::from_utf8(fast).unwrap(),
+                String::from_utf8(slow).unwrap()
+            );
+        }
+    }
 }

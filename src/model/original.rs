@@ -56,6 +56,12 @@ impl CslRecord {
         )
     }
 
+    /// A record of text that `new` wrote (or that is written as it writes:
+    /// keys sorted and unique, no white space).
+    pub(crate) fn from_compact(text: &str) -> Self {
+        CslRecord(text.into())
+    }
+
     /// The item's variables, parsed.
     pub fn to_map(&self) -> serde_json::Map<String, serde_json::Value> {
         serde_json::from_str(&self.0).unwrap_or_default()

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use hayagriva::citationberg::taxonomy::{Kind, Locator, NumberVariable, Term};
 use hayagriva::citationberg::{Date as DateEl, DateForm, IndependentStyle, Locale, TermForm};
 
+use super::ordinals::Ordinals;
 use crate::fasthash::FastHash;
 
 /// The locales of a style, most specific first, with their terms in one
@@ -13,6 +14,7 @@ use crate::fasthash::FastHash;
 pub(crate) struct Locales {
     pub chain: Vec<Locale>,
     terms: TermTable,
+    ordinals: Ordinals,
 }
 
 /// Singular and plural of each term and form.
@@ -212,7 +214,12 @@ impl Locales {
                 );
             }
         }
-        Locales { chain, terms }
+        let ordinals = Ordinals::new(&chain);
+        Locales {
+            chain,
+            terms,
+            ordinals,
+        }
     }
 
     pub fn term(&self, term: Term, form: TermForm, plural: bool) -> Option<&str> {
@@ -237,10 +244,11 @@ impl Locales {
     }
 
     pub fn gender(&self, term: Term) -> Option<hayagriva::citationberg::GrammarGender> {
+        // citeproc-js's noun-genders: the most specific locale that gives
+        // the term a gender.
         self.chain
             .iter()
-            .find_map(|l| l.term(term, TermForm::Long))
-            .and_then(|t| t.gender)
+            .find_map(|l| l.term(term, TermForm::Long).and_then(|t| t.gender))
     }
 
     pub fn ordinal(
@@ -248,6 +256,9 @@ impl Locales {
         n: i32,
         gender: Option<hayagriva::citationberg::GrammarGender>,
     ) -> String {
+        if let Some(s) = self.ordinals.suffix(n, gender) {
+            return format!("{n}{s}");
+        }
         for l in &self.chain {
             if let Some(o) = l.ordinals() {
                 if let Some(s) = o.lookup(n, gender) {

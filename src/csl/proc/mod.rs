@@ -16,6 +16,7 @@ mod disambiguate;
 mod eval;
 mod input;
 mod locale;
+mod ordinals;
 mod output;
 mod sort;
 mod substitute;
@@ -307,13 +308,20 @@ impl Processor {
                 let b = decorate(b, &f, &Default::default(), None, false);
                 render(&strip_marks(b), markup, &self.quotes)
             } else {
-                let b = decorate(
-                    body,
-                    &layout.to_formatting(),
-                    &layout.to_affixes(),
-                    None,
-                    false,
+                // A suffix goes inside a display block that ends the entry,
+                // unless a choose gave it (citeproc-js).
+                let mut body = body;
+                let mut affixes = layout.to_affixes();
+                let last_is_choose = matches!(
+                    layout.elements.last(),
+                    Some(hayagriva::citationberg::LayoutRenderingElement::Choose(_))
                 );
+                if let Some(s) = affixes.suffix.as_deref().filter(|_| !last_is_choose) {
+                    if output::suffix_into_last_block(&mut body, s) {
+                        affixes.suffix = None;
+                    }
+                }
+                let b = decorate(body, &layout.to_formatting(), &affixes, None, false);
                 render(&strip_marks(b), markup, &self.quotes)
             };
             let label = label.map(|l| {

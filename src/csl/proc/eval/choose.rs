@@ -2,7 +2,7 @@
 
 use hayagriva::citationberg::{ChooseBranch, ChooseMatch, TestPosition};
 
-use super::{is_numeric, CiteInfo, Ctx, Mode, Position, Results};
+use super::{CiteInfo, Ctx, Mode, Position, Results};
 
 impl Ctx<'_> {
     pub(super) fn test(&self, b: &ChooseBranch) -> bool {
@@ -14,7 +14,7 @@ impl Ctx<'_> {
         if let Some(vars) = &b.is_numeric {
             for v in vars {
                 let val = self.var(*v);
-                results.push(val.is_some_and(|s| is_numeric(&s)));
+                results.push(val.is_some_and(|s| self.is_numeric_var(*v, &s)));
             }
         }
         if let Some(vars) = &b.is_uncertain_date {

@@ -69,7 +69,13 @@ impl Ctx<'_> {
             return vec![Node::text(date_key(&limited))];
         }
         if let Some(lit) = &data.literal {
-            return decorate(rich(lit), &el.formatting, &el.affixes, el.display, false);
+            return decorate(
+                rich(lit),
+                &el.formatting,
+                &el.affixes,
+                self.display(el.display),
+                false,
+            );
         }
         let (parts, delimiter, outer_affixes): (Vec<DatePart>, Option<String>, Affixes) = match el
             .form
@@ -122,7 +128,13 @@ impl Ctx<'_> {
             Some(c) => apply_case(out, c, self.is_english()),
             None => out,
         };
-        decorate(out, &el.formatting, &outer_affixes, el.display, false)
+        decorate(
+            out,
+            &el.formatting,
+            &outer_affixes,
+            self.display(el.display),
+            false,
+        )
     }
 
     fn date_parts(
@@ -270,7 +282,8 @@ impl Ctx<'_> {
                         self.term(Term::Other(OtherTerm::Bc), TermForm::Long, false)
                             .unwrap_or("BC"),
                     );
-                } else if y < 1000 {
+                } else if (1..500).contains(&y) {
+                    // citeproc-js: "AD" after years 1 to 499 only.
                     s.push_str(
                         self.term(Term::Other(OtherTerm::Ad), TermForm::Long, false)
                             .unwrap_or("AD"),

@@ -7,6 +7,7 @@ mod date;
 mod label;
 mod name;
 mod names;
+mod numeric;
 mod pages;
 mod text;
 
@@ -162,6 +163,9 @@ pub(crate) struct Ctx<'a> {
     flags: Cell<GroupFlags>,
     year_suffix_done: Cell<bool>,
     depth: Cell<u32>,
+    /// Nesting of text, number, names, date and group elements (citeproc-js's
+    /// render_nesting_level): `display` applies at the layout's top only.
+    render_level: Cell<u32>,
     /// Inside a names element's substitute (nesting depth).
     substituting: Cell<u32>,
     /// The variables rendered inside the substitute being tried (through
@@ -268,6 +272,7 @@ impl<'a> Ctx<'a> {
             flags: Cell::new(GroupFlags::default()),
             year_suffix_done: Cell::new(false),
             depth: Cell::new(0),
+            render_level: Cell::new(0),
             substituting: Cell::new(0),
             substitute_vars: RefCell::new(Vec::new()),
             term_predecessor: Cell::new(false),
@@ -407,6 +412,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// An element's `display`, which citeproc-js honours only on the
+    /// layout's own elements (choices aside): inside a group or macro it
+    /// is ignored (the CSL spec does not say; styles were written against
+    /// citeproc-js).
+    pub(crate) fn display(&self, d: Option<Display>) -> Option<Display> {
+        d.filter(|_| self.render_level.get() <= 1)
+    }
+
     /// Renders a sequence of elements joined by `delimiter`.
     pub fn seq(&self, els: &[LayoutRenderingElement], delimiter: Option<&str>) -> Vec<Node> {
         let mut joined = Joined {
@@ -445,6 +458,13 @@ impl<'a> Ctx<'a> {
             return Vec::new();
         }
         self.depth.set(self.depth.get() + 1);
+        let rendering = !matches!(
+            el,
+            LayoutRenderingElement::Label(_) | LayoutRenderingElement::Choose(_)
+        );
+        if rendering {
+            self.render_level.set(self.render_level.get() + 1);
+        }
         let r = match el {
             LayoutRenderingElement::Text(t) => self.text(t),
             LayoutRenderingElement::Number(n) => self.number(n),
@@ -453,7 +473,13 @@ impl<'a> Ctx<'a> {
             LayoutRenderingElement::Date(d) => self.date(d),
             LayoutRenderingElement::Group(g) => {
                 match self.group(&g.children, g.delimiter.as_deref()) {
-                    Some(r) => decorate(r, &g.to_formatting(), &g.to_affixes(), g.display, false),
+                    Some(r) => decorate(
+                        r,
+                        &g.to_formatting(),
+                        &g.to_affixes(),
+                        self.display(g.display),
+                        false,
+                    ),
                     None => Vec::new(),
                 }
             }
@@ -476,6 +502,9 @@ impl<'a> Ctx<'a> {
             }
         };
         self.depth.set(self.depth.get() - 1);
+        if rendering {
+            self.render_level.set(self.render_level.get() - 1);
+        }
         if !self.term_predecessor.get() && !is_empty(&r) {
             self.term_predecessor.set(true);
         }
@@ -501,20 +530,19 @@ pub(crate) fn decorate(
     if is_empty(&content) {
         return Vec::new();
     }
+    // citeproc-js's FORMAT_KEY_SEQUENCE, innermost first: font-style,
+    // font-variant, font-weight, text-decoration, vertical-align, then
+    // quotes around them all ("<sup><u><b><sc><i>x</i></sc></b></u></sup>").
     let mut c = content;
-    if quotes {
-        c = vec![Node::Quoted(Quote::Style, c)];
-    }
     let tags = [
-        match f.vertical_align {
-            Some(VerticalAlign::Sup) => Some(Tag::Sup),
-            Some(VerticalAlign::Sub) => Some(Tag::Sub),
-            Some(VerticalAlign::Baseline) => Some(Tag::Baseline),
-            _ => None,
+        match f.font_style {
+            Some(FontStyle::Italic) => Some(Tag::Italic),
+            Some(FontStyle::Normal) => Some(Tag::Roman),
+            None => None,
         },
-        match f.text_decoration {
-            Some(TextDecoration::Underline) => Some(Tag::Underline),
-            Some(TextDecoration::None) => Some(Tag::NoDecoration),
+        match f.font_variant {
+            Some(FontVariant::SmallCaps) => Some(Tag::SmallCaps),
+            Some(FontVariant::Normal) => Some(Tag::NormalVariant),
             None => None,
         },
         match f.font_weight {
@@ -523,19 +551,23 @@ pub(crate) fn decorate(
             Some(FontWeight::Light) => Some(Tag::Light),
             None => None,
         },
-        match f.font_variant {
-            Some(FontVariant::SmallCaps) => Some(Tag::SmallCaps),
-            Some(FontVariant::Normal) => Some(Tag::NormalVariant),
+        match f.text_decoration {
+            Some(TextDecoration::Underline) => Some(Tag::Underline),
+            Some(TextDecoration::None) => Some(Tag::NoDecoration),
             None => None,
         },
-        match f.font_style {
-            Some(FontStyle::Italic) => Some(Tag::Italic),
-            Some(FontStyle::Normal) => Some(Tag::Roman),
-            None => None,
+        match f.vertical_align {
+            Some(VerticalAlign::Sup) => Some(Tag::Sup),
+            Some(VerticalAlign::Sub) => Some(Tag::Sub),
+            Some(VerticalAlign::Baseline) => Some(Tag::Baseline),
+            _ => None,
         },
     ];
     for t in tags.into_iter().flatten() {
         c = vec![Node::Tagged(t, c)];
+    }
+    if quotes {
+        c = vec![Node::Quoted(Quote::Style, c)];
     }
     // Affixes go around the content in place (a new vector for every
     // decorated element was a tenth of all allocations).

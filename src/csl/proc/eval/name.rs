@@ -20,10 +20,13 @@ impl Ctx<'_> {
         inverted: bool,
         level: u8,
     ) -> Vec<Node> {
-        if let Some(lit) = &n.literal {
-            return rich(lit);
-        }
         let family_part = name_el.name_part_family();
+        if let Some(lit) = &n.literal {
+            // citeproc-js renders a literal name as an institution, whose
+            // part takes the family name-part's formatting and text case
+            // (not its affixes) when the style has no cs:institution.
+            return decor(rich(lit), family_part, self.is_english());
+        }
         let given_part = name_el.name_part_given();
         let family = n.family.clone().unwrap_or_default();
         // citeproc-js's _givenName: the level the style gives (0 for the
@@ -101,11 +104,7 @@ impl Ctx<'_> {
             return affix(with_ndp(family_nodes), family_part);
         }
         let given = given.as_deref().map(giv).unwrap_or_default();
-        let suffix = n
-            .suffix
-            .as_deref()
-            .map(|s| vec![Node::text(s)])
-            .unwrap_or_default();
+        let suffix = n.suffix.as_deref().map(rich).unwrap_or_default();
         if inverted {
             // Family first: [ndp] family, given [dp] [ndp if demoted], suffix
             let demoted =
@@ -218,7 +217,22 @@ pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool
         words.push(&word[start..]);
     }
     for word in &words {
-        let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
+        // A hyphen before a lower-case letter does not start a new part
+        // ("Guo-ping" is one: "G."), as citeproc-js's initializeWith.
+        let mut pieces: Vec<&str> = Vec::new();
+        let mut start = 0;
+        for (k, _) in word.match_indices('-') {
+            let next_lower = word[k + 1..].chars().next().is_some_and(char::is_lowercase);
+            if !next_lower && k > start {
+                pieces.push(&word[start..k]);
+                start = k + 1;
+            } else if !next_lower {
+                start = k + 1;
+            }
+        }
+        if start < word.len() {
+            pieces.push(&word[start..]);
+        }
         for (pi, piece) in pieces.iter().enumerate() {
             let bare = piece.trim_end_matches('.');
             // An abbreviation written with its period ("Ph.", "Me.", "ME.")
@@ -242,10 +256,21 @@ pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool
                 let letters: String = if abbreviation {
                     bare.to_string()
                 } else {
-                    bare.chars()
-                        .next()
-                        .map(|c| c.to_string())
-                        .unwrap_or_default()
+                    // The capitals after the first letter of a word in mixed
+                    // case join its initial, in lower case ("TSerendorjiin"
+                    // → "Ts."; "JOHN" → "J."), as citeproc-js.
+                    let mut cs = bare.chars();
+                    let first = cs.next().map(|c| c.to_string()).unwrap_or_default();
+                    let rest = cs.as_str();
+                    let caps: String = rest.chars().take_while(|c| c.is_uppercase()).collect();
+                    if !caps.is_empty()
+                        && caps.len() < rest.len()
+                        && piece.chars().all(char::is_alphabetic)
+                    {
+                        first + &caps.to_lowercase()
+                    } else {
+                        first
+                    }
                 };
                 let mut t = String::new();
                 // Initials inside a dotted group ("J.R.") each get their own.
@@ -310,5 +335,10 @@ mod tests {
         assert_eq!(initialize("John M.E.", "", false, true), "John ME");
         assert_eq!(initialize("John M.E.", ". ", true, true), "J. M. E.");
         assert_eq!(initialize("ME", " ", false, true), "ME");
+        // citeproc-js: a lower-case part after a hyphen joins its word;
+        // capitals after the first letter join the initial.
+        assert_eq!(initialize("Guo-ping", "", true, true), "G");
+        assert_eq!(initialize("TSerendorjiin", ". ", true, true), "Ts.");
+        assert_eq!(initialize("JOHN", ". ", true, true), "J.");
     }
 }

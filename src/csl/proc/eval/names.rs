@@ -102,7 +102,7 @@ impl Ctx<'_> {
                                 vec![Node::Tagged(Tag::Div(MARK_NAMES), r)],
                                 &el.to_formatting(),
                                 &el.to_affixes(),
-                                el.display,
+                                self.display(el.display),
                                 false,
                             ),
                         };
@@ -166,7 +166,7 @@ impl Ctx<'_> {
                 vec![Node::text(total.to_string())],
                 &el.to_formatting(),
                 &el.to_affixes(),
-                el.display,
+                self.display(el.display),
                 false,
             );
         }
@@ -232,7 +232,7 @@ impl Ctx<'_> {
             out,
             &el.to_formatting(),
             &el.to_affixes(),
-            el.display,
+            self.display(el.display),
             false,
         )
     }

@@ -18,9 +18,21 @@ struct End<'a> {
 }
 
 fn end(s: &str) -> Option<End<'_>> {
-    let p = s.len()
-        - s.trim_start_matches(|c: char| c.is_ascii_alphabetic())
-            .len();
+    // citeproc-js's particle: `[0-9]*[a-zA-Z]+0*` ("S", "8n", "e0").
+    let run =
+        |from: usize, f: fn(char) -> bool| s[from..].len() - s[from..].trim_start_matches(f).len();
+    let d = run(0, |c| c.is_ascii_digit());
+    let l = run(d, |c| c.is_ascii_alphabetic());
+    let mut p = 0;
+    if l > 0 {
+        let z = run(d + l, |c| c == '0');
+        // The zeros stay with the number when it has no other digit.
+        p = (0..=z)
+            .rev()
+            .map(|z| d + l + z)
+            .find(|&p| s[p..].starts_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or(0);
+    }
     let rest = &s[p..];
     let d = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if d == 0 || !rest[d..].chars().all(|c| c.is_ascii_lowercase()) {
@@ -239,6 +251,17 @@ mod tests {
             ("12--15", ["12--15"; 6]),
             ("A12-15", ["A12-15"; 6]),
             ("x12y3-9", ["x12y3-9"; 6]),
+            (
+                "8n11564-8n1568",
+                [
+                    "8n11564–8n1568",
+                    "8n11564–8n11568",
+                    "8n11564–8",
+                    "8n11564–68",
+                    "8n11564–68",
+                    "8n11564–68",
+                ],
+            ),
         ];
         let formats = [
             None,

@@ -2,14 +2,15 @@
 //! page ranges and numbers.
 
 use hayagriva::citationberg::taxonomy::{
-    NumberVariable, OtherTerm, PageVariable, StandardVariable, Term, Variable,
+    Locator, NumberVariable, OtherTerm, PageVariable, StandardVariable, Term, Variable,
 };
 use hayagriva::citationberg::{LabelPluralize, LongShortForm, NumberForm, TermForm, TextTarget};
 
 use crate::csl::proc::output::rich::rich;
-use crate::csl::proc::output::textcase::apply_case;
+use crate::csl::proc::output::textcase::{apply_case, apply_case_in};
 use crate::csl::proc::output::{is_empty, Node, Tag};
 
+use super::numeric::{self, NumEnv, RangeEnv};
 use super::{decorate, strip_periods, CiteInfo, Ctx, Mode, MARK_NUM_SUFFIX, MARK_YEAR_SUFFIX};
 
 impl Ctx<'_> {
@@ -45,20 +46,10 @@ impl Ctx<'_> {
                     self.year_suffix_done.set(true);
                 }
                 self.substituted(var);
-                let value = if var == Variable::Page(PageVariable::Page)
-                    || var == Variable::Number(NumberVariable::Locator) && self.cite_label_is_page()
-                {
-                    self.page_range(&value)
-                } else {
-                    value
-                };
-                // An ampersand between numbers is the locale's "and" symbol
-                // (citeproc-js's number parser: "213 & 235").
-                let value = match self.term(Term::Other(OtherTerm::And), TermForm::Symbol, false) {
-                    Some(and) if and != "&" && is_number_var(var) && value.contains(" & ") => {
-                        value.replace(" & ", &format!(" {and} "))
-                    }
-                    _ => value,
+                // citeproc-js prints these through its number parser.
+                let value = match number_name(var).filter(|n| TEXT_NUMBERS.contains(n)) {
+                    Some(name) => self.render_number(name, &value, &|n| n.to_string()),
+                    None => value,
                 };
                 if matches!(
                     var,
@@ -114,7 +105,7 @@ impl Ctx<'_> {
             content
         };
         let content = match t.text_case {
-            Some(c) => apply_case(content, c, self.is_english()),
+            Some(c) => apply_case_in(content, c, self.is_english(), self.is_turkic()),
             None => content,
         };
         // A number variable printed as a number keeps its own suffix out
@@ -142,7 +133,13 @@ impl Ctx<'_> {
                 return out;
             }
         }
-        decorate(content, &t.formatting, &t.affixes, t.display, t.quotes)
+        decorate(
+            content,
+            &t.formatting,
+            &t.affixes,
+            self.display(t.display),
+            t.quotes,
+        )
     }
 
     /// A term about to render opens a bibliography entry or a cite of a
@@ -162,20 +159,107 @@ impl Ctx<'_> {
         }
     }
 
-    fn cite_label_is_page(&self) -> bool {
-        self.cite
-            .is_some_and(|c| c.label.as_deref().is_none_or(|l| l == "page"))
+    /// The item is in Turkish or Azerbaijani.
+    fn is_turkic(&self) -> bool {
+        self.item.language.as_deref().is_some_and(|l| {
+            let l = l.trim().to_lowercase();
+            ["tr", "az"]
+                .iter()
+                .any(|t| l == *t || l.starts_with(&format!("{t}-")))
+        })
     }
 
-    fn page_range(&self, value: &str) -> String {
-        let delim = self
-            .term(
-                Term::Other(OtherTerm::PageRangeDelimiter),
-                TermForm::Long,
-                false,
+    fn page_range_delimiter(&self) -> &str {
+        self.term(
+            Term::Other(OtherTerm::PageRangeDelimiter),
+            TermForm::Long,
+            false,
+        )
+        .unwrap_or("–")
+    }
+
+    /// Runs `f` with what citeproc-js's number parser needs of the
+    /// locale and cite for variable `name`.
+    fn with_num_env<R>(&self, name: &str, f: impl FnOnce(&NumEnv) -> R) -> R {
+        let and = self.term(Term::Other(OtherTerm::And), TermForm::Long, false);
+        let symbol = self.term(Term::Other(OtherTerm::And), TermForm::Symbol, false);
+        let ampersand = match symbol {
+            Some(s) if Some(s) != and => s,
+            _ => "&",
+        };
+        let has_term = |t: &str| {
+            t.parse::<Locator>()
+                .ok()
+                .and_then(|l| self.term(Term::Locator(l), TermForm::Long, false))
+                .is_some()
+        };
+        let env = NumEnv {
+            var: name,
+            item_label: self.cite.and_then(|c| c.label.as_deref()),
+            and_word: and.filter(|_| !self.env.english),
+            ampersand,
+            has_term: &has_term,
+        };
+        f(&env)
+    }
+
+    /// A number variable as citeproc-js prints it (numeric::render).
+    fn render_number(&self, name: &str, value: &str, format: &dyn Fn(i32) -> String) -> String {
+        let delim = self.page_range_delimiter().to_string();
+        let page_format = self.env.style.settings.page_range_format;
+        let mangle = |s: &str| super::pages::page_range(s, page_format, &delim);
+        let ranges = RangeEnv {
+            has_format: page_format.is_some(),
+            page_delim: &delim,
+            year_delim: "–",
+            mangle: &mangle,
+        };
+        let term = |name: &str, plural: bool, master: bool| {
+            let t = name.parse::<Locator>().ok()?;
+            let _ = master;
+            let form = TermForm::Short;
+            self.term(Term::Locator(t), form, plural)
+                .map(str::to_string)
+        };
+        self.with_num_env(name, |env| {
+            numeric::render(value, env, &ranges, &term, format)
+        })
+    }
+
+    /// `is-numeric` as citeproc-js tests it: number variables (and
+    /// call-number) by its number parser (the first part reads as a
+    /// number: "12a3", "i-iv", "vol. 2", "3; 4" are numeric, "1,2" is
+    /// not), a title by its last character; other variables never.
+    pub(super) fn is_numeric_var(&self, var: Variable, value: &str) -> bool {
+        let name = match var {
+            Variable::Number(NumberVariable::CitationNumber) => "citation-number",
+            Variable::Standard(StandardVariable::CallNumber) => "call-number",
+            Variable::Standard(StandardVariable::Title) => {
+                return value.ends_with(|c: char| c.is_ascii_digit());
+            }
+            _ => match number_name(var) {
+                Some(n) => n,
+                None => return false,
+            },
+        };
+        self.with_num_env(name, |env| {
+            numeric::parse(value, env)
+                .first()
+                .is_some_and(|v| v.numeric)
+        })
+    }
+
+    /// The first part of a number variable as citeproc-js's parser reads
+    /// it: whether it is plural, and the term of its embedded label.
+    pub(super) fn number_head(&self, name: &str, value: &str) -> (bool, Option<&'static str>) {
+        self.with_num_env(name, |env| {
+            let values = numeric::parse(value, env);
+            let head = values.first();
+            (
+                head.is_some_and(|v| v.plural),
+                head.and_then(|v| numeric::label_term(&v.label)),
             )
-            .unwrap_or("–");
-        super::pages::page_range(value, self.env.style.settings.page_range_format, delim)
+        })
     }
 
     pub(super) fn number(&self, n: &hayagriva::citationberg::Number) -> Vec<Node> {
@@ -187,27 +271,28 @@ impl Ctx<'_> {
         };
         self.substituted(var);
         let gender = self.locales().gender(Term::from(n.variable));
-        let text = if is_numeric(&value) {
-            let v = if var == Variable::Page(PageVariable::Page) {
-                self.page_range(&value)
-            } else {
-                value.clone()
-            };
-            format_numbers(&v, |num| match n.form {
-                NumberForm::Numeric => num.to_string(),
-                NumberForm::Ordinal => self.locales().ordinal(num, gender),
-                NumberForm::LongOrdinal => self.locales().long_ordinal(num, gender),
-                NumberForm::Roman => roman(num),
-            })
-        } else {
-            value
+        let format = |num: i32| match n.form {
+            NumberForm::Numeric => num.to_string(),
+            NumberForm::Ordinal => self.locales().ordinal(num, gender),
+            NumberForm::LongOrdinal => self.locales().long_ordinal(num, gender),
+            NumberForm::Roman => roman(num),
+        };
+        let text = match number_name(var) {
+            Some(name) => self.render_number(name, &value, &format),
+            None => value,
         };
         let content = rich(&text);
         let content = match n.text_case {
             Some(c) => apply_case(content, c, self.is_english()),
             None => content,
         };
-        decorate(content, &n.formatting, &n.affixes, n.display, false)
+        decorate(
+            content,
+            &n.formatting,
+            &n.affixes,
+            self.display(n.display),
+            false,
+        )
     }
 
     pub(super) fn label(&self, l: &hayagriva::citationberg::Label) -> Vec<Node> {
@@ -227,16 +312,35 @@ impl Ctx<'_> {
         } else {
             Term::from(l.variable)
         };
-        let plural = match (l.label.plural, &value) {
-            (LabelPluralize::Always, _) => true,
-            (LabelPluralize::Never, _) | (LabelPluralize::Contextual, None) => false,
-            (LabelPluralize::Contextual, Some(value)) => {
-                if var.is_number_of_variable() {
-                    value.trim().parse::<i64>().map(|n| n > 1).unwrap_or(false)
-                } else {
-                    is_plural(value)
-                }
+        // citeproc-js reads the value with its number parser: the plural,
+        // and the term of a label written in the value ("vol. 3").
+        let (plural, embedded) = match (number_name(var), &value) {
+            (Some(name), Some(value)) => self.number_head(name, value),
+            (None, Some(value)) => (is_plural(value), None),
+            (_, None) => (false, None),
+        };
+        let number = Variable::Number(NumberVariable::Number);
+        let term = match embedded {
+            // citeproc-js: "no." in `number` stays the "number" term.
+            Some("issue") if var == number && self.term(term, TermForm::Long, false).is_some() => {
+                term
             }
+            Some(t)
+                if var == number
+                    || matches!(
+                        var,
+                        Variable::Number(NumberVariable::Locator)
+                            | Variable::Page(PageVariable::Page)
+                    ) =>
+            {
+                t.parse::<Locator>().map(Term::Locator).unwrap_or(term)
+            }
+            _ => term,
+        };
+        let plural = match l.label.plural {
+            LabelPluralize::Always => true,
+            LabelPluralize::Never => false,
+            LabelPluralize::Contextual => plural,
         };
         let Some(s) = self
             .term(term, l.label.form, plural)
@@ -299,52 +403,6 @@ fn is_plural(s: &str) -> bool {
         || s.contains(" and ")
 }
 
-/// Formats each number of a numeric value (`2-5`, `2, 3 & 5`), normalising
-/// range hyphens to en dashes and separators to `, ` and ` & `.
-fn format_numbers(s: &str, f: impl Fn(i32) -> String) -> String {
-    let mut out = String::new();
-    let mut num = String::new();
-    let mut chars = s.chars().peekable();
-    let flush = |num: &mut String, out: &mut String| {
-        if num.is_empty() {
-            return;
-        }
-        if num.chars().all(|c| c.is_ascii_digit()) {
-            match num.parse::<i32>() {
-                Ok(n) => out.push_str(&f(n)),
-                Err(_) => out.push_str(num),
-            }
-        } else {
-            out.push_str(num);
-        }
-        num.clear();
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '-' | '–' | ',' | '&' => {
-                flush(&mut num, &mut out);
-                let trimmed = out.trim_end().len();
-                out.truncate(trimmed);
-                out.push_str(match c {
-                    ',' => ", ",
-                    '&' => " & ",
-                    _ => "–",
-                });
-                while chars.peek() == Some(&' ') {
-                    chars.next();
-                }
-            }
-            _ if c.is_alphanumeric() => num.push(c),
-            _ => {
-                flush(&mut num, &mut out);
-                out.push(c);
-            }
-        }
-    }
-    flush(&mut num, &mut out);
-    out
-}
-
 /// Roman numerals as citeproc-js writes them (its Romanizer): below 6000,
 /// thousands as "m"s ("mmmmm" for 5000); nothing from 6000 on.
 fn roman(n: i32) -> String {
@@ -370,6 +428,51 @@ fn is_number_var(v: Variable) -> bool {
     matches!(v, Variable::Number(_) | Variable::Page(_))
 }
 
+/// The number variables citeproc-js's `<text>` prints through its number
+/// parser (the others print as text).
+const TEXT_NUMBERS: &[&str] = &[
+    "page",
+    "page-first",
+    "chapter-number",
+    "collection-number",
+    "edition",
+    "issue",
+    "number",
+    "number-of-pages",
+    "number-of-volumes",
+    "volume",
+    "locator",
+    "first-reference-note-number",
+];
+
+/// The CSL name of a number variable.
+fn number_name(v: Variable) -> Option<&'static str> {
+    use NumberVariable as N;
+    Some(match v {
+        Variable::Page(_) => "page",
+        Variable::Number(n) => match n {
+            N::ChapterNumber => "chapter-number",
+            N::CitationNumber => return None,
+            N::CollectionNumber => "collection-number",
+            N::Edition => "edition",
+            N::FirstReferenceNoteNumber => "first-reference-note-number",
+            N::Issue => "issue",
+            N::Locator => "locator",
+            N::Number => "number",
+            N::NumberOfPages => "number-of-pages",
+            N::NumberOfVolumes => "number-of-volumes",
+            N::PageFirst => "page-first",
+            N::PartNumber => "part-number",
+            N::PrintingNumber => "printing-number",
+            N::Section => "section",
+            N::SupplementNumber => "supplement-number",
+            N::Version => "version",
+            N::Volume => "volume",
+        },
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,8 +485,6 @@ mod tests {
         assert!(is_numeric("1, 3 & 5"));
         assert!(!is_numeric("12a3"));
         assert!(!is_numeric("Second"));
-        assert_eq!(format_numbers("1-3", |n| n.to_string()), "1–3");
-        assert_eq!(format_numbers("1,3&5", |n| n.to_string()), "1, 3 & 5");
         assert_eq!(roman(14), "xiv");
         // citeproc-js: "m"s up to 5999, nothing beyond.
         assert_eq!(roman(4999), "mmmmcmxcix");

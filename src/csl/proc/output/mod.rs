@@ -213,3 +213,20 @@ pub(crate) fn strip_marks(nodes: Vec<Node>) -> Vec<Node> {
     }
     out
 }
+
+/// Puts a layout's `suffix` inside the display block that ends `body`
+/// (citeproc-js: `<div class="csl-right-inline">T.</div>`); `false` when
+/// the body does not end with one.
+pub(crate) fn suffix_into_last_block(body: &mut [Node], suffix: &str) -> bool {
+    let last = body
+        .iter_mut()
+        .rev()
+        .find(|n| !is_empty(std::slice::from_ref(*n)));
+    match last {
+        Some(Node::Tagged(Tag::Div(class), inner)) if class.starts_with("csl-") => {
+            inner.push(Node::text(suffix));
+            true
+        }
+        _ => false,
+    }
+}

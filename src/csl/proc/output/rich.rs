@@ -19,8 +19,31 @@ enum Frame {
 /// single, which become quotes of the locale by nesting depth. An
 /// apostrophe inside or at the end of a word is typographic (’), and a
 /// quote that is never closed stays as it was written.
+///
+/// A space before `:` `;` `?` `!` `»` and after `«` becomes a narrow
+/// no-break space (U+202F), as citeproc-js does to every string it
+/// outputs (French orthography: "« Anonymous »").
 pub(crate) fn rich(s: &str) -> Vec<Node> {
+    if s.contains(['«', '»', ':', ';', '?', '!']) {
+        return rich_with(&narrow_spaces(s), true);
+    }
     rich_with(s, true)
+}
+
+fn narrow_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            (' ', Some(n)) if ":;?!»".contains(*n) => out.push('\u{202f}'),
+            ('«', Some(' ')) => {
+                chars.next();
+                out.push_str("«\u{202f}");
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// [`rich`] for the prefix and suffix of a cite, where citeproc-js leaves
@@ -41,9 +64,63 @@ pub(crate) fn rich_affix(s: &str) -> Vec<Node> {
     affix_quotes(rich_with(s, false))
 }
 
+/// citeproc-js's markup normalisation (its `_doppelString`): spaces and
+/// extra attributes in `<span style="font-variant: small-caps">` and
+/// `<span class="nocase" ...>` do not matter.
+fn normalize_spans(s: &str) -> Option<String> {
+    if !s.contains("<span") {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut changed = false;
+    while let Some(k) = rest.find("<span") {
+        out.push_str(&rest[..k]);
+        let after = &rest[k + 5..];
+        let attrs = after.trim_start();
+        let tag_end = after.find('>');
+        let canonical = (attrs.len() < after.len())
+            .then_some(())
+            .and(tag_end)
+            .and_then(|end| {
+                let inner = &after[..end];
+                let a = inner.trim_start();
+                if let Some(v) = a.strip_prefix("style=\"font-variant:") {
+                    let v = v.trim_start();
+                    let v = v.strip_prefix("small-caps")?;
+                    let v = v.strip_prefix(';').unwrap_or(v);
+                    v.starts_with('"')
+                        .then_some(("<span style=\"font-variant:small-caps;\">", end))
+                } else if a.starts_with("class=\"nocase\"") {
+                    Some(("<span class=\"nocase\">", end))
+                } else if a.starts_with("class=\"nodecor\"") {
+                    Some(("<span class=\"nodecor\">", end))
+                } else {
+                    None
+                }
+            });
+        match canonical {
+            Some((tag, end)) => {
+                changed |= &rest[k..k + 5 + end + 1] != tag;
+                out.push_str(tag);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str("<span");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 fn rich_with(s: &str, curly: bool) -> Vec<Node> {
     if !s.contains(['<', '"', '\'', '“', '‘']) {
         return vec![Node::Text(s.to_string())];
+    }
+    if let Some(n) = normalize_spans(s) {
+        return rich_with(&n, curly);
     }
     let mut stack: Vec<(Frame, Vec<Node>)> = vec![(Frame::Root, Vec::new())];
     let mut buf = String::new();
@@ -223,6 +300,18 @@ mod tests {
         let n = rich("Nation of \"Positive Obligations \" of State");
         assert_eq!(html(&n), "Nation of \"Positive Obligations \" of State");
         assert_eq!(html(&rich("abbé d'")), "abbé d’");
+        assert_eq!(
+            html(&rich(
+                "<span style=\"font-variant: small-caps\" title=\"x\">Here</span>"
+            )),
+            html(&rich(
+                "<span style=\"font-variant:small-caps;\">Here</span>"
+            ))
+        );
+        assert_eq!(
+            html(&rich("His « Anonymous » Life ?")),
+            "His «\u{202f}Anonymous\u{202f}» Life\u{202f}?"
+        );
         // In a cite's prefix curly quotes stay (flipflop_LeadingMarkupWithApostrophe).
         assert_eq!(
             html(&rich_affix("meaning ‘God willing’. Another")),

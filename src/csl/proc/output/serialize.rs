@@ -71,9 +71,30 @@ impl Flattener<'_> {
         }
         let no_merge = std::mem::take(&mut self.no_merge);
         let mut text = text.to_string();
-        // Punctuation after a closing quote moves inside it (en-US style).
+        // Punctuation after a closing quote moves inside it (en-US style):
+        // citeproc-js's SWAP_IN marks ". , ! ?" (not ": ;"); a ":" or ";"
+        // after the quote first gives way to a "!" or "?" (its merge table).
         if self.quotes.punctuation_in_quote && !close_quote {
-            if let Some(first) = text.chars().next().filter(|c| *c == '.' || *c == ',') {
+            let first = text.chars().next().filter(|c| ".,!?".contains(*c));
+            if let (Some(f), Some(last)) = (first, self.last_char()) {
+                if !no_merge && "!?".contains(f) && ":;".contains(last) {
+                    self.remove_last_char();
+                }
+            }
+            // A ":" after a quote that closes on "!" or "?" goes.
+            if !no_merge && text.starts_with(':') {
+                let q = self.runs.iter().rposition(|r| !r.text.is_empty());
+                if let Some(q) = q.filter(|&q| self.runs[q].close_quote) {
+                    let inside = self.runs[..q]
+                        .iter()
+                        .rev()
+                        .find_map(|r| r.text.chars().last());
+                    if inside.is_some_and(|b| b == '!' || b == '?') {
+                        text.remove(0);
+                    }
+                }
+            }
+            if let Some(first) = first {
                 let q = self.runs.iter().rposition(|r| !r.text.is_empty());
                 if let Some(mut q) = q.filter(|&q| self.runs[q].close_quote) {
                     text.remove(0);
@@ -88,13 +109,22 @@ impl Flattener<'_> {
                         .iter()
                         .rev()
                         .find_map(|r| r.text.chars().last());
+                    // The merge table inside the quote: "." after "!", "?",
+                    // ":" or ";" and a repeated mark go; others stay (",.").
                     let keep = match before {
-                        Some(b) if PUNCT.contains(b) => !(first == '.' || b == first),
+                        Some(b) if PUNCT.contains(b) => {
+                            !(b == first || (first == '.' && "!?:;".contains(b)))
+                        }
                         _ => true,
                     };
                     if keep {
-                        // Insert before the quote, in a run of the quote's frames.
-                        let frames = self.runs[q].frames.clone();
+                        // Insert before the quote, inside the formatting the
+                        // quoted text ends in (citeproc-js: “<i>T,</i>”).
+                        let frames = self.runs[..q]
+                            .iter()
+                            .rev()
+                            .find(|r| !r.text.is_empty())
+                            .map_or_else(|| self.runs[q].frames.clone(), |r| r.frames.clone());
                         self.runs.insert(
                             q,
                             Run {
@@ -124,7 +154,9 @@ impl Flattener<'_> {
                 } else if replace_old {
                     self.remove_last_char();
                 }
-            } else if last == ' ' && first == ' ' {
+            } else if (last == ' ' || last == '\u{a0}') && first == ' ' {
+                // A space after a space or a no-break space goes (citeproc-js's
+                // adjust: a suffix ending in U+00A0 takes no space after it).
                 text.remove(0);
             }
         }

@@ -14,7 +14,20 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
 }
 
 const STOP_WORDS: &[&str] = &[
-    // The spec's list, and the prepositions citeproc-js also keeps lower case.
+    // The spec's list, and the words of citeproc-js's SKIP_WORDS (name
+    // particles "de", "d'", "von", "van" included) that are single words.
+    "al",
+    "c",
+    "ca",
+    "d'",
+    "de",
+    "et",
+    "v",
+    "v.",
+    "van",
+    "vis-à-vis",
+    "von",
+    "vs.",
     "a",
     "about",
     "above",
@@ -112,6 +125,8 @@ const STOP_WORDS: &[&str] = &[
 struct State {
     case: TextCase,
     english: bool,
+    /// Turkish or Azerbaijani: dotted and dotless i case apart.
+    turkic: bool,
     /// At the start of the text, or after a colon/full stop that opens a new phrase.
     word_start: bool,
     first_word: bool,
@@ -119,12 +134,25 @@ struct State {
 }
 
 pub(crate) fn apply_case(nodes: Vec<Node>, case: TextCase, english: bool) -> Vec<Node> {
+    apply_case_in(nodes, case, english, false)
+}
+
+/// [`apply_case`] for text in a Turkic language (`turkic`): "i" upper-cases
+/// to "İ" and "I" lower-cases to "ı", as citeproc-js's locale-aware
+/// toLocaleUpperCase with the item's language.
+pub(crate) fn apply_case_in(
+    nodes: Vec<Node>,
+    case: TextCase,
+    english: bool,
+    turkic: bool,
+) -> Vec<Node> {
     if matches!(case, TextCase::TitleCase) && !english {
         return nodes;
     }
     let mut st = State {
         case,
         english,
+        turkic,
         word_start: true,
         first_word: true,
         after_colon: false,
@@ -165,6 +193,10 @@ fn walk(nodes: Vec<Node>, st: &mut State, seen: &mut usize, total: usize) -> Vec
 
 fn transform(text: &str, st: &mut State, seen: &mut usize, total: usize) -> String {
     match st.case {
+        TextCase::Lowercase if st.turkic => {
+            return text.replace('I', "ı").replace('İ', "i").to_lowercase();
+        }
+        TextCase::Uppercase if st.turkic => return text.replace('i', "İ").to_uppercase(),
         TextCase::Lowercase => return text.to_lowercase(),
         TextCase::Uppercase => return text.to_uppercase(),
         _ => {}

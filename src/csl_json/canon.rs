@@ -1,0 +1,306 @@
+//! JSON text as serde_json prints a `Value`, without building one: the
+//! compact form of a value (object keys sorted and unique, the last of
+//! equal keys kept, strings and numbers as serde_json writes them), and the
+//! pretty form of such text. A `serde_json::Value` tree takes several
+//! allocations per string and per object; reading a million items through
+//! one and printing it again was half of `publist merge`'s time.
+//!
+//! Written here rather than taken from a crate: what must come out is
+//! serde_json's own formatting of its own `Value`, byte for byte, which
+//! serde_json itself only offers through the tree.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// An object key, borrowed from the text when it has no escapes.
+pub(super) struct Key<'a>(pub Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Key<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Cow<'de, str>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v))
+            }
+        }
+        d.deserialize_str(V).map(Key)
+    }
+}
+
+/// The members of a JSON object, in the order of the text (equal keys
+/// kept: the caller decides), each value as its text.
+pub(super) fn members(text: &str) -> serde_json::Result<Vec<(Cow<'_, str>, &RawValue)>> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Vec<(Cow<'de, str>, &'de RawValue)>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(map.size_hint().unwrap_or(16));
+            while let Some(Key(k)) = map.next_key::<Key>()? {
+                out.push((k, map.next_value::<&RawValue>()?));
+            }
+            Ok(out)
+        }
+    }
+    let mut d = serde_json::Deserializer::from_str(text);
+    let members = d.deserialize_map(V)?;
+    d.end()?;
+    Ok(members)
+}
+
+/// The positions of `members` in sorted key order, the last of equal keys
+/// kept: the order of a `serde_json::Map` built from them.
+pub(super) fn sorted<K: AsRef<str>, V>(members: &[(K, V)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    let key = |i: usize| members[i].0.as_ref();
+    if !order.windows(2).all(|w| key(w[0]) < key(w[1])) {
+        order.sort_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+        // Of a run of equal keys the last (in the text) stands.
+        let mut kept: Vec<usize> = Vec::with_capacity(order.len());
+        for i in order {
+            match kept.last_mut() {
+                Some(last) if key(*last) == key(i) => *last = i,
+                _ => kept.push(i),
+            }
+        }
+        order = kept;
+    }
+    order
+}
+
+/// Appends the compact text serde_json prints for the `Value` of `text`.
+pub(super) fn compact(text: &str, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let mut d = serde_json::Deserializer::from_str(text);
+    Canon(out).deserialize(&mut d)?;
+    d.end()
+}
+
+/// Appends a string as serde_json writes it.
+pub(super) fn string(s: &str, out: &mut Vec<u8>) {
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        // Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, s);
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
+}
+
+/// Writes the compact text of the value it is given.
+struct Canon<'o>(&'o mut Vec<u8>);
+
+impl<'de> DeserializeSeed<'de> for Canon<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Canon<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<(), E> {
+        self.0.extend_from_slice(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
+        self.0.extend_from_slice(v.to_string().as_bytes());
+        Ok(())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
+        self.0.extend_from_slice(v.to_string().as_bytes());
+        Ok(())
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<(), E> {
+        // What a Value holds for the number and prints (JSON text has no NaN).
+        match serde_json::Number::from_f64(v) {
+            Some(n) => self.0.extend_from_slice(n.to_string().as_bytes()),
+            None => self.0.extend_from_slice(b"null"),
+        }
+        Ok(())
+    }
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        string(v, self.0);
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.0.extend_from_slice(b"null");
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let out = self.0;
+        out.push(b'[');
+        let mut first = true;
+        loop {
+            if !first {
+                out.push(b',');
+            }
+            if seq.next_element_seed(Canon(out))?.is_none() {
+                if !first {
+                    out.pop();
+                }
+                break;
+            }
+            first = false;
+        }
+        out.push(b']');
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let out = self.0;
+        out.push(b'{');
+        let start = out.len();
+        let mut previous: Option<Cow<str>> = None;
+        let mut in_order = true;
+        while let Some(Key(k)) = map.next_key::<Key>()? {
+            if previous.is_some() {
+                out.push(b',');
+            }
+            string(&k, out);
+            out.push(b':');
+            map.next_value_seed(Canon(out))?;
+            in_order &= previous.as_deref().is_none_or(|p| p < k.as_ref());
+            previous = Some(k);
+        }
+        if !in_order {
+            // Rare (keys out of order, or twice): sort what was written.
+            let text = format!("{{{}}}", String::from_utf8_lossy(&out[start..]));
+            let written = members(&text).map_err(de::Error::custom)?;
+            let mut again = Vec::with_capacity(text.len());
+            for (n, i) in sorted(&written).into_iter().enumerate() {
+                if n > 0 {
+                    again.push(b',');
+                }
+                string(&written[i].0, &mut again);
+                again.push(b':');
+                again.extend_from_slice(written[i].1.get().as_bytes());
+            }
+            out.truncate(start);
+            out.extend_from_slice(&again);
+        }
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+/// Appends compact JSON text (as [`compact`] writes it) the way
+/// serde_json's pretty printer prints its value, the value's first line
+/// continuing a line indented by `level` steps of two spaces.
+pub(super) fn pretty(compact: &[u8], level: usize, out: &mut Vec<u8>) {
+    let newline = |out: &mut Vec<u8>, level: usize| {
+        out.push(b'\n');
+        out.resize(out.len() + 2 * level, b' ');
+    };
+    let mut level = level;
+    let mut i = 0;
+    while i < compact.len() {
+        let b = compact[i];
+        match b {
+            b'"' => {
+                let mut j = i + 1;
+                while j < compact.len() && compact[j] != b'"' {
+                    j += if compact[j] == b'\\' { 2 } else { 1 };
+                }
+                let end = (j + 1).min(compact.len());
+                out.extend_from_slice(&compact[i..end]);
+                i = end;
+                continue;
+            }
+            b'{' | b'[' => {
+                out.push(b);
+                if matches!(compact.get(i + 1), Some(b'}' | b']')) {
+                    out.push(compact[i + 1]);
+                    i += 2;
+                    continue;
+                }
+                level += 1;
+                newline(out, level);
+            }
+            b'}' | b']' => {
+                level = level.saturating_sub(1);
+                newline(out, level);
+                out.push(b);
+            }
+            b',' => {
+                out.push(b',');
+                newline(out, level);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn check(text: &str) {
+        let value: Value = serde_json::from_str(text).unwrap();
+        let mut out = Vec::new();
+        compact(text, &mut out).unwrap();
+        let expected = serde_json::to_string(&value).unwrap();
+        assert_eq!(String::from_utf8_lossy(&out), expected, "compact of {text}");
+        let mut printed = Vec::new();
+        pretty(&out, 0, &mut printed);
+        let expected = serde_json::to_string_pretty(&value).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&printed),
+            expected,
+            "pretty of {text}"
+        );
+    }
+
+    #[test]
+    fn compact_and_pretty_text_are_serde_jsons_own() {
+        for text in [
+            r#"{"b": 1, "a": [1, 2.50, -3, 1e3, -0, 0.1e-2, 18446744073709551615, -9223372036854775808]}"#,
+            r#"{"z": {"y": {}, "x": []}, "a": "\u00e9\/\"\\\n\t\u0001 é", "a": "second"}"#,
+            r#"[{"family": "A", "given": "B"}, {"given": "C", "family": "D", "given": "E"}, null, true, false]"#,
+            r#"{"k\u0065y": 1, "key": 2, "": {"": [[], [{}]]}}"#,
+            r#""just a string""#,
+            "123456789012345678901234567890",
+            r#"{"date-parts": [["2020", 5]], "raw": "2020-05"}"#,
+            "[1.7976931348623157e308, 5e-324, 100000000000000000000.0, 0.30000000000000004]",
+        ] {
+            check(text);
+        }
+    }
+
+    #[test]
+    fn sorted_keeps_the_last_of_equal_keys() {
+        let m = [("b", 0), ("a", 1), ("b", 2), ("c", 3), ("a", 4)];
+        assert_eq!(sorted(&m), [4, 2, 3]);
+        assert_eq!(sorted(&[("a", 0), ("b", 1)]), [0, 1]);
+    }
+
+    #[test]
+    fn members_are_in_the_order_of_the_text() {
+        let m = members(r#"{"b": [1, 2], "a\"": {"x": 1}, "b": 3}"#).unwrap();
+        let got: Vec<(&str, &str)> = m.iter().map(|(k, v)| (k.as_ref(), v.get())).collect();
+        assert_eq!(got, [("b", "[1, 2]"), ("a\"", r#"{"x": 1}"#), ("b", "3")]);
+        assert!(members("[1]").is_err());
+        assert!(members(r#"{"a": 1} x"#).is_err());
+    }
+}
