@@ -311,6 +311,17 @@ impl ItemData {
         for (key, v) in map {
             item.set_json(key, v);
         }
+        // Variables written in the note (citeproc-js's field hack).
+        if let Some(n) = super::notefield::read(map) {
+            for (k, v) in &n.set {
+                item.set_json(k, v);
+            }
+            item.vars
+                .remove(&Variable::Standard(StandardVariable::Note));
+            if !n.note.is_empty() {
+                item.set_json("note", &Value::String(n.note));
+            }
+        }
         item.derive_page_first();
         item
     }

@@ -298,7 +298,18 @@ impl Ctx<'_> {
                 s
             }
             DateStrongAnyForm::Month(form) => {
-                let m = x[1];
+                // citeproc-js's normalizeMonth: 1-12 months, 13-24 seasons
+                // (17-24 as 13-16) in the long and short forms only; any
+                // other number is no month.
+                let numeric = matches!(
+                    form,
+                    DateMonthForm::Numeric | DateMonthForm::NumericLeadingZeros
+                );
+                let m = match x[1] {
+                    m @ 1..=12 => m,
+                    m @ 13..=24 if !numeric => m,
+                    _ => 0,
+                };
                 if m == 0 {
                     match &d.season {
                         Some(s) => s.clone(),

@@ -443,7 +443,18 @@ impl Ctx<'_> {
                             DelimiterBehavior::Always => true,
                             DelimiterBehavior::Never => false,
                         };
-                        if use_delim {
+                        if !starts_romanesque(and) {
+                            // citeproc-js: an "and" in another script takes
+                            // no spaces ("A和B"), a delimiter only when always
+                            // (the delimiter only between two names: citeproc-js's
+                            // and.single).
+                            let always = count == 2
+                                && options.delimiter_precedes_last == DelimiterBehavior::Always;
+                            out.push(Node::text(format!(
+                                "{}{and}",
+                                if always { delim } else { "" }
+                            )));
+                        } else if use_delim {
                             out.push(Node::text(format!("{delim}{and} ")));
                         } else {
                             out.push(Node::text(format!(" {and} ")));
@@ -490,8 +501,11 @@ impl Ctx<'_> {
                     };
                     out.push(Node::text(if use_delim {
                         delim.to_string()
-                    } else {
+                    } else if starts_romanesque(t) {
                         " ".to_string()
+                    } else {
+                        // No space before "et al." in another script ("等").
+                        String::new()
                     }));
                     let content = vec![Node::text(t)];
                     match et_al {
@@ -534,4 +548,17 @@ fn shorthand(parent: &Names, child: &Names) -> Names {
         merged.vertical_align = parent.vertical_align;
     }
     merged
+}
+
+/// citeproc-js's STARTSWITH_ROMANESQUE_REGEXP: a term in a script written
+/// with spaces between words ("and", "&", "und", "و"; not "和", "ו").
+fn starts_romanesque(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| {
+        c == '&'
+            || c.is_ascii_alphabetic()
+            || matches!(c as u32,
+                0x0e01..=0x0e5b | 0x00c0..=0x017f | 0x0370..=0x03ff | 0x0400..=0x052f
+                | 0x0590..=0x05d4 | 0x05d6..=0x05ff | 0x1f00..=0x1fff | 0x0600..=0x06ff
+                | 0x200c | 0x200d | 0x200e | 0x0218..=0x021b | 0x202a..=0x202e)
+    })
 }

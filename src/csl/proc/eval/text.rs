@@ -47,11 +47,9 @@ impl Ctx<'_> {
                 }
                 self.substituted(var);
                 // citeproc-js prints these through its number parser.
-                let value = match number_name(var).filter(|n| TEXT_NUMBERS.contains(n)) {
-                    Some(name) => self.render_number(name, &value, &|n| n.to_string()),
-                    None => value,
-                };
-                if matches!(
+                if let Some(name) = number_name(var).filter(|n| TEXT_NUMBERS.contains(n)) {
+                    self.render_number(name, &value, &|n| n.to_string())
+                } else if matches!(
                     var,
                     Variable::Standard(StandardVariable::URL | StandardVariable::DOI)
                 ) {
@@ -203,8 +201,9 @@ impl Ctx<'_> {
         f(&env)
     }
 
-    /// A number variable as citeproc-js prints it (numeric::render).
-    fn render_number(&self, name: &str, value: &str, format: &dyn Fn(i32) -> String) -> String {
+    /// A number variable as citeproc-js prints it (numeric::render_parts):
+    /// its markup read, except in parts citeproc-js prints as written.
+    fn render_number(&self, name: &str, value: &str, format: &dyn Fn(i32) -> String) -> Vec<Node> {
         let delim = self.page_range_delimiter().to_string();
         let page_format = self.env.style.settings.page_range_format;
         let mangle = |s: &str| super::pages::page_range(s, page_format, &delim);
@@ -221,9 +220,18 @@ impl Ctx<'_> {
             self.term(Term::Locator(t), form, plural)
                 .map(str::to_string)
         };
-        self.with_num_env(name, |env| {
-            numeric::render(value, env, &ranges, &term, format)
-        })
+        let parts = self.with_num_env(name, |env| {
+            numeric::render_parts(value, env, &ranges, &term, format)
+        });
+        let mut out = Vec::new();
+        for (s, literal) in parts {
+            if literal {
+                out.push(Node::Text(s));
+            } else {
+                out.extend(rich(&s));
+            }
+        }
+        out
     }
 
     /// `is-numeric` as citeproc-js tests it: number variables (and
@@ -277,11 +285,10 @@ impl Ctx<'_> {
             NumberForm::LongOrdinal => self.locales().long_ordinal(num, gender),
             NumberForm::Roman => roman(num),
         };
-        let text = match number_name(var) {
+        let content = match number_name(var) {
             Some(name) => self.render_number(name, &value, &format),
-            None => value,
+            None => rich(&value),
         };
-        let content = rich(&text);
         let content = match n.text_case {
             Some(c) => apply_case(content, c, self.is_english()),
             None => content,

@@ -17,7 +17,9 @@
 mod ranges;
 mod split;
 
-pub(crate) use ranges::{render, RangeEnv};
+#[cfg(test)]
+use ranges::render;
+pub(crate) use ranges::{render_parts, RangeEnv};
 use split::{label_matches, particle_split, split_joiners, subsection_head};
 
 /// citeproc-js's STATUTE_SUBDIV_STRINGS: an abbreviated label as written
