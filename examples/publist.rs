@@ -176,7 +176,7 @@ fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<Output, String> {
             match (cv, citations) {
                 (true, _) => f.cv_document(&refs, &CvOptions::default()),
                 (_, true) => f.citations_document(&refs),
-                _ => f.bibliography_document(&refs),
+                _ => f.bibliography_document_owned(refs), // never all held beside its items
             }
         }
         _ => {

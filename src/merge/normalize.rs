@@ -7,7 +7,7 @@ use std::num::NonZeroU64;
 
 use super::names::Names;
 use super::numbers::{normalize_number, page_span, title_numbers};
-use super::trigrams::{dice_bound, sorted_intersection, trigram_count, trigram_dice};
+use super::trigrams::{sorted_intersection, trigram_dice};
 use crate::model::{Kind, LinkKind, NoteKind, Reference};
 use crate::text::fold;
 
@@ -43,8 +43,6 @@ pub(crate) struct Fingerprint<'a> {
     pub volume: Option<Box<str>>,
     /// Numeric first and last page.
     pub pages: Option<(u32, u32)>,
-    /// How many distinct trigrams the title has ([`trigram_count`]).
-    trigrams: u32,
     extras: Option<Box<Extras>>,
 }
 
@@ -112,7 +110,6 @@ impl<'a> Fingerprint<'a> {
                 .as_ref()
                 .and_then(page_span)
                 .and_then(|(f, l)| Some((u32::try_from(f).ok()?, u32::try_from(l).ok()?))),
-            trigrams: u32::try_from(trigram_count(&r.title)).unwrap_or(u32::MAX),
             extras: any_extras.then(|| Box::new(extras)),
         }
     }
@@ -157,12 +154,6 @@ impl<'a> Fingerprint<'a> {
     /// decimals. Computed when a pair needs it, in tables of the thread.
     pub(crate) fn title_similarity(&self, other: &Fingerprint) -> f64 {
         round3(trigram_dice(&self.r.title, &other.r.title))
-    }
-
-    /// What [`title_similarity`](Self::title_similarity) is at most, from
-    /// the sizes of the titles' trigram sets alone.
-    pub(crate) fn title_similarity_bound(&self, other: &Fingerprint) -> f64 {
-        round3(dice_bound(self.trigrams as usize, other.trigrams as usize))
     }
 
     /// The publisher, folded.

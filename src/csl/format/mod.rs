@@ -5,9 +5,11 @@
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode};
 use serde::{Deserialize, Serialize};
 
+mod citations;
+
 use super::markup::{html_escape, OutputFormat};
 use crate::keys;
-use crate::model::{Person, Reference};
+use crate::model::{Link, Person, Reference};
 
 /// One formatted bibliography entry.
 ///
@@ -390,7 +392,7 @@ impl Formatter {
             .map(|(key, label, text)| {
                 let mut entry = FormattedEntry { key, label, text };
                 if let (true, Some(r)) = (links, by_key.get(entry.key.as_str())) {
-                    self.append_links(&mut entry, r);
+                    self.append_links(&mut entry, &r.links);
                 }
                 entry
             })
@@ -410,6 +412,20 @@ impl Formatter {
         let items: Vec<super::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {
             super::proc::ItemData::from_csl(&crate::csl_json::to_csl(&refs[i], &keys[i]), i)
         });
+        let links_of = |i: usize| refs[i].links.as_slice();
+        self.render_items(style, &items, highlight, links.then_some(&links_of))
+    }
+
+    /// The entries of the processor's items (in the order of `refs`, item
+    /// `i` of reference `i`), each with its reference's links when
+    /// `links_of` gives them.
+    fn render_items<'l>(
+        &self,
+        style: &IndependentStyle,
+        items: &[super::proc::ItemData],
+        highlight: &[Person],
+        links_of: Option<&dyn Fn(usize) -> &'l [Link]>,
+    ) -> Vec<FormattedEntry> {
         let lang = self.locale.as_ref().map(|l| l.0.as_str());
         let archived;
         let locales = match &self.locales {
@@ -435,11 +451,17 @@ impl Formatter {
         };
         let hl: Option<&(dyn Fn(&super::proc::NameData) -> bool + Sync)> =
             (!highlight.is_empty()).then_some(&is_owner);
-        let by_key: std::collections::HashMap<&str, &Reference> =
-            keys.iter().map(String::as_str).zip(refs).collect();
+        let index: std::collections::HashMap<&str, usize> = match links_of {
+            Some(_) => items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (it.id.as_str(), i))
+                .collect(),
+            None => Default::default(),
+        };
         processor
             // Every reference keeps its entry, even one the style prints as nothing.
-            .bibliography_items(&items, self.format, hl, true)
+            .bibliography_items(items, self.format, hl, true)
             .into_iter()
             .map(|e| {
                 let mut entry = FormattedEntry {
@@ -448,16 +470,57 @@ impl Formatter {
                     text: e.text.trim_start().to_string(),
                     key: e.id,
                 };
-                if let (true, Some(r)) = (links, by_key.get(entry.key.as_str())) {
-                    self.append_links(&mut entry, r);
+                if let (Some(links_of), Some(&i)) = (links_of, index.get(entry.key.as_str())) {
+                    self.append_links(&mut entry, links_of(i));
                 }
                 entry
             })
             .collect()
     }
 
-    fn append_links(&self, entry: &mut FormattedEntry, r: &Reference) {
-        for link in &r.links {
+    /// [`Formatter::bibliography_document`], taking the references: each
+    /// is dropped as soon as the processor has its data, so that the
+    /// references and the processor's items are never all held at once
+    /// (the peak memory of a large list is about the larger of the two).
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter};
+    /// let ieee = Formatter::new(load_style("ieee", None)?);
+    /// assert_eq!(ieee.bibliography_document_owned(refs.clone()), ieee.bibliography_document(&refs));
+    /// # Ok::<(), publist::Error>(())
+    /// ```
+    pub fn bibliography_document_owned(&self, refs: Vec<Reference>) -> String {
+        if self.engine != Engine::Publist || !self.has_bibliography() {
+            return self.bibliography_document(&refs);
+        }
+        let keys = keys::assign(&refs);
+        let links = self.links;
+        let jobs: Vec<(usize, Reference)> = refs.into_iter().enumerate().collect();
+        let items: Vec<(super::proc::ItemData, Vec<Link>)> =
+            crate::parallel::map_owned(jobs, 512, |(i, mut r)| {
+                if has_placeholder_pages(&r) {
+                    r.pages = None;
+                }
+                let item =
+                    super::proc::ItemData::from_csl(&crate::csl_json::to_csl(&r, &keys[i]), i);
+                (item, if links { r.links } else { Vec::new() })
+            });
+        drop(keys);
+        let (items, links): (Vec<_>, Vec<_>) = items.into_iter().unzip();
+        let links_of = |i: usize| links[i].as_slice();
+        let entries = self.render_items(
+            &self.style,
+            &items,
+            &self.highlight,
+            self.links.then_some(&links_of),
+        );
+        drop(items);
+        self.document(&entries)
+    }
+
+    fn append_links(&self, entry: &mut FormattedEntry, links: &[Link]) {
+        for link in links {
             let kind = link.kind.name();
             let rendered = match self.format {
                 OutputFormat::Markdown => format!(" [{kind}]({})", link.url),
@@ -491,114 +554,5 @@ fn printable(refs: &[Reference]) -> std::borrow::Cow<'_, [Reference]> {
         std::borrow::Cow::Owned(refs.iter().map(without_placeholder_pages).collect())
     } else {
         std::borrow::Cow::Borrowed(refs)
-    }
-}
-
-/// Citations (issue 17): each reference cited alone, and the citation list
-/// of styles without a bibliography. Always publist's own processor.
-impl Formatter {
-    /// Whether the style has a `<bibliography>` (91 of the official
-    /// independent styles have none: citation-only styles).
-    ///
-    /// ```
-    /// use publist::csl::{load_style, Formatter};
-    /// assert!(Formatter::new(load_style("apa", None).unwrap()).has_bibliography());
-    /// let style = publist::hayagriva::citationberg::IndependentStyle::from_xml(r#"
-    ///   <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
-    ///     <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
-    ///     <citation><layout><text variable="title"/></layout></citation></style>"#).unwrap();
-    /// assert!(!Formatter::new(style).has_bibliography());
-    /// ```
-    pub fn has_bibliography(&self) -> bool {
-        self.style.bibliography.is_some()
-    }
-
-    /// Each reference's citation alone, in input order, as Zotero's citation
-    /// list gives them (citeproc-js's `updateItems`, then one
-    /// `appendCitationCluster` per item): each citation is told apart from
-    /// the ones before it as it joins, and earlier ones change when a
-    /// later one reads like them, so every citation ends up distinct from
-    /// all others. In a note style each is the full first note. The
-    /// entries carry no label.
-    ///
-    /// ```
-    /// let cv = "## Journal Articles\n1. Bach S and Samek W (2015). \"A\". In: *J* 2:3-5\n\
-    ///           2. Bach S and Samek W (2015). \"B\". In: *J* 3:4-6\n";
-    /// let refs = publist::cv::read(cv, "cv.md").references;
-    /// use publist::csl::{load_style, Formatter};
-    /// let cites = Formatter::new(load_style("apa", None)?).citations(&refs);
-    /// let texts: Vec<&str> = cites.iter().map(|c| c.text.as_str()).collect();
-    /// assert_eq!(texts, ["(Bach & Samek, 2015a)", "(Bach & Samek, 2015b)"]);
-    /// assert_ne!(cites[0].key, cites[1].key); // each reference keeps its citation key
-    /// # Ok::<(), publist::Error>(())
-    /// ```
-    pub fn citations(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
-        // Placeholder pages (`TBA`) print nowhere, as in the bibliography.
-        let printable = printable(refs);
-        let refs = printable.as_ref();
-        let keys = keys::assign(refs);
-        let indexed: Vec<usize> = (0..refs.len()).collect();
-        let items: Vec<super::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {
-            super::proc::ItemData::from_csl(&crate::csl_json::to_csl(&refs[i], &keys[i]), i)
-        });
-        let clusters: Vec<(u32, Vec<super::Cite>)> = keys
-            .iter()
-            .enumerate()
-            .map(|(k, key)| {
-                let note = u32::try_from(k + 1).unwrap_or(u32::MAX);
-                (note, vec![super::Cite::new(key)])
-            })
-            .collect();
-        let lang = self.locale.as_ref().map(|l| l.0.as_str());
-        let archived;
-        let locales = match &self.locales {
-            Some(l) => l.as_slice(),
-            None => {
-                archived =
-                    super::style::archived_locales_for(&super::proc::language(&self.style, lang));
-                &archived
-            }
-        };
-        let processor = super::Processor::new(self.style.clone(), locales, lang);
-        processor
-            // Zotero registers the items cited so far with each citation.
-            .cite_items(&items, &clusters, self.format, true)
-            .into_iter()
-            .zip(keys)
-            .map(|(text, key)| FormattedEntry {
-                key,
-                label: None,
-                text,
-            })
-            .collect()
-    }
-
-    /// The bibliography, or for a style without one the list of each
-    /// reference's citation (Zotero's makeFormattedBibliographyOrCitationList):
-    /// numbered `1.`, `2.`, … in a note style, as they are in plain.
-    ///
-    /// ```
-    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S (2015). \"Title\". In: *J* 2:3-5\n", "cv.md").references;
-    /// use publist::csl::{load_style, Formatter};
-    /// let style = publist::hayagriva::citationberg::IndependentStyle::from_xml(r#"
-    ///   <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
-    ///     <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
-    ///     <citation><layout suffix="."><text variable="title" font-style="italic"/></layout></citation></style>"#).unwrap();
-    /// let list = Formatter::new(style).bibliography_or_citations(&refs);
-    /// assert_eq!(list[0].line(), "1. Title.");
-    /// # Ok::<(), publist::Error>(())
-    /// ```
-    pub fn bibliography_or_citations(&self, refs: &[Reference]) -> Vec<FormattedEntry> {
-        if self.has_bibliography() {
-            return self.bibliography(refs);
-        }
-        let note = self.style.settings.class == hayagriva::citationberg::StyleClass::Note;
-        let mut list = self.citations(refs);
-        if note {
-            for (k, e) in list.iter_mut().enumerate() {
-                e.label = Some(format!("{}.", k + 1));
-            }
-        }
-        list
     }
 }
