@@ -197,6 +197,7 @@ impl Ctx<'_> {
             and_word: and.filter(|_| !self.env.english),
             ampersand,
             has_term: &has_term,
+            legal_case: self.item.kind == Some(hayagriva::citationberg::taxonomy::Kind::LegalCase),
         };
         f(&env)
     }

@@ -98,6 +98,9 @@ pub(crate) struct NumEnv<'a> {
     pub ampersand: &'a str,
     /// Whether the locale has the term.
     pub has_term: &'a dyn Fn(&str) -> bool,
+    /// The item is a legal case: hyphens in its `number` are no ranges
+    /// (citeproc-js escapes them: docket numbers "04-CA-137660").
+    pub legal_case: bool,
 }
 
 /// One part of a number variable.
@@ -195,6 +198,9 @@ fn parse_string(value: &str, env: &NumEnv) -> Vec<NumVal> {
     // normalizeFieldValue: a value without a label of its own gets the
     // variable's (the cite's label for a locator, "p." for page).
     let mut s = value.trim().to_string();
+    if env.legal_case && env.var == "number" {
+        s = s.replace("\\-", "-").replace('-', "\\-");
+    }
     if let Some(first) = s.split(' ').next().filter(|f| !f.is_empty()) {
         if label_term(first).is_none() {
             let embedded = if ["locator", "locator-extra", "page"].contains(&env.var) {
@@ -445,6 +451,7 @@ mod tests {
             and_word: None,
             ampersand: "&",
             has_term: has,
+            legal_case: false,
         }
     }
 

@@ -246,6 +246,10 @@ pub(crate) fn render_parts(
         _ => out.push((s.to_string(), literal)),
     };
     for v in &values {
+        // An empty part prints nothing, its joiner neither ("-" alone).
+        if v.particle.is_empty() && v.value.is_empty() {
+            continue;
+        }
         if v.visible {
             let name = v
                 .label
