@@ -225,6 +225,17 @@ fn parse_string(value: &str, env: &NumEnv) -> Vec<NumVal> {
         s = parts.join("\\-").replace('\\', "");
     }
     let mut elems = split_joiners(&s, env, escaped);
+    if escaped {
+        // citeproc-js 2.4.63 rebuilds its joiner pattern without the "g"
+        // flag for a value with an escaped hyphen, so `match` gives the
+        // first joiner twice and no more: the second joiner is the first's
+        // text, later ones are empty ("a, b, c, d" -> "a, b, c d"). Kept,
+        // so that such values print as citeproc-js prints them.
+        let first = elems.get(1).cloned().unwrap_or_default();
+        for (n, k) in (1..elems.len()).step_by(2).enumerate() {
+            elems[k] = if n <= 1 { first.clone() } else { String::new() };
+        }
+    }
     for k in (1..elems.len()).step_by(2) {
         let j = elems[k].trim();
         if j == "&" {
