@@ -136,14 +136,21 @@ impl<'r> Run<'r> {
             self.last_tests = tests;
             return text;
         }
+        let (text, used) = self.render_base(i);
+        self.last_tests = (used.tests_met, used.tests_passed);
+        text
+    }
+
+    /// Item `i` rendered with the base as the request, which takes what
+    /// the rendering used; memoised when that left the base as it was.
+    fn render_base(&mut self, i: usize) -> (u32, Used) {
         let before = self.base.clone();
         let (text, used) = (self.render)(i, &self.base);
         absorb(&mut self.base, &used);
-        self.last_tests = (used.tests_met, used.tests_passed);
         let next = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
         let text = *self.texts.entry(text).or_insert(next);
         if self.base == before {
-            let cite = (text, self.last_tests);
+            let cite = (text, (used.tests_met, used.tests_passed));
             match &mut self.memo {
                 Some(m) if m.base == self.base => {
                     m.cites.insert(i, cite);
@@ -158,7 +165,7 @@ impl<'r> Run<'r> {
                 }
             }
         }
-        text
+        (text, used)
     }
 
     /// Item `i`'s cite with the current base, when a rendering with this
@@ -227,8 +234,8 @@ impl<'r> Run<'r> {
         // getAmbiguousCite falls back on the registry's config), the
         // others with the base; either config takes what the rendering used.
         let (used, local) = if with_base {
-            let (_, used) = (self.render)(i, &self.base);
-            absorb(&mut self.base, &used);
+            // (Memoised for the first scan, which renders with the same base.)
+            let (_, used) = self.render_base(i);
             let local = self.base.clone();
             (used, local)
         } else {
