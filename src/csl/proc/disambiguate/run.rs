@@ -41,6 +41,9 @@ pub(super) struct Run<'r> {
     texts: HashMap<String, u32, FastHash>,
     /// Renderings that left the base as it was (see [`Memo`]).
     memo: Option<Memo>,
+    /// Whether renderings are memoised (always, but in a test comparing
+    /// the shortcuts with citeproc-js's way of rendering each time).
+    memoise: bool,
 }
 
 /// The cites of items rendered with `base` as the request that left it
@@ -119,6 +122,7 @@ impl<'r> Run<'r> {
             last_tests: (0, 0),
             texts: HashMap::default(),
             memo: None,
+            memoise: true,
         }
     }
 
@@ -149,7 +153,7 @@ impl<'r> Run<'r> {
         absorb(&mut self.base, &used);
         let next = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
         let text = *self.texts.entry(text).or_insert(next);
-        if self.base == before {
+        if self.memoise && self.base == before {
             let cite = (text, (used.tests_met, used.tests_passed));
             match &mut self.memo {
                 Some(m) if m.base == self.base => {
@@ -571,3 +575,7 @@ impl<'r> Run<'r> {
         namesets_done && names_done && givens_done
     }
 }
+
+#[cfg(test)]
+#[path = "run_tests.rs"]
+mod tests;
