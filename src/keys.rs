@@ -223,6 +223,8 @@ fn assign_inner<'a>(
     // would otherwise copy each key four times.
     let mut seen: HashMap<Cow<'a, str>, usize, FastHash> = HashMap::default();
     let mut taken: std::collections::HashSet<Cow<'a, str>, FastHash> = Default::default();
+    seen.reserve(refs.len());
+    taken.reserve(refs.len());
     refs.iter()
         .map(|r| {
             let base: Cow<'a, str> = match input(r) {

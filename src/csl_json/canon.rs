@@ -155,9 +155,119 @@ pub(super) fn compact(text: &str, out: &mut Vec<u8>) -> serde_json::Result<()> {
         out.extend_from_slice(b);
         return Ok(());
     }
+    // Arrays and objects of such values with keys in order: white space out.
+    let mark = out.len();
+    if matches!(b.first(), Some(b'[' | b'{')) {
+        if minified(b, out) {
+            return Ok(());
+        }
+        out.truncate(mark);
+    }
     let mut d = serde_json::Deserializer::from_str(text);
     Canon(out).deserialize(&mut d)?;
     d.end()
+}
+
+/// Appends `b` without white space when that is what serde_json prints for
+/// it: strings without escapes, integers without sign, fraction or exponent,
+/// the keys of each object in strictly increasing order. `false` (with some
+/// of it appended) for anything else.
+fn minified(b: &[u8], out: &mut Vec<u8>) -> bool {
+    // For each open array or object: whether an object, and the last key
+    // written in it (its place in `out`).
+    let mut open: Vec<(bool, Option<(usize, usize)>)> = Vec::with_capacity(8);
+    // Whether the next string of the object on top is a key.
+    let mut want_key = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b' ' | b'\n' | b'\t' | b'\r' => {}
+            b'{' | b'[' => {
+                open.push((c == b'{', None));
+                want_key = c == b'{';
+                out.push(c);
+            }
+            b'}' | b']' => {
+                open.pop();
+                want_key = false;
+                out.push(c);
+            }
+            b',' => {
+                want_key = open.last().is_some_and(|o| o.0);
+                out.push(c);
+            }
+            b':' => {
+                want_key = false;
+                out.push(c);
+            }
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < b.len() && b[j] != b'"' {
+                    if b[j] == b'\\' || b[j] < 0x20 {
+                        return false;
+                    }
+                    j += 1;
+                }
+                if j == b.len() {
+                    return false;
+                }
+                out.push(b'"');
+                let key_start = out.len();
+                out.extend_from_slice(&b[start..j]);
+                let key = (key_start, out.len());
+                out.push(b'"');
+                if want_key {
+                    let Some(top) = open.last_mut() else {
+                        return false;
+                    };
+                    if let Some((s, e)) = top.1 {
+                        if out[s..e] >= out[key.0..key.1] {
+                            return false;
+                        }
+                    }
+                    top.1 = Some(key);
+                    want_key = false;
+                }
+                i = j;
+            }
+            b'0'..=b'9' => {
+                let mut j = i;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                let plain = matches!(
+                    b.get(j),
+                    None | Some(b',' | b']' | b'}' | b' ' | b'\n' | b'\t' | b'\r')
+                );
+                if !plain || j - i > 19 || (c == b'0' && j - i > 1) {
+                    return false;
+                }
+                out.extend_from_slice(&b[i..j]);
+                i = j;
+                continue;
+            }
+            b't' if b[i..].starts_with(b"true") => {
+                out.extend_from_slice(b"true");
+                i += 4;
+                continue;
+            }
+            b'f' if b[i..].starts_with(b"false") => {
+                out.extend_from_slice(b"false");
+                i += 5;
+                continue;
+            }
+            b'n' if b[i..].starts_with(b"null") => {
+                out.extend_from_slice(b"null");
+                i += 4;
+                continue;
+            }
+            _ => return false,
+        }
+        i += 1;
+    }
+    open.is_empty()
 }
 
 /// Appends a string as serde_json writes it.
@@ -360,6 +470,12 @@ mod tests {
             r#""with \"quote\"""#,
             r#""\u00e9""#,
             r#""""#,
+            "[\n  {\n    \"family\": \"Doe\",\n    \"given\": \"J.\"\n  },\n  {\"family\": \"X\"}, [], {}, [0, 12, true, false, null]\n]",
+            r#"{"date-parts": [[2020, 5, 1]], "raw": "x"}"#,
+            r#"{"a": {"b": 1, "a": 2}}"#,
+            r#"{"a": 1, "a": 2}"#,
+            r#"[1.5, 2]"#,
+            r#"[-1, 2e3, 10]"#,
         ] {
             check(text);
         }

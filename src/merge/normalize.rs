@@ -19,6 +19,13 @@ const STOP_WORDS: &[&str] = &[
     "using", "via", "we", "what", "why", "with",
 ];
 
+/// The longest of [`STOP_WORDS`]: longer words are looked up no further.
+const LONGEST_STOP_WORD: usize = 7;
+
+fn is_stop_word(w: &str) -> bool {
+    w.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&w).is_ok()
+}
+
 /// What the merge compares of one reference, in about 140 bytes and the
 /// title's word hashes and folded names: what is compared rarely is read
 /// from the reference, or kept in [`Extras`] when the reference has it.
@@ -171,7 +178,7 @@ fn title_words(title: &str) -> impl Iterator<Item = String> + '_ {
     title
         .split(|c: char| !c.is_alphanumeric())
         .map(fold)
-        .filter(|w| !w.is_empty() && STOP_WORDS.binary_search(&w.as_str()).is_err())
+        .filter(|w| !w.is_empty() && !is_stop_word(w))
         .map(stem)
 }
 
@@ -188,7 +195,7 @@ fn for_each_title_word(title: &str, mut f: impl FnMut(&str)) {
         }
         word.clear();
         word.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        if STOP_WORDS.binary_search(&word.as_str()).is_ok() {
+        if is_stop_word(&word) {
             continue;
         }
         if word.len() > 4 && word.ends_with('s') && !word.ends_with("ss") {
@@ -340,6 +347,16 @@ pub(crate) fn longest_shared_run(a: &[u64], b: &[u64]) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stop_words_are_sorted_and_no_longer_than_the_bound() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            STOP_WORDS.iter().map(|w| w.len()).max(),
+            Some(LONGEST_STOP_WORD)
+        );
+        assert!(is_stop_word("towards") && !is_stop_word("toward_s") && !is_stop_word("networks"));
+    }
+
     use super::*;
 
     #[test]

@@ -332,10 +332,17 @@ impl Formatter {
     fn document(&self, entries: &[FormattedEntry]) -> String {
         let mut out = String::new();
         match self.format {
-            OutputFormat::Text => entries.iter().for_each(|e| {
-                out.push_str(&e.line());
-                out.push('\n');
-            }),
+            OutputFormat::Text => {
+                out.reserve(entries.iter().map(|e| e.text.len() + 8).sum());
+                for e in entries {
+                    if let Some(l) = &e.label {
+                        out.push_str(l);
+                        out.push(' ');
+                    }
+                    out.push_str(&e.text);
+                    out.push('\n');
+                }
+            }
             OutputFormat::Markdown if !entries.is_empty() => {
                 let paragraphs: Vec<String> = entries.iter().map(FormattedEntry::line).collect();
                 out = paragraphs.join("\n\n") + "\n";
@@ -467,7 +474,7 @@ impl Formatter {
                 let mut entry = FormattedEntry {
                     label: e.label.map(|l| l.trim().to_string()),
                     // The label and the text are joined by one space in `line`.
-                    text: e.text.trim_start().to_string(),
+                    text: trimmed_start(e.text),
                     key: e.id,
                 };
                 if let (Some(links_of), Some(&i)) = (links_of, index.get(entry.key.as_str())) {
@@ -529,6 +536,14 @@ impl Formatter {
             };
             entry.text.push_str(&rendered);
         }
+    }
+}
+
+/// `text` without leading white space (moved, not copied, when it has none).
+fn trimmed_start(text: String) -> String {
+    match text.trim_start() {
+        t if t.len() == text.len() => text,
+        t => t.to_string(),
     }
 }
 

@@ -41,6 +41,9 @@ pub(super) struct Run<'r> {
     texts: HashMap<String, u32, FastHash>,
     /// Renderings that left the base as it was (see [`Memo`]).
     memo: Option<Memo>,
+    /// Whether renderings are memoised (always, but in a test comparing
+    /// the shortcuts with citeproc-js's way of rendering each time).
+    memoise: bool,
 }
 
 /// The cites of items rendered with `base` as the request that left it
@@ -119,6 +122,7 @@ impl<'r> Run<'r> {
             last_tests: (0, 0),
             texts: HashMap::default(),
             memo: None,
+            memoise: true,
         }
     }
 
@@ -136,14 +140,21 @@ impl<'r> Run<'r> {
             self.last_tests = tests;
             return text;
         }
+        let (text, used) = self.render_base(i);
+        self.last_tests = (used.tests_met, used.tests_passed);
+        text
+    }
+
+    /// Item `i` rendered with the base as the request, which takes what
+    /// the rendering used; memoised when that left the base as it was.
+    fn render_base(&mut self, i: usize) -> (u32, Used) {
         let before = self.base.clone();
         let (text, used) = (self.render)(i, &self.base);
         absorb(&mut self.base, &used);
-        self.last_tests = (used.tests_met, used.tests_passed);
         let next = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
         let text = *self.texts.entry(text).or_insert(next);
-        if self.base == before {
-            let cite = (text, self.last_tests);
+        if self.memoise && self.base == before {
+            let cite = (text, (used.tests_met, used.tests_passed));
             match &mut self.memo {
                 Some(m) if m.base == self.base => {
                     m.cites.insert(i, cite);
@@ -158,7 +169,7 @@ impl<'r> Run<'r> {
                 }
             }
         }
-        text
+        (text, used)
     }
 
     /// Item `i`'s cite with the current base, when a rendering with this
@@ -227,8 +238,8 @@ impl<'r> Run<'r> {
         // getAmbiguousCite falls back on the registry's config), the
         // others with the base; either config takes what the rendering used.
         let (used, local) = if with_base {
-            let (_, used) = (self.render)(i, &self.base);
-            absorb(&mut self.base, &used);
+            // (Memoised for the first scan, which renders with the same base.)
+            let (_, used) = self.render_base(i);
             let local = self.base.clone();
             (used, local)
         } else {
@@ -564,3 +575,7 @@ impl<'r> Run<'r> {
         namesets_done && names_done && givens_done
     }
 }
+
+#[cfg(test)]
+#[path = "run_tests.rs"]
+mod tests;
