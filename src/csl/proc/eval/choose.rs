@@ -49,9 +49,13 @@ impl Ctx<'_> {
             }
         }
         if let Some(types) = &b.type_ {
-            for t in types {
-                results.push(Some(*t) == self.kind);
-            }
+            // citeproc-js composes the types of one `type` attribute as an
+            // "any" match whatever the branch's `match` says (its
+            // `CSL.Attributes["@type"]`: "This is ALWAYS composed as an
+            // 'any' match"), so `type="a b"` with `match` absent is a or b;
+            // the spec's "all" would make such a test never pass. Official
+            // styles rely on it (`<if type="article-journal article-magazine">`).
+            results.push(types.iter().any(|t| Some(*t) == self.kind));
         }
         if let Some(vars) = &b.variable {
             for v in vars {
