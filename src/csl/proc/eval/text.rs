@@ -102,7 +102,15 @@ impl Ctx<'_> {
         } else {
             content
         };
-        let content = match t.text_case {
+        // citeproc-js expands `<text macro>` into a group, and its output
+        // queue applies text-case to the strings of a text element only,
+        // never to a group's: text-case on a macro call changes nothing
+        // there (checked with citeproc-js 2.4.63: uppercase on a macro of a
+        // title, a date, a term or a year suffix). 204 official styles set one.
+        let cased = t
+            .text_case
+            .filter(|_| !matches!(t.target, TextTarget::Macro { .. }));
+        let content = match cased {
             Some(c) => apply_case_in(content, c, self.is_english(), self.is_turkic()),
             None => content,
         };
