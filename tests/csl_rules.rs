@@ -167,3 +167,54 @@ fn a_numbers_own_suffix_is_not_merged_with_the_suffixes_around_it() {
     );
     assert_eq!(bib, ["[115: 3] 115:.", "[vol x: 3] vol x:"]);
 }
+
+#[test]
+fn the_types_of_one_type_test_are_an_any_match() {
+    // citeproc-js composes `type="a b"` as "a or b" even where `match` is
+    // absent (the spec's default "all" would never pass for two types).
+    let p = style(
+        r#"<layout><text variable="title"/></layout>"#,
+        r#"<layout><choose><if type="article-journal article-magazine"><text value="periodical"/></if><else><text value="other"/></else></choose></layout>"#,
+        "",
+        "in-text",
+    );
+    let (bib, _) = render(
+        &p,
+        serde_json::json!([
+            {"id": "a", "type": "article-journal", "title": "A"},
+            {"id": "b", "type": "article-magazine", "title": "B"},
+            {"id": "c", "type": "book", "title": "C"}
+        ]),
+    );
+    assert_eq!(bib, ["periodical", "periodical", "other"]);
+}
+
+#[test]
+fn text_case_on_a_macro_call_changes_nothing() {
+    // citeproc-js cases the strings of text elements only; a macro call is
+    // a group: its title, term and year suffix keep their case.
+    let p = style(
+        r#"@disambiguate-add-year-suffix="true"@<layout><names variable="author"><name form="short"/></names><text macro="year" prefix=" " text-case="uppercase"/></layout>"#,
+        r#"<layout><group delimiter=" "><names variable="author"><name form="short"/></names><text macro="year" text-case="uppercase"/><text macro="title" text-case="uppercase"/><text variable="title" text-case="uppercase"/></group></layout>"#,
+        r#"<macro name="year"><choose><if variable="issued"><date variable="issued"><date-part name="year"/></date></if><else><text term="no date" form="short"/></else></choose></macro>
+           <macro name="title"><text variable="title"/></macro>"#,
+        "in-text",
+    );
+    let (bib, cites) = render(
+        &p,
+        serde_json::json!([
+            {"id": "a", "type": "book", "title": "Alpha", "author": [{"family": "Smith", "given": "John"}], "issued": {"date-parts": [[2020]]}},
+            {"id": "b", "type": "book", "title": "Beta", "author": [{"family": "Smith", "given": "John"}], "issued": {"date-parts": [[2020]]}},
+            {"id": "c", "type": "book", "title": "Gamma", "author": [{"family": "Jones", "given": "Ann"}]}
+        ]),
+    );
+    assert_eq!(
+        bib,
+        [
+            "Smith 2020a Alpha ALPHA",
+            "Smith 2020b Beta BETA",
+            "Jones n.d. Gamma GAMMA"
+        ]
+    );
+    assert_eq!(cites, ["Smith 2020a", "Smith 2020b", "Jones n.d."]);
+}
