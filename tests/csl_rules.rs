@@ -218,3 +218,31 @@ fn text_case_on_a_macro_call_changes_nothing() {
     );
     assert_eq!(cites, ["Smith 2020a", "Smith 2020b", "Jones n.d."]);
 }
+
+#[test]
+fn a_formatted_text_keeps_its_own_suffix_after_an_exclamation_mark() {
+    // citeproc-js does not merge a decorated element's suffix with the "!"
+    // or "?" its content ends in; an undecorated element's merges.
+    let p = style(
+        r#"<layout><text variable="title"/></layout>"#,
+        r#"<layout><text variable="title" font-weight="normal" suffix=". "/><text variable="title" font-style="italic" suffix=":"/><text variable="title" suffix=". "/><text variable="container-title"/></layout>"#,
+        "",
+        "in-text",
+    );
+    let (bib, _) = render(
+        &p,
+        serde_json::json!([
+            {"id": "a", "type": "article-journal", "title": "Why!", "container-title": "Journal"},
+            {"id": "b", "type": "article-journal", "title": "Who?", "container-title": "Journal"},
+            {"id": "c", "type": "article-journal", "title": "Plain", "container-title": "Journal"}
+        ]),
+    );
+    assert_eq!(
+        bib,
+        [
+            "Why!. Why!:Why! Journal",
+            "Who?. Who?:Who? Journal",
+            "Plain. Plain:Plain. Journal"
+        ]
+    );
+}

@@ -8,7 +8,7 @@ use hayagriva::citationberg::{LabelPluralize, LongShortForm, NumberForm, TermFor
 
 use crate::csl::proc::output::rich::rich;
 use crate::csl::proc::output::textcase::{apply_case, apply_case_in};
-use crate::csl::proc::output::{is_empty, Node, Tag};
+use crate::csl::proc::output::{is_empty, plain, Node, Tag};
 
 use super::numeric::{self, NumEnv, RangeEnv};
 use super::{decorate, strip_periods, CiteInfo, Ctx, Mode, MARK_NUM_SUFFIX, MARK_YEAR_SUFFIX};
@@ -125,6 +125,28 @@ impl Ctx<'_> {
             }
             _ => false,
         };
+        // A formatted text element keeps its own suffix out of the merging
+        // with a "!" or "?" its content ends in (citeproc-js: an italic or
+        // bold title "Networks!" with suffix "." gives "Networks!."; the
+        // decorated blob is not merged through). Unformatted elements merge.
+        let own = t.display.is_none()
+            && t.formatting != Default::default()
+            && t.affixes
+                .suffix
+                .as_deref()
+                .is_some_and(|s| s.starts_with(['.', ':', ';']))
+            && plain(&content).trim_end().ends_with(['!', '?']);
+        if own {
+            let affixes = hayagriva::citationberg::Affixes {
+                prefix: t.affixes.prefix.clone(),
+                suffix: None,
+            };
+            let mut out = decorate(content, &t.formatting, &affixes, None, t.quotes);
+            if let Some(suffix) = t.affixes.suffix.as_deref() {
+                out.push(Node::Tagged(Tag::NoMerge, vec![Node::text(suffix)]));
+            }
+            return out;
+        }
         if let (true, Some(suffix)) = (numeric, t.affixes.suffix.as_deref()) {
             if suffix.starts_with([',', '.', ':', ';']) {
                 let affixes = hayagriva::citationberg::Affixes {
