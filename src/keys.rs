@@ -6,6 +6,7 @@
 //! appended, and [`renames`] lists every input key that did not survive.
 //! [`KeyFormat::regenerate`] makes keys for all records.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -218,22 +219,27 @@ fn assign_inner<'a>(
     format: &KeyFormat,
     input: impl Fn(&'a Reference) -> Option<&'a str>,
 ) -> Vec<String> {
-    let mut seen: HashMap<String, usize, FastHash> = HashMap::default();
-    let mut taken: std::collections::HashSet<String, FastHash> = Default::default();
+    // Keys borrowed from the records where they can be: a million records
+    // would otherwise copy each key four times.
+    let mut seen: HashMap<Cow<'a, str>, usize, FastHash> = HashMap::default();
+    let mut taken: std::collections::HashSet<Cow<'a, str>, FastHash> = Default::default();
+    seen.reserve(refs.len());
+    taken.reserve(refs.len());
     refs.iter()
         .map(|r| {
-            let base = match input(r) {
-                Some(k) if !format.regenerate => k.to_string(),
-                _ => base_key_with(r, format),
+            let base: Cow<'a, str> = match input(r) {
+                Some(k) if !format.regenerate => Cow::Borrowed(k),
+                _ => Cow::Owned(base_key_with(r, format)),
             };
             let count = seen.entry(base.clone()).or_insert(0);
             let mut key = base.clone();
             while taken.contains(&key) {
-                key = format!("{base}{}", suffix(*count));
+                key = Cow::Owned(format!("{base}{}", suffix(*count)));
                 *count += 1;
             }
-            taken.insert(key.clone());
-            key
+            let out = key.to_string();
+            taken.insert(key);
+            out
         })
         .collect()
 }

@@ -48,7 +48,7 @@ fn csl(refs: &[Reference]) -> serde_json::Map<String, Value> {
 fn entry(text: &str, key: &str) -> publist::model::BibEntry {
     let parsed = bib::read(text, "out.bib");
     match &by_key(&parsed.references, key).original {
-        Some(Original::Bib(e)) => e.clone(),
+        Some(Original::Bib(e)) => (**e).clone(),
         other => panic!("{other:?}"),
     }
 }

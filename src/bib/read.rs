@@ -313,7 +313,7 @@ fn convert(entries: Vec<Resolved>, source: &str, parsed: &mut Parsed) {
         r.sources.push(p);
         let mut original = e.entry.clone();
         original.inherited = inherited;
-        r.original = Some(Original::Bib(original));
+        r.original = Some(Original::Bib(Box::new(original)));
         parsed.references.push(r);
     }
 }

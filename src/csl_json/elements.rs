@@ -167,6 +167,12 @@ impl Scanner {
                             continue;
                         }
                         match c {
+                            // Indentation: a run of spaces at once.
+                            b' ' => {
+                                while bytes.get(i) == Some(&b' ') {
+                                    i += 1;
+                                }
+                            }
                             b'\n' => self.line += 1,
                             b'"' => *in_string = true,
                             b'[' | b'{' => {

@@ -245,12 +245,46 @@ pub(super) enum Member<'a> {
     Value(&'a Value),
 }
 
-impl<'a> Member<'a> {
+/// Where a member's value is read from: its text, a map's value, or the
+/// next value of an object being parsed.
+trait Source<'a> {
+    type Error: serde::de::Error;
+    fn parse<T: Deserialize<'a>>(self) -> Result<T, Self::Error>;
+    fn value(self) -> Result<Cow<'a, Value>, Self::Error>;
+    fn skip(self) -> Result<(), Self::Error>;
+}
+
+impl<'a> Source<'a> for Member<'a> {
+    type Error = serde_json::Error;
     fn parse<T: Deserialize<'a>>(self) -> serde_json::Result<T> {
         match self {
             Member::Text(t) => serde_json::from_str(t),
             Member::Value(v) => T::deserialize(v),
         }
+    }
+    fn value(self) -> serde_json::Result<Cow<'a, Value>> {
+        match self {
+            Member::Text(t) => serde_json::from_str(t).map(Cow::Owned),
+            Member::Value(v) => Ok(Cow::Borrowed(v)),
+        }
+    }
+    fn skip(self) -> serde_json::Result<()> {
+        Ok(())
+    }
+}
+
+struct Next<'m, A>(&'m mut A);
+
+impl<'a, A: MapAccess<'a>> Source<'a> for Next<'_, A> {
+    type Error = A::Error;
+    fn parse<T: Deserialize<'a>>(self) -> Result<T, A::Error> {
+        self.0.next_value()
+    }
+    fn value(self) -> Result<Cow<'a, Value>, A::Error> {
+        self.0.next_value().map(Cow::Owned)
+    }
+    fn skip(self) -> Result<(), A::Error> {
+        self.0.next_value::<IgnoredAny>().map(|_| ())
     }
 }
 
@@ -286,36 +320,60 @@ impl<'a> Fields<'a> {
     pub fn of(members: impl Iterator<Item = (&'a str, Member<'a>)>) -> serde_json::Result<Self> {
         let mut f = Fields::default();
         for (name, m) in members {
-            match name {
-                "id" => f.id = m.parse()?,
-                "type" => f.kind = m.parse()?,
-                "title" => f.title = m.parse()?,
-                "author" => f.author = m.parse()?,
-                "editor" => f.editor = m.parse()?,
-                "issued" => {
-                    f.issued = Some(match m {
-                        Member::Text(t) => Cow::Owned(serde_json::from_str(t)?),
-                        Member::Value(v) => Cow::Borrowed(v),
-                    })
-                }
-                "container-title" => f.container_title = m.parse()?,
-                "collection-title" => f.collection_title = m.parse()?,
-                "volume" => f.volume = m.parse()?,
-                "issue" => f.issue = m.parse()?,
-                "page" => f.page = m.parse()?,
-                "number" => f.number = m.parse()?,
-                "publisher" => f.publisher = m.parse()?,
-                "publisher-place" => f.publisher_place = m.parse()?,
-                "DOI" => f.doi = m.parse()?,
-                "ISBN" => f.isbn = m.parse()?,
-                "ISSN" => f.issn = m.parse()?,
-                "note" => f.note = m.parse()?,
-                "URL" => f.url = m.parse()?,
-                "custom" => f.custom = m.parse::<Object<CustomFields>>()?.0,
-                _ => {}
-            }
+            f.set(name, m)?;
         }
         Ok(f)
+    }
+
+    /// From an item's JSON text, in one pass.
+    pub fn of_text(text: &'a str) -> serde_json::Result<Self> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+                let mut f = Fields::default();
+                while let Some(super::canon::Key(k)) = map.next_key()? {
+                    f.set(&k, Next(&mut map))?;
+                }
+                Ok(f)
+            }
+        }
+        let mut d = serde_json::Deserializer::from_str(text);
+        let f = d.deserialize_map(V)?;
+        d.end()?;
+        Ok(f)
+    }
+
+    /// Reads the member `name` from `m` when it is one of the fields.
+    fn set<S: Source<'a>>(&mut self, name: &str, m: S) -> Result<(), S::Error> {
+        let f = self;
+        match name {
+            "id" => f.id = m.parse()?,
+            "type" => f.kind = m.parse()?,
+            "title" => f.title = m.parse()?,
+            "author" => f.author = m.parse()?,
+            "editor" => f.editor = m.parse()?,
+            "issued" => f.issued = Some(m.value()?),
+            "container-title" => f.container_title = m.parse()?,
+            "collection-title" => f.collection_title = m.parse()?,
+            "volume" => f.volume = m.parse()?,
+            "issue" => f.issue = m.parse()?,
+            "page" => f.page = m.parse()?,
+            "number" => f.number = m.parse()?,
+            "publisher" => f.publisher = m.parse()?,
+            "publisher-place" => f.publisher_place = m.parse()?,
+            "DOI" => f.doi = m.parse()?,
+            "ISBN" => f.isbn = m.parse()?,
+            "ISSN" => f.issn = m.parse()?,
+            "note" => f.note = m.parse()?,
+            "URL" => f.url = m.parse()?,
+            "custom" => f.custom = m.parse::<Object<CustomFields>>()?.0,
+            _ => m.skip()?,
+        }
+        Ok(())
     }
 
     /// From a parsed item.

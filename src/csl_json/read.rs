@@ -551,7 +551,8 @@ mod tests {
                 "{\"id\": \"a\", \"title\": \"T\"}",
             ),
         ] {
-            let path = dir.join(name);
+            // Per process: other checkouts may run this test at the same time.
+            let path = dir.join(format!("{}-{name}", std::process::id()));
             std::fs::write(&path, text).unwrap();
             for block in [7, 4096, 8 << 20] {
                 let streamed = read_path_in_blocks(&path, name, block);

@@ -290,6 +290,10 @@ pub(crate) fn raw_date(s: &str) -> Option<DateData> {
         let t = t.trim();
         let nums: Vec<&str> = t.split(['-', '/', '.']).filter(|x| !x.is_empty()).collect();
         if !nums.is_empty() && nums.iter().all(|x| x.chars().all(|c| c.is_ascii_digit())) {
+            // More than three numbers are two dates ("2004-10-01/2004-10-14").
+            if nums.len() > 3 {
+                return None;
+            }
             let v: Vec<i32> = nums.iter().filter_map(|x| x.parse().ok()).collect();
             // Digits too many for a number parse to nothing: no date (not a panic).
             let first = *v.first()?;

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::canon;
 use super::carry::{clear, unchanged, PARTS};
-use super::fields::{Fields, Member};
+use super::fields::Fields;
 use super::record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 use crate::keys;
 use crate::model::{CslRecord, Kind, LinkKind, Original, Person, Reference};
@@ -156,7 +156,7 @@ fn custom_of(r: &Reference) -> CslCustom {
 /// variables are printed from its text, not parsed into a map and printed
 /// again. `false` (nothing printed) for a record that is not compact.
 fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>) -> bool {
-    let Ok(members) = canon::members(record.as_json()) else {
+    let Some(members) = split(record.as_json()) else {
         return false;
     };
     // A record is written sorted; other text takes the map's way.
@@ -167,10 +167,7 @@ fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>)
     {
         return false;
     }
-    let fields = members
-        .iter()
-        .map(|(k, v)| (k.as_ref(), Member::Text(v.get())));
-    let Ok(fields) = Fields::of(fields) else {
+    let Ok(fields) = Fields::of_text(record.as_json()) else {
         return false;
     };
     let derived = super::read::reference_of(&fields);
@@ -194,14 +191,14 @@ fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>)
     // The original's type stands where the kind is unchanged (when a string).
     if part("type").is_some_and(|k| !changed[k]) {
         let original = members.iter().find(|(n, _)| n == "type");
-        if let Some(Ok(t)) = original.map(|(_, v)| serde_json::from_str::<String>(v.get())) {
+        if let Some(Ok(t)) = original.map(|(_, v)| serde_json::from_str::<String>(v)) {
             item.kind = t;
         }
     }
     let Ok(typed) = serde_json::to_string(&item) else {
         return false;
     };
-    let Ok(typed) = canon::members(&typed) else {
+    let Some(typed) = split(&typed) else {
         return false;
     };
     let Some(((_, custom), typed)) = typed.split_last() else {
@@ -220,7 +217,7 @@ fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>)
         first = false;
         canon::string(name, buf);
         buf.extend_from_slice(b": ");
-        canon::pretty(value.get().as_bytes(), 2, buf);
+        canon::pretty(value.as_bytes(), 2, buf);
     }
     buf.extend_from_slice(b"\n  }");
     true
@@ -245,6 +242,14 @@ fn print_typed(
         buf.extend_from_slice(line);
     }
     Ok(())
+}
+
+/// The members of compact JSON text of an object, each value as its text.
+fn split(text: &str) -> Option<Vec<(Cow<'_, str>, &str)>> {
+    canon::compact_members(text).or_else(|| {
+        let members = canon::members(text).ok()?;
+        Some(members.into_iter().map(|(k, v)| (k, v.get())).collect())
+    })
 }
 
 /// An item of the id, type and `custom` object only.

@@ -7,7 +7,7 @@ use std::num::NonZeroU64;
 
 use super::names::Names;
 use super::numbers::{normalize_number, page_span, title_numbers};
-use super::trigrams::{dice_bound, sorted_intersection, trigram_count, trigram_dice};
+use super::trigrams::{sorted_intersection, trigram_dice};
 use crate::model::{Kind, LinkKind, NoteKind, Reference};
 use crate::text::fold;
 
@@ -18,6 +18,13 @@ const STOP_WORDS: &[&str] = &[
     "into", "is", "its", "not", "of", "on", "that", "the", "this", "to", "toward", "towards",
     "using", "via", "we", "what", "why", "with",
 ];
+
+/// The longest of [`STOP_WORDS`]: longer words are looked up no further.
+const LONGEST_STOP_WORD: usize = 7;
+
+fn is_stop_word(w: &str) -> bool {
+    w.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&w).is_ok()
+}
 
 /// What the merge compares of one reference, in about 140 bytes and the
 /// title's word hashes and folded names: what is compared rarely is read
@@ -43,8 +50,6 @@ pub(crate) struct Fingerprint<'a> {
     pub volume: Option<Box<str>>,
     /// Numeric first and last page.
     pub pages: Option<(u32, u32)>,
-    /// How many distinct trigrams the title has ([`trigram_count`]).
-    trigrams: u32,
     extras: Option<Box<Extras>>,
 }
 
@@ -112,7 +117,6 @@ impl<'a> Fingerprint<'a> {
                 .as_ref()
                 .and_then(page_span)
                 .and_then(|(f, l)| Some((u32::try_from(f).ok()?, u32::try_from(l).ok()?))),
-            trigrams: u32::try_from(trigram_count(&r.title)).unwrap_or(u32::MAX),
             extras: any_extras.then(|| Box::new(extras)),
         }
     }
@@ -159,12 +163,6 @@ impl<'a> Fingerprint<'a> {
         round3(trigram_dice(&self.r.title, &other.r.title))
     }
 
-    /// What [`title_similarity`](Self::title_similarity) is at most, from
-    /// the sizes of the titles' trigram sets alone.
-    pub(crate) fn title_similarity_bound(&self, other: &Fingerprint) -> f64 {
-        round3(dice_bound(self.trigrams as usize, other.trigrams as usize))
-    }
-
     /// The publisher, folded.
     pub(crate) fn publisher(&self) -> Option<String> {
         self.r
@@ -180,7 +178,7 @@ fn title_words(title: &str) -> impl Iterator<Item = String> + '_ {
     title
         .split(|c: char| !c.is_alphanumeric())
         .map(fold)
-        .filter(|w| !w.is_empty() && STOP_WORDS.binary_search(&w.as_str()).is_err())
+        .filter(|w| !w.is_empty() && !is_stop_word(w))
         .map(stem)
 }
 
@@ -197,7 +195,7 @@ fn for_each_title_word(title: &str, mut f: impl FnMut(&str)) {
         }
         word.clear();
         word.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        if STOP_WORDS.binary_search(&word.as_str()).is_ok() {
+        if is_stop_word(&word) {
             continue;
         }
         if word.len() > 4 && word.ends_with('s') && !word.ends_with("ss") {
@@ -349,6 +347,16 @@ pub(crate) fn longest_shared_run(a: &[u64], b: &[u64]) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stop_words_are_sorted_and_no_longer_than_the_bound() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            STOP_WORDS.iter().map(|w| w.len()).max(),
+            Some(LONGEST_STOP_WORD)
+        );
+        assert!(is_stop_word("towards") && !is_stop_word("toward_s") && !is_stop_word("networks"));
+    }
+
     use super::*;
 
     #[test]

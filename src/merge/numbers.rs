@@ -7,6 +7,13 @@
 /// different parts, volumes, editions or years of a series.
 pub(crate) fn title_numbers(title: &str) -> Vec<u64> {
     let mut out = Vec::new();
+    // Most titles have neither a digit nor a letter of a numeral.
+    if !title
+        .bytes()
+        .any(|b| b.is_ascii_digit() || matches!(b, b'I' | b'V' | b'X'))
+    {
+        return out;
+    }
     for word in title.split(|c: char| !c.is_alphanumeric()) {
         if let Some(n) = roman(word) {
             out.push(n);

@@ -225,10 +225,6 @@ fn surely_different(a: &Fingerprint, b: &Fingerprint, similarity: &mut Option<f6
     {
         return false;
     }
-    // Titles of very different sizes cannot be similar: no need to compare them.
-    if a.title_similarity_bound(b) < 0.6 {
-        return true;
-    }
     let t = a.title_similarity(b);
     *similarity = Some(t);
     t < 0.6

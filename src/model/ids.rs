@@ -241,8 +241,9 @@ impl FromStr for OpenReviewId {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Doi {
-    key: String,
-    written: String,
+    key: Box<str>,
+    /// The spelling, when it is not `key` (most DOIs are written in lower case).
+    written: Option<Box<str>>,
 }
 
 impl Doi {
@@ -263,7 +264,7 @@ impl Doi {
     /// assert_eq!(doi.as_written(), "10.1038/S41467-019-08987-4");
     /// ```
     pub fn as_written(&self) -> &str {
-        &self.written
+        self.written.as_deref().unwrap_or(&self.key)
     }
 }
 
@@ -301,7 +302,7 @@ impl TryFrom<String> for Doi {
 }
 impl From<Doi> for String {
     fn from(v: Doi) -> String {
-        v.written
+        v.as_written().to_string()
     }
 }
 
@@ -326,9 +327,11 @@ impl FromStr for Doi {
         if suffix.is_empty() || suffix.chars().any(char::is_whitespace) {
             return Err(id_error("DOI", s, "empty suffix or white space in it"));
         }
+        let key = t.to_lowercase();
+        let written = (key != t).then(|| t.into());
         Ok(Doi {
-            key: t.to_lowercase(),
-            written: t.to_string(),
+            key: key.into_boxed_str(),
+            written,
         })
     }
 }

@@ -164,12 +164,22 @@ impl Processor {
         let class = self.style.settings.class;
         let inherit = self.style.settings.options.apply(&c.name_options);
         let markup = format.markup();
-        let mut last_note: HashMap<usize, u32> = HashMap::new();
-        let mut first_note: HashMap<usize, u32> = HashMap::new();
-        let mut prev_cluster: Vec<(usize, Option<(String, String)>)> = Vec::new();
+        // Citations in the text (note 0) and in notes are two streams, each
+        // with its own first, last and previous cite (citeproc-js's
+        // textCitations and noteCitations): an in-text cite after a note is
+        // "ibid" of the in-text cite before it.
+        let mut streams: [Stream; 2] = Default::default();
         let mut out = Vec::new();
         for (note, cluster) in clusters {
             let note = *note;
+            let Stream {
+                last_note,
+                first_note,
+                prev_cluster,
+                prev_note,
+                in_note,
+            } = &mut streams[usize::from(note > 0)];
+            *in_note.entry(note).or_default() += cluster.len();
             let mut cites: Vec<(usize, &Cite)> = cluster
                 .iter()
                 .filter_map(|c| by_id.get(c.id.as_str()).map(|&i| (i, c)))
@@ -214,14 +224,22 @@ impl Processor {
                     let label = cite.label.clone().unwrap_or_else(|| "page".into());
                     (l, label)
                 });
+                // The cite "ibid" may refer to (citeproc-js): the cite before
+                // it in this citation; else, for the first, the last cite of
+                // the citation before in the same note, or the first of one
+                // in the note just before that holds only that cite.
                 let prev = if k > 0 {
                     this_cluster.last().cloned()
-                } else if prev_cluster.len() == 1
-                    || prev_cluster.iter().all(|p| p.0 == prev_cluster[0].0)
-                {
-                    prev_cluster.last().cloned()
                 } else {
-                    None
+                    match *prev_note {
+                        Some(pn) if pn == note => prev_cluster.last().cloned(),
+                        Some(pn) => prev_cluster.first().cloned().filter(|p| {
+                            p.0 == *i
+                                && pn + 1 >= note
+                                && (pn == 0 || in_note.get(&pn).copied() == Some(1))
+                        }),
+                        None => None,
+                    }
                 };
                 let position = match (first_note.contains_key(i), prev) {
                     (false, _) => Position::First,
@@ -293,7 +311,8 @@ impl Processor {
                 first_note.entry(*i).or_insert(note);
                 last_note.insert(*i, note);
             }
-            prev_cluster = this_cluster;
+            *prev_cluster = this_cluster;
+            *prev_note = Some(note);
             let suffixes: Vec<Option<u32>> = disamb.iter().map(|d| d.year_suffix).collect();
             let joined = strip_marks(collapse::join_cites(
                 c, class, &rendered, &numbers, &suffixes,
@@ -329,4 +348,15 @@ impl Processor {
 fn ends_sentence(prefix: &str) -> bool {
     let p = prefix.trim().trim_end_matches(['"', '”', '’', '\'', ')']);
     p.ends_with(['.', '!', '?']) && p.split_whitespace().count() > 1
+}
+
+/// The position state of one stream of citations.
+#[derive(Default)]
+struct Stream {
+    last_note: HashMap<usize, u32>,
+    first_note: HashMap<usize, u32>,
+    prev_cluster: Vec<(usize, Option<(String, String)>)>,
+    prev_note: Option<u32>,
+    /// Cites in each note so far.
+    in_note: HashMap<u32, usize>,
 }

@@ -113,6 +113,11 @@ pub(super) fn join_cites(
         } else {
             cite.nodes.clone()
         };
+        // A cite that prints nothing once its names are cut is left out,
+        // delimiter and all (citeproc-js drops empty blobs).
+        if k > 0 && cut && plain(&rest).trim().is_empty() {
+            continue;
+        }
         let bare = without_year_suffix(&without_names(&rest));
         if k > 0 {
             let suffix = suffix_of(cite.item, &rest);

@@ -298,8 +298,33 @@ impl ItemData {
         for (key, v) in item.extra.iter().filter(|(k, _)| *k != "id") {
             d.set_json(key, v);
         }
+        // Variables written in the note (citeproc-js's field hack).
+        let note = Variable::Standard(StandardVariable::Note);
+        if let Some(text) = d.vars.get(&note) {
+            let has = |k: &str| match key_of(k) {
+                Some(Key::Var(v)) => d.vars.contains_key(&v),
+                Some(Key::Name(v)) => d.names.contains_key(&v),
+                Some(Key::Date(v)) => d.dates.contains_key(&v),
+                None => false,
+            };
+            if let Some(n) = super::notefield::read_note(text, &has) {
+                d.set_note_fields(n);
+            }
+        }
         d.derive_page_first();
         d
+    }
+
+    /// The variables a note gives, and the rest of the note.
+    fn set_note_fields(&mut self, n: super::notefield::NoteFields) {
+        for (k, v) in &n.set {
+            self.set_json(k, v);
+        }
+        self.vars
+            .remove(&Variable::Standard(StandardVariable::Note));
+        if !n.note.is_empty() {
+            self.set_json("note", &Value::String(n.note));
+        }
     }
 
     /// Reads one CSL-JSON item; `index` names items without id.
@@ -310,6 +335,10 @@ impl ItemData {
         };
         for (key, v) in map {
             item.set_json(key, v);
+        }
+        // Variables written in the note (citeproc-js's field hack).
+        if let Some(n) = super::notefield::read(map) {
+            item.set_note_fields(n);
         }
         item.derive_page_first();
         item

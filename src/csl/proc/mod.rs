@@ -16,6 +16,7 @@ mod disambiguate;
 mod eval;
 mod input;
 mod locale;
+mod notefield;
 mod ordinals;
 mod output;
 mod sort;
@@ -349,9 +350,21 @@ impl Processor {
                 // every entry is kept.
                 crate::parallel::map(&order, PARALLEL_MIN, |&i| serialise(i, render_entry(i)))
             };
+        let numeric = citation_prints_number(&self.style);
         for (i, label, text) in serialised {
             if text.trim().is_empty() && label.is_none() && !keep_empty {
-                // citeproc-js leaves out entries that print nothing.
+                // citeproc-js leaves out entries that print nothing, except
+                // in a style whose citations print citation numbers.
+                if numeric {
+                    out.push(BibEntry {
+                        id: items[i].id.clone(),
+                        label: None,
+                        text: format!(
+                            "{}. [CSL STYLE ERROR: reference with no printed form.]",
+                            out.len() + 1
+                        ),
+                    });
+                }
                 continue;
             }
             // Beside a label (second-field-align) the text keeps a leading
@@ -429,6 +442,38 @@ fn uses_year_suffix(style: &IndependentStyle) -> bool {
             if matches!(&t.target, TextTarget::Variable { var, .. }
                 if matches!(var, Variable::Standard(StandardVariable::YearSuffix | StandardVariable::CitationLabel))))
     })
+}
+
+/// The citation prints `citation-number` (itself or through its macros):
+/// citeproc-js's update_mode NUMERIC.
+fn citation_prints_number(style: &IndependentStyle) -> bool {
+    fn walk(els: &[LayoutRenderingElement], style: &IndependentStyle, depth: u32) -> bool {
+        depth < 20
+            && els.iter().any(|e| match e {
+                LayoutRenderingElement::Text(t) => match &t.target {
+                    TextTarget::Variable { var, .. } => {
+                        *var == Variable::Number(
+                            hayagriva::citationberg::taxonomy::NumberVariable::CitationNumber,
+                        )
+                    }
+                    TextTarget::Macro { name } => style
+                        .macros
+                        .iter()
+                        .find(|m| m.name == *name)
+                        .is_some_and(|m| walk(&m.children, style, depth + 1)),
+                    _ => false,
+                },
+                LayoutRenderingElement::Group(g) => walk(&g.children, style, depth),
+                LayoutRenderingElement::Choose(c) => {
+                    c.branches().any(|b| walk(&b.children, style, depth))
+                        || c.otherwise
+                            .as_ref()
+                            .is_some_and(|o| walk(&o.children, style, depth))
+                }
+                _ => false,
+            })
+    }
+    walk(&style.citation.layout.elements, style, 0)
 }
 
 /// The style tests `disambiguate="true"` somewhere.

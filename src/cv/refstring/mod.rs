@@ -12,9 +12,13 @@
 mod features;
 mod fields;
 mod ids;
+mod kind;
 mod model;
 mod people;
+mod repair;
+mod title;
 mod tokens;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
@@ -256,7 +260,7 @@ fn labels_of(text: &str, repaired: bool) -> Vec<(String, &'static str)> {
     let feats = features::features(&scanned);
     let mut labels = model::tag(&feats).unwrap_or_else(|| vec![model::Label::Other; feats.len()]);
     if repaired {
-        fields::repair(&scanned, &mut labels);
+        repair::repair(&scanned, &mut labels);
     }
     scanned
         .tokens

@@ -69,6 +69,11 @@ impl Ctx<'_> {
             return vec![Node::text(date_key(&limited))];
         }
         if let Some(lit) = &data.literal {
+            // citeproc-js prints a literal date at its year part only: a
+            // date element without one prints nothing of it.
+            if el.form.is_none() && !el.date_part.iter().any(|p| p.name == DatePartName::Year) {
+                return Vec::new();
+            }
             return decorate(
                 rich(lit),
                 &el.formatting,
@@ -298,7 +303,18 @@ impl Ctx<'_> {
                 s
             }
             DateStrongAnyForm::Month(form) => {
-                let m = x[1];
+                // citeproc-js's normalizeMonth: 1-12 months, 13-24 seasons
+                // (17-24 as 13-16) in the long and short forms only; any
+                // other number is no month.
+                let numeric = matches!(
+                    form,
+                    DateMonthForm::Numeric | DateMonthForm::NumericLeadingZeros
+                );
+                let m = match x[1] {
+                    m @ 1..=12 => m,
+                    m @ 13..=24 if !numeric => m,
+                    _ => 0,
+                };
                 if m == 0 {
                     match &d.season {
                         Some(s) => s.clone(),

@@ -234,6 +234,9 @@ pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool
             pieces.push(&word[start..]);
         }
         for (pi, piece) in pieces.iter().enumerate() {
+            // Markup around a part stays around its initial ("<b>J.</b> Q."),
+            // as citeproc-js's initializeWith keeps tags apart.
+            let (lead, piece, trail) = split_tags(piece);
             let bare = piece.trim_end_matches('.');
             // An abbreviation written with its period ("Ph.", "Me.", "ME.")
             // keeps its letters.
@@ -248,7 +251,9 @@ pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool
                 if !out.is_empty() && !out.ends_with(' ') {
                     out.push(' ');
                 }
+                out.push_str(lead);
                 out.push_str(piece);
+                out.push_str(trail);
                 out.push(' ');
                 continue;
             } else if initialize || is_initial {
@@ -308,10 +313,33 @@ pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool
                     out.push('-');
                 }
             }
-            out.push_str(&text);
+            let body = text.trim_end();
+            out.push_str(lead);
+            out.push_str(body);
+            out.push_str(trail);
+            out.push_str(&text[body.len()..]);
         }
     }
     out.trim_end().to_string()
+}
+
+/// Opening tags before a word and closing tags after it, and the word.
+fn split_tags(s: &str) -> (&str, &str, &str) {
+    let mut a = 0;
+    while s[a..].starts_with('<') && !s[a..].starts_with("</") {
+        match s[a..].find('>') {
+            Some(e) => a += e + 1,
+            None => break,
+        }
+    }
+    let mut b = s.len();
+    while b > a && s[..b].ends_with('>') {
+        match s[a..b].rfind("</") {
+            Some(k) if !s[a + k..b - 1].contains('>') => b = a + k,
+            _ => break,
+        }
+    }
+    (&s[..a], &s[a..b], &s[b..])
 }
 
 #[cfg(test)]
@@ -340,5 +368,13 @@ mod tests {
         assert_eq!(initialize("Guo-ping", "", true, true), "G");
         assert_eq!(initialize("TSerendorjiin", ". ", true, true), "Ts.");
         assert_eq!(initialize("JOHN", ". ", true, true), "J.");
+        assert_eq!(
+            initialize("<b>John</b> Quiggly", ". ", true, true),
+            "<b>J.</b> Q."
+        );
+        assert_eq!(
+            initialize("<b>John</b>-Quiggly", ". ", true, true),
+            "<b>J.</b>-Q."
+        );
     }
 }

@@ -282,6 +282,11 @@ impl Ctx<'_> {
             .and_then(|r| r.names.get(pos).copied())
             .map(|n| n as usize)
             .filter(|n| *n > 0);
+        // et-al-use-first="0" with et-al-min reached: no names at all
+        // (citeproc-js).
+        if !self.comparing && asked.is_none() && first == Some(0) && min.is_some_and(|m| len >= m) {
+            return (0, false);
+        }
         let etal = match (min, first) {
             (Some(m), Some(f)) if len >= m && f > 0 => Some(f),
             _ => None,
@@ -378,6 +383,9 @@ impl Ctx<'_> {
         let pos = self.nameset.get();
         self.nameset.set(pos + 1);
         let (shown, use_last) = self.shown(list.len(), options, pos);
+        if shown == 0 {
+            return Vec::new();
+        }
         let truncated = shown < list.len();
         let sort_all = self.mode == Mode::Sort;
         let levels = self.given_levels(list, options, pos);
@@ -443,7 +451,18 @@ impl Ctx<'_> {
                             DelimiterBehavior::Always => true,
                             DelimiterBehavior::Never => false,
                         };
-                        if use_delim {
+                        if !starts_romanesque(and) {
+                            // citeproc-js: an "and" in another script takes
+                            // no spaces ("A和B"), a delimiter only when always
+                            // (the delimiter only between two names: citeproc-js's
+                            // and.single).
+                            let always = count == 2
+                                && options.delimiter_precedes_last == DelimiterBehavior::Always;
+                            out.push(Node::text(format!(
+                                "{}{and}",
+                                if always { delim } else { "" }
+                            )));
+                        } else if use_delim {
                             out.push(Node::text(format!("{delim}{and} ")));
                         } else {
                             out.push(Node::text(format!(" {and} ")));
@@ -490,8 +509,11 @@ impl Ctx<'_> {
                     };
                     out.push(Node::text(if use_delim {
                         delim.to_string()
-                    } else {
+                    } else if starts_romanesque(t) {
                         " ".to_string()
+                    } else {
+                        // No space before "et al." in another script ("等").
+                        String::new()
                     }));
                     let content = vec![Node::text(t)];
                     match et_al {
@@ -534,4 +556,17 @@ fn shorthand(parent: &Names, child: &Names) -> Names {
         merged.vertical_align = parent.vertical_align;
     }
     merged
+}
+
+/// citeproc-js's STARTSWITH_ROMANESQUE_REGEXP: a term in a script written
+/// with spaces between words ("and", "&", "und", "و"; not "和", "ו").
+fn starts_romanesque(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| {
+        c == '&'
+            || c.is_ascii_alphabetic()
+            || matches!(c as u32,
+                0x0e01..=0x0e5b | 0x00c0..=0x017f | 0x0370..=0x03ff | 0x0400..=0x052f
+                | 0x0590..=0x05d4 | 0x05d6..=0x05ff | 0x1f00..=0x1fff | 0x0600..=0x06ff
+                | 0x200c | 0x200d | 0x200e | 0x0218..=0x021b | 0x202a..=0x202e)
+    })
 }

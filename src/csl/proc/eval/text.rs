@@ -47,11 +47,9 @@ impl Ctx<'_> {
                 }
                 self.substituted(var);
                 // citeproc-js prints these through its number parser.
-                let value = match number_name(var).filter(|n| TEXT_NUMBERS.contains(n)) {
-                    Some(name) => self.render_number(name, &value, &|n| n.to_string()),
-                    None => value,
-                };
-                if matches!(
+                if let Some(name) = number_name(var).filter(|n| TEXT_NUMBERS.contains(n)) {
+                    self.render_number(name, &value, &|n| n.to_string())
+                } else if matches!(
                     var,
                     Variable::Standard(StandardVariable::URL | StandardVariable::DOI)
                 ) {
@@ -199,12 +197,18 @@ impl Ctx<'_> {
             and_word: and.filter(|_| !self.env.english),
             ampersand,
             has_term: &has_term,
+            legal_case: self.item.kind == Some(hayagriva::citationberg::taxonomy::Kind::LegalCase),
         };
         f(&env)
     }
 
-    /// A number variable as citeproc-js prints it (numeric::render).
-    fn render_number(&self, name: &str, value: &str, format: &dyn Fn(i32) -> String) -> String {
+    /// A number variable as citeproc-js prints it (numeric::render_parts):
+    /// its markup read, except in parts citeproc-js prints as written.
+    fn render_number(&self, name: &str, value: &str, format: &dyn Fn(i32) -> String) -> Vec<Node> {
+        // Most values are one plain number: what the parser makes of them.
+        if let Some(n) = plain_number(value) {
+            return vec![Node::Text(format(n))];
+        }
         let delim = self.page_range_delimiter().to_string();
         let page_format = self.env.style.settings.page_range_format;
         let mangle = |s: &str| super::pages::page_range(s, page_format, &delim);
@@ -221,9 +225,18 @@ impl Ctx<'_> {
             self.term(Term::Locator(t), form, plural)
                 .map(str::to_string)
         };
-        self.with_num_env(name, |env| {
-            numeric::render(value, env, &ranges, &term, format)
-        })
+        let parts = self.with_num_env(name, |env| {
+            numeric::render_parts(value, env, &ranges, &term, format)
+        });
+        let mut out = Vec::new();
+        for (s, literal) in parts {
+            if literal {
+                out.push(Node::Text(s));
+            } else {
+                out.extend(rich(&s));
+            }
+        }
+        out
     }
 
     /// `is-numeric` as citeproc-js tests it: number variables (and
@@ -242,6 +255,9 @@ impl Ctx<'_> {
                 None => return false,
             },
         };
+        if plain_number(value).is_some() {
+            return true;
+        }
         self.with_num_env(name, |env| {
             numeric::parse(value, env)
                 .first()
@@ -252,6 +268,9 @@ impl Ctx<'_> {
     /// The first part of a number variable as citeproc-js's parser reads
     /// it: whether it is plural, and the term of its embedded label.
     pub(super) fn number_head(&self, name: &str, value: &str) -> (bool, Option<&'static str>) {
+        if let Some(n) = plain_number(value) {
+            return (name.starts_with("number-of-") && n > 1, None);
+        }
         self.with_num_env(name, |env| {
             let values = numeric::parse(value, env);
             let head = values.first();
@@ -277,11 +296,10 @@ impl Ctx<'_> {
             NumberForm::LongOrdinal => self.locales().long_ordinal(num, gender),
             NumberForm::Roman => roman(num),
         };
-        let text = match number_name(var) {
+        let content = match number_name(var) {
             Some(name) => self.render_number(name, &value, &format),
-            None => value,
+            None => rich(&value),
         };
-        let content = rich(&text);
         let content = match n.text_case {
             Some(c) => apply_case(content, c, self.is_english()),
             None => content,
@@ -426,6 +444,17 @@ fn roman(n: i32) -> String {
 /// A variable citeproc-js reads as a number (page and locator included).
 fn is_number_var(v: Variable) -> bool {
     matches!(v, Variable::Number(_) | Variable::Page(_))
+}
+
+/// A value of digits alone, without leading zeros: one number to the
+/// number parser (not plural, its label the variable's own).
+fn plain_number(value: &str) -> Option<i32> {
+    let v = value.trim();
+    (v.len() <= 9
+        && v.starts_with(|c: char| ('1'..='9').contains(&c))
+        && v.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| v.parse().ok())
+    .flatten()
 }
 
 /// The number variables citeproc-js's `<text>` prints through its number

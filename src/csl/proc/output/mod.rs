@@ -60,6 +60,10 @@ pub(crate) enum Tag {
 pub(crate) enum Quote {
     Style,
     Field,
+    /// Written in a field with curly single marks (‘x’): outside any quote
+    /// it is text, marks and all; inside quotes it alternates as any
+    /// field's (citeproc-js: "a ‘b “c” d’ e", but “a ‘b “c” d’ e”).
+    FieldSingle,
     /// Written in a cite's prefix or suffix: marks as a field's, but
     /// punctuation after it stays outside (citeproc-js).
     Affix,

@@ -53,7 +53,9 @@ pub(crate) fn rich_affix(s: &str) -> Vec<Node> {
         nodes
             .into_iter()
             .map(|n| match n {
-                Node::Quoted(Quote::Field, c) => Node::Quoted(Quote::Affix, affix_quotes(c)),
+                Node::Quoted(Quote::Field | Quote::FieldSingle, c) => {
+                    Node::Quoted(Quote::Affix, affix_quotes(c))
+                }
                 Node::Quoted(k, c) => Node::Quoted(k, affix_quotes(c)),
                 Node::Tagged(t, c) => Node::Tagged(t, affix_quotes(c)),
                 Node::NoCase(c) => Node::NoCase(affix_quotes(c)),
@@ -192,7 +194,14 @@ fn rich_with(s: &str, curly: bool) -> Vec<Node> {
         }
         if matches!(c, '"' | '”' | '’' | '\'') {
             // A closing quote: after text, before a word's end.
-            if let Some(k) = open_quote(&stack, single) {
+            // A curly apostrophe closes only a curly quote (citeproc-js:
+            // "a 'b’ c" stays as written).
+            let opened_by = |k: usize| match stack[k].0 {
+                Frame::Quote(q) => q,
+                _ => ' ',
+            };
+            if let Some(k) = open_quote(&stack, single).filter(|&k| c != '’' || opened_by(k) == '‘')
+            {
                 let closes_here = c == '"' || c == '”' || at_end;
                 if closes_here && prev_char.is_some_and(|p| !p.is_whitespace()) {
                     flush(&mut buf, &mut stack);
@@ -239,6 +248,7 @@ fn close_frame(stack: &mut Vec<(Frame, Vec<Node>)>) {
             }
             Frame::Tag(t) => Node::Tagged(t, children),
             Frame::NoCase => Node::NoCase(children),
+            Frame::Quote('‘') => Node::Quoted(Quote::FieldSingle, children),
             Frame::Quote(_) | Frame::Root => Node::Quoted(Quote::Field, children),
         };
         if let Some(top) = stack.last_mut() {

@@ -25,7 +25,7 @@ struct Flattener<'a> {
 const PUNCT: &str = ".!?:;,";
 
 impl Flattener<'_> {
-    /// `quoted`: inside some quote; `depth`: field quotes open around.
+    /// `quoted`: inside a style's quotes; `depth`: field quotes open around.
     fn walk(&mut self, nodes: &[Node], quoted: bool, depth: usize) {
         for n in nodes {
             match n {
@@ -41,10 +41,18 @@ impl Flattener<'_> {
                     self.walk(c, quoted, depth);
                     self.stack.pop();
                 }
+                Node::Quoted(Quote::FieldSingle, c) if depth == 0 && !quoted => {
+                    // Curly single quotes outside any quote are text.
+                    self.push("‘", false);
+                    self.walk(c, quoted, depth);
+                    self.push("’", false);
+                }
                 Node::Quoted(kind, c) => {
                     let inner = match kind {
                         Quote::Style => false,
-                        Quote::Field | Quote::Affix => (depth + usize::from(quoted)) % 2 == 1,
+                        Quote::Field | Quote::FieldSingle | Quote::Affix => {
+                            (depth + usize::from(quoted)) % 2 == 1
+                        }
                     };
                     let (open, close) = if inner {
                         (&self.quotes.open_inner, &self.quotes.close_inner)
@@ -54,7 +62,7 @@ impl Flattener<'_> {
                     let (open, close) = (open.clone(), close.clone());
                     self.push(&open, false);
                     let depth = depth + usize::from(*kind != Quote::Style);
-                    self.walk(c, true, depth);
+                    self.walk(c, quoted || *kind == Quote::Style, depth);
                     self.push(&close, *kind != Quote::Affix);
                 }
             }

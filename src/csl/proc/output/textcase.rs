@@ -286,29 +286,39 @@ fn case_word(word: &str, st: &State, is_last: bool) -> String {
             let _ = st.english;
             // Words already in capitals stay (citeproc-js: "UK", "OC 1").
             let w = word;
-            // Compounds joined by hyphens, dashes or slashes: each part on
-            // its own ("Scientist–Practitioner", "Cat/Mouse").
-            let parts: Vec<&str> = w.split(['-', '–', '—', '/']).collect();
-            let seps: Vec<char> = w
-                .chars()
-                .filter(|c| matches!(c, '-' | '–' | '—' | '/'))
-                .collect();
+            // Parts of a word between hyphens, dashes, slashes, periods,
+            // brackets and inner punctuation: each on its own, as
+            // citeproc-js's title case splits words at them
+            // ("Scientist–Practitioner", "WRAL.Com", "8(b)(4)(Ii)").
+            const SEPS: &[char] = &[
+                '-', '–', '—', '/', '.', ',', ';', '?', '!', ':', '(', ')', '[', ']',
+            ];
+            let parts: Vec<&str> = w.split(SEPS).collect();
+            let seps: Vec<char> = w.chars().filter(|c| SEPS.contains(c)).collect();
+            let first = parts.iter().position(|p| !p.is_empty());
+            let last = parts.iter().rposition(|p| !p.is_empty());
+            let compound = parts.iter().filter(|p| !p.is_empty()).count() > 1;
             let mut out = String::with_capacity(w.len());
             for (i, p) in parts.iter().enumerate() {
                 if i > 0 {
                     out.extend(seps.get(i - 1));
                 }
+                if p.is_empty() {
+                    continue;
+                }
+                let head = Some(i) == first;
                 let core: String = p
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
                 let stop = STOP_WORDS.contains(&core.as_str());
                 // In compounds, a stop word opening the compound is capitalised
                 // ("Pro-Environmental"); inside it is not ("Out-of-Distribution").
-                let edge = (i == 0 && (parts.len() > 1 || st.first_word))
-                    || (is_last && i == parts.len() - 1)
-                    || (st.after_colon && i == 0);
+                let edge = (head && (compound || st.first_word))
+                    || (is_last && Some(i) == last)
+                    || (st.after_colon && head);
                 // A lone letter is capitalised only as the title's first
-                // word, a lone Greek letter never ("07-x", "of β"), and a
+                // word, after a colon or before a hyphen ("X-Ray"; "d/b/a",
+                // "07-x" stay), a lone Greek letter never ("of β"), and a
                 // part with a digit stays ("3d-Printing"), as citeproc-js does.
                 let mut letters = core.chars();
                 let lone = match (letters.next(), letters.next()) {
@@ -317,7 +327,8 @@ fn case_word(word: &str, st: &State, is_last: bool) -> String {
                 };
                 let lone_kept = lone.is_some_and(|c| {
                     ('\u{0370}'..='\u{03FF}').contains(&c)
-                        || !(i == 0 && (parts.len() > 1 || st.first_word || st.after_colon))
+                        || !((head && (st.first_word || st.after_colon))
+                            || seps.get(i) == Some(&'-'))
                 });
                 let has_digit = p.chars().any(|c| c.is_ascii_digit());
                 if !is_lower_word(p) || (stop && !edge) || lone_kept || has_digit {

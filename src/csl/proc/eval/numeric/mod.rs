@@ -17,7 +17,9 @@
 mod ranges;
 mod split;
 
-pub(crate) use ranges::{render, RangeEnv};
+#[cfg(test)]
+use ranges::render;
+pub(crate) use ranges::{render_parts, RangeEnv};
 use split::{label_matches, particle_split, split_joiners, subsection_head};
 
 /// citeproc-js's STATUTE_SUBDIV_STRINGS: an abbreviated label as written
@@ -96,6 +98,9 @@ pub(crate) struct NumEnv<'a> {
     pub ampersand: &'a str,
     /// Whether the locale has the term.
     pub has_term: &'a dyn Fn(&str) -> bool,
+    /// The item is a legal case: hyphens in its `number` are no ranges
+    /// (citeproc-js escapes them: docket numbers "04-CA-137660").
+    pub legal_case: bool,
 }
 
 /// One part of a number variable.
@@ -193,6 +198,9 @@ fn parse_string(value: &str, env: &NumEnv) -> Vec<NumVal> {
     // normalizeFieldValue: a value without a label of its own gets the
     // variable's (the cite's label for a locator, "p." for page).
     let mut s = value.trim().to_string();
+    if env.legal_case && env.var == "number" {
+        s = s.replace("\\-", "-").replace('-', "\\-");
+    }
     if let Some(first) = s.split(' ').next().filter(|f| !f.is_empty()) {
         if label_term(first).is_none() {
             let embedded = if ["locator", "locator-extra", "page"].contains(&env.var) {
@@ -217,6 +225,17 @@ fn parse_string(value: &str, env: &NumEnv) -> Vec<NumVal> {
         s = parts.join("\\-").replace('\\', "");
     }
     let mut elems = split_joiners(&s, env, escaped);
+    if escaped {
+        // citeproc-js 2.4.63 rebuilds its joiner pattern without the "g"
+        // flag for a value with an escaped hyphen, so `match` gives the
+        // first joiner twice and no more: the second joiner is the first's
+        // text, later ones are empty ("a, b, c, d" -> "a, b, c d"). Kept,
+        // so that such values print as citeproc-js prints them.
+        let first = elems.get(1).cloned().unwrap_or_default();
+        for (n, k) in (1..elems.len()).step_by(2).enumerate() {
+            elems[k] = if n <= 1 { first.clone() } else { String::new() };
+        }
+    }
     for k in (1..elems.len()).step_by(2) {
         let j = elems[k].trim();
         if j == "&" {
@@ -443,6 +462,7 @@ mod tests {
             and_word: None,
             ampersand: "&",
             has_term: has,
+            legal_case: false,
         }
     }
 

@@ -213,6 +213,7 @@ fn fix_ranges(values: &mut [NumVal], env: &NumEnv, r: &RangeEnv) {
 /// The value as it prints: ranges fixed, embedded labels that show
 /// (`term(name, plural, master)` gives a label's term, `master` for the
 /// first label's), the first label's numbers through `format`.
+#[cfg(test)]
 pub(crate) fn render(
     value: &str,
     env: &NumEnv,
@@ -220,11 +221,35 @@ pub(crate) fn render(
     term: &dyn Fn(&str, bool, bool) -> Option<String>,
     format: &dyn Fn(i32) -> String,
 ) -> String {
+    render_parts(value, env, r, term, format)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// [`render`] in pieces, each `true` when it prints as written: a part
+/// that starts with a number but is not one ("1<sup>er</sup>") is text to
+/// citeproc-js (a numeric blob's string, escaped, its markup not read).
+pub(crate) fn render_parts(
+    value: &str,
+    env: &NumEnv,
+    r: &RangeEnv,
+    term: &dyn Fn(&str, bool, bool) -> Option<String>,
+    format: &dyn Fn(i32) -> String,
+) -> Vec<(String, bool)> {
     let mut values = parse(value, env);
     fix_ranges(&mut values, env, r);
     let master = values.first().map(|v| v.label.clone()).unwrap_or_default();
-    let mut out = String::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut push = |s: &str, literal: bool| match out.last_mut() {
+        Some((last, l)) if *l == literal => last.push_str(s),
+        _ => out.push((s.to_string(), literal)),
+    };
     for v in &values {
+        // An empty part prints nothing, its joiner neither ("-" alone).
+        if v.particle.is_empty() && v.value.is_empty() {
+            continue;
+        }
         if v.visible {
             let name = v
                 .label
@@ -234,20 +259,20 @@ pub(crate) fn render(
                 .and_then(|n| term(n, v.plural, v.label == master))
                 .filter(|l| !l.is_empty())
                 .unwrap_or_else(|| v.label.clone());
-            out.push_str(&label);
-            out.push_str(&v.label_suffix);
+            push(&label, false);
+            push(&v.label_suffix, false);
         }
         let int = v.collapsible()
             && v.value.starts_with(|c: char| ('1'..='9').contains(&c))
             && v.value.bytes().all(|c| c.is_ascii_digit());
         match v.value.parse::<i32>() {
-            Ok(n) if int && v.particle.is_empty() && v.label == master => out.push_str(&format(n)),
+            Ok(n) if int && v.particle.is_empty() && v.label == master => push(&format(n), false),
             _ => {
-                out.push_str(&v.particle);
-                out.push_str(&v.value);
+                push(&v.particle, false);
+                push(&v.value, v.collapsible() && !int);
             }
         }
-        out.push_str(&v.join.replace("\\-", "-"));
+        push(&v.join.replace("\\-", "-"), false);
     }
     out
 }
