@@ -136,29 +136,12 @@ impl Ctx<'_> {
                 .as_deref()
                 .is_some_and(|s| s.starts_with(['.', ':', ';']))
             && plain(&content).trim_end().ends_with(['!', '?']);
-        if own {
-            let affixes = hayagriva::citationberg::Affixes {
-                prefix: t.affixes.prefix.clone(),
-                suffix: None,
-            };
-            let mut out = decorate(content, &t.formatting, &affixes, None, t.quotes);
-            if let Some(suffix) = t.affixes.suffix.as_deref() {
-                out.push(Node::Tagged(Tag::NoMerge, vec![Node::text(suffix)]));
-            }
-            return out;
+        if let (true, Some(suffix)) = (own, t.affixes.suffix.as_deref()) {
+            return suffix_apart(content, t, suffix, Tag::NoMerge);
         }
         if let (true, Some(suffix)) = (numeric, t.affixes.suffix.as_deref()) {
             if suffix.starts_with([',', '.', ':', ';']) {
-                let affixes = hayagriva::citationberg::Affixes {
-                    prefix: t.affixes.prefix.clone(),
-                    suffix: None,
-                };
-                let mut out = decorate(content, &t.formatting, &affixes, None, t.quotes);
-                out.push(Node::Tagged(
-                    Tag::Div(MARK_NUM_SUFFIX),
-                    vec![Node::text(suffix)],
-                ));
-                return out;
+                return suffix_apart(content, t, suffix, Tag::Div(MARK_NUM_SUFFIX));
             }
         }
         decorate(
@@ -485,6 +468,23 @@ fn plain_number(value: &str) -> Option<i32> {
         && v.bytes().all(|b| b.is_ascii_digit()))
     .then(|| v.parse().ok())
     .flatten()
+}
+
+/// `t`'s content decorated without its suffix, then the suffix in `tag`
+/// (kept out of the punctuation merging with the content's end).
+fn suffix_apart(
+    content: Vec<Node>,
+    t: &hayagriva::citationberg::Text,
+    suffix: &str,
+    tag: Tag,
+) -> Vec<Node> {
+    let affixes = hayagriva::citationberg::Affixes {
+        prefix: t.affixes.prefix.clone(),
+        suffix: None,
+    };
+    let mut out = decorate(content, &t.formatting, &affixes, None, t.quotes);
+    out.push(Node::Tagged(tag, vec![Node::text(suffix)]));
+    out
 }
 
 /// The number variables citeproc-js's `<text>` prints through its number
