@@ -723,7 +723,8 @@ fn exit_codes_are_in_the_help() {
 fn the_binary_stays_thin() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/publist.rs");
     let lines = std::fs::read_to_string(path).unwrap().lines().count();
-    assert!(lines <= 250, "examples/publist.rs has {lines} lines");
+    // 250 lines of arguments, input and output, plus the choice of allocator (4 lines).
+    assert!(lines <= 255, "examples/publist.rs has {lines} lines");
 }
 
 #[test]
