@@ -14,6 +14,10 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
+/// The binary's allocator (examples/publist.rs), so that the figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "../benches/synthetic.rs"]
 mod synthetic;
 

@@ -80,14 +80,14 @@ fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
     if let Some(o) = f.openreview() {
         out.push(hash(Tag::OpenReview, &[o.as_bytes()]));
     }
-    if let Some(d) = &f.doi {
+    if let Some(d) = f.doi() {
         out.push(hash(Tag::Doi, &[d.as_bytes()]));
     }
     for c in f.code_urls() {
         out.push(hash(Tag::Code, &[c.as_bytes()]));
     }
-    if let Some(t) = f.title_key {
-        out.push(with_tag(Tag::Title, t.get()));
+    if let Some(t) = f.title_key() {
+        out.push(with_tag(Tag::Title, t));
     }
     // The three rarest words (by document frequency), each looked up once.
     let mut rare: Vec<(u32, u64)> = f

@@ -111,7 +111,7 @@ fn cluster_ids<'f>(
         .filter_map(|i| {
             let f = &fps[i as usize];
             if doi {
-                f.doi.as_deref()
+                f.doi()
             } else {
                 f.arxiv()
             }

@@ -2,12 +2,9 @@
 //! compact (hashes and small numbers; text is read from the reference itself
 //! when a pair needs it).
 
-use std::borrow::Cow;
-use std::num::NonZeroU64;
-
 use super::names::Names;
 use super::numbers::{normalize_number, page_span, title_numbers};
-use super::trigrams::{sorted_intersection, trigram_dice};
+use super::trigrams::{distinct_trigrams, sorted_intersection, trigram_dice};
 use crate::model::{Kind, LinkKind, NoteKind, Reference};
 use crate::text::fold;
 
@@ -26,9 +23,11 @@ fn is_stop_word(w: &str) -> bool {
     w.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&w).is_ok()
 }
 
-/// What the merge compares of one reference, in about 140 bytes and the
-/// title's word hashes and folded names: what is compared rarely is read
-/// from the reference, or kept in [`Extras`] when the reference has it.
+/// What the merge compares of one reference, in about 100 bytes and the
+/// title's word hashes and folded names: what is compared rarely (the
+/// identifiers, volume, pages, container, publisher, the title's characters)
+/// is read from the reference, or kept in [`Extras`] when the reference has
+/// it.
 #[derive(Debug, Clone)]
 pub(crate) struct Fingerprint<'a> {
     /// The reference, for what is compared rarely (identifiers, container,
@@ -37,21 +36,25 @@ pub(crate) struct Fingerprint<'a> {
     /// Hashes of the title's content words, folded and crudely stemmed,
     /// sorted, without repeats.
     pub token_set: Box<[u64]>,
-    /// Hash of the title folded to letters and digits; `None` for an empty title.
-    pub title_key: Option<NonZeroU64>,
     /// Authors, or editors when there are no authors.
     pub authors: Names,
-    pub year: Option<i32>,
-    pub preprint: bool,
-    pub kind: Kind,
-    /// Lower case: DOIs compare without regard to case.
-    pub doi: Option<Cow<'a, str>>,
-    /// The volume in one spelling ([`normalize_number`]).
-    pub volume: Option<Box<str>>,
-    /// Numeric first and last page.
-    pub pages: Option<(u32, u32)>,
     extras: Option<Box<Extras>>,
+    /// How many of the title's distinct trigrams fall in each of 64 buckets
+    /// (a nibble each), for a bound on the trigram similarity of two titles
+    /// that needs neither title ([`Fingerprint::surely_dissimilar`]).
+    trigram_buckets: TrigramBuckets,
+    pub year: Option<i32>,
+    pub kind: Kind,
+    pub preprint: bool,
+    /// Which identifiers the reference has ([`ARXIV`], [`DOI`],
+    /// [`OPENREVIEW`] bits): pairs with none in common skip their comparison.
+    ids: u8,
 }
+
+/// Bits of [`Fingerprint::ids`].
+const ARXIV: u8 = 1;
+const DOI: u8 = 2;
+const OPENREVIEW: u8 = 4;
 
 /// What few references have.
 #[derive(Debug, Clone, Default)]
@@ -72,53 +75,94 @@ impl<'a> Fingerprint<'a> {
         for_each_title_word(&r.title, |w| token_set.push(word_hash(w)));
         token_set.sort_unstable();
         token_set.dedup();
-        let extras = Extras {
-            code_urls: r
-                .links
-                .iter()
-                .filter(|l| l.kind == LinkKind::Code)
-                .map(|l| normalize_url(&l.url))
-                .collect(),
-            accepted_in: r
-                .notes
-                .iter()
-                .filter(|n| n.kind == NoteKind::Acceptance)
-                .map(|n| venue_tokens(&n.text))
-                .collect(),
-            numbers: title_numbers(&r.title),
-        };
-        let any_extras = !(extras.code_urls.is_empty()
-            && extras.accepted_in.is_empty()
-            && extras.numbers.is_empty());
+        let code_urls: Vec<String> = r
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Code)
+            .map(|l| normalize_url(&l.url))
+            .collect();
+        let accepted_in: Vec<Vec<String>> = r
+            .notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::Acceptance)
+            .map(|n| venue_tokens(&n.text))
+            .collect();
+        let numbers = title_numbers(&r.title);
+        let any_extras = !(code_urls.is_empty() && accepted_in.is_empty() && numbers.is_empty());
+        let bit = |present: bool, bit: u8| if present { bit } else { 0 };
+        let ids = bit(r.ids.arxiv.is_some(), ARXIV)
+            | bit(r.ids.doi.is_some(), DOI)
+            | bit(r.ids.openreview.is_some(), OPENREVIEW);
         Fingerprint {
             r,
             token_set: token_set.into_boxed_slice(),
-            title_key: compact_hash(&r.title)
-                .map(|h| NonZeroU64::new(h).unwrap_or(NonZeroU64::MIN)),
             authors: Names::of(names),
-            year: r.year(),
-            preprint: r.kind == Kind::Preprint,
-            kind: r.kind,
-            doi: r.ids.doi.as_ref().map(|d| {
-                let d = d.as_str();
-                if d.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Cow::Owned(d.to_ascii_lowercase())
-                } else {
-                    Cow::Borrowed(d)
-                }
+            extras: any_extras.then(|| {
+                Box::new(Extras {
+                    code_urls,
+                    accepted_in,
+                    numbers,
+                })
             }),
-            volume: r
-                .volume
-                .as_deref()
-                .and_then(normalize_number)
-                .map(String::into_boxed_str),
-            pages: r
-                .pages
-                .as_ref()
-                .and_then(page_span)
-                .and_then(|(f, l)| Some((u32::try_from(f).ok()?, u32::try_from(l).ok()?))),
-            extras: any_extras.then(|| Box::new(extras)),
+            trigram_buckets: trigram_buckets(&r.title),
+            year: r.year(),
+            kind: r.kind,
+            preprint: r.kind == Kind::Preprint,
+            ids,
         }
+    }
+
+    /// Whether the two have identifiers of one kind (arXiv, DOI, OpenReview).
+    pub(crate) fn ids_in_common(&self, other: &Fingerprint) -> bool {
+        self.ids & other.ids != 0
+    }
+
+    /// The DOI, lower case ([`crate::Doi::as_str`]): DOIs compare without
+    /// regard to case.
+    pub(crate) fn doi(&self) -> Option<&'a str> {
+        self.r.ids.doi.as_ref().map(|d| d.as_str())
+    }
+
+    /// The volume in one spelling ([`normalize_number`]).
+    pub(crate) fn volume(&self) -> Option<String> {
+        self.r.volume.as_deref().and_then(normalize_number)
+    }
+
+    /// Numeric first and last page.
+    pub(crate) fn pages(&self) -> Option<(u32, u32)> {
+        self.r
+            .pages
+            .as_ref()
+            .and_then(page_span)
+            .and_then(|(f, l)| Some((u32::try_from(f).ok()?, u32::try_from(l).ok()?)))
+    }
+
+    /// Hash of the title folded to letters and digits (never 0); `None` for
+    /// an empty title.
+    pub(crate) fn title_key(&self) -> Option<u64> {
+        compact_hash(&self.r.title).map(|h| h.max(1))
+    }
+
+    /// Whether the titles' trigram similarity ([`Self::title_similarity`])
+    /// is surely below `threshold`, from the bucket counts alone: two
+    /// titles share at most, in each bucket, as many trigrams as the one
+    /// with fewer there has. `false` when that bound does not tell.
+    pub(crate) fn surely_dissimilar(&self, other: &Fingerprint, threshold: f64) -> bool {
+        let (x, y) = (&self.trigram_buckets, &other.trigram_buckets);
+        if !x.exact || !y.exact || x.total + y.total == 0 {
+            return false;
+        }
+        let mut shared = 0u32;
+        for k in 0..4 {
+            let (mut a, mut b) = (x.counts[k], y.counts[k]);
+            for _ in 0..16 {
+                shared += ((a & 15) as u32).min((b & 15) as u32);
+                a >>= 4;
+                b >>= 4;
+            }
+        }
+        let bound = 2.0 * f64::from(shared) / f64::from(x.total + y.total);
+        round3(bound) < threshold
     }
 
     pub(crate) fn arxiv(&self) -> Option<&'a str> {
@@ -171,6 +215,36 @@ impl<'a> Fingerprint<'a> {
             .map(fold)
             .filter(|p| !p.is_empty())
     }
+}
+
+/// Distinct trigrams of a title ([`for_each_trigram`]) counted per bucket.
+#[derive(Debug, Clone, Copy, Default)]
+struct TrigramBuckets {
+    /// 64 counts of 4 bits.
+    counts: [u64; 4],
+    /// The number of distinct trigrams.
+    total: u32,
+    /// No bucket holds more than 15 (else the counts are not used).
+    exact: bool,
+}
+
+fn trigram_buckets(title: &str) -> TrigramBuckets {
+    let mut counts = [0u8; 64];
+    let mut total = 0u32;
+    distinct_trigrams(title, |h| {
+        let c = &mut counts[(h.wrapping_mul(0x9e37_79b1) >> 26) as usize];
+        *c = c.saturating_add(1);
+        total += 1;
+    });
+    let mut out = TrigramBuckets {
+        counts: [0; 4],
+        total,
+        exact: counts.iter().all(|&c| c <= 15),
+    };
+    for (i, &c) in counts.iter().enumerate() {
+        out.counts[i / 16] |= u64::from(c & 15) << (4 * (i % 16));
+    }
+    out
 }
 
 /// The content words of a title, folded and stemmed: `Explanations` → `explanation`.
@@ -401,6 +475,53 @@ mod tests {
                 (!compact.is_empty()).then(|| word_hash(&compact))
             );
         }
+    }
+
+    #[test]
+    fn the_trigram_bound_never_rejects_a_similar_title() {
+        use crate::model::{Kind, Reference};
+        let titles = [
+            "Layer-wise Relevance Propagation for Neural Networks",
+            "Layer-wise relevance propagation for deep neural networks",
+            "LayerWise Relevance Propagation",
+            "On Pixel-wise Explanations for Non-Linear Classifier Decisions",
+            "On pixel-wise explanations for non-linear classifier decisions by layer-wise relevance propagation",
+            "Explaining Deep Networks",
+            "Explaining Shallow Networks Again",
+            "aaaa aaaa aaaa",
+            "aaa",
+            "",
+            "Ödegård: Übersicht der Methoden",
+            "Odegard Ubersicht der Methoden",
+            "Towards Mechanistic Defenses Against Typographic Attacks in CLIP",
+            "Mechanistic defences against typographic attacks in CLIP models",
+        ];
+        let long = "word ".repeat(200);
+        let refs: Vec<Reference> = titles
+            .iter()
+            .copied()
+            .chain([long.as_str()])
+            .map(|t| Reference::new(Kind::JournalArticle, t))
+            .collect();
+        let fps: Vec<Fingerprint> = refs.iter().map(Fingerprint::of).collect();
+        let mut rejected = 0;
+        for a in &fps {
+            for b in &fps {
+                for threshold in [0.3, 0.6, 0.85] {
+                    if a.surely_dissimilar(b, threshold) {
+                        rejected += 1;
+                        assert!(
+                            a.title_similarity(b) < threshold,
+                            "{:?} / {:?}",
+                            a.r.title,
+                            b.r.title
+                        );
+                    }
+                }
+            }
+        }
+        // It does reject: unrelated titles are told apart without their trigrams.
+        assert!(rejected > 100, "{rejected}");
     }
 
     #[test]

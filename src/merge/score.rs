@@ -202,14 +202,16 @@ pub(crate) fn judge(
 /// Whether [`decide`] would say `Different` whatever the costly signals are
 /// (the title similarity, if it had to be computed, is left in `similarity`).
 fn surely_different(a: &Fingerprint, b: &Fingerprint, similarity: &mut Option<f64>) -> bool {
-    if differ(&a.arxiv(), &b.arxiv()) || differ(&a.doi, &b.doi) {
-        return true; // ConflictingIdentifiers
-    }
-    if equal(&a.arxiv(), &b.arxiv())
-        || equal(&a.doi, &b.doi)
-        || equal(&a.openreview(), &b.openreview())
-    {
-        return false;
+    if a.ids_in_common(b) {
+        if differ(&a.arxiv(), &b.arxiv()) || differ(&a.doi(), &b.doi()) {
+            return true; // ConflictingIdentifiers
+        }
+        if equal(&a.arxiv(), &b.arxiv())
+            || equal(&a.doi(), &b.doi())
+            || equal(&a.openreview(), &b.openreview())
+        {
+            return false;
+        }
     }
     // Without a shared identifier every other verdict needs the same first author.
     if !first_authors_agree(a, b) {
@@ -224,6 +226,9 @@ fn surely_different(a: &Fingerprint, b: &Fingerprint, similarity: &mut Option<f6
         || a.code_urls().iter().any(|u| b.code_urls().contains(u))
     {
         return false;
+    }
+    if a.surely_dissimilar(b, 0.6) {
+        return true;
     }
     let t = a.title_similarity(b);
     *similarity = Some(t);
@@ -304,10 +309,10 @@ pub(crate) fn signals(
     Signals {
         same_arxiv: same(&a.arxiv(), &b.arxiv()),
         same_openreview: same(&a.openreview(), &b.openreview()),
-        same_doi: same(&a.doi, &b.doi),
+        same_doi: same(&a.doi(), &b.doi()),
         shared_code,
         conflicting_id: conflict("arXiv", &a.arxiv(), &b.arxiv())
-            .or_else(|| conflict("DOI", &a.doi, &b.doi)),
+            .or_else(|| conflict("DOI", &a.doi(), &b.doi())),
         conflicting_part: conflicting_part(a, b),
         conflicting_venue: conflicting_venue(a, b),
         title_similarity,
@@ -329,7 +334,7 @@ pub(crate) fn signals(
 /// [`conflicting_venue`].
 fn conflicting_part(a: &Fingerprint, b: &Fingerprint) -> Option<String> {
     if a.kind == Kind::Book && b.kind == Kind::Book {
-        if let (Some(x), Some(y)) = (&a.volume, &b.volume) {
+        if let (Some(x), Some(y)) = (a.volume(), b.volume()) {
             if x != y {
                 return Some(format!("volume {x} ≠ {y}"));
             }
@@ -353,13 +358,13 @@ fn conflicting_venue(a: &Fingerprint, b: &Fingerprint) -> Option<String> {
         return None;
     }
     if a.kind != Kind::Book {
-        if let (Some(x), Some(y)) = (&a.volume, &b.volume) {
+        if let (Some(x), Some(y)) = (a.volume(), b.volume()) {
             if x != y {
                 return Some(format!("volumes {x} ≠ {y}"));
             }
         }
     }
-    if let (Some((f1, l1)), Some((f2, l2))) = (a.pages, b.pages) {
+    if let (Some((f1, l1)), Some((f2, l2))) = (a.pages(), b.pages()) {
         if l1 < f2 || l2 < f1 {
             return Some(format!("pages {f1}-{l1} ≠ {f2}-{l2}"));
         }

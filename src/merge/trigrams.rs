@@ -101,31 +101,54 @@ impl TrigramSet {
     }
 }
 
+/// The two tables of a thread, and the title whose trigrams the first
+/// holds: candidate pairs come sorted by their first item, which is
+/// compared with several others in a row.
+struct Tables {
+    sets: [TrigramSet; 2],
+    first: String,
+}
+
+thread_local! {
+    static TABLES: std::cell::RefCell<Tables> = std::cell::RefCell::new(Tables {
+        sets: [0, 1].map(|_| TrigramSet { slots: vec![0; TrigramSet::SLOTS], epoch: 0, len: 0 }),
+        first: String::new(),
+    });
+}
+
+/// Whether a title has too many trigrams for the tables (then sorting).
+fn long(t: &str) -> bool {
+    t.len() > TrigramSet::MAX
+}
+
+fn sorted(t: &str) -> Vec<u32> {
+    let mut v = Vec::new();
+    for_each_trigram(t, |h| v.push(h));
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Calls `f` once with each distinct trigram hash of the title.
+pub(crate) fn distinct_trigrams(title: &str, mut f: impl FnMut(u32)) {
+    if long(title) {
+        sorted(title).into_iter().for_each(f);
+        return;
+    }
+    TABLES.with(|tables| {
+        let y = &mut tables.borrow_mut().sets[1];
+        y.clear();
+        for_each_trigram(title, |h| {
+            if y.insert(h) {
+                f(h);
+            }
+        });
+    });
+}
+
 /// Dice coefficient of the two titles' trigram sets (1 for two empty sets).
 pub(crate) fn trigram_dice(a: &str, b: &str) -> f64 {
-    /// The two tables, and the title whose trigrams the first holds:
-    /// candidate pairs come sorted by their first item, which is compared
-    /// with several others in a row.
-    struct Tables {
-        sets: [TrigramSet; 2],
-        first: String,
-    }
-    thread_local! {
-        static TABLES: std::cell::RefCell<Tables> = std::cell::RefCell::new(Tables {
-            sets: [0, 1].map(|_| TrigramSet { slots: vec![0; TrigramSet::SLOTS], epoch: 0, len: 0 }),
-            first: String::new(),
-        });
-    }
-    // Long titles (more trigrams than the tables hold) by sorting.
-    let long = |t: &str| t.len() > TrigramSet::MAX;
     if long(a) || long(b) {
-        let sorted = |t: &str| {
-            let mut v = Vec::new();
-            for_each_trigram(t, |h| v.push(h));
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
         return dice(&sorted(a), &sorted(b));
     }
     TABLES.with(|tables| {

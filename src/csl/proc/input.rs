@@ -9,6 +9,7 @@ use hayagriva::citationberg::taxonomy::{
 };
 use serde_json::Value;
 
+use super::vecmap::VecMap;
 use crate::csl_json::value::{date, name, parse_particles, scalar};
 pub(crate) use crate::csl_json::value::{DateData, NameData};
 use crate::fasthash::FastHash;
@@ -20,12 +21,12 @@ pub(crate) struct ItemData {
     /// The CSL type (`None` for a type CSL does not know: no `type` test matches).
     pub kind: Option<Kind>,
     /// Text and number variables.
-    pub vars: HashMap<Variable, String, FastHash>,
+    pub vars: VecMap<Variable, String>,
     /// Short forms given as `VARIABLE-short` for variables without a short
     /// variable of their own (`title-short` and `container-title-short` are variables).
     pub shorts: Vec<(Variable, String)>,
-    pub names: HashMap<NameVariable, Vec<NameData>, FastHash>,
-    pub dates: HashMap<DateVariable, DateData, FastHash>,
+    pub names: VecMap<NameVariable, Vec<NameData>>,
+    pub dates: VecMap<DateVariable, DateData>,
     pub language: Option<String>,
 }
 
@@ -186,14 +187,14 @@ impl ItemData {
         };
         match key_of(key) {
             Some(Key::Var(v)) => {
-                self.vars.entry(v).or_insert(value);
+                self.vars.insert_new(v, value);
             }
             // A name or date variable given as a string: a text value, as before.
             Some(Key::Name(n)) => {
-                self.vars.entry(Variable::Name(n)).or_insert(value);
+                self.vars.insert_new(Variable::Name(n), value);
             }
             Some(Key::Date(d)) => {
-                self.vars.entry(Variable::Date(d)).or_insert(value);
+                self.vars.insert_new(Variable::Date(d), value);
             }
             None => {
                 if let Some(Key::Var(v)) = key.strip_suffix("-short").and_then(key_of) {
@@ -223,6 +224,14 @@ impl ItemData {
                 .find(|(s, _)| *s == v)
                 .map(|(_, t)| t.as_str()),
         }
+    }
+
+    /// The item as it is kept from now on: no room for more variables.
+    fn shrink(&mut self) {
+        self.vars.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.shorts.shrink_to_fit();
     }
 
     /// citeproc-js reads "page-first" from "page" when it is not given.
@@ -312,6 +321,7 @@ impl ItemData {
             }
         }
         d.derive_page_first();
+        d.shrink();
         d
     }
 
@@ -341,6 +351,7 @@ impl ItemData {
             item.set_note_fields(n);
         }
         item.derive_page_first();
+        item.shrink();
         item
     }
 

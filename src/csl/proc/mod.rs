@@ -21,6 +21,7 @@ mod ordinals;
 mod output;
 mod sort;
 mod substitute;
+mod vecmap;
 
 use hayagriva::citationberg::taxonomy::{OtherTerm, StandardVariable, Term, Variable};
 use hayagriva::citationberg::{
