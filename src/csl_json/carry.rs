@@ -130,3 +130,26 @@ pub(super) fn overlay(item: &mut CslItem, r: &Reference, original: &Map<String, 
         }
     }
 }
+
+/// What `to_csl` gives the processor of a reference read from CSL-JSON
+/// that no merge or user changed: the item's type and the original's
+/// variables but `id` and `type` (`to_csl` carries them all in `extra`
+/// then, and every typed field is cleared), moved out of the parsed
+/// original rather than copied into an item. `None` when the reference has
+/// no CSL-JSON original or a typed field differs from it (`to_csl` then).
+pub(crate) fn unchanged_original(r: &Reference) -> Option<(String, Map<String, Value>)> {
+    let Some(crate::model::Original::CslJson(record)) = &r.original else {
+        return None;
+    };
+    let mut original = record.to_map();
+    let derived = super::read::to_reference(&original);
+    if !PARTS.iter().all(|(part, _)| unchanged(*part, r, &derived)) {
+        return None;
+    }
+    original.remove("id");
+    let kind = match original.remove("type") {
+        Some(Value::String(t)) => t,
+        _ => super::write::csl_type(r.kind).to_string(),
+    };
+    Some((kind, original))
+}

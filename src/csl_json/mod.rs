@@ -23,6 +23,7 @@ mod record;
 pub(crate) mod value;
 mod write;
 
+pub(crate) use carry::unchanged_original;
 pub use read::read;
 pub(crate) use read::read_path;
 pub use record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};

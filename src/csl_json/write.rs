@@ -9,7 +9,7 @@ use super::record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 use crate::keys;
 use crate::model::{CslRecord, Kind, LinkKind, Original, Person, Reference};
 
-fn csl_type(kind: Kind) -> &'static str {
+pub(super) fn csl_type(kind: Kind) -> &'static str {
     match kind {
         Kind::JournalArticle => "article-journal",
         Kind::ConferencePaper => "paper-conference",

@@ -119,37 +119,98 @@ pub(crate) fn document_frequencies(fps: &[Fingerprint]) -> HashMap<u64, u32, Fas
     df
 }
 
-/// Candidate pairs `(i, j)` with `i < j`, sorted and without repeats; `df`
-/// from [`document_frequencies`].
-pub(crate) fn candidate_pairs(
-    fps: &[Fingerprint],
-    df: &HashMap<u64, u32, FastHash>,
-) -> Vec<(u32, u32)> {
-    let mut entries: Vec<(u64, u32)> = Vec::with_capacity(fps.len() * 8);
-    let mut buf = Vec::new();
-    for (i, f) in fps.iter().enumerate() {
-        buf.clear();
-        keys(f, df, &mut buf);
-        buf.sort_unstable();
-        buf.dedup();
-        entries.extend(buf.iter().map(|&k| (k, i as u32)));
-    }
-    entries.sort_unstable();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut start = 0;
-    while start < entries.len() {
-        let key = entries[start].0;
-        let end = start + entries[start..].partition_point(|e| e.0 == key);
-        if end - start > 1 {
-            let members: Vec<u32> = entries[start..end].iter().map(|e| e.1).collect();
-            block_pairs(tag_of(key), &members, fps, &mut pairs);
+/// Key partitions: blocks are found and paired in each on its own (a
+/// key's partition is a function of the key, so a block is never split).
+const KEY_PARTS: usize = 64;
+
+/// Ranges of first items: the pairs of each are counted on their own.
+const PAIR_PARTS: usize = 16;
+
+/// The candidate pairs `(i, j)`, `i < j`: in parts, each in the order of
+/// its blocks (the members of a block are compared with each other in a
+/// row, while their fingerprints are in the cache), a pair that shares
+/// several keys once in each of their blocks.
+pub(crate) struct Candidates {
+    pub parts: Vec<Vec<(u32, u32)>>,
+    /// The number of distinct pairs.
+    pub distinct: usize,
+}
+
+/// Candidate pairs from `df` ([`document_frequencies`]). On all cores: the
+/// keys of parts of the input, then the blocks of parts of the keys.
+pub(crate) fn candidate_pairs(fps: &[Fingerprint], df: &HashMap<u64, u32, FastHash>) -> Candidates {
+    let n = fps.len();
+    // Each input part's keys, by key partition.
+    let step = n.div_ceil(16).max(4096);
+    let parts: Vec<std::ops::Range<usize>> =
+        (0..n).step_by(step).map(|s| s..(s + step).min(n)).collect();
+    let keyed: Vec<Vec<Vec<(u64, u32)>>> = crate::parallel::map_each(&parts, |range| {
+        let mut out: Vec<Vec<(u64, u32)>> = vec![Vec::new(); KEY_PARTS];
+        let mut buf = Vec::new();
+        for i in range.clone() {
+            buf.clear();
+            keys(&fps[i], df, &mut buf);
+            buf.sort_unstable();
+            buf.dedup();
+            for &k in &buf {
+                out[key_part(k)].push((k, i as u32));
+            }
         }
-        start = end;
+        out
+    });
+    // Each key partition's pairs, block by block.
+    let key_parts: Vec<usize> = (0..KEY_PARTS).collect();
+    let parts: Vec<Vec<(u32, u32)>> = crate::parallel::map_each(&key_parts, |&p| {
+        let mut entries: Vec<(u64, u32)> =
+            Vec::with_capacity(keyed.iter().map(|k| k[p].len()).sum());
+        for k in &keyed {
+            entries.extend_from_slice(&k[p]);
+        }
+        entries.sort_unstable();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut start = 0;
+        while start < entries.len() {
+            let key = entries[start].0;
+            let end = start + entries[start..].partition_point(|e| e.0 == key);
+            if end - start > 1 {
+                let members: Vec<u32> = entries[start..end].iter().map(|e| e.1).collect();
+                block_pairs(tag_of(key), &members, fps, &mut pairs);
+            }
+            start = end;
+        }
+        pairs.shrink_to_fit();
+        pairs
+    });
+    drop(keyed);
+    Candidates {
+        distinct: count_distinct(&parts, n),
+        parts,
     }
-    drop(entries);
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+}
+
+/// How many different pairs the parts hold: by range of first items, on
+/// all cores.
+fn count_distinct(parts: &[Vec<(u32, u32)>], n: usize) -> usize {
+    let span = n.div_ceil(PAIR_PARTS).max(1);
+    let ranges: Vec<usize> = (0..PAIR_PARTS).collect();
+    crate::parallel::map_each(&ranges, |&r| {
+        let first = (r * span) as u64;
+        let mut pairs: Vec<u64> = parts
+            .iter()
+            .flatten()
+            .filter(|p| p.0 as usize / span == r)
+            .map(|&(i, j)| (u64::from(i) - first) << 32 | u64::from(j))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs.len()
+    })
+    .into_iter()
+    .sum()
+}
+
+fn key_part(key: u64) -> usize {
+    (key as usize) % KEY_PARTS
 }
 
 fn block_pairs(tag: u8, members: &[u32], fps: &[Fingerprint], pairs: &mut Vec<(u32, u32)>) {
@@ -209,8 +270,13 @@ mod tests {
             .collect();
         refs.push(paper("Author007", "Editorial", 2010));
         let fps: Vec<Fingerprint> = refs.iter().map(Fingerprint::of).collect();
-        let pairs = candidate_pairs(&fps, &document_frequencies(&fps));
+        let found = candidate_pairs(&fps, &document_frequencies(&fps));
+        let pairs: Vec<(u32, u32)> = found.parts.into_iter().flatten().collect();
         assert!(pairs.contains(&(7, 300)), "the two listings are compared");
+        let mut distinct = pairs.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(found.distinct, distinct.len());
         // Bounded: at most WINDOW pairs per member in each of its keys.
         assert!(pairs.len() <= refs.len() * WINDOW * 3, "{}", pairs.len());
     }

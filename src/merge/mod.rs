@@ -94,10 +94,10 @@ impl Library {
             df: &df,
             items: fps.len(),
         };
-        let pairs = index::candidate_pairs(&fps, &df);
-        let compared_pairs = pairs.len();
-        let judged = judge_pairs(&pairs, &fps, &corpus);
-        drop(pairs);
+        let candidates = index::candidate_pairs(&fps, &df);
+        let compared_pairs = candidates.distinct;
+        let judged = judge_pairs(&candidates.parts, &fps, &corpus);
+        drop(candidates);
         let (clusters, merged, possible) = join::join(fps.len(), &judged, &fps, &corpus);
         // The copies, as the surest decisions.
         let mut copies: Vec<MatchEvidence> = Vec::new();
@@ -273,13 +273,17 @@ impl Library {
     }
 }
 
-/// Scores the candidate pairs on all cores; keeps the ones not judged different.
-fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint], corpus: &score::Corpus) -> Vec<Judged> {
-    // In parts, each keeping only its pairs not judged different: most
-    // pairs are, and a list of an `Option` per pair (the signals are large)
-    // took more memory at 1M references than the references themselves.
-    let parts: Vec<&[(u32, u32)]> = pairs.chunks(16_384).collect();
-    let judged = crate::parallel::map_chunks(&parts, 2, |part| {
+/// Scores the candidate pairs on all cores, part by part; keeps the ones
+/// not judged different, sorted, each pair once.
+fn judge_pairs(
+    parts: &[Vec<(u32, u32)>],
+    fps: &[Fingerprint],
+    corpus: &score::Corpus,
+) -> Vec<Judged> {
+    // Each part keeping only its pairs not judged different: most pairs
+    // are, and a list of an `Option` per pair (the signals are large) took
+    // more memory at 1M references than the references themselves.
+    let judged = crate::parallel::map_each(parts, |part| {
         part.iter()
             .filter_map(|&(i, j)| {
                 score::judge(&fps[i as usize], &fps[j as usize], corpus)
@@ -287,5 +291,9 @@ fn judge_pairs(pairs: &[(u32, u32)], fps: &[Fingerprint], corpus: &score::Corpus
             })
             .collect::<Vec<Judged>>()
     });
-    judged.into_iter().flatten().flatten().collect()
+    let mut judged: Vec<Judged> = judged.into_iter().flatten().collect();
+    // A pair of several blocks was judged in each: the same verdict.
+    judged.sort_unstable_by_key(|p| (p.0, p.1));
+    judged.dedup_by_key(|p| (p.0, p.1));
+    judged
 }

@@ -48,7 +48,7 @@ impl Formatter {
         let keys = keys::assign(refs);
         let indexed: Vec<usize> = (0..refs.len()).collect();
         let items: Vec<crate::csl::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {
-            crate::csl::proc::ItemData::from_csl(&crate::csl_json::to_csl(&refs[i], &keys[i]), i)
+            crate::csl::proc::ItemData::from_reference(&refs[i], &keys[i], i)
         });
         let clusters: Vec<(u32, Vec<crate::csl::Cite>)> = keys
             .iter()

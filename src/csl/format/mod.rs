@@ -417,7 +417,7 @@ impl Formatter {
     ) -> Vec<FormattedEntry> {
         let indexed: Vec<usize> = (0..refs.len()).collect();
         let items: Vec<super::proc::ItemData> = crate::parallel::map(&indexed, 512, |&i| {
-            super::proc::ItemData::from_csl(&crate::csl_json::to_csl(&refs[i], &keys[i]), i)
+            super::proc::ItemData::from_reference(&refs[i], &keys[i], i)
         });
         let links_of = |i: usize| refs[i].links.as_slice();
         self.render_items(style, &items, highlight, links.then_some(&links_of))
@@ -509,8 +509,7 @@ impl Formatter {
                 if has_placeholder_pages(&r) {
                     r.pages = None;
                 }
-                let item =
-                    super::proc::ItemData::from_csl(&crate::csl_json::to_csl(&r, &keys[i]), i);
+                let item = super::proc::ItemData::from_reference(&r, &keys[i], i);
                 (item, if links { r.links } else { Vec::new() })
             });
         drop(keys);

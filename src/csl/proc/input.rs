@@ -307,22 +307,44 @@ impl ItemData {
         for (key, v) in item.extra.iter().filter(|(k, _)| *k != "id") {
             d.set_json(key, v);
         }
-        // Variables written in the note (citeproc-js's field hack).
+        d.finish()
+    }
+
+    /// The item of a reference as [`ItemData::from_csl`] reads
+    /// `csl_json::to_csl`'s item, without building that item for a
+    /// reference read from CSL-JSON and left as read (the original's
+    /// variables, read as `to_csl` would carry them).
+    pub fn from_reference(r: &crate::model::Reference, id: &str, index: usize) -> ItemData {
+        let Some((kind, vars)) = crate::csl_json::unchanged_original(r) else {
+            return ItemData::from_csl(&crate::csl_json::to_csl(r, id), index);
+        };
+        let mut d = ItemData::empty(index);
+        d.id = id.to_string();
+        d.set_type(&kind);
+        for (key, v) in &vars {
+            d.set_json(key, v);
+        }
+        d.finish()
+    }
+
+    /// The variables written in the note (citeproc-js's field hack), a
+    /// page-first from the page, the item shrunk to its size.
+    fn finish(mut self) -> ItemData {
         let note = Variable::Standard(StandardVariable::Note);
-        if let Some(text) = d.vars.get(&note) {
+        if let Some(text) = self.vars.get(&note) {
             let has = |k: &str| match key_of(k) {
-                Some(Key::Var(v)) => d.vars.contains_key(&v),
-                Some(Key::Name(v)) => d.names.contains_key(&v),
-                Some(Key::Date(v)) => d.dates.contains_key(&v),
+                Some(Key::Var(v)) => self.vars.contains_key(&v),
+                Some(Key::Name(v)) => self.names.contains_key(&v),
+                Some(Key::Date(v)) => self.dates.contains_key(&v),
                 None => false,
             };
             if let Some(n) = super::notefield::read_note(text, &has) {
-                d.set_note_fields(n);
+                self.set_note_fields(n);
             }
         }
-        d.derive_page_first();
-        d.shrink();
-        d
+        self.derive_page_first();
+        self.shrink();
+        self
     }
 
     /// The variables a note gives, and the rest of the note.
@@ -445,104 +467,5 @@ fn name_of(n: &crate::csl_json::CslName) -> Option<NameData> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A record read from CSL-JSON keeps its variables as read (in
-    /// `extra`); the processor item has them all.
-    #[test]
-    fn records_read_from_csl_json_keep_their_variables() {
-        let text = r#"[{"id": "g", "type": "article-journal", "title": "Riks",
-            "author": [{"family": "Gen", "given": "R."}], "container-title": "J",
-            "issued": {"date-parts": [[2020]]}, "page": "856-873", "volume": "61"}]"#;
-        let refs = crate::csl_json::read(text, "x.json").unwrap().references;
-        let item = ItemData::from_csl(&crate::csl_json::to_csl(&refs[0], "g"), 0);
-        let var = |v: StandardVariable| item.vars.get(&Variable::Standard(v)).cloned();
-        assert_eq!(var(StandardVariable::Title).as_deref(), Some("Riks"));
-        assert_eq!(var(StandardVariable::ContainerTitle).as_deref(), Some("J"));
-        assert_eq!(
-            item.names[&NameVariable::Author][0].family.as_deref(),
-            Some("Gen")
-        );
-        assert_eq!(item.dates[&DateVariable::Issued].parts[0][0], 2020);
-    }
-
-    #[test]
-    fn particles_are_read_from_the_name_fields() {
-        let v: Value = serde_json::json!({"id": 1, "author": [
-            {"family": "van Gogh", "given": "Vincent"},
-            {"family": "Beethoven", "given": "Ludwig van"},
-            {"family": "Doe", "given": "John, Jr."}
-        ]});
-        let item = ItemData::from_json(&v, 0);
-        let a = &item.names[&NameVariable::Author];
-        assert_eq!(a[0].ndp.as_deref(), Some("van"));
-        assert_eq!(a[0].family.as_deref(), Some("Gogh"));
-        assert_eq!(a[1].dp.as_deref(), Some("van"));
-        assert_eq!(a[1].given.as_deref(), Some("Ludwig"));
-        assert_eq!(a[2].suffix.as_deref(), Some("Jr."));
-        assert_eq!(item.id, "1");
-    }
-
-    #[test]
-    fn dates_in_every_form() {
-        let v: Value = serde_json::json!({"issued": {"date-parts": [["2000", 3], [2001]]},
-            "accessed": {"raw": "2005-06-02"}, "event-date": {"literal": "Spring term"},
-            "original-date": {"date-parts": [[1999]], "season": 2}});
-        let item = ItemData::from_json(&v, 0);
-        assert_eq!(
-            item.dates[&DateVariable::Issued].parts,
-            vec![[2000, 3, 0], [2001, 0, 0]]
-        );
-        assert_eq!(
-            item.dates[&DateVariable::Accessed].parts,
-            vec![[2005, 6, 2]]
-        );
-        assert_eq!(
-            item.dates[&DateVariable::EventDate].literal.as_deref(),
-            Some("Spring term")
-        );
-        assert_eq!(
-            item.dates[&DateVariable::OriginalDate].parts,
-            vec![[1999, 14, 0]]
-        );
-    }
-
-    #[test]
-    fn a_record_reads_the_same_field_by_field_as_from_its_json() {
-        let text = "## Journal Articles\n1. van der Berg J, Doe J Jr. and Roe R (2019). \"T\". In: *J* 2(3):4-9\n";
-        let r = &crate::cv::read(text, "cv.md").references[0];
-        let csl = crate::csl_json::to_csl(r, "k");
-        let json = serde_json::to_value(&csl).unwrap();
-        let (typed, read) = (ItemData::from_csl(&csl, 0), ItemData::from_json(&json, 0));
-        assert_eq!(typed, read);
-        assert_eq!(
-            typed.vars[&Variable::Number(NumberVariable::PageFirst)],
-            "4"
-        );
-        assert_eq!(typed.names[&NameVariable::Author].len(), csl.author.len());
-        assert!(typed.names[&NameVariable::Author]
-            .iter()
-            .any(|n| n.ndp.is_some()));
-    }
-
-    #[test]
-    fn keys_name_variables_and_short_forms() {
-        let v: Value = serde_json::json!({"type": "book", "title": "Long", "shortTitle": "S",
-            "collection-title": "C", "collection-title-short": "CS", "no-such-variable": "x",
-            "issued": {"raw": "99999999999999"}});
-        let item = ItemData::from_json(&v, 0);
-        assert_eq!(item.kind, Some(Kind::Book));
-        assert_eq!(
-            item.short(Variable::Standard(StandardVariable::Title)),
-            Some("S")
-        );
-        assert_eq!(
-            item.short(Variable::Standard(StandardVariable::CollectionTitle)),
-            Some("CS")
-        );
-        assert_eq!(item.vars.len(), 3);
-        // Too many digits for a year: a literal date, not a panic.
-        assert!(item.dates[&DateVariable::Issued].parts.is_empty());
-    }
-}
+#[path = "input_tests.rs"]
+mod tests;
