@@ -144,19 +144,12 @@ impl Scanner {
                                 *escaped = false;
                                 continue;
                             }
-                            // Skip to the next quote or backslash.
+                            // Skip to the next quote, backslash or control
+                            // character (a newline is one).
                             if c != b'"' && c != b'\\' {
-                                if let Some(k) = bytes[i..]
-                                    .iter()
-                                    .position(|&x| x == b'"' || x == b'\\' || x == b'\n')
-                                {
-                                    self.line += usize::from(c == b'\n');
-                                    i += k;
-                                    continue;
-                                }
                                 self.line += usize::from(c == b'\n');
-                                i = bytes.len();
-                                break;
+                                i = super::fast::special(bytes, i);
+                                continue;
                             }
                             if c == b'\\' {
                                 *escaped = true;

@@ -14,6 +14,7 @@
 mod canon;
 mod carry;
 mod elements;
+mod fast;
 mod fields;
 mod from_bib;
 mod read;

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use super::canon;
 use super::carry::{clear, unchanged, PARTS};
+use super::fast;
 use super::fields::Fields;
 use super::record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 use crate::keys;
@@ -156,19 +157,36 @@ fn custom_of(r: &Reference) -> CslCustom {
 /// variables are printed from its text, not parsed into a map and printed
 /// again. `false` (nothing printed) for a record that is not compact.
 fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>) -> bool {
-    let Some(members) = split(record.as_json()) else {
-        return false;
-    };
-    // A record is written sorted; other text takes the map's way.
-    if canon::sorted(&members)
-        .iter()
-        .enumerate()
-        .any(|(k, &i)| k != i)
-    {
-        return false;
-    }
-    let Ok(fields) = Fields::of_text(record.as_json()) else {
-        return false;
+    let text = record.as_json();
+    // Plain JSON in one pass (the compact values it writes are the text's
+    // own: the record is compact), else serde_json's way.
+    let mut scratch = Vec::new();
+    let mut plain = Vec::with_capacity(16);
+    let (members, fields) = match fast::item(text, true, false, &mut scratch, &mut plain) {
+        Some(fields) if plain.iter().all(|m| m.key != "custom") => {
+            let members: Vec<(Cow<str>, &str)> = plain
+                .iter()
+                .map(|m| (Cow::Borrowed(m.key), &text[m.text.clone()]))
+                .collect();
+            (members, fields)
+        }
+        _ => {
+            let Some(members) = split(text) else {
+                return false;
+            };
+            // A record is written sorted; other text takes the map's way.
+            if canon::sorted(&members)
+                .iter()
+                .enumerate()
+                .any(|(k, &i)| k != i)
+            {
+                return false;
+            }
+            let Ok(fields) = Fields::of_text(text) else {
+                return false;
+            };
+            (members, fields)
+        }
     };
     let derived = super::read::reference_of(&fields);
     let changed: Vec<bool> = PARTS
