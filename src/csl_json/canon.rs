@@ -391,8 +391,16 @@ impl<'de> Visitor<'de> for Canon<'_> {
 /// continuing a line indented by `level` steps of two spaces.
 pub(super) fn pretty(compact: &[u8], level: usize, out: &mut Vec<u8>) {
     let newline = |out: &mut Vec<u8>, level: usize| {
-        out.push(b'\n');
-        out.resize(out.len() + 2 * level, b' ');
+        // A copy of constant length, cut to the indentation (no call).
+        const INDENT: &[u8; 17] = b"\n                ";
+        if level <= 8 {
+            let end = out.len() + 1 + 2 * level;
+            out.extend_from_slice(INDENT);
+            out.truncate(end);
+        } else {
+            out.push(b'\n');
+            out.resize(out.len() + 2 * level, b' ');
+        }
     };
     let mut level = level;
     // Bytes from `run` on are copied as they are, up to the next byte the
@@ -420,22 +428,22 @@ pub(super) fn pretty(compact: &[u8], level: usize, out: &mut Vec<u8>) {
                     i += 2;
                     continue;
                 }
-                out.extend_from_slice(&compact[run..=i]);
+                super::fast::append(out, compact, run..i + 1);
                 level += 1;
                 newline(out, level);
             }
             b'}' | b']' => {
-                out.extend_from_slice(&compact[run..i]);
+                super::fast::append(out, compact, run..i);
                 level = level.saturating_sub(1);
                 newline(out, level);
                 out.push(b);
             }
             b',' => {
-                out.extend_from_slice(&compact[run..=i]);
+                super::fast::append(out, compact, run..i + 1);
                 newline(out, level);
             }
             b':' => {
-                out.extend_from_slice(&compact[run..=i]);
+                super::fast::append(out, compact, run..i + 1);
                 out.push(b' ');
             }
             _ => {

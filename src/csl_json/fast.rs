@@ -53,6 +53,9 @@ pub(super) fn item<'a>(
         copied: 0,
         keep,
     };
+    if keep {
+        p.out.reserve(text.len());
+    }
     p.ws();
     p.eat(b'{')?;
     let mut f = Fields::default();
@@ -132,6 +135,41 @@ pub(super) fn special(b: &[u8], from: usize) -> usize {
     i
 }
 
+/// Appends `from[range]`: a short run by a copy of constant length, cut
+/// to size (no call for the many runs of a few bytes).
+#[inline]
+pub(super) fn append(out: &mut Vec<u8>, from: &[u8], range: Range<usize>) {
+    let end = out.len() + range.len();
+    match from.get(range.start..range.start + 16) {
+        Some(chunk) if range.len() <= 16 => {
+            out.extend_from_slice(chunk);
+            out.truncate(end);
+        }
+        _ => out.extend_from_slice(&from[range]),
+    }
+}
+
+/// The first byte at or after `from` that is not a space (`b.len()` when
+/// none), eight bytes at a time: pretty-printed JSON is indented.
+pub(super) fn skip_spaces(b: &[u8], from: usize) -> usize {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let mut i = from;
+    while let Some(word) = b.get(i..i + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(word) else {
+            break;
+        };
+        let other = u64::from_le_bytes(word) ^ SPACES;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
 /// The typed view of a value just read (containers are read generically).
 enum Scalar<'a> {
     Str(&'a str),
@@ -145,7 +183,12 @@ impl<'a> Scalar<'a> {
     fn text(self) -> Text<'a> {
         match self {
             Scalar::Str(s) => {
-                let t = s.trim();
+                // Printable ASCII at both ends: nothing to trim.
+                let b = s.as_bytes();
+                let t = match (b.first(), b.last()) {
+                    (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+                    _ => s.trim(),
+                };
                 Text((!t.is_empty()).then_some(Cow::Borrowed(t)))
             }
             Scalar::Int(s) => Text(Some(Cow::Borrowed(s))),
@@ -169,13 +212,22 @@ impl<'a> Parser<'a, '_> {
         (self.next()? == c).then_some(())
     }
 
+    #[inline]
     fn ws(&mut self) {
-        if !matches!(self.peek(), Some(b' ' | b'\n' | b'\t' | b'\r')) {
-            return;
+        if matches!(self.peek(), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+            self.skip_ws();
         }
+    }
+
+    #[inline(never)]
+    fn skip_ws(&mut self) {
         self.flush();
-        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.b.get(self.i) {
-            self.i += 1;
+        loop {
+            match self.b.get(self.i) {
+                Some(b' ') => self.i = skip_spaces(self.b, self.i),
+                Some(b'\n' | b'\t' | b'\r') => self.i += 1,
+                _ => break,
+            }
         }
         self.copied = self.i;
     }
@@ -183,7 +235,7 @@ impl<'a> Parser<'a, '_> {
     /// Copies what was read since the last white space.
     fn flush(&mut self) {
         if self.keep && self.copied < self.i {
-            self.out.extend_from_slice(&self.b[self.copied..self.i]);
+            append(self.out, self.b, self.copied..self.i);
         }
         self.copied = self.i;
     }
@@ -678,6 +730,16 @@ mod tests {
                 _ => b'a' + ((seed >> 40) as u8 % 26),
             };
             bytes.push(b);
+        }
+        let spaced: Vec<u8> = bytes
+            .iter()
+            .map(|&b| if b.is_ascii_lowercase() { b' ' } else { b })
+            .collect();
+        for from in 0..spaced.len() {
+            let naive = (from..spaced.len())
+                .find(|&i| spaced[i] != b' ')
+                .unwrap_or(spaced.len());
+            assert_eq!(skip_spaces(&spaced, from), naive, "from {from}");
         }
         for from in 0..bytes.len() {
             let naive = (from..bytes.len())

@@ -126,7 +126,7 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
                 kept.drain(..3);
             }
             first = false;
-            if !scanner.scan(&kept, &mut found) || scanner.deepest > MAX_DEPTH {
+            if !scanner.scan_parallel(&kept, &mut found) || scanner.deepest > MAX_DEPTH {
                 return Ok(None);
             }
             let items: Vec<(usize, &[u8])> = found
