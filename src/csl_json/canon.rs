@@ -413,7 +413,7 @@ pub(super) fn pretty(compact: &[u8], level: usize, out: &mut Vec<u8>) {
             b'"' => {
                 let mut j = i + 1;
                 loop {
-                    j = super::fast::special(compact, j);
+                    j = super::scan::special(compact, j);
                     match compact.get(j) {
                         Some(b'"') | None => break,
                         Some(b'\\') => j += 2,
@@ -428,22 +428,22 @@ pub(super) fn pretty(compact: &[u8], level: usize, out: &mut Vec<u8>) {
                     i += 2;
                     continue;
                 }
-                super::fast::append(out, compact, run..i + 1);
+                super::scan::append(out, compact, run..i + 1);
                 level += 1;
                 newline(out, level);
             }
             b'}' | b']' => {
-                super::fast::append(out, compact, run..i);
+                super::scan::append(out, compact, run..i);
                 level = level.saturating_sub(1);
                 newline(out, level);
                 out.push(b);
             }
             b',' => {
-                super::fast::append(out, compact, run..i + 1);
+                super::scan::append(out, compact, run..i + 1);
                 newline(out, level);
             }
             b':' => {
-                super::fast::append(out, compact, run..i + 1);
+                super::scan::append(out, compact, run..i + 1);
                 out.push(b' ');
             }
             _ => {

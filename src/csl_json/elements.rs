@@ -148,7 +148,7 @@ impl Scanner {
                             // character (a newline is one).
                             if c != b'"' && c != b'\\' {
                                 self.line += usize::from(c == b'\n');
-                                i = super::fast::special(bytes, i);
+                                i = super::scan::special(bytes, i);
                                 continue;
                             }
                             if c == b'\\' {
@@ -161,7 +161,7 @@ impl Scanner {
                         }
                         match c {
                             // Indentation: a run of spaces at once.
-                            b' ' => i = super::fast::skip_spaces(bytes, i),
+                            b' ' => i = super::scan::skip_spaces(bytes, i),
                             b'\n' => self.line += 1,
                             b'"' => *in_string = true,
                             b'[' | b'{' => {
