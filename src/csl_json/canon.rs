@@ -121,8 +121,13 @@ pub(super) fn compact_members(text: &str) -> Option<Vec<(Cow<'_, str>, &str)>> {
 /// The positions of `members` in sorted key order, the last of equal keys
 /// kept: the order of a `serde_json::Map` built from them.
 pub(super) fn sorted<K: AsRef<str>, V>(members: &[(K, V)]) -> Vec<usize> {
+    sorted_by(members, |m| m.0.as_ref())
+}
+
+/// [`sorted`] of any members, `name` giving each one's key.
+pub(super) fn sorted_by<T>(members: &[T], name: impl Fn(&T) -> &str) -> Vec<usize> {
     let mut order: Vec<usize> = (0..members.len()).collect();
-    let key = |i: usize| members[i].0.as_ref();
+    let key = |i: usize| name(&members[i]);
     if !order.windows(2).all(|w| key(w[0]) < key(w[1])) {
         order.sort_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
         // Of a run of equal keys the last (in the text) stands.
@@ -386,48 +391,70 @@ impl<'de> Visitor<'de> for Canon<'_> {
 /// continuing a line indented by `level` steps of two spaces.
 pub(super) fn pretty(compact: &[u8], level: usize, out: &mut Vec<u8>) {
     let newline = |out: &mut Vec<u8>, level: usize| {
-        out.push(b'\n');
-        out.resize(out.len() + 2 * level, b' ');
+        // A copy of constant length, cut to the indentation (no call).
+        const INDENT: &[u8; 17] = b"\n                ";
+        if level <= 8 {
+            let end = out.len() + 1 + 2 * level;
+            out.extend_from_slice(INDENT);
+            out.truncate(end);
+        } else {
+            out.push(b'\n');
+            out.resize(out.len() + 2 * level, b' ');
+        }
     };
     let mut level = level;
+    // Bytes from `run` on are copied as they are, up to the next byte the
+    // printer puts white space around.
+    let mut run = 0;
     let mut i = 0;
     while i < compact.len() {
         let b = compact[i];
         match b {
             b'"' => {
                 let mut j = i + 1;
-                while j < compact.len() && compact[j] != b'"' {
-                    j += if compact[j] == b'\\' { 2 } else { 1 };
+                loop {
+                    j = super::scan::special(compact, j);
+                    match compact.get(j) {
+                        Some(b'"') | None => break,
+                        Some(b'\\') => j += 2,
+                        Some(_) => j += 1,
+                    }
                 }
-                let end = (j + 1).min(compact.len());
-                out.extend_from_slice(&compact[i..end]);
-                i = end;
+                i = (j + 1).min(compact.len());
                 continue;
             }
             b'{' | b'[' => {
-                out.push(b);
                 if matches!(compact.get(i + 1), Some(b'}' | b']')) {
-                    out.push(compact[i + 1]);
                     i += 2;
                     continue;
                 }
+                super::scan::append(out, compact, run..i + 1);
                 level += 1;
                 newline(out, level);
             }
             b'}' | b']' => {
+                super::scan::append(out, compact, run..i);
                 level = level.saturating_sub(1);
                 newline(out, level);
                 out.push(b);
             }
             b',' => {
-                out.push(b',');
+                super::scan::append(out, compact, run..i + 1);
                 newline(out, level);
             }
-            b':' => out.extend_from_slice(b": "),
-            _ => out.push(b),
+            b':' => {
+                super::scan::append(out, compact, run..i + 1);
+                out.push(b' ');
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
         }
         i += 1;
+        run = i;
     }
+    out.extend_from_slice(&compact[run.min(compact.len())..]);
 }
 
 #[cfg(test)]

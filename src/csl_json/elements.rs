@@ -144,19 +144,12 @@ impl Scanner {
                                 *escaped = false;
                                 continue;
                             }
-                            // Skip to the next quote or backslash.
+                            // Skip to the next quote, backslash or control
+                            // character (a newline is one).
                             if c != b'"' && c != b'\\' {
-                                if let Some(k) = bytes[i..]
-                                    .iter()
-                                    .position(|&x| x == b'"' || x == b'\\' || x == b'\n')
-                                {
-                                    self.line += usize::from(c == b'\n');
-                                    i += k;
-                                    continue;
-                                }
                                 self.line += usize::from(c == b'\n');
-                                i = bytes.len();
-                                break;
+                                i = super::scan::special(bytes, i);
+                                continue;
                             }
                             if c == b'\\' {
                                 *escaped = true;
@@ -168,11 +161,7 @@ impl Scanner {
                         }
                         match c {
                             // Indentation: a run of spaces at once.
-                            b' ' => {
-                                while bytes.get(i) == Some(&b' ') {
-                                    i += 1;
-                                }
-                            }
+                            b' ' => i = super::scan::skip_spaces(bytes, i),
                             b'\n' => self.line += 1,
                             b'"' => *in_string = true,
                             b'[' | b'{' => {
@@ -207,6 +196,65 @@ impl Scanner {
         self.state != State::Invalid
     }
 
+    /// A scan that starts at `pos` (on line `line`), after a comma: where
+    /// another scan is expected to stand when it gets there.
+    fn after_comma(pos: usize, line: usize) -> Self {
+        Scanner {
+            state: State::WantElement { first: false },
+            pos,
+            line,
+            deepest: 0,
+        }
+    }
+
+    /// [`scan`](Self::scan) on two threads, when `bytes` are long enough:
+    /// the second takes the bytes from an element start found after the
+    /// middle (an opening brace at the start of a line whose line before
+    /// ends in a comma; a raw newline is never inside a JSON string) and is
+    /// kept only when the first one's scan stops there between elements;
+    /// otherwise the first scans on. What it gives is what `scan` gives.
+    pub fn scan_parallel(&mut self, bytes: &[u8], out: &mut Vec<Element>) -> bool {
+        let from = self.pos.min(bytes.len());
+        let Some(split) = (bytes.len() - from >= 1 << 16)
+            .then(|| element_start_after(bytes, from + (bytes.len() - from) / 2))
+            .flatten()
+        else {
+            return self.scan(bytes, out);
+        };
+        let halves = crate::parallel::map_each(&[false, true], |&second| {
+            let mut found = Vec::new();
+            if second {
+                let line = self.line + count_newlines(&bytes[from..split]);
+                let mut scanner = Scanner::after_comma(split, line);
+                let ok = scanner.scan(bytes, &mut found);
+                (scanner, found, ok)
+            } else {
+                let mut scanner = self.clone();
+                let ok = scanner.scan(&bytes[..split], &mut found);
+                (scanner, found, ok)
+            }
+        });
+        let mut halves = halves.into_iter();
+        let (Some((first, mut found, ok)), Some((second, more, ok2))) =
+            (halves.next(), halves.next())
+        else {
+            return self.scan(bytes, out);
+        };
+        *self = first;
+        out.append(&mut found);
+        if !ok {
+            return false;
+        }
+        if self.state == (State::WantElement { first: false }) && self.pos == split {
+            let deepest = self.deepest.max(second.deepest);
+            *self = second;
+            self.deepest = deepest;
+            out.extend(more);
+            return ok2;
+        }
+        self.scan(bytes, out)
+    }
+
     /// Whether the bytes scanned so far are a whole, closed array.
     pub fn is_done(&self) -> bool {
         self.state == State::Done
@@ -230,6 +278,47 @@ impl Scanner {
     }
 }
 
+/// Where a line at or after `from` starts with an opening brace (after
+/// indentation) and the line before it ends in a comma: most likely an
+/// element of the top-level array.
+fn element_start_after(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        i += bytes.get(i..)?.iter().position(|&b| b == b'\n')?;
+        let before = bytes[..i]
+            .iter()
+            .rev()
+            .find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'));
+        let start = i
+            + 1
+            + bytes[i + 1..]
+                .iter()
+                .position(|&b| !matches!(b, b' ' | b'\t'))?;
+        if before == Some(&b',') && bytes.get(start) == Some(&b'{') {
+            return Some(start);
+        }
+        i += 1;
+    }
+}
+
+/// The number of newline bytes, eight at a time.
+fn count_newlines(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
+        // A byte of x is zero where a newline was: count those exactly.
+        let zero =
+            !(((x & 0x7f7f_7f7f_7f7f_7f7f) + 0x7f7f_7f7f_7f7f_7f7f) | x | 0x7f7f_7f7f_7f7f_7f7f);
+        n += zero.count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
 /// The elements of a top-level JSON array in `text`, and how deep they nest;
 /// `None` unless the text is an array whose elements are separated by commas
 /// and white space only, closed, with nothing after it but white space: then
@@ -237,7 +326,8 @@ impl Scanner {
 pub(super) fn array_elements(text: &str) -> Option<(Vec<Element>, usize)> {
     let mut scanner = Scanner::new();
     let mut out = Vec::new();
-    (scanner.scan(text.as_bytes(), &mut out) && scanner.is_done()).then_some((out, scanner.deepest))
+    (scanner.scan_parallel(text.as_bytes(), &mut out) && scanner.is_done())
+        .then_some((out, scanner.deepest))
 }
 
 #[cfg(test)]
@@ -281,6 +371,49 @@ mod tests {
         ] {
             assert_eq!(slices(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn scanned_on_two_threads_as_on_one() {
+        let item =
+            |k: usize| format!("{{\n    \"id\": \"k{k}\",\n    \"t\": \"a,\\\"\\n{{\"\n  }}");
+        let mut text = String::from("[\n  ");
+        for k in 0..3000 {
+            if k > 0 {
+                text.push_str(",\n  ");
+            }
+            text.push_str(&item(k));
+            // Something that looks like an element start inside one.
+            if k % 7 == 0 {
+                text.push_str(",\n  {\"nested\": [1,\n {\"x\": 2}]}");
+            }
+        }
+        text.push_str("\n]\n");
+        let mut one = Scanner::new();
+        let mut a = Vec::new();
+        assert!(one.scan(text.as_bytes(), &mut a));
+        for from in [0, 1, 2, 5000, 100_000] {
+            let mut two = Scanner::new();
+            let mut b = Vec::new();
+            if from > 0 {
+                assert!(two.scan(&text.as_bytes()[..from], &mut b));
+            }
+            assert!(two.scan_parallel(text.as_bytes(), &mut b));
+            assert_eq!(a, b, "from {from}");
+            assert_eq!(
+                (one.line, one.deepest, one.is_done()),
+                (two.line, two.deepest, two.is_done())
+            );
+        }
+        assert_eq!(count_newlines(text.as_bytes()), text.matches('\n').count());
+        // Broken after the middle: the same verdict.
+        let broken = text.replace("k2900\"", "k2900\" x");
+        let (mut one, mut two) = (Scanner::new(), Scanner::new());
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        assert_eq!(
+            one.scan(broken.as_bytes(), &mut a),
+            two.scan_parallel(broken.as_bytes(), &mut b)
+        );
     }
 
     #[test]

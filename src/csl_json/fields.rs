@@ -285,6 +285,9 @@ pub(super) struct Fields<'a> {
     pub author: List<NameFields<'a>>,
     pub editor: List<NameFields<'a>>,
     pub issued: Option<Cow<'a, Value>>,
+    /// The model's date of `issued`, where it was read straight from plain
+    /// date parts (then `issued` is `None`).
+    pub issued_date: Option<Option<crate::model::Date>>,
     pub container_title: Text<'a>,
     pub collection_title: Text<'a>,
     pub volume: Text<'a>,
@@ -344,7 +347,10 @@ impl<'a> Fields<'a> {
             "title" => f.title = m.parse()?,
             "author" => f.author = m.parse()?,
             "editor" => f.editor = m.parse()?,
-            "issued" => f.issued = Some(m.value()?),
+            "issued" => {
+                f.issued = Some(m.value()?);
+                f.issued_date = None;
+            }
             "container-title" => f.container_title = m.parse()?,
             "collection-title" => f.collection_title = m.parse()?,
             "volume" => f.volume = m.parse()?,

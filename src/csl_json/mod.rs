@@ -14,10 +14,12 @@
 mod canon;
 mod carry;
 mod elements;
+mod fast;
 mod fields;
 mod from_bib;
 mod read;
 mod record;
+mod scan;
 // The processor (feature `csl`) is the decoder's other user.
 #[cfg_attr(not(feature = "csl"), allow(dead_code))]
 pub(crate) mod value;

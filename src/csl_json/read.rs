@@ -13,6 +13,7 @@ use std::path::Path;
 
 use super::canon;
 use super::elements::{array_elements, Scanner};
+use super::fast;
 use super::fields::{Fields, List, Member, NameFields};
 use super::value;
 use crate::diagnostic::{Code, Diagnostic};
@@ -125,7 +126,7 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
                 kept.drain(..3);
             }
             first = false;
-            if !scanner.scan(&kept, &mut found) || scanner.deepest > MAX_DEPTH {
+            if !scanner.scan_parallel(&kept, &mut found) || scanner.deepest > MAX_DEPTH {
                 return Ok(None);
             }
             let items: Vec<(usize, &[u8])> = found
@@ -223,6 +224,11 @@ fn item_to_reference(
 /// malformed JSON): the caller reads it through a `Value`.
 fn read_item(json: &[u8], line: usize, source: &str) -> Option<(Reference, Option<Diagnostic>)> {
     let text = std::str::from_utf8(json).ok()?;
+    read_plain(text, line, source).or_else(|| read_general(text, line, source))
+}
+
+/// [`read_item`] of any text, through serde_json.
+fn read_general(text: &str, line: usize, source: &str) -> Option<(Reference, Option<Diagnostic>)> {
     if !text.trim_start().starts_with('{') {
         return None;
     }
@@ -263,6 +269,44 @@ fn read_item(json: &[u8], line: usize, source: &str) -> Option<(Reference, Optio
     let warning = finish(&mut r, Location::new(source, line), f.id.owned());
     r.original = Some(Original::CslJson(record));
     Some((r, warning))
+}
+
+/// [`read_item`] for an item of plain JSON ([`fast`]'s subset), in one pass
+/// over its text; `None` for any other text.
+fn read_plain(text: &str, line: usize, source: &str) -> Option<(Reference, Option<Diagnostic>)> {
+    // The compact values and the record, in the thread's scratch buffers;
+    // the record is then copied to a block of its own size.
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<u8>)> =
+            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    SCRATCH.with(|scratch| {
+        let (values, out) = &mut *scratch.borrow_mut();
+        values.clear();
+        let mut members = Vec::with_capacity(16);
+        let f = fast::item(text, false, true, values, &mut members)?;
+        let mut r = reference_of(&f);
+        // The record as `CslRecord::new` writes the item's map, `custom` aside.
+        out.clear();
+        out.push(b'{');
+        for i in canon::sorted_by(&members, |m| m.key) {
+            let m = &members[i];
+            if m.key == "custom" {
+                continue;
+            }
+            if out.len() > 1 {
+                out.push(b',');
+            }
+            canon::string(m.key, out);
+            out.push(b':');
+            out.extend_from_slice(&values[m.compact.clone()]);
+        }
+        out.push(b'}');
+        let record = CslRecord::from_compact(std::str::from_utf8(out).ok()?);
+        let warning = finish(&mut r, Location::new(source, line), f.id.owned());
+        r.original = Some(Original::CslJson(record));
+        Some((r, warning))
+    })
 }
 
 /// Gives a reference read at `at` its source when it names none, trims its
@@ -380,7 +424,10 @@ pub(super) fn reference_of(f: &Fields) -> Reference {
     let mut r = Reference::new(kind, title);
     r.authors = names(&f.author);
     r.editors = names(&f.editor);
-    r.issued = date(f.issued.as_deref());
+    r.issued = match f.issued_date {
+        Some(d) => d,
+        None => date(f.issued.as_deref()),
+    };
     r.container = f.container_title.owned();
     r.series = f.collection_title.owned();
     r.volume = f.volume.owned();
@@ -515,6 +562,45 @@ mod tests {
             let (got, got_warning) = read_item(text.as_bytes(), 4, "x.json").expect(text);
             assert_eq!(Some(got), expected, "{text}");
             assert_eq!(got_warning, warning, "{text}");
+        }
+        // Plain JSON read in one pass is what serde_json's way gives.
+        let plain = [
+            r#"{"id": "a", "type": "article-journal", "title": " T ", "volume": 5, "issue": "1",
+               "author": [{"family": "Doe", "given": "J."}, {"literal": "ACME"}, 7, [1, {"b": 2}], {"family": " "},
+                          {"dropping-particle": "van", "family": "Rijke", "non-dropping-particle": "de", "x": null}],
+               "issued": {"date-parts": [["2020", 5, 1]]}, "page": "1-10", "DOI": "10.1/X", "note": "a; b",
+               "zeta": {"a": [true, false, null, {}, []], "b": 1}, "title": "Second", "editor": {"family": "E"}}"#,
+            r#"{"issued": {"date-parts": [[0, 0], [2019, 13, 40], [2020]]}, "accessed": {"date-parts": [[2020]]}}"#,
+            r#"{"issued": {"date-parts": [[0, 5]]}, "title": "t"}"#,
+            r#"{"issued": {"date-parts": [[2001, 2, 3, 4]]}}"#,
+            r#"{"issued": {"date-parts": []}, "custom": {"links": [{"url": "u", "kind": "code"}, 1], "sources": 5}}"#,
+            r#"{"issued": {"date-parts": [[1999]], "raw": "1999"}, "issued": 2001, "number": 0}"#,
+            r#"{"issued": {"raw": "2005-06-02"}, "type": "article", "number": "arXiv:2001.00001"}"#,
+            r#"{"custom": {"sources": [{"key": "k", "line": 3, "file": "x.bib", "other": [1]}], "arxiv": "2001.00001",
+               "openreview": "abc", "x": {"b": 1, "a": 2}}, "type": "article"}"#,
+            r#"{"custom": {"sources": [{"file": "x.bib", "line": 3}]}, "custom": {"arxiv": "1"}}"#,
+            "  {}  ",
+            r#"{"id": "w1", "title": "Ü ö — “q”", "author": [{"family": "Vöne", "given": "Seo-yeon"}]}"#,
+        ];
+        for text in plain {
+            let fast = read_plain(text, 4, "x.json").expect(text);
+            assert_eq!(Some(fast), read_general(text, 4, "x.json"), "{text}");
+        }
+        // Outside the subset: serde_json's way.
+        for text in [
+            r#"{"title": "a \"q\""}"#,
+            r#"{"volume": 1.5}"#,
+            r#"{"volume": -1}"#,
+            r#"{"volume": 01}"#,
+            r#"{"author": [{"given": "J.", "family": "Doe"}]}"#,
+            r#"{"zeta": {"b": 1, "a": 2}}"#,
+            r#"{"custom": {"arxiv": "1", "arxiv": "2"}}"#,
+            r#"{"custom": {"links": [{"url": "a", "url": "b"}]}}"#,
+            r#"{"a": 1,}"#,
+            r#"{"a": 1} x"#,
+            "[1]",
+        ] {
+            assert!(read_plain(text, 1, "x.json").is_none(), "{text}");
         }
         // What the typed reading does not take goes through the Value.
         for text in [

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use super::canon;
 use super::carry::{clear, unchanged, PARTS};
+use super::fast;
 use super::fields::Fields;
 use super::record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 use crate::keys;
@@ -156,53 +157,93 @@ fn custom_of(r: &Reference) -> CslCustom {
 /// variables are printed from its text, not parsed into a map and printed
 /// again. `false` (nothing printed) for a record that is not compact.
 fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>) -> bool {
-    let Some(members) = split(record.as_json()) else {
-        return false;
-    };
-    // A record is written sorted; other text takes the map's way.
-    if canon::sorted(&members)
-        .iter()
-        .enumerate()
-        .any(|(k, &i)| k != i)
-    {
-        return false;
-    }
-    let Ok(fields) = Fields::of_text(record.as_json()) else {
-        return false;
+    let text = record.as_json();
+    // Plain JSON in one pass (the compact values it writes are the text's
+    // own: the record is compact), else serde_json's way.
+    let mut scratch = Vec::new();
+    let mut plain = Vec::with_capacity(16);
+    let (members, fields) = match fast::item(text, true, false, &mut scratch, &mut plain) {
+        Some(fields) if plain.iter().all(|m| m.key != "custom") => {
+            let members: Vec<(Cow<str>, &str)> = plain
+                .iter()
+                .map(|m| (Cow::Borrowed(m.key), &text[m.text.clone()]))
+                .collect();
+            (members, fields)
+        }
+        _ => {
+            let Some(members) = split(text) else {
+                return false;
+            };
+            // A record is written sorted; other text takes the map's way.
+            if canon::sorted(&members)
+                .iter()
+                .enumerate()
+                .any(|(k, &i)| k != i)
+            {
+                return false;
+            }
+            let Ok(fields) = Fields::of_text(text) else {
+                return false;
+            };
+            (members, fields)
+        }
     };
     let derived = super::read::reference_of(&fields);
     let changed: Vec<bool> = PARTS
         .iter()
         .map(|(p, _)| !unchanged(*p, r, &derived))
         .collect();
-    // The typed fields of what changed (as `carry::overlay` leaves them).
-    let mut item = if changed.iter().any(|&c| c) {
+    let part = |name: &str| PARTS.iter().position(|(_, n)| *n == name);
+    // The original's type stands where the kind is unchanged (when a string).
+    let mut kind = None;
+    if part("type").is_some_and(|k| !changed[k]) {
+        let original = members.iter().find(|(n, _)| n == "type");
+        if let Some(Ok(t)) = original.map(|(_, v)| serde_json::from_str::<Cow<str>>(v)) {
+            kind = Some(t);
+        }
+    }
+    // The typed members (compact JSON): of what changed, as
+    // `carry::overlay` leaves them; else the id and the type.
+    let (typed_text, bare);
+    let (typed, custom): (Vec<(Cow<str>, &str)>, String) = if changed.iter().any(|&c| c) {
         let mut item = typed_item(r, id);
         for ((p, _), c) in PARTS.iter().zip(&changed) {
             if !c {
                 clear(&mut item, *p);
             }
         }
-        item
-    } else {
-        bare_item(r, id)
-    };
-    let part = |name: &str| PARTS.iter().position(|(_, n)| *n == name);
-    // The original's type stands where the kind is unchanged (when a string).
-    if part("type").is_some_and(|k| !changed[k]) {
-        let original = members.iter().find(|(n, _)| n == "type");
-        if let Some(Ok(t)) = original.map(|(_, v)| serde_json::from_str::<String>(v)) {
-            item.kind = t;
+        if let Some(k) = kind {
+            item.kind = k.into_owned();
         }
-    }
-    let Ok(typed) = serde_json::to_string(&item) else {
-        return false;
-    };
-    let Some(typed) = split(&typed) else {
-        return false;
-    };
-    let Some(((_, custom), typed)) = typed.split_last() else {
-        return false;
+        let Ok(text) = serde_json::to_string(&item) else {
+            return false;
+        };
+        typed_text = text;
+        let Some(mut typed) = split(&typed_text) else {
+            return false;
+        };
+        let Some((_, custom)) = typed.pop() else {
+            return false;
+        };
+        let custom = custom.to_string();
+        (typed, custom)
+    } else {
+        let Ok(custom) = serde_json::to_string(&custom_of(r)) else {
+            return false;
+        };
+        let mut text = Vec::with_capacity(64);
+        canon::string(id, &mut text);
+        let at = text.len();
+        canon::string(kind.as_deref().unwrap_or(csl_type(r.kind)), &mut text);
+        let Ok(text) = String::from_utf8(text) else {
+            return false;
+        };
+        bare = text;
+        let (id, kind) = bare.split_at(at);
+        (
+            vec![(Cow::Borrowed("id"), id), (Cow::Borrowed("type"), kind)],
+            custom,
+        )
     };
     let carried = members.iter().filter(|(n, _)| match part(n) {
         _ if n == "id" => false,
@@ -211,7 +252,7 @@ fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>)
     });
     buf.push(b'{');
     let mut first = true;
-    let custom = (Cow::Borrowed("custom"), *custom);
+    let custom = (Cow::Borrowed("custom"), custom.as_str());
     for (name, value) in typed.iter().chain(carried).chain(std::iter::once(&custom)) {
         buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
         first = false;
@@ -250,33 +291,6 @@ fn split(text: &str) -> Option<Vec<(Cow<'_, str>, &str)>> {
         let members = canon::members(text).ok()?;
         Some(members.into_iter().map(|(k, v)| (k, v.get())).collect())
     })
-}
-
-/// An item of the id, type and `custom` object only.
-fn bare_item(r: &Reference, id: &str) -> CslItem {
-    CslItem {
-        id: id.to_string(),
-        kind: csl_type(r.kind).to_string(),
-        title: None,
-        author: Vec::new(),
-        editor: Vec::new(),
-        issued: None,
-        container_title: None,
-        collection_title: None,
-        volume: None,
-        issue: None,
-        page: None,
-        number: None,
-        publisher: None,
-        publisher_place: None,
-        doi: None,
-        isbn: None,
-        issn: None,
-        url: None,
-        note: None,
-        extra: serde_json::Map::new(),
-        custom: custom_of(r),
-    }
 }
 
 /// Converts references to a pretty-printed CSL-JSON array, with unique keys as ids.
