@@ -149,7 +149,7 @@ pub(crate) fn unchanged_original(r: &Reference) -> Option<(String, Map<String, V
     original.remove("id");
     let kind = match original.remove("type") {
         Some(Value::String(t)) => t,
-        _ => super::write::csl_type(r.kind).to_string(),
+        _ => super::record::csl_type(r.kind).to_string(),
     };
     Some((kind, original))
 }

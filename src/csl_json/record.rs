@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::LinkKind;
+use crate::model::{Kind, LinkKind};
 
 /// A CSL name.
 ///
@@ -211,4 +211,19 @@ pub struct CslItem {
     /// publist's extras.
     #[serde(default)]
     pub custom: CslCustom,
+}
+
+/// The CSL type written for a reference of this kind.
+pub(super) fn csl_type(kind: Kind) -> &'static str {
+    match kind {
+        Kind::JournalArticle => "article-journal",
+        Kind::ConferencePaper => "paper-conference",
+        Kind::Book => "book",
+        Kind::Chapter => "chapter",
+        Kind::Preprint => "article",
+        Kind::Thesis => "thesis",
+        Kind::Patent => "patent",
+        Kind::Talk => "speech",
+        _ => "document",
+    }
 }

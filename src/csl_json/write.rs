@@ -6,23 +6,9 @@ use super::canon;
 use super::carry::{clear, unchanged, PARTS};
 use super::fast;
 use super::fields::Fields;
-use super::record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
+use super::record::{csl_type, CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 use crate::keys;
 use crate::model::{CslRecord, Kind, LinkKind, Original, Person, Reference};
-
-pub(super) fn csl_type(kind: Kind) -> &'static str {
-    match kind {
-        Kind::JournalArticle => "article-journal",
-        Kind::ConferencePaper => "paper-conference",
-        Kind::Book => "book",
-        Kind::Chapter => "chapter",
-        Kind::Preprint => "article",
-        Kind::Thesis => "thesis",
-        Kind::Patent => "patent",
-        Kind::Talk => "speech",
-        _ => "document",
-    }
-}
 
 fn csl_name(p: &Person) -> CslName {
     CslName {
