@@ -502,19 +502,26 @@ impl Formatter {
             return self.bibliography_document(&refs);
         }
         let keys = keys::assign(&refs);
-        let links = self.links;
-        let jobs: Vec<(usize, Reference)> = refs.into_iter().enumerate().collect();
-        let items: Vec<(super::proc::ItemData, Vec<Link>)> =
-            crate::parallel::map_owned(jobs, 512, |(i, mut r)| {
-                if has_placeholder_pages(&r) {
-                    r.pages = None;
-                }
-                let item = super::proc::ItemData::from_reference(&r, &keys[i], i);
-                (item, if links { r.links } else { Vec::new() })
-            });
+        let mut refs = refs;
+        let links: Vec<Vec<Link>> = match self.links {
+            true => refs
+                .iter_mut()
+                .map(|r| std::mem::take(&mut r.links))
+                .collect(),
+            false => Vec::new(),
+        };
+        // Each reference is emptied as its item is made: what it held is
+        // freed while the items grow, and neither list is ever copied.
+        let items: Vec<super::proc::ItemData> = crate::parallel::map_mut(&mut refs, 512, |i, r| {
+            let mut r = std::mem::replace(r, Reference::new(crate::model::Kind::Misc, ""));
+            if has_placeholder_pages(&r) {
+                r.pages = None;
+            }
+            super::proc::ItemData::from_reference(&r, &keys[i], i)
+        });
+        drop(refs);
         drop(keys);
-        let (items, links): (Vec<_>, Vec<_>) = items.into_iter().unzip();
-        let links_of = |i: usize| links[i].as_slice();
+        let links_of = |i: usize| links.get(i).map_or(&[][..], Vec::as_slice);
         let entries = self.render_items(
             &self.style,
             &items,
