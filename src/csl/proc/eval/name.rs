@@ -28,7 +28,7 @@ impl Ctx<'_> {
             return decor(rich(lit), family_part, self.is_english());
         }
         let given_part = name_el.name_part_given();
-        let family = n.family.clone().unwrap_or_default();
+        let family = n.family.as_deref().unwrap_or_default();
         // citeproc-js's _givenName: the level the style gives (0 for the
         // short form, 1 with initialize-with, 2 without), raised to the
         // level asked for.
@@ -88,17 +88,14 @@ impl Ctx<'_> {
         let giv = |s: &str| decor(rich(s), given_part, english);
         let ndp = n.ndp.as_deref().map(fam).unwrap_or_default();
         let dp = n.dp.as_deref().map(giv).unwrap_or_default();
-        let family_nodes = fam(&family);
+        let family_nodes = fam(family);
         let hyphenated = n
             .ndp
             .as_deref()
             .is_some_and(|p| p.ends_with(['\'', '’', '-']));
         // The non-dropping particle before the family name.
         let with_ndp = |family_nodes: Vec<Node>| {
-            join(
-                vec![ndp.clone(), family_nodes],
-                if hyphenated { "" } else { " " },
-            )
+            join(ndp.clone(), family_nodes, if hyphenated { "" } else { " " })
         };
         if form == NameForm::Short {
             return affix(with_ndp(family_nodes), family_part);
@@ -110,16 +107,17 @@ impl Ctx<'_> {
             let demoted =
                 demote == D::DisplayAndSort || (self.mode == Mode::Sort && demote == D::SortOnly);
             let (first, second) = if demoted {
-                let second = join(vec![given, dp], " ");
-                (family_nodes, join(vec![second, ndp.clone()], " "))
+                let second = join(given, dp, " ");
+                (family_nodes, join(second, ndp.clone(), " "))
             } else {
-                (with_ndp(family_nodes), join(vec![given, dp], " "))
+                (with_ndp(family_nodes), join(given, dp, " "))
             };
             let merged = join(
-                vec![affix(first, family_part), affix(second, given_part)],
+                affix(first, family_part),
+                affix(second, given_part),
                 options.sort_separator,
             );
-            return join(vec![merged, suffix], options.sort_separator);
+            return join(merged, suffix, options.sort_separator);
         }
         // Display order: given [dp] [ndp] family [suffix]; a dropping
         // particle ending in an apostrophe or hyphen joins the family name
@@ -130,31 +128,28 @@ impl Ctx<'_> {
                     && &p[..p.len() - p.chars().last().map_or(0, char::len_utf8)] != "de"
             });
         let second = if dp_joins {
-            join(vec![dp, family_nodes], "")
+            join(dp, family_nodes, "")
         } else {
-            join(vec![dp, with_ndp(family_nodes)], " ")
+            join(dp, with_ndp(family_nodes), " ")
         };
-        let second = join(
-            vec![second, suffix],
-            if n.comma_suffix { ", " } else { " " },
-        );
-        join(
-            vec![affix(given, given_part), affix(second, family_part)],
-            " ",
-        )
+        let second = join(second, suffix, if n.comma_suffix { ", " } else { " " });
+        join(affix(given, given_part), affix(second, family_part), " ")
     }
 }
 
-/// The pieces that are not empty, joined by `delim`.
-fn join(pieces: Vec<Vec<Node>>, delim: &str) -> Vec<Node> {
-    let mut out = Vec::new();
-    for p in pieces.into_iter().filter(|p| !is_empty(p)) {
-        if !out.is_empty() {
-            out.push(Node::text(delim));
+/// The pieces that are not empty, joined by `delim` (two at a time: no
+/// list of pieces is allocated for a name's every join).
+fn join(mut a: Vec<Node>, b: Vec<Node>, delim: &str) -> Vec<Node> {
+    match (is_empty(&a), is_empty(&b)) {
+        (true, true) => Vec::new(),
+        (true, false) => b,
+        (false, true) => a,
+        (false, false) => {
+            a.push(Node::text(delim));
+            a.extend(b);
+            a
         }
-        out.extend(p);
     }
-    out
 }
 
 /// A name part's text case and formatting (citeproc-js's family_decor and
@@ -201,6 +196,28 @@ fn part(content: Vec<Node>, p: Option<&NamePart>, english: bool) -> Vec<Node> {
 
 /// Initials of given names: "John Robert" → "J. R." with `with` = ". ".
 pub(crate) fn initialize(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
+    // The common given name, one capitalised word of letters ("Marco"),
+    // without the word and piece lists (what `initialize_words` gives it:
+    // its first letter and `with`, or the word).
+    let mut chars = given.chars();
+    if let Some(first) = chars.next().filter(|c| c.is_uppercase()) {
+        let rest = chars.as_str();
+        if rest.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()) {
+            if !(initialize || rest.is_empty()) {
+                return given.to_string();
+            }
+            let mut out = String::with_capacity(first.len_utf8() + with.len());
+            out.push(first);
+            out.push_str(with);
+            out.truncate(out.trim_end().len());
+            return out;
+        }
+    }
+    initialize_words(given, with, initialize, hyphen)
+}
+
+/// [`initialize`] of any given names.
+fn initialize_words(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
     let mut out = String::new();
     // Words, and initials run together split apart ("M.E" → "M." "E",
     // "Ph.M.E." → "Ph." "M." "E."), as citeproc-js reads them.
@@ -376,5 +393,22 @@ mod tests {
             initialize("<b>John</b>-Quiggly", ". ", true, true),
             "<b>J.</b>-Q."
         );
+    }
+
+    #[test]
+    fn the_short_way_for_one_word_initializes_as_the_long_way() {
+        for given in [
+            "Marco", "J", "Émile", "Øystein", "Seo", "Ingrid", "Ä", "Zoë",
+        ] {
+            for with in [". ", ".", "", " ", ".\u{a0}"] {
+                for (init, hyphen) in [(true, true), (false, true), (true, false)] {
+                    assert_eq!(
+                        initialize(given, with, init, hyphen),
+                        initialize_words(given, with, init, hyphen),
+                        "{given:?} {with:?} {init}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -411,7 +411,7 @@ impl Ctx<'_> {
             }
             used.max[pos] = list.len() as u32;
         }
-        let mut rendered: Vec<(Vec<Node>, bool)> = Vec::new();
+        let mut rendered: Vec<(Vec<Node>, bool)> = Vec::with_capacity(shown);
         for (i, n) in list.iter().take(shown).enumerate() {
             let inverted = sort_all
                 || match options.name_as_sort_order {
@@ -439,9 +439,10 @@ impl Ctx<'_> {
         };
         let mut out: Vec<Node> = Vec::new();
         let count = rendered.len();
-        for (i, (r, _)) in rendered.iter().enumerate() {
+        // Whether the name before was inverted (after the loop: the last shown).
+        let mut prev_inverted = false;
+        for (i, (r, inverted)) in rendered.into_iter().enumerate() {
             if i > 0 {
-                let prev_inverted = rendered[i - 1].1;
                 let last = i == count - 1 && !truncated;
                 match (last, and) {
                     (true, Some(and)) if !sort_all => {
@@ -471,7 +472,8 @@ impl Ctx<'_> {
                     _ => out.push(Node::text(delim)),
                 }
             }
-            out.extend(r.iter().cloned());
+            out.extend(r);
+            prev_inverted = inverted;
         }
         if truncated {
             if use_last {
@@ -500,7 +502,6 @@ impl Ctx<'_> {
                     .term(Term::Other(term), TermForm::Long, false)
                     .filter(|t| !t.is_empty())
                 {
-                    let prev_inverted = rendered.last().is_some_and(|r| r.1);
                     let use_delim = match options.delimiter_precedes_et_al {
                         DelimiterBehavior::Contextual => count >= 2,
                         DelimiterBehavior::AfterInvertedName => prev_inverted,

@@ -282,65 +282,86 @@ fn case_word(word: &str, st: &State, is_last: bool) -> String {
                 word.to_lowercase()
             }
         }
-        TextCase::TitleCase => {
-            let _ = st.english;
-            // Words already in capitals stay (citeproc-js: "UK", "OC 1").
-            let w = word;
-            // Parts of a word between hyphens, dashes, slashes, periods,
-            // brackets and inner punctuation: each on its own, as
-            // citeproc-js's title case splits words at them
-            // ("Scientist–Practitioner", "WRAL.Com", "8(b)(4)(Ii)").
-            const SEPS: &[char] = &[
-                '-', '–', '—', '/', '.', ',', ';', '?', '!', ':', '(', ')', '[', ']',
-            ];
-            let parts: Vec<&str> = w.split(SEPS).collect();
-            let seps: Vec<char> = w.chars().filter(|c| SEPS.contains(c)).collect();
-            let first = parts.iter().position(|p| !p.is_empty());
-            let last = parts.iter().rposition(|p| !p.is_empty());
-            let compound = parts.iter().filter(|p| !p.is_empty()).count() > 1;
-            let mut out = String::with_capacity(w.len());
-            for (i, p) in parts.iter().enumerate() {
-                if i > 0 {
-                    out.extend(seps.get(i - 1));
-                }
-                if p.is_empty() {
-                    continue;
-                }
-                let head = Some(i) == first;
-                let core: String = p
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase();
-                let stop = STOP_WORDS.contains(&core.as_str());
-                // In compounds, a stop word opening the compound is capitalised
-                // ("Pro-Environmental"); inside it is not ("Out-of-Distribution").
-                let edge = (head && (compound || st.first_word))
-                    || (is_last && Some(i) == last)
-                    || (st.after_colon && head);
-                // A lone letter is capitalised only as the title's first
-                // word, after a colon or before a hyphen ("X-Ray"; "d/b/a",
-                // "07-x" stay), a lone Greek letter never ("of β"), and a
-                // part with a digit stays ("3d-Printing"), as citeproc-js does.
-                let mut letters = core.chars();
-                let lone = match (letters.next(), letters.next()) {
-                    (Some(c), None) => Some(c),
-                    _ => None,
-                };
-                let lone_kept = lone.is_some_and(|c| {
-                    ('\u{0370}'..='\u{03FF}').contains(&c)
-                        || !((head && (st.first_word || st.after_colon))
-                            || seps.get(i) == Some(&'-'))
-                });
-                let has_digit = p.chars().any(|c| c.is_ascii_digit());
-                if !is_lower_word(p) || (stop && !edge) || lone_kept || has_digit {
-                    out.push_str(p);
-                } else {
-                    out.push_str(&upper_first(p));
-                }
-            }
-            out
+        TextCase::TitleCase if word.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            title_case_plain(word, st, is_last)
         }
+        TextCase::TitleCase => title_case_parts(word, st, is_last),
         _ => word.to_string(),
     }
+}
+
+/// [`title_case_parts`] of a word of ASCII letters and digits (most
+/// words), without splitting it: one part, its own first and last.
+fn title_case_plain(w: &str, st: &State, is_last: bool) -> String {
+    let edge = st.first_word || is_last || st.after_colon;
+    let kept = w
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        || (w.len() == 1 && !(st.first_word || st.after_colon))
+        || (!edge && STOP_WORDS.contains(&w));
+    if kept {
+        w.to_string()
+    } else {
+        upper_first(w)
+    }
+}
+
+/// A word in title case, each of its parts on its own.
+fn title_case_parts(word: &str, st: &State, is_last: bool) -> String {
+    let _ = st.english;
+    // Words already in capitals stay (citeproc-js: "UK", "OC 1").
+    let w = word;
+    // Parts of a word between hyphens, dashes, slashes, periods,
+    // brackets and inner punctuation: each on its own, as
+    // citeproc-js's title case splits words at them
+    // ("Scientist–Practitioner", "WRAL.Com", "8(b)(4)(Ii)").
+    const SEPS: &[char] = &[
+        '-', '–', '—', '/', '.', ',', ';', '?', '!', ':', '(', ')', '[', ']',
+    ];
+    let parts: Vec<&str> = w.split(SEPS).collect();
+    let seps: Vec<char> = w.chars().filter(|c| SEPS.contains(c)).collect();
+    let first = parts.iter().position(|p| !p.is_empty());
+    let last = parts.iter().rposition(|p| !p.is_empty());
+    let compound = parts.iter().filter(|p| !p.is_empty()).count() > 1;
+    let mut out = String::with_capacity(w.len());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.extend(seps.get(i - 1));
+        }
+        if p.is_empty() {
+            continue;
+        }
+        let head = Some(i) == first;
+        let core: String = p
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let stop = STOP_WORDS.contains(&core.as_str());
+        // In compounds, a stop word opening the compound is capitalised
+        // ("Pro-Environmental"); inside it is not ("Out-of-Distribution").
+        let edge = (head && (compound || st.first_word))
+            || (is_last && Some(i) == last)
+            || (st.after_colon && head);
+        // A lone letter is capitalised only as the title's first
+        // word, after a colon or before a hyphen ("X-Ray"; "d/b/a",
+        // "07-x" stay), a lone Greek letter never ("of β"), and a
+        // part with a digit stays ("3d-Printing"), as citeproc-js does.
+        let mut letters = core.chars();
+        let lone = match (letters.next(), letters.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
+        let lone_kept = lone.is_some_and(|c| {
+            ('\u{0370}'..='\u{03FF}').contains(&c)
+                || !((head && (st.first_word || st.after_colon)) || seps.get(i) == Some(&'-'))
+        });
+        let has_digit = p.chars().any(|c| c.is_ascii_digit());
+        if !is_lower_word(p) || (stop && !edge) || lone_kept || has_digit {
+            out.push_str(p);
+        } else {
+            out.push_str(&upper_first(p));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -408,5 +429,31 @@ mod tests {
         assert_eq!(t("edited by", TextCase::CapitalizeFirst), "Edited by");
         assert_eq!(t("edited by", TextCase::CapitalizeAll), "Edited By");
         assert_eq!(t("A TITLE", TextCase::SentenceCase), "A title");
+    }
+
+    #[test]
+    fn a_plain_word_takes_title_case_as_its_parts_would() {
+        let words = [
+            "a", "A", "x", "of", "Of", "the", "and", "word", "Word", "WORD", "iPhone", "3d", "x2",
+            "on", "from", "between", "via", "to", "in", "as", "vs", "B2B", "zz",
+        ];
+        for w in words {
+            for bits in 0..8u8 {
+                let st = State {
+                    case: TextCase::TitleCase,
+                    english: true,
+                    turkic: false,
+                    word_start: true,
+                    first_word: bits & 1 != 0,
+                    after_colon: bits & 2 != 0,
+                };
+                let is_last = bits & 4 != 0;
+                assert_eq!(
+                    title_case_plain(w, &st, is_last),
+                    title_case_parts(w, &st, is_last),
+                    "{w} {bits}"
+                );
+            }
+        }
     }
 }
