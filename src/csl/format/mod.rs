@@ -6,6 +6,7 @@ use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode};
 use serde::{Deserialize, Serialize};
 
 mod citations;
+mod stream;
 
 use super::markup::{html_escape, OutputFormat};
 use crate::keys;
@@ -433,6 +434,20 @@ impl Formatter {
         highlight: &[Person],
         links_of: Option<&dyn Fn(usize) -> &'l [Link]>,
     ) -> Vec<FormattedEntry> {
+        let mut entries = Vec::with_capacity(items.len());
+        self.render_items_each(style, items, highlight, links_of, &mut |e| entries.push(e));
+        entries
+    }
+
+    /// [`Formatter::render_items`], each entry given to `emit` in order.
+    fn render_items_each<'l>(
+        &self,
+        style: &IndependentStyle,
+        items: &[super::proc::ItemData],
+        highlight: &[Person],
+        links_of: Option<&dyn Fn(usize) -> &'l [Link]>,
+        emit: &mut dyn FnMut(FormattedEntry),
+    ) {
         let lang = self.locale.as_ref().map(|l| l.0.as_str());
         let archived;
         let locales = match &self.locales {
@@ -466,23 +481,20 @@ impl Formatter {
                 .collect(),
             None => Default::default(),
         };
-        processor
-            // Every reference keeps its entry, even one the style prints as nothing.
-            .bibliography_items(items, self.format, hl, true)
-            .into_iter()
-            .map(|e| {
-                let mut entry = FormattedEntry {
-                    label: e.label.map(|l| l.trim().to_string()),
-                    // The label and the text are joined by one space in `line`.
-                    text: trimmed_start(e.text),
-                    key: e.id,
-                };
-                if let (Some(links_of), Some(&i)) = (links_of, index.get(entry.key.as_str())) {
-                    self.append_links(&mut entry, links_of(i));
-                }
-                entry
-            })
-            .collect()
+        let mut emit = |e: super::proc::BibEntry| {
+            let mut entry = FormattedEntry {
+                label: e.label.map(|l| l.trim().to_string()),
+                // The label and the text are joined by one space in `line`.
+                text: trimmed_start(e.text),
+                key: e.id,
+            };
+            if let (Some(links_of), Some(&i)) = (links_of, index.get(entry.key.as_str())) {
+                self.append_links(&mut entry, links_of(i));
+            }
+            emit(entry);
+        };
+        // Every reference keeps its entry, even one the style prints as nothing.
+        processor.bibliography_each(items, self.format, hl, true, &mut emit);
     }
 
     /// [`Formatter::bibliography_document`], taking the references: each
@@ -501,26 +513,7 @@ impl Formatter {
         if self.engine != Engine::Publist || !self.has_bibliography() {
             return self.bibliography_document(&refs);
         }
-        let keys = keys::assign(&refs);
-        let mut refs = refs;
-        let links: Vec<Vec<Link>> = match self.links {
-            true => refs
-                .iter_mut()
-                .map(|r| std::mem::take(&mut r.links))
-                .collect(),
-            false => Vec::new(),
-        };
-        // Each reference is emptied as its item is made: what it held is
-        // freed while the items grow, and neither list is ever copied.
-        let items: Vec<super::proc::ItemData> = crate::parallel::map_mut(&mut refs, 512, |i, r| {
-            let mut r = std::mem::replace(r, Reference::new(crate::model::Kind::Misc, ""));
-            if has_placeholder_pages(&r) {
-                r.pages = None;
-            }
-            super::proc::ItemData::from_reference(&r, &keys[i], i)
-        });
-        drop(refs);
-        drop(keys);
+        let (items, links) = self.items_owned(refs);
         let links_of = |i: usize| links.get(i).map_or(&[][..], Vec::as_slice);
         let entries = self.render_items(
             &self.style,
@@ -530,6 +523,74 @@ impl Formatter {
         );
         drop(items);
         self.document(&entries)
+    }
+
+    /// [`Formatter::bibliography_document_owned`], written to `out` a
+    /// block of entries at a time as they are rendered: neither all the
+    /// entries nor the document are ever held (a million entries take
+    /// about 450 MB as entries and as much again as one document).
+    ///
+    /// ```
+    /// let refs = publist::cv::read("## Journal Articles\n1. Bach S and Samek W (2015). \"Pixel-wise\". In: *PLoS ONE* 10(7):e0130140\n", "cv.md").references;
+    /// use publist::csl::{load_style, Formatter, OutputFormat};
+    /// for format in [OutputFormat::Text, OutputFormat::Html, OutputFormat::Markdown] {
+    ///     let ieee = Formatter::new(load_style("ieee", None)?).with_format(format);
+    ///     let mut out = Vec::new();
+    ///     ieee.write_bibliography_owned(refs.clone(), &mut out)?;
+    ///     assert_eq!(String::from_utf8(out)?, ieee.bibliography_document(&refs));
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_bibliography_owned(
+        &self,
+        refs: Vec<Reference>,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        if self.engine != Engine::Publist || !self.has_bibliography() {
+            return out.write_all(self.bibliography_document(&refs).as_bytes());
+        }
+        let (items, links) = self.items_owned(refs);
+        let links_of = |i: usize| links.get(i).map_or(&[][..], Vec::as_slice);
+        let mut doc = stream::Document::open(out, self.format)?;
+        let mut written = Ok(());
+        let mut emit = |e: FormattedEntry| {
+            // After an error the rest is not written (the error is returned).
+            if written.is_ok() {
+                written = doc.entry(&e);
+            }
+        };
+        self.render_items_each(
+            &self.style,
+            &items,
+            &self.highlight,
+            self.links.then_some(&links_of),
+            &mut emit,
+        );
+        written?;
+        doc.close()
+    }
+
+    /// The processor's items of `refs` (and their links when asked), each
+    /// reference emptied in place as its item is made: what it held is
+    /// freed while the items grow, and neither list is ever copied.
+    fn items_owned(&self, refs: Vec<Reference>) -> (Vec<super::proc::ItemData>, Vec<Vec<Link>>) {
+        let keys = keys::assign(&refs);
+        let mut refs = refs;
+        let links: Vec<Vec<Link>> = match self.links {
+            true => refs
+                .iter_mut()
+                .map(|r| std::mem::take(&mut r.links))
+                .collect(),
+            false => Vec::new(),
+        };
+        let items = crate::parallel::map_mut(&mut refs, 512, |i, r| {
+            let mut r = std::mem::replace(r, Reference::new(crate::model::Kind::Misc, ""));
+            if has_placeholder_pages(&r) {
+                r.pages = None;
+            }
+            super::proc::ItemData::from_reference(&r, &keys[i], i)
+        });
+        (items, links)
     }
 
     fn append_links(&self, entry: &mut FormattedEntry, links: &[Link]) {

@@ -225,8 +225,24 @@ impl Processor {
         highlight: Option<&(dyn Fn(&NameData) -> bool + Sync)>,
         keep_empty: bool,
     ) -> Vec<BibEntry> {
+        let mut out = Vec::with_capacity(items.len());
+        self.bibliography_each(items, format, highlight, keep_empty, &mut |e| out.push(e));
+        out
+    }
+
+    /// [`Processor::bibliography_items`], each entry given to `emit` in
+    /// order as soon as its block of entries is rendered: the entries of a
+    /// long list are never all held at once (a caller writes them out).
+    pub(crate) fn bibliography_each(
+        &self,
+        items: &[ItemData],
+        format: OutputFormat,
+        highlight: Option<&(dyn Fn(&NameData) -> bool + Sync)>,
+        keep_empty: bool,
+        emit: &mut dyn FnMut(BibEntry),
+    ) {
         let Some(bib) = &self.style.bibliography else {
-            return Vec::new();
+            return;
         };
         let (locales, explicit) = self.env();
         let env = self.make_env(locales, explicit);
@@ -257,7 +273,6 @@ impl Processor {
                 .collect()
         });
         let markup = format.markup();
-        let mut out = Vec::with_capacity(items.len());
         let layout = &bib.layout;
         // Entries render independently (on all cores); subsequent-author
         // substitution and serialisation follow in order.
@@ -335,57 +350,62 @@ impl Processor {
             });
             (i, label, text)
         };
-        let serialised: Vec<(usize, Option<String>, String)> =
-            if let Some(sub) = &bib.subsequent_author_substitute {
-                // Subsequent-author substitution looks at the previous entry: in order.
-                let mut rendered = crate::parallel::map(&order, PARALLEL_MIN, |&i| render_entry(i));
-                let mut previous = substitute::Previous::default();
+        let numeric = citation_prints_number(&self.style);
+        // Subsequent-author substitution looks at the previous entry: it
+        // runs in order, across blocks.
+        let mut previous = substitute::Previous::default();
+        let mut emitted = 0;
+        for block in order.chunks(EMIT_BLOCK) {
+            let serialised: Vec<(usize, Option<String>, String)> = if let Some(sub) =
+                &bib.subsequent_author_substitute
+            {
+                let mut rendered = crate::parallel::map(block, PARALLEL_MIN, |&i| render_entry(i));
                 for (_, body) in rendered.iter_mut() {
                     previous.substitute(body, sub, bib.subsequent_author_substitute_rule);
                 }
                 // Serialising is per entry again: on all cores.
-                let jobs: Vec<(usize, Rendered)> = order.iter().copied().zip(rendered).collect();
+                let jobs: Vec<(usize, Rendered)> = block.iter().copied().zip(rendered).collect();
                 crate::parallel::map_owned(jobs, PARALLEL_MIN, |(i, r)| serialise(i, r))
             } else {
                 // Each entry serialised as soon as it is rendered: no tree of
                 // every entry is kept.
-                crate::parallel::map(&order, PARALLEL_MIN, |&i| serialise(i, render_entry(i)))
+                crate::parallel::map(block, PARALLEL_MIN, |&i| serialise(i, render_entry(i)))
             };
-        let numeric = citation_prints_number(&self.style);
-        for (i, label, text) in serialised {
-            if text.trim().is_empty() && label.is_none() && !keep_empty {
-                // citeproc-js leaves out entries that print nothing, except
-                // in a style whose citations print citation numbers.
-                if numeric {
-                    out.push(BibEntry {
-                        id: items[i].id.clone(),
-                        label: None,
-                        text: format!(
-                            "{}. [CSL STYLE ERROR: reference with no printed form.]",
-                            out.len() + 1
-                        ),
-                    });
+            for (i, label, text) in serialised {
+                if text.trim().is_empty() && label.is_none() && !keep_empty {
+                    // citeproc-js leaves out entries that print nothing, except
+                    // in a style whose citations print citation numbers.
+                    if numeric {
+                        emitted += 1;
+                        emit(BibEntry {
+                            id: items[i].id.clone(),
+                            label: None,
+                            text: format!(
+                                "{emitted}. [CSL STYLE ERROR: reference with no printed form.]"
+                            ),
+                        });
+                    }
+                    continue;
                 }
-                continue;
+                // Beside a label (second-field-align) the text keeps a leading
+                // space the style put there, as citeproc-js does.
+                let text = if label.is_some() {
+                    trimmed(text, str::trim_end)
+                } else if format == OutputFormat::Html {
+                    // citeproc-js's HTML entries keep the white space the style
+                    // puts at their ends and the line breaks around display blocks.
+                    text
+                } else {
+                    trimmed(text, str::trim)
+                };
+                emitted += 1;
+                emit(BibEntry {
+                    id: items[i].id.clone(),
+                    label,
+                    text,
+                });
             }
-            // Beside a label (second-field-align) the text keeps a leading
-            // space the style put there, as citeproc-js does.
-            let text = if label.is_some() {
-                text.trim_end().to_string()
-            } else if format == OutputFormat::Html {
-                // citeproc-js's HTML entries keep the white space the style
-                // puts at their ends and the line breaks around display blocks.
-                text
-            } else {
-                text.trim().to_string()
-            };
-            out.push(BibEntry {
-                id: items[i].id.clone(),
-                label,
-                text,
-            });
         }
-        out
     }
 
     pub(super) fn make_env<'a>(&'a self, locales: &'a Locales, explicit: bool) -> Env<'a> {
@@ -414,6 +434,18 @@ type Rendered = (Option<Vec<Node>>, Vec<Node>);
 
 /// Lists shorter than this render on one thread.
 const PARALLEL_MIN: usize = 512;
+
+/// Entries rendered at a time before they are given out (all cores busy,
+/// few held).
+const EMIT_BLOCK: usize = 16384;
+
+/// `text` trimmed by `trim`, moved rather than copied when `trim` leaves it whole.
+fn trimmed(text: String, trim: fn(&str) -> &str) -> String {
+    match trim(&text) {
+        t if t.len() == text.len() => text,
+        t => t.to_string(),
+    }
+}
 
 use super::markup::OutputFormat;
 

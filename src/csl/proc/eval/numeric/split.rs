@@ -24,11 +24,8 @@ fn joiner_at(s: &str, i: usize, and_word: Option<&str>, no_hyphen: bool) -> Opti
         let sp2 = ws(after);
         (sp2 > 0).then_some(sp + w.len() + sp2)
     };
-    let mut words = vec!["and"];
-    if let Some(w) = and_word {
-        words.push(w);
-    }
-    for w in &words {
+    // (Called at every character of every number: no list of the words.)
+    for w in std::iter::once("and").chain(and_word) {
         if let Some(t) = rest.strip_prefix(',') {
             if let Some(n) = word(t, w) {
                 return Some(1 + n);
