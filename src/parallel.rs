@@ -368,7 +368,7 @@ mod tests {
     }
 
     #[test]
-    fn map_mut_gives_each_item_its_index_and_collects_in_place() {
+    fn map_mut_gives_each_item_its_index_in_order() {
         for n in [0, 1, 2, 3, 7, 100, 1001] {
             let mut v: Vec<String> = (0..n).map(|i| i.to_string()).collect();
             let out = super::map_mut(&mut v, 2, |i, s| (i, std::mem::take(s)));
