@@ -126,10 +126,12 @@ fn main() -> ExitCode {
     ExitCode::from(u8::from(hits > 0))
 }
 
-/// What a command writes: text, or records as CSL-JSON (left for the exit to free: 1M take 1 s).
+/// What a command writes: text, records as CSL-JSON (left for the exit to free: 1M take 1 s), or a
+/// bibliography written as it is rendered (never all held).
 enum Output {
     Text(String),
     CslJson(std::mem::ManuallyDrop<Vec<Reference>>),
+    Bibliography(Box<Formatter>, Vec<Reference>),
 }
 
 fn write(path: Option<String>, output: Output) -> Result<(), String> {
@@ -142,6 +144,7 @@ fn write(path: Option<String>, output: Output) -> Result<(), String> {
     let written = match output {
         Output::Text(text) => out.write_all(text.as_bytes()),
         Output::CslJson(r) => publist::csl_json::write_to(&r, &mut out).and_then(|_| writeln!(out)),
+        Output::Bibliography(f, refs) => f.write_bibliography_owned(refs, &mut out),
     };
     let written = written.and_then(|_| out.flush());
     written.map_err(|e| format!("{}: {e}", path.as_deref().unwrap_or("<stdout>")))
@@ -180,7 +183,7 @@ fn run(name: &str, m: &ArgMatches, hits: &mut usize) -> Result<Output, String> {
             match (cv, citations) {
                 (true, _) => f.cv_document(&refs, &CvOptions::default()),
                 (_, true) => f.citations_document(&refs),
-                _ => f.bibliography_document_owned(refs), // never all held beside its items
+                _ => return Ok(Output::Bibliography(Box::new(f), refs)),
             }
         }
         _ => {
