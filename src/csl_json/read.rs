@@ -115,6 +115,8 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
         let mut parsed = Parsed::default();
         let mut found = Vec::new();
         let mut first = true;
+        let mut first_block = true;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         loop {
             let before = kept.len();
             // An item longer than a block makes the buffer grow.
@@ -137,6 +139,16 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
                 return Ok(None);
             };
             parsed.items += items.len();
+            if first_block {
+                // A list grown by doubling leaves the blocks it outgrew to
+                // the allocator (tens of megabytes resident at 100k items):
+                // room for the whole file at the first block's density.
+                first_block = false;
+                let read_so_far = (before + n).max(1) as u64;
+                let estimate = (size as u128 * references.len() as u128 * 21
+                    / (read_so_far as u128 * 20)) as usize;
+                parsed.references.reserve(estimate.saturating_add(16));
+            }
             parsed.references.append(&mut references);
             parsed.diagnostics.append(&mut diagnostics);
             found.clear();
@@ -183,10 +195,17 @@ fn read_elements(
         Some((references, diagnostics))
     });
     let mut all: (Vec<Reference>, Vec<Diagnostic>) = Default::default();
+    let total = read
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|(r, _)| r.len())
+        .sum::<usize>();
     for part in read.into_iter().flatten() {
         let (mut references, mut diagnostics) = part?;
         if all.0.is_empty() {
             all.0 = references;
+            all.0.reserve_exact(total - all.0.len());
         } else {
             all.0.append(&mut references);
         }
