@@ -3,9 +3,10 @@
 use std::borrow::Cow;
 
 use super::canon;
-use super::carry::{clear, unchanged, PARTS};
+use super::carry::clear;
 use super::fast;
 use super::fields::Fields;
+use super::parts::{unchanged, PARTS};
 use super::record::{csl_type, CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 use crate::keys;
 use crate::model::{CslRecord, Kind, LinkKind, Original, Person, Reference};
@@ -36,7 +37,9 @@ fn csl_name(p: &Person) -> CslName {
 pub fn to_csl(r: &Reference, id: &str) -> CslItem {
     let mut item = typed_item(r, id);
     match &r.original {
-        Some(Original::CslJson(record)) => super::carry::overlay(&mut item, r, &record.to_map()),
+        Some(Original::CslJson(record)) => {
+            super::carry::overlay(&mut item, r, &super::parts::full_map(record, r))
+        }
         Some(Original::Bib(entry)) => super::from_bib::extend(&mut item, r, entry),
         _ => {}
     }
@@ -143,7 +146,8 @@ fn custom_of(r: &Reference) -> CslCustom {
 /// variables are printed from its text, not parsed into a map and printed
 /// again. `false` (nothing printed) for a record that is not compact.
 fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>) -> bool {
-    let text = record.as_json();
+    let full = super::parts::full_text(record, r);
+    let text: &str = &full;
     // Plain JSON in one pass (the compact values it writes are the text's
     // own: the record is compact), else serde_json's way.
     let mut scratch = Vec::new();
