@@ -310,7 +310,7 @@ fn read_plain(text: &str, line: usize, source: &str) -> Option<(Reference, Optio
         // aside, and without the variables the typed fields write back as
         // they are (a hash of each instead).
         let has_custom = members.iter().any(|m| m.key == "custom");
-        let (mut parts, mut typed) = (0u32, Vec::new());
+        let (mut parts, mut typed) = (0u32, Vec::with_capacity(512));
         out.clear();
         out.push(b'{');
         for i in canon::sorted_by(&members, |m| m.key) {
