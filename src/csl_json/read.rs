@@ -143,12 +143,17 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
             if first_block {
                 // A list grown by doubling leaves the blocks it outgrew to
                 // the allocator (tens of megabytes resident at 100k items):
-                // room for the whole file at the first block's density.
+                // room for the whole file at the first block's density (and
+                // 5% more), at most one reference per 128 bytes of the file
+                // (a block of tiny items before large ones would ask for
+                // hundreds of times the file); memory untouched stays
+                // virtual. Without room, the list grows as it did.
                 first_block = false;
-                let read_so_far = (before + n).max(1) as u64;
-                let estimate = (size as u128 * references.len() as u128 * 21
-                    / (read_so_far as u128 * 20)) as usize;
-                parsed.references.reserve(estimate.saturating_add(16));
+                let read_so_far = (before + n).max(1) as u128;
+                let estimate = (u128::from(size) * references.len() as u128 * 21
+                    / (read_so_far * 20))
+                    .min(u128::from(size / 128)) as usize;
+                let _ = parsed.references.try_reserve(estimate.saturating_add(16));
             }
             parsed.references.append(&mut references);
             parsed.diagnostics.append(&mut diagnostics);
