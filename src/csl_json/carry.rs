@@ -5,77 +5,9 @@
 
 use serde_json::{Map, Value};
 
+use super::parts::{unchanged, Part, PARTS};
 use super::record::CslItem;
 use crate::model::Reference;
-
-/// What the typed fields hold, by the CSL variables they are written to.
-#[derive(Clone, Copy)]
-pub(super) enum Part {
-    Type,
-    Title,
-    Authors,
-    Editors,
-    Issued,
-    Container,
-    Series,
-    Volume,
-    Issue,
-    Page,
-    Number,
-    Publisher,
-    Place,
-    Doi,
-    Isbn,
-    Issn,
-    Url,
-    Note,
-}
-
-pub(super) const PARTS: &[(Part, &str)] = &[
-    (Part::Type, "type"),
-    (Part::Title, "title"),
-    (Part::Authors, "author"),
-    (Part::Editors, "editor"),
-    (Part::Issued, "issued"),
-    (Part::Container, "container-title"),
-    (Part::Series, "collection-title"),
-    (Part::Volume, "volume"),
-    (Part::Issue, "issue"),
-    (Part::Page, "page"),
-    (Part::Number, "number"),
-    (Part::Publisher, "publisher"),
-    (Part::Place, "publisher-place"),
-    (Part::Doi, "DOI"),
-    (Part::Isbn, "ISBN"),
-    (Part::Issn, "ISSN"),
-    (Part::Url, "URL"),
-    (Part::Note, "note"),
-];
-
-pub(super) fn unchanged(p: Part, a: &Reference, b: &Reference) -> bool {
-    match p {
-        Part::Type => a.kind == b.kind,
-        Part::Title => a.title == b.title,
-        Part::Authors => a.authors == b.authors,
-        Part::Editors => a.editors == b.editors,
-        Part::Issued => a.issued == b.issued,
-        Part::Container => a.container == b.container,
-        Part::Series => a.series == b.series,
-        Part::Volume => a.volume == b.volume,
-        Part::Issue => a.issue == b.issue,
-        Part::Page => a.pages == b.pages,
-        Part::Number => {
-            a.article_number == b.article_number && a.ids.arxiv == b.ids.arxiv && a.kind == b.kind
-        }
-        Part::Publisher => a.publisher == b.publisher && a.kind == b.kind,
-        Part::Place => a.place == b.place,
-        Part::Doi => a.ids.doi == b.ids.doi,
-        Part::Isbn => a.ids.isbn == b.ids.isbn,
-        Part::Issn => a.ids.issn == b.ids.issn,
-        Part::Url => a.links == b.links,
-        Part::Note => a.notes == b.notes,
-    }
-}
 
 /// Clears the typed value of a part (the original's stands instead).
 pub(super) fn clear(item: &mut CslItem, p: Part) {
@@ -141,7 +73,7 @@ pub(crate) fn unchanged_original(r: &Reference) -> Option<(String, Map<String, V
     let Some(crate::model::Original::CslJson(record)) = &r.original else {
         return None;
     };
-    let mut original = record.to_map();
+    let mut original = super::parts::full_map(record, r);
     let derived = super::read::to_reference(&original);
     if !PARTS.iter().all(|(part, _)| unchanged(*part, r, &derived)) {
         return None;

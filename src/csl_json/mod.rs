@@ -17,6 +17,7 @@ mod elements;
 mod fast;
 mod fields;
 mod from_bib;
+mod parts;
 mod read;
 mod record;
 mod scan;
@@ -26,6 +27,7 @@ pub(crate) mod value;
 mod write;
 
 pub(crate) use carry::unchanged_original;
+pub use parts::variables;
 pub use read::read;
 pub(crate) use read::read_path;
 pub use record::{CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};

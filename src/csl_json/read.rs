@@ -15,6 +15,7 @@ use super::canon;
 use super::elements::{array_elements, Scanner};
 use super::fast;
 use super::fields::{Fields, List, Member, NameFields};
+use super::parts::{self, PARTS};
 use super::value;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind};
@@ -115,6 +116,8 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
         let mut parsed = Parsed::default();
         let mut found = Vec::new();
         let mut first = true;
+        let mut first_block = true;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         loop {
             let before = kept.len();
             // An item longer than a block makes the buffer grow.
@@ -137,6 +140,21 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
                 return Ok(None);
             };
             parsed.items += items.len();
+            if first_block {
+                // A list grown by doubling leaves the blocks it outgrew to
+                // the allocator (tens of megabytes resident at 100k items):
+                // room for the whole file at the first block's density (and
+                // 5% more), at most one reference per 128 bytes of the file
+                // (a block of tiny items before large ones would ask for
+                // hundreds of times the file); memory untouched stays
+                // virtual. Without room, the list grows as it did.
+                first_block = false;
+                let read_so_far = (before + n).max(1) as u128;
+                let estimate = (u128::from(size) * references.len() as u128 * 21
+                    / (read_so_far * 20))
+                    .min(u128::from(size / 128)) as usize;
+                let _ = parsed.references.try_reserve(estimate.saturating_add(16));
+            }
             parsed.references.append(&mut references);
             parsed.diagnostics.append(&mut diagnostics);
             found.clear();
@@ -183,10 +201,17 @@ fn read_elements(
         Some((references, diagnostics))
     });
     let mut all: (Vec<Reference>, Vec<Diagnostic>) = Default::default();
+    let total = read
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|(r, _)| r.len())
+        .sum::<usize>();
     for part in read.into_iter().flatten() {
         let (mut references, mut diagnostics) = part?;
         if all.0.is_empty() {
             all.0 = references;
+            all.0.reserve_exact(total - all.0.len());
         } else {
             all.0.append(&mut references);
         }
@@ -286,7 +311,11 @@ fn read_plain(text: &str, line: usize, source: &str) -> Option<(Reference, Optio
         let mut members = Vec::with_capacity(16);
         let f = fast::item(text, false, true, values, &mut members)?;
         let mut r = reference_of(&f);
-        // The record as `CslRecord::new` writes the item's map, `custom` aside.
+        // The record as `CslRecord::new` writes the item's map, `custom`
+        // aside, and without the variables the typed fields write back as
+        // they are (a hash of each instead).
+        let has_custom = members.iter().any(|m| m.key == "custom");
+        let (mut parts, mut typed) = (0u32, Vec::with_capacity(512));
         out.clear();
         out.push(b'{');
         for i in canon::sorted_by(&members, |m| m.key) {
@@ -294,15 +323,28 @@ fn read_plain(text: &str, line: usize, source: &str) -> Option<(Reference, Optio
             if m.key == "custom" {
                 continue;
             }
+            let value = &values[m.compact.clone()];
+            let part = PARTS.iter().position(|(_, n)| *n == m.key);
+            if let Some(k) = part.filter(|&k| parts::reproducible(PARTS[k].0, has_custom)) {
+                typed.clear();
+                if parts::typed_text(PARTS[k].0, &r, &mut typed) && typed == value {
+                    parts |= 1 << k;
+                    continue;
+                }
+            }
             if out.len() > 1 {
                 out.push(b',');
             }
             canon::string(m.key, out);
             out.push(b':');
-            out.extend_from_slice(&values[m.compact.clone()]);
+            out.extend_from_slice(value);
         }
         out.push(b'}');
-        let record = CslRecord::from_compact(std::str::from_utf8(out).ok()?);
+        let hashes: Vec<u32> = (0..PARTS.len())
+            .filter(|k| parts & (1 << k) != 0)
+            .map(|k| parts::hash(PARTS[k].0, &r))
+            .collect();
+        let record = CslRecord::with_reproduced(std::str::from_utf8(out).ok()?, parts, &hashes);
         let warning = finish(&mut r, Location::new(source, line), f.id.owned());
         r.original = Some(Original::CslJson(record));
         Some((r, warning))
@@ -537,6 +579,16 @@ mod tests {
         );
     }
 
+    /// The reference with every variable in its record: the plain reading
+    /// leaves to the typed fields what they write back, the others do not.
+    fn expanded(mut r: Reference) -> Reference {
+        if let Some(Original::CslJson(record)) = &r.original {
+            let text = parts::full_text(record, &r).into_owned();
+            r.original = Some(Original::CslJson(CslRecord::from_compact(&text)));
+        }
+        r
+    }
+
     #[test]
     fn an_item_read_straight_is_what_its_value_gives() {
         let items = [
@@ -560,7 +612,7 @@ mod tests {
             let value: Value = serde_json::from_str(text).unwrap();
             let (expected, warning) = item_to_reference(value, 4, "x.json");
             let (got, got_warning) = read_item(text.as_bytes(), 4, "x.json").expect(text);
-            assert_eq!(Some(got), expected, "{text}");
+            assert_eq!(Some(expanded(got)), expected, "{text}");
             assert_eq!(got_warning, warning, "{text}");
         }
         // Plain JSON read in one pass is what serde_json's way gives.
@@ -583,8 +635,10 @@ mod tests {
             r#"{"id": "w1", "title": "Ü ö — “q”", "author": [{"family": "Vöne", "given": "Seo-yeon"}]}"#,
         ];
         for text in plain {
-            let fast = read_plain(text, 4, "x.json").expect(text);
-            assert_eq!(Some(fast), read_general(text, 4, "x.json"), "{text}");
+            let (fast, warning) = read_plain(text, 4, "x.json").expect(text);
+            let (general, general_warning) = read_general(text, 4, "x.json").unwrap();
+            assert_eq!(warning, general_warning, "{text}");
+            assert_eq!(expanded(fast), general, "{text}");
         }
         // Outside the subset: serde_json's way.
         for text in [
@@ -651,5 +705,43 @@ mod tests {
             }
             std::fs::remove_file(&path).ok();
         }
+    }
+
+    #[test]
+    fn a_record_leaves_out_what_the_typed_fields_write_back() {
+        let text = r#"{"id": "a", "type": "book", "title": "T", "volume": 5, "issue": "2",
+            "author": [{"family": "Doe", "given": "J."}, {"family": "Roe", "literal": "R"}],
+            "editor": [{"family": "Ed", "given": "E."}], "issued": {"date-parts": [[2020, 5]]},
+            "page": "1-10", "note": "a; b", "publisher-place": " Cham", "edition": "2"}"#;
+        let (mut r, _) = read_plain(text, 1, "x.json").unwrap();
+        let Some(Original::CslJson(record)) = r.original.clone() else {
+            panic!()
+        };
+        // A number, a name with a literal, a value with spaces stay.
+        assert_eq!(
+            record.as_json(),
+            r#"{"author":[{"family":"Doe","given":"J."},{"family":"Roe","literal":"R"}],"edition":"2","id":"a","publisher-place":" Cham","type":"book","volume":5}"#
+        );
+        let (general, _) = read_general(text, 1, "x.json").unwrap();
+        let Some(Original::CslJson(whole)) = &general.original else {
+            panic!()
+        };
+        assert_eq!(parts::full_text(&record, &r), whole.as_json());
+        // Serialized and read back, the record is what it was.
+        let json = serde_json::to_string(&record).unwrap();
+        assert!(json.contains("publist:reproduced"), "{json}");
+        assert_eq!(serde_json::from_str::<CslRecord>(&json).unwrap(), record);
+        // A changed title is left out: the typed field says it.
+        r.title = "U".into();
+        r.issued = None;
+        let full = parts::full_text(&record, &r);
+        assert!(
+            !full.contains("\"title\"") && !full.contains("issued"),
+            "{full}"
+        );
+        assert!(
+            full.contains(r#""editor":[{"family":"Ed","given":"E."}]"#),
+            "{full}"
+        );
     }
 }

@@ -3,9 +3,10 @@
 use std::borrow::Cow;
 
 use super::canon;
-use super::carry::{clear, unchanged, PARTS};
+use super::carry::clear;
 use super::fast;
 use super::fields::Fields;
+use super::parts::{self, unchanged, PARTS};
 use super::record::{csl_type, CslCustom, CslDate, CslItem, CslLink, CslName, CslSource};
 use crate::keys;
 use crate::model::{CslRecord, Kind, LinkKind, Original, Person, Reference};
@@ -36,7 +37,9 @@ fn csl_name(p: &Person) -> CslName {
 pub fn to_csl(r: &Reference, id: &str) -> CslItem {
     let mut item = typed_item(r, id);
     match &r.original {
-        Some(Original::CslJson(record)) => super::carry::overlay(&mut item, r, &record.to_map()),
+        Some(Original::CslJson(record)) => {
+            super::carry::overlay(&mut item, r, &super::parts::full_map(record, r))
+        }
         Some(Original::Bib(entry)) => super::from_bib::extend(&mut item, r, entry),
         _ => {}
     }
@@ -143,6 +146,9 @@ fn custom_of(r: &Reference) -> CslCustom {
 /// variables are printed from its text, not parsed into a map and printed
 /// again. `false` (nothing printed) for a record that is not compact.
 fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>) -> bool {
+    // The record's own variables; those it leaves to the typed fields are
+    // put back below, where unchanged (what `parts::full_text` gives,
+    // without printing and reading that text again).
     let text = record.as_json();
     // Plain JSON in one pass (the compact values it writes are the text's
     // own: the record is compact), else serde_json's way.
@@ -175,9 +181,29 @@ fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>)
         }
     };
     let derived = super::read::reference_of(&fields);
-    let changed: Vec<bool> = PARTS
+    let mut changed: Vec<bool> = PARTS
         .iter()
         .map(|(p, _)| !unchanged(*p, r, &derived))
+        .collect();
+    // A part the record leaves out is unchanged while its typed value has
+    // the hash it had when read; else it is as a variable the item lacks.
+    let mut values = Vec::with_capacity(512);
+    let mut put_back = Vec::new();
+    for (k, (p, name)) in PARTS.iter().enumerate() {
+        if record.reproduced(k) == Some(parts::hash(*p, r)) {
+            changed[k] = false;
+            let at = values.len();
+            if parts::typed_text(*p, r, &mut values) {
+                put_back.push((*name, at..values.len()));
+            }
+        }
+    }
+    let Ok(values) = std::str::from_utf8(&values) else {
+        return false;
+    };
+    let put_back: Vec<(Cow<str>, &str)> = put_back
+        .into_iter()
+        .map(|(name, at)| (Cow::Borrowed(name), &values[at]))
         .collect();
     let part = |name: &str| PARTS.iter().position(|(_, n)| *n == name);
     // The original's type stands where the kind is unchanged (when a string).
@@ -231,11 +257,19 @@ fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>)
             custom,
         )
     };
-    let carried = members.iter().filter(|(n, _)| match part(n) {
-        _ if n == "id" => false,
-        Some(k) => !changed[k] && n != "type",
-        None => true,
-    });
+    let mut carried: Vec<&(Cow<str>, &str)> = members
+        .iter()
+        .filter(|(n, _)| match part(n) {
+            _ if n == "id" => false,
+            Some(k) => !changed[k] && n != "type",
+            None => true,
+        })
+        .chain(&put_back)
+        .collect();
+    if !put_back.is_empty() {
+        // In the record's order (keys sorted and unique).
+        carried.sort_by(|a, b| a.0.cmp(&b.0));
+    }
     buf.push(b'{');
     let mut first = true;
     let custom = (Cow::Borrowed("custom"), custom.as_str());

@@ -24,15 +24,23 @@ pub enum Original {
     /// A .bib entry (boxed: a reference read from CSL-JSON is 80 bytes
     /// smaller).
     Bib(Box<BibEntry>),
-    /// A CSL-JSON item: every variable as read (publist's `custom` object aside).
+    /// A CSL-JSON item: its variables as read (publist's `custom` object
+    /// aside), but those its typed fields hold (see [`CslRecord`]).
     CslJson(CslRecord),
 }
 
 /// A CSL-JSON item as read, kept as compact JSON text: a parsed map of
 /// every variable takes several kilobytes per item (a tree node per object,
-/// a string per name), about seven times the text; a library of a million
-/// items keeps its originals in about the size of the file.
-/// [`to_map`](Self::to_map) parses it when a writer needs it.
+/// a string per name), about seven times the text.
+///
+/// The reader leaves out of the record the variables that the typed fields
+/// of the reference it read write back byte for byte (a plain title, the
+/// author list, a date of parts: most of an item), keeping for each only a
+/// hash of its typed value, so that a writer can tell whether it changed.
+/// [`to_map`](Self::to_map) and [`as_json`](Self::as_json) give the
+/// variables the record holds; [`crate::csl_json::variables`] gives every
+/// variable of the item, those put back from the reference. A record made
+/// with [`new`](Self::new) holds every variable of its map.
 ///
 /// ```
 /// use publist::model::CslRecord;
@@ -43,53 +51,119 @@ pub enum Original {
 /// // Serialized as the object it is.
 /// assert_eq!(serde_json::to_value(&record).unwrap(), item);
 /// ```
+///
+/// Serialized, a record that leaves variables to the typed fields has the
+/// member `publist:reproduced` beside its variables (which parts, and their
+/// hashes), so that it deserializes to what it was.
+// One block: a `u32` of the parts left out (bit k: `csl_json::parts::PARTS[k]`),
+// a `u32` hash of each (in the order of the bits), then the JSON text.
 #[derive(Clone, PartialEq, Eq)]
-pub struct CslRecord(Box<str>);
+pub struct CslRecord(Box<[u8]>);
+
+/// The member of a serialized record that says which parts it leaves out.
+const REPRODUCED: &str = "publist:reproduced";
 
 impl CslRecord {
     /// The item's variables, kept as compact JSON.
     pub fn new(map: &serde_json::Map<String, serde_json::Value>) -> Self {
         // A map with string keys always serializes.
-        CslRecord(
-            serde_json::to_string(map)
-                .unwrap_or_default()
-                .into_boxed_str(),
-        )
+        Self::from_compact(&serde_json::to_string(map).unwrap_or_default())
     }
 
     /// A record of text that `new` wrote (or that is written as it writes:
     /// keys sorted and unique, no white space).
     pub(crate) fn from_compact(text: &str) -> Self {
-        CslRecord(text.into())
+        Self::with_reproduced(text, 0, &[])
     }
 
-    /// The item's variables, parsed.
+    /// A record of compact text without the parts in `parts` (bits), with
+    /// the hash of each part's typed value (one per bit, in bit order).
+    pub(crate) fn with_reproduced(text: &str, parts: u32, hashes: &[u32]) -> Self {
+        let mut block = Vec::with_capacity(4 + 4 * hashes.len() + text.len());
+        block.extend_from_slice(&parts.to_le_bytes());
+        for h in hashes {
+            block.extend_from_slice(&h.to_le_bytes());
+        }
+        block.extend_from_slice(text.as_bytes());
+        CslRecord(block.into_boxed_slice())
+    }
+
+    /// The parts left out (bit k: part k), 0 for none.
+    pub(crate) fn reproduced_parts(&self) -> u32 {
+        self.word(0).unwrap_or(0)
+    }
+
+    fn word(&self, k: usize) -> Option<u32> {
+        let bytes = self.0.get(4 * k..4 * k + 4)?;
+        Some(u32::from_le_bytes(bytes.try_into().ok()?))
+    }
+
+    /// The hash of part `k`'s typed value as read, when the record leaves
+    /// the part out (its typed value wrote it).
+    pub(crate) fn reproduced(&self, k: usize) -> Option<u32> {
+        let parts = self.reproduced_parts();
+        let bit = 1u32.checked_shl(k as u32)?;
+        if parts & bit == 0 {
+            return None;
+        }
+        self.word(1 + (parts & (bit - 1)).count_ones() as usize)
+    }
+
+    /// The variables the record holds (all but those left to the typed
+    /// fields), parsed.
     pub fn to_map(&self) -> serde_json::Map<String, serde_json::Value> {
-        serde_json::from_str(&self.0).unwrap_or_default()
+        serde_json::from_str(self.as_json()).unwrap_or_default()
     }
 
-    /// The item as compact JSON text.
+    /// The variables the record holds (all but those left to the typed
+    /// fields) as compact JSON text.
     pub fn as_json(&self) -> &str {
-        &self.0
+        let start = 4 * (1 + self.reproduced_parts().count_ones() as usize);
+        // The text is a `&str`'s bytes (`with_reproduced`).
+        std::str::from_utf8(self.0.get(start..).unwrap_or_default()).unwrap_or("{}")
     }
 }
 
 impl std::fmt::Debug for CslRecord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "CslRecord({})", self.0)
+        match self.reproduced_parts() {
+            0 => write!(f, "CslRecord({})", self.as_json()),
+            parts => write!(f, "CslRecord({}, reproduced {parts:#x})", self.as_json()),
+        }
     }
 }
 
 impl Serialize for CslRecord {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_map().serialize(serializer)
+        let mut map = self.to_map();
+        let parts = self.reproduced_parts();
+        if parts != 0 {
+            let words: Vec<u32> = (0..=parts.count_ones() as usize)
+                .filter_map(|k| self.word(k))
+                .collect();
+            map.insert(REPRODUCED.to_string(), words.into());
+        }
+        map.serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for CslRecord {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
-        Ok(CslRecord::new(&map))
+        let mut map = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
+        let words: Vec<u32> = match map.remove(REPRODUCED) {
+            Some(serde_json::Value::Array(words)) => words
+                .iter()
+                .filter_map(|w| w.as_u64().and_then(|w| u32::try_from(w).ok()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let text = serde_json::to_string(&map).unwrap_or_default();
+        match words.split_first() {
+            Some((&parts, hashes)) if hashes.len() == parts.count_ones() as usize => {
+                Ok(CslRecord::with_reproduced(&text, parts, hashes))
+            }
+            _ => Ok(CslRecord::from_compact(&text)),
+        }
     }
 }
 
