@@ -723,9 +723,9 @@ fn exit_codes_are_in_the_help() {
 fn the_binary_stays_thin() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/publist.rs");
     let lines = std::fs::read_to_string(path).unwrap().lines().count();
-    // 250 lines of arguments, input and output, plus the choice of allocator (4 lines) and the
-    // bibliography written as it is rendered (3 lines).
-    assert!(lines <= 258, "examples/publist.rs has {lines} lines");
+    // 250 lines of arguments, input and output, plus the allocator and its options (12 lines) and
+    // the bibliography written as it is rendered (3 lines).
+    assert!(lines <= 265, "examples/publist.rs has {lines} lines");
 }
 
 #[test]
