@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 
+use super::fingerprints::Fingerprints;
 use super::normalize::Fingerprint;
 use crate::fasthash::FastHash;
 
@@ -109,9 +110,9 @@ fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
 }
 
 /// In how many items' titles each word (hash) occurs.
-pub(crate) fn document_frequencies(fps: &[Fingerprint]) -> HashMap<u64, u32, FastHash> {
+pub(crate) fn document_frequencies(fps: &Fingerprints) -> HashMap<u64, u32, FastHash> {
     let mut df: HashMap<u64, u32, FastHash> = HashMap::default();
-    for f in fps {
+    for f in fps.iter() {
         for &t in f.token_set.iter() {
             *df.entry(t).or_insert(0) += 1;
         }
@@ -138,7 +139,7 @@ pub(crate) struct Candidates {
 
 /// Candidate pairs from `df` ([`document_frequencies`]). On all cores: the
 /// keys of parts of the input, then the blocks of parts of the keys.
-pub(crate) fn candidate_pairs(fps: &[Fingerprint], df: &HashMap<u64, u32, FastHash>) -> Candidates {
+pub(crate) fn candidate_pairs(fps: &Fingerprints, df: &HashMap<u64, u32, FastHash>) -> Candidates {
     let n = fps.len();
     // Each input part's keys, by key partition.
     let step = n.div_ceil(16).max(4096);
@@ -213,7 +214,7 @@ fn key_part(key: u64) -> usize {
     (key as usize) % KEY_PARTS
 }
 
-fn block_pairs(tag: u8, members: &[u32], fps: &[Fingerprint], pairs: &mut Vec<(u32, u32)>) {
+fn block_pairs(tag: u8, members: &[u32], fps: &Fingerprints, pairs: &mut Vec<(u32, u32)>) {
     let ordered = |a: u32, b: u32| if a < b { (a, b) } else { (b, a) };
     if members.len() <= SMALL_BLOCK {
         for (k, &a) in members.iter().enumerate() {
@@ -269,7 +270,8 @@ mod tests {
             .map(|i| paper(&format!("Author{i:03}"), "Editorial", 2010))
             .collect();
         refs.push(paper("Author007", "Editorial", 2010));
-        let fps: Vec<Fingerprint> = refs.iter().map(Fingerprint::of).collect();
+        let listed: Vec<&Reference> = refs.iter().collect();
+        let fps = Fingerprints::of(&listed);
         let found = candidate_pairs(&fps, &document_frequencies(&fps));
         let pairs: Vec<(u32, u32)> = found.parts.into_iter().flatten().collect();
         assert!(pairs.contains(&(7, 300)), "the two listings are compared");
