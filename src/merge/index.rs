@@ -90,14 +90,18 @@ fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
     if let Some(t) = f.title_key() {
         out.push(with_tag(Tag::Title, t));
     }
-    // The three rarest words (by document frequency), each looked up once.
-    let mut rare: Vec<(u32, u64)> = f
-        .token_set
-        .iter()
-        .map(|&t| (df.get(&t).copied().unwrap_or(0), t))
-        .collect();
-    rare.sort_unstable();
-    rare.truncate(3);
+    // The three rarest words (by document frequency, then hash), each
+    // looked up once, kept in order as they come (no list per reference).
+    let mut rare = [(u32::MAX, u64::MAX); 3];
+    for &t in f.token_set.iter() {
+        let mut e = (df.get(&t).copied().unwrap_or(0), t);
+        for slot in rare.iter_mut() {
+            if e < *slot {
+                std::mem::swap(slot, &mut e);
+            }
+        }
+    }
+    let rare = &rare[..f.token_set.len().min(3)];
     for i in 0..rare.len() {
         for j in i + 1..rare.len() {
             let (x, y) = (rare[i].1.min(rare[j].1), rare[i].1.max(rare[j].1));
