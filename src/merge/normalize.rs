@@ -277,7 +277,8 @@ fn for_each_title_word(title: &str, mut f: impl FnMut(&str)) {
             continue;
         }
         word.clear();
-        word.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        word.push_str(piece);
+        word.make_ascii_lowercase();
         if is_stop_word(&word) {
             continue;
         }
