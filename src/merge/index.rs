@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 
+use super::fingerprints::Fingerprints;
 use super::normalize::Fingerprint;
 use crate::fasthash::FastHash;
 
@@ -89,14 +90,18 @@ fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
     if let Some(t) = f.title_key() {
         out.push(with_tag(Tag::Title, t));
     }
-    // The three rarest words (by document frequency), each looked up once.
-    let mut rare: Vec<(u32, u64)> = f
-        .token_set
-        .iter()
-        .map(|&t| (df.get(&t).copied().unwrap_or(0), t))
-        .collect();
-    rare.sort_unstable();
-    rare.truncate(3);
+    // The three rarest words (by document frequency, then hash), each
+    // looked up once, kept in order as they come (no list per reference).
+    let mut rare = [(u32::MAX, u64::MAX); 3];
+    for &t in f.token_set.iter() {
+        let mut e = (df.get(&t).copied().unwrap_or(0), t);
+        for slot in rare.iter_mut() {
+            if e < *slot {
+                std::mem::swap(slot, &mut e);
+            }
+        }
+    }
+    let rare = &rare[..f.token_set.len().min(3)];
     for i in 0..rare.len() {
         for j in i + 1..rare.len() {
             let (x, y) = (rare[i].1.min(rare[j].1), rare[i].1.max(rare[j].1));
@@ -109,9 +114,9 @@ fn keys(f: &Fingerprint, df: &HashMap<u64, u32, FastHash>, out: &mut Vec<u64>) {
 }
 
 /// In how many items' titles each word (hash) occurs.
-pub(crate) fn document_frequencies(fps: &[Fingerprint]) -> HashMap<u64, u32, FastHash> {
+pub(crate) fn document_frequencies(fps: &Fingerprints) -> HashMap<u64, u32, FastHash> {
     let mut df: HashMap<u64, u32, FastHash> = HashMap::default();
-    for f in fps {
+    for f in fps.iter() {
         for &t in f.token_set.iter() {
             *df.entry(t).or_insert(0) += 1;
         }
@@ -122,6 +127,12 @@ pub(crate) fn document_frequencies(fps: &[Fingerprint]) -> HashMap<u64, u32, Fas
 /// Key partitions: blocks are found and paired in each on its own (a
 /// key's partition is a function of the key, so a block is never split).
 const KEY_PARTS: usize = 64;
+
+/// Key partitions at a time: the keys of all references are kept once,
+/// one `u64` each, and handed out with their reference numbers to a group
+/// of partitions at a time (holding all keys with their numbers, by
+/// partition, took 140 MB more at 1M references).
+const GROUP: usize = 8;
 
 /// Ranges of first items: the pairs of each are counted on their own.
 const PAIR_PARTS: usize = 16;
@@ -138,49 +149,70 @@ pub(crate) struct Candidates {
 
 /// Candidate pairs from `df` ([`document_frequencies`]). On all cores: the
 /// keys of parts of the input, then the blocks of parts of the keys.
-pub(crate) fn candidate_pairs(fps: &[Fingerprint], df: &HashMap<u64, u32, FastHash>) -> Candidates {
+pub(crate) fn candidate_pairs(fps: &Fingerprints, df: &HashMap<u64, u32, FastHash>) -> Candidates {
     let n = fps.len();
-    // Each input part's keys, by key partition.
+    // Each input part's keys, each reference's sorted and without repeats,
+    // and where each reference's keys end.
     let step = n.div_ceil(16).max(4096);
-    let parts: Vec<std::ops::Range<usize>> =
+    let ranges: Vec<std::ops::Range<usize>> =
         (0..n).step_by(step).map(|s| s..(s + step).min(n)).collect();
-    let keyed: Vec<Vec<Vec<(u64, u32)>>> = crate::parallel::map_each(&parts, |range| {
-        let mut out: Vec<Vec<(u64, u32)>> = vec![Vec::new(); KEY_PARTS];
+    let keyed: Vec<(Vec<u64>, Vec<u32>)> = crate::parallel::map_each(&ranges, |range| {
+        let (mut all, mut ends) = (Vec::new(), Vec::with_capacity(range.len()));
         let mut buf = Vec::new();
         for i in range.clone() {
             buf.clear();
             keys(&fps[i], df, &mut buf);
             buf.sort_unstable();
             buf.dedup();
-            for &k in &buf {
-                out[key_part(k)].push((k, i as u32));
-            }
+            all.extend_from_slice(&buf);
+            ends.push(all.len() as u32);
         }
-        out
+        all.shrink_to_fit();
+        (all, ends)
     });
-    // Each key partition's pairs, block by block.
-    let key_parts: Vec<usize> = (0..KEY_PARTS).collect();
-    let parts: Vec<Vec<(u32, u32)>> = crate::parallel::map_each(&key_parts, |&p| {
-        let mut entries: Vec<(u64, u32)> =
-            Vec::with_capacity(keyed.iter().map(|k| k[p].len()).sum());
-        for k in &keyed {
-            entries.extend_from_slice(&k[p]);
-        }
-        entries.sort_unstable();
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut start = 0;
-        while start < entries.len() {
-            let key = entries[start].0;
-            let end = start + entries[start..].partition_point(|e| e.0 == key);
-            if end - start > 1 {
-                let members: Vec<u32> = entries[start..end].iter().map(|e| e.1).collect();
-                block_pairs(tag_of(key), &members, fps, &mut pairs);
+    let parts_of_input: Vec<usize> = (0..ranges.len()).collect();
+    let mut parts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(KEY_PARTS);
+    for group in (0..KEY_PARTS).step_by(GROUP) {
+        // Each input part's keys of this group's partitions, by partition.
+        let split: Vec<Vec<Vec<(u64, u32)>>> = crate::parallel::map_each(&parts_of_input, |&k| {
+            let ((all, ends), first) = (&keyed[k], ranges[k].start);
+            let mut out: Vec<Vec<(u64, u32)>> = vec![Vec::new(); GROUP];
+            let mut from = 0;
+            for (m, &end) in ends.iter().enumerate() {
+                for &key in &all[from..end as usize] {
+                    let p = key_part(key).wrapping_sub(group);
+                    if p < GROUP {
+                        out[p].push((key, (first + m) as u32));
+                    }
+                }
+                from = end as usize;
             }
-            start = end;
-        }
-        pairs.shrink_to_fit();
-        pairs
-    });
+            out
+        });
+        // Each key partition's pairs, block by block.
+        let key_parts: Vec<usize> = (0..GROUP).collect();
+        parts.extend(crate::parallel::map_each(&key_parts, |&p| {
+            let mut entries: Vec<(u64, u32)> =
+                Vec::with_capacity(split.iter().map(|k| k[p].len()).sum());
+            for k in &split {
+                entries.extend_from_slice(&k[p]);
+            }
+            entries.sort_unstable();
+            let mut pairs: Vec<(u32, u32)> = Vec::new();
+            let mut start = 0;
+            while start < entries.len() {
+                let key = entries[start].0;
+                let end = start + entries[start..].partition_point(|e| e.0 == key);
+                if end - start > 1 {
+                    let members: Vec<u32> = entries[start..end].iter().map(|e| e.1).collect();
+                    block_pairs(tag_of(key), &members, fps, &mut pairs);
+                }
+                start = end;
+            }
+            pairs.shrink_to_fit();
+            pairs
+        }));
+    }
     drop(keyed);
     Candidates {
         distinct: count_distinct(&parts, n),
@@ -213,7 +245,7 @@ fn key_part(key: u64) -> usize {
     (key as usize) % KEY_PARTS
 }
 
-fn block_pairs(tag: u8, members: &[u32], fps: &[Fingerprint], pairs: &mut Vec<(u32, u32)>) {
+fn block_pairs(tag: u8, members: &[u32], fps: &Fingerprints, pairs: &mut Vec<(u32, u32)>) {
     let ordered = |a: u32, b: u32| if a < b { (a, b) } else { (b, a) };
     if members.len() <= SMALL_BLOCK {
         for (k, &a) in members.iter().enumerate() {
@@ -269,7 +301,8 @@ mod tests {
             .map(|i| paper(&format!("Author{i:03}"), "Editorial", 2010))
             .collect();
         refs.push(paper("Author007", "Editorial", 2010));
-        let fps: Vec<Fingerprint> = refs.iter().map(Fingerprint::of).collect();
+        let listed: Vec<&Reference> = refs.iter().collect();
+        let fps = Fingerprints::of(&listed);
         let found = candidate_pairs(&fps, &document_frequencies(&fps));
         let pairs: Vec<(u32, u32)> = found.parts.into_iter().flatten().collect();
         assert!(pairs.contains(&(7, 300)), "the two listings are compared");

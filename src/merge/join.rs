@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::normalize::Fingerprint;
+use super::fingerprints::Fingerprints;
 use super::score::{self, Corpus, Rule, Signals, Verdict};
 use crate::fasthash::FastHash;
 
@@ -103,7 +103,7 @@ fn rule_rank(rule: Rule) -> u8 {
 fn cluster_ids<'f>(
     clusters: &Clusters,
     root: u32,
-    fps: &'f [Fingerprint],
+    fps: &'f Fingerprints,
     doi: bool,
 ) -> Vec<&'f str> {
     let mut v: Vec<&str> = clusters
@@ -127,7 +127,7 @@ fn conflict(
     clusters: &Clusters,
     ra: u32,
     rb: u32,
-    fps: &[Fingerprint],
+    fps: &Fingerprints,
     same: &HashSet<(u32, u32), FastHash>,
     corpus: &Corpus,
 ) -> Option<String> {
@@ -178,7 +178,7 @@ pub(crate) struct Decision<'j> {
 pub(crate) fn join<'j>(
     n: usize,
     judged: &'j [Judged],
-    fps: &[Fingerprint],
+    fps: &Fingerprints,
     corpus: &Corpus,
 ) -> (Clusters, Vec<Decision<'j>>, Vec<Decision<'j>>) {
     let mut same: Vec<&Judged> = judged.iter().filter(|p| p.2 == Verdict::Same).collect();

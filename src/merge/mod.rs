@@ -13,6 +13,7 @@
 
 mod copies;
 mod explain;
+mod fingerprints;
 mod index;
 mod join;
 mod names;
@@ -30,8 +31,8 @@ pub use score::{Rule, Signals, Verdict};
 
 use crate::fasthash::FastHash;
 use crate::model::{Kind, Location, Reference};
+use fingerprints::Fingerprints;
 use join::{Decision, Judged};
-use normalize::Fingerprint;
 
 /// One input item: where it stands. Now [`Location`].
 #[deprecated(since = "0.2.0", note = "use publist::Location, the one position type")]
@@ -83,11 +84,7 @@ impl Library {
             .filter(|&i| copy_of[i as usize].is_none())
             .collect();
         let listed: Vec<&Reference> = distinct.iter().map(|&i| &refs[i as usize]).collect();
-        let fps: Vec<Fingerprint> =
-            crate::parallel::map_chunks(&listed, 4096, |r| Fingerprint::of(r))
-                .into_iter()
-                .flatten()
-                .collect();
+        let fps = Fingerprints::of(&listed);
         drop(listed);
         let df = index::document_frequencies(&fps);
         let corpus = score::Corpus {
@@ -277,7 +274,7 @@ impl Library {
 /// not judged different, sorted, each pair once.
 fn judge_pairs(
     parts: &[Vec<(u32, u32)>],
-    fps: &[Fingerprint],
+    fps: &Fingerprints,
     corpus: &score::Corpus,
 ) -> Vec<Judged> {
     // Each part keeping only its pairs not judged different: most pairs

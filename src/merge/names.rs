@@ -39,11 +39,19 @@ pub(crate) struct Names {
 
 impl Names {
     pub(crate) fn of(people: &[Person]) -> Names {
-        let mut text = String::with_capacity(people.len() * 12);
+        // The folded names in a buffer of the thread, then in a box of
+        // their size (no allocation to shrink: a million lists at 1M).
+        thread_local! {
+            static TEXT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        TEXT.with(|buf| Names::folded(people, &mut buf.borrow_mut()))
+    }
+
+    fn folded(people: &[Person], text: &mut String) -> Names {
+        text.clear();
         let mut spans = Vec::with_capacity(people.len());
         let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         for p in people {
-            let text = &mut text;
             let start = text.len();
             let core = core_family(&p.family);
             fold_into(core, text);
@@ -72,7 +80,7 @@ impl Names {
             });
         }
         Names {
-            text: text.into_boxed_str(),
+            text: Box::from(text.as_str()),
             spans: spans.into_boxed_slice(),
         }
     }

@@ -71,10 +71,19 @@ impl<'a> Fingerprint<'a> {
         } else {
             &r.authors
         };
-        let mut token_set = Vec::with_capacity(16);
-        for_each_title_word(&r.title, |w| token_set.push(word_hash(w)));
-        token_set.sort_unstable();
-        token_set.dedup();
+        // The word hashes in a buffer of the thread, then in a box of their
+        // size (no allocation to shrink).
+        thread_local! {
+            static WORDS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let token_set: Box<[u64]> = WORDS.with(|buf| {
+            let buf = &mut *buf.borrow_mut();
+            buf.clear();
+            for_each_title_word(&r.title, |w| buf.push(word_hash(w)));
+            buf.sort_unstable();
+            buf.dedup();
+            Box::from(buf.as_slice())
+        });
         let code_urls: Vec<String> = r
             .links
             .iter()
@@ -95,7 +104,7 @@ impl<'a> Fingerprint<'a> {
             | bit(r.ids.openreview.is_some(), OPENREVIEW);
         Fingerprint {
             r,
-            token_set: token_set.into_boxed_slice(),
+            token_set,
             authors: Names::of(names),
             extras: any_extras.then(|| {
                 Box::new(Extras {
@@ -268,7 +277,8 @@ fn for_each_title_word(title: &str, mut f: impl FnMut(&str)) {
             continue;
         }
         word.clear();
-        word.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        word.push_str(piece);
+        word.make_ascii_lowercase();
         if is_stop_word(&word) {
             continue;
         }
