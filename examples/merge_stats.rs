@@ -181,12 +181,12 @@ fn main() {
             .items
             .iter()
             .zip(&work_of)
-            .map(|(m, (w, _))| ((m.item.source.as_str(), m.item.line), w.as_str()))
+            .map(|(m, (w, _))| ((&*m.item.source, m.item.line), w.as_str()))
             .collect();
         for e in &r.merged {
             let (a, b) = (
-                work_at.get(&(e.a.source.as_str(), e.a.line)),
-                work_at.get(&(e.b.source.as_str(), e.b.line)),
+                work_at.get(&(&*e.a.source, e.a.line)),
+                work_at.get(&(&*e.b.source, e.b.line)),
             );
             if a != b {
                 println!(

@@ -44,7 +44,7 @@ pub enum ErrorKind {
 /// assert_eq!(e.to_string(), "cv.txt:3: not UTF-8 text");
 /// assert_eq!(e.kind(), ErrorKind::InvalidUtf8);
 /// assert_eq!(e.line(), Some(3));
-/// assert_eq!(e.at().source, "cv.txt");
+/// assert_eq!(&*e.at().source, "cv.txt");
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize, thiserror::Error)]
 pub struct Error {

@@ -152,7 +152,7 @@ pub fn read_as(format: Format, bytes: &[u8], name: &str) -> Result<Parsed, Error
 /// std::fs::write(&path, r#"[{"id": "k", "type": "book", "title": "A Book"}]"#)?;
 /// let parsed = publist::read_file(&path)?;
 /// assert_eq!(parsed.references[0].sources[0].key.as_deref(), Some("k"));
-/// assert_eq!(parsed.references[0].sources[0].at.source, path.display().to_string());
+/// assert_eq!(*parsed.references[0].sources[0].at.source, path.display().to_string());
 /// assert_eq!(publist::read_file("no/such.bib").unwrap_err().kind(), publist::ErrorKind::NotFound);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -174,7 +174,7 @@ pub fn read_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
 /// let bib = "@book{k, title = {A Book}, year = 2001}";
 /// let parsed = publist::read_from(bib.as_bytes(), "<stdin>")?;
 /// assert_eq!(parsed.references[0].title, "A Book");
-/// assert_eq!(parsed.references[0].sources[0].at.source, "<stdin>");
+/// assert_eq!(&*parsed.references[0].sources[0].at.source, "<stdin>");
 /// # Ok::<(), publist::Error>(())
 /// ```
 pub fn read_from(mut reader: impl std::io::Read, name: &str) -> Result<Parsed, Error> {

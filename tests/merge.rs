@@ -18,7 +18,7 @@ fn record_of(lib: &Library, file: &str, line: usize) -> usize {
     lib.report
         .items
         .iter()
-        .find(|m| m.item.source == file && m.item.line == line)
+        .find(|m| &*m.item.source == file && m.item.line == line)
         .unwrap_or_else(|| panic!("no item {file}:{line}"))
         .record
 }
@@ -27,7 +27,7 @@ fn sources(lib: &Library, record: usize) -> Vec<(String, usize)> {
     lib.records[record]
         .sources
         .iter()
-        .map(|s| (s.at.source.clone(), s.at.line))
+        .map(|s| (s.at.source.to_string(), s.at.line))
         .collect()
 }
 
@@ -51,8 +51,8 @@ fn joined_by(lib: &Library, a: (&str, usize), b: (&str, usize)) -> Rule {
         .merged
         .iter()
         .find(|e| {
-            let x = (e.a.source.as_str(), e.a.line);
-            let y = (e.b.source.as_str(), e.b.line);
+            let x = (&*e.a.source, e.a.line);
+            let y = (&*e.b.source, e.b.line);
             (x == a && y == b) || (x == b && y == a)
         })
         .unwrap_or_else(|| panic!("no merge decision between {a:?} and {b:?}"))
@@ -123,7 +123,7 @@ fn retitled_preprints_collapse_into_their_publications() {
         .report
         .merged
         .iter()
-        .find(|e| e.a.line == 474 && e.a.source == V22)
+        .find(|e| e.a.line == 474 && &*e.a.source == V22)
         .unwrap();
     assert_eq!(e.rule, Rule::SharedCodeRepository);
     assert_eq!(
@@ -140,7 +140,7 @@ fn retitled_preprints_collapse_into_their_publications() {
         .report
         .merged
         .iter()
-        .find(|e| e.a.line == 462 && e.a.source == V22)
+        .find(|e| e.a.line == 462 && &*e.a.source == V22)
         .unwrap();
     assert_eq!(e.rule, Rule::RetitledSameAuthors);
     assert_eq!(e.signals.shared_phrase, ["concept", "activation", "vector"]);
@@ -384,8 +384,8 @@ fn evidence<'a>(
         .iter()
         .chain(&lib.report.possible_duplicates)
         .find(|e| {
-            e.a.source == file
-                && e.b.source == file
+            &*e.a.source == file
+                && &*e.b.source == file
                 && ((e.a.line, e.b.line) == (a, b) || (e.a.line, e.b.line) == (b, a))
         })
         .unwrap_or_else(|| panic!("no evidence about {file}:{a} and {file}:{b}"))

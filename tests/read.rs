@@ -19,7 +19,7 @@ fn every_format_is_detected_and_read() {
         let parsed = publist::read(bytes, name).unwrap();
         assert_eq!(parsed.references.len(), 1, "{name}");
         assert_eq!(parsed.references[0].title, "A");
-        assert_eq!(parsed.references[0].sources[0].at.source, name);
+        assert_eq!(&*parsed.references[0].sources[0].at.source, name);
     }
 }
 

@@ -275,8 +275,10 @@ fn convert(entries: Vec<Resolved>, source: &str, parsed: &mut Parsed) {
         .map(|(k, e)| (e.entry.key.to_lowercase(), k))
         .collect();
     let mut seen: std::collections::HashSet<&str> = Default::default();
+    // One name for the file's locations.
+    let source: std::sync::Arc<str> = source.into();
     for (k, e) in entries.iter().enumerate() {
-        let at = Location::new(source, e.line);
+        let at = Location::new(source.clone(), e.line);
         if !seen.insert(e.entry.key.as_str()) {
             parsed.diagnostics.push(Diagnostic::error(
                 Code::DuplicateKey,

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::canon;
 use super::elements::{array_elements, Scanner};
@@ -86,9 +87,10 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
         items: items.len(),
         ..Parsed::default()
     };
+    let name: Arc<str> = source.into();
     for (k, item) in items.into_iter().enumerate() {
         let line = lines.get(k).copied().unwrap_or(1);
-        let (r, d) = item_to_reference(item, line, source);
+        let (r, d) = item_to_reference(item, line, &name);
         parsed.references.extend(r);
         parsed.diagnostics.extend(d);
     }
@@ -103,7 +105,12 @@ const MAX_DEPTH: usize = 100;
 /// a plain array of items (or not UTF-8, or not JSON) is read again whole,
 /// so that its error is [`read()`]'s.
 pub(crate) fn read_path(path: &Path, name: &str) -> Result<Parsed, Error> {
-    read_path_in_blocks(path, name, 4 << 20)
+    // Blocks of 4 MiB, or an eighth of a smaller file: the buffer is written
+    // whole (zeroed) before each read, and 4 MiB resident for a 7 MB file
+    // is a tenth of its peak memory (a longer item grows the buffer).
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let block = usize::try_from(size / 8).map_or(4 << 20, |b| b.clamp(64 << 10, 4 << 20));
+    read_path_in_blocks(path, name, block)
 }
 
 fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, Error> {
@@ -185,6 +192,10 @@ fn read_elements(
 ) -> Option<(Vec<Reference>, Vec<Diagnostic>)> {
     let parts: Vec<&[(usize, &[u8])]> = items.chunks(items.len().div_ceil(8).max(1)).collect();
     let read = crate::parallel::map_chunks(&parts, 2, |part| {
+        // One name for the part's locations (a name per part rather than per
+        // file: the threads do not count references to one name).
+        let source: Arc<str> = source.into();
+        let source = &source;
         let mut references = Vec::with_capacity(part.len());
         let mut diagnostics = Vec::new();
         for &(line, json) in part.iter() {
@@ -225,9 +236,9 @@ fn read_elements(
 fn item_to_reference(
     item: Value,
     line: usize,
-    source: &str,
+    source: &Arc<str>,
 ) -> (Option<Reference>, Option<Diagnostic>) {
-    let at = Location::new(source, line);
+    let at = Location::new(Arc::clone(source), line);
     let Value::Object(mut o) = item else {
         let error = Diagnostic::error(Code::BrokenEntry, at, "an item must be a JSON object");
         return (None, Some(error));
@@ -247,13 +258,21 @@ fn item_to_reference(
 /// source record, without a `Value` tree; `None` when the text is not an
 /// object or not as the typed reading expects (a name with a field twice,
 /// malformed JSON): the caller reads it through a `Value`.
-fn read_item(json: &[u8], line: usize, source: &str) -> Option<(Reference, Option<Diagnostic>)> {
+fn read_item(
+    json: &[u8],
+    line: usize,
+    source: &Arc<str>,
+) -> Option<(Reference, Option<Diagnostic>)> {
     let text = std::str::from_utf8(json).ok()?;
     read_plain(text, line, source).or_else(|| read_general(text, line, source))
 }
 
 /// [`read_item`] of any text, through serde_json.
-fn read_general(text: &str, line: usize, source: &str) -> Option<(Reference, Option<Diagnostic>)> {
+fn read_general(
+    text: &str,
+    line: usize,
+    source: &Arc<str>,
+) -> Option<(Reference, Option<Diagnostic>)> {
     if !text.trim_start().starts_with('{') {
         return None;
     }
@@ -291,14 +310,22 @@ fn read_general(text: &str, line: usize, source: &str) -> Option<(Reference, Opt
         let text = std::str::from_utf8(out).ok()?;
         Some(CslRecord::from_compact(text))
     })?;
-    let warning = finish(&mut r, Location::new(source, line), f.id.owned());
+    let warning = finish(
+        &mut r,
+        Location::new(Arc::clone(source), line),
+        f.id.owned(),
+    );
     r.original = Some(Original::CslJson(record));
     Some((r, warning))
 }
 
 /// [`read_item`] for an item of plain JSON ([`fast`]'s subset), in one pass
 /// over its text; `None` for any other text.
-fn read_plain(text: &str, line: usize, source: &str) -> Option<(Reference, Option<Diagnostic>)> {
+fn read_plain(
+    text: &str,
+    line: usize,
+    source: &Arc<str>,
+) -> Option<(Reference, Option<Diagnostic>)> {
     // The compact values and the record, in the thread's scratch buffers;
     // the record is then copied to a block of its own size.
     thread_local! {
@@ -345,7 +372,11 @@ fn read_plain(text: &str, line: usize, source: &str) -> Option<(Reference, Optio
             .map(|k| parts::hash(PARTS[k].0, &r))
             .collect();
         let record = CslRecord::with_reproduced(std::str::from_utf8(out).ok()?, parts, &hashes);
-        let warning = finish(&mut r, Location::new(source, line), f.id.owned());
+        let warning = finish(
+            &mut r,
+            Location::new(Arc::clone(source), line),
+            f.id.owned(),
+        );
         r.original = Some(Original::CslJson(record));
         Some((r, warning))
     })
@@ -610,8 +641,8 @@ mod tests {
         ];
         for text in items {
             let value: Value = serde_json::from_str(text).unwrap();
-            let (expected, warning) = item_to_reference(value, 4, "x.json");
-            let (got, got_warning) = read_item(text.as_bytes(), 4, "x.json").expect(text);
+            let (expected, warning) = item_to_reference(value, 4, &"x.json".into());
+            let (got, got_warning) = read_item(text.as_bytes(), 4, &"x.json".into()).expect(text);
             assert_eq!(Some(expanded(got)), expected, "{text}");
             assert_eq!(got_warning, warning, "{text}");
         }
@@ -635,8 +666,8 @@ mod tests {
             r#"{"id": "w1", "title": "Ü ö — “q”", "author": [{"family": "Vöne", "given": "Seo-yeon"}]}"#,
         ];
         for text in plain {
-            let (fast, warning) = read_plain(text, 4, "x.json").expect(text);
-            let (general, general_warning) = read_general(text, 4, "x.json").unwrap();
+            let (fast, warning) = read_plain(text, 4, &"x.json".into()).expect(text);
+            let (general, general_warning) = read_general(text, 4, &"x.json".into()).unwrap();
             assert_eq!(warning, general_warning, "{text}");
             assert_eq!(expanded(fast), general, "{text}");
         }
@@ -654,7 +685,7 @@ mod tests {
             r#"{"a": 1} x"#,
             "[1]",
         ] {
-            assert!(read_plain(text, 1, "x.json").is_none(), "{text}");
+            assert!(read_plain(text, 1, &"x.json".into()).is_none(), "{text}");
         }
         // What the typed reading does not take goes through the Value.
         for text in [
@@ -663,7 +694,10 @@ mod tests {
             "5",
             r#"{"a": }"#,
         ] {
-            assert!(read_item(text.as_bytes(), 1, "x.json").is_none(), "{text}");
+            assert!(
+                read_item(text.as_bytes(), 1, &"x.json".into()).is_none(),
+                "{text}"
+            );
         }
     }
 
@@ -713,7 +747,7 @@ mod tests {
             "author": [{"family": "Doe", "given": "J."}, {"family": "Roe", "literal": "R"}],
             "editor": [{"family": "Ed", "given": "E."}], "issued": {"date-parts": [[2020, 5]]},
             "page": "1-10", "note": "a; b", "publisher-place": " Cham", "edition": "2"}"#;
-        let (mut r, _) = read_plain(text, 1, "x.json").unwrap();
+        let (mut r, _) = read_plain(text, 1, &"x.json".into()).unwrap();
         let Some(Original::CslJson(record)) = r.original.clone() else {
             panic!()
         };
@@ -722,7 +756,7 @@ mod tests {
             record.as_json(),
             r#"{"author":[{"family":"Doe","given":"J."},{"family":"Roe","literal":"R"}],"edition":"2","id":"a","publisher-place":" Cham","type":"book","volume":5}"#
         );
-        let (general, _) = read_general(text, 1, "x.json").unwrap();
+        let (general, _) = read_general(text, 1, &"x.json".into()).unwrap();
         let Some(Original::CslJson(whole)) = &general.original else {
             panic!()
         };

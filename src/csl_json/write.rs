@@ -122,7 +122,7 @@ fn custom_of(r: &Reference) -> CslCustom {
             .sources
             .iter()
             .map(|s| CslSource {
-                file: s.at.source.clone(),
+                file: s.at.source.to_string(),
                 line: s.at.line,
                 key: s.key.clone(),
             })

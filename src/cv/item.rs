@@ -10,6 +10,7 @@ use super::venue::{parse_venue, Venue};
 use super::year::{find_year, is_open_quote};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Date, Isbn, Kind, LinkKind, Location, Note, NoteKind, Provenance, Reference};
+use std::sync::Arc;
 
 fn is_close_quote(c: char) -> bool {
     matches!(c, '"' | '”' | '“' | '»' | '″')
@@ -86,7 +87,7 @@ fn find_in_marker(tail: &str) -> Option<usize> {
 /// an item that starts with `———.` ("the same authors") takes its authors.
 pub(crate) fn parse_item(
     item: &RawItem,
-    source: &str,
+    source: &Arc<str>,
     previous: Option<&Reference>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Reference> {
@@ -95,7 +96,7 @@ pub(crate) fn parse_item(
     let warn = |diags: &mut Vec<Diagnostic>, code: Code, msg: String| {
         diags.push(Diagnostic::warning(
             code,
-            Location::new(source, item.line),
+            Location::new(Arc::clone(source), item.line),
             msg,
         ))
     };
@@ -233,7 +234,7 @@ fn house_style(text: &str) -> bool {
 /// Reads an item of any other layout with the reference-string parser.
 fn general(
     item: &RawItem,
-    source: &str,
+    source: &Arc<str>,
     joined: &str,
     previous: Option<&Reference>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -267,7 +268,7 @@ fn general(
     for d in doubts {
         diagnostics.push(Diagnostic::warning(
             d.code,
-            Location::new(source, item.line),
+            Location::new(Arc::clone(source), item.line),
             d.message,
         ));
     }
@@ -397,9 +398,9 @@ fn decide_kind(section: Option<Kind>, r: &Reference, preprint_server: bool) -> K
 /// The error for an item that does not become a reference.
 /// Where a reference read from a CV item comes from: its line, section,
 /// number and text as written.
-fn provenance(source: &str, item: &RawItem) -> Provenance {
+fn provenance(source: &Arc<str>, item: &RawItem) -> Provenance {
     Provenance {
-        at: Location::new(source, item.line),
+        at: Location::new(Arc::clone(source), item.line),
         section: Some(item.section.title.clone()),
         number: item.number,
         key: None,

@@ -179,12 +179,14 @@ pub fn read_as(syntax: Syntax, text: &str, source: &str) -> Parsed {
     let (raw_items, mut diagnostics) = split(syntax, text, source);
     let mut references = Vec::with_capacity(raw_items.len());
     let mut previous: Option<(usize, &str)> = None;
+    // One name for the file's references.
+    let name: std::sync::Arc<str> = source.into();
     for raw in &raw_items {
         // The reference of the item just above in the same section, if any.
         let above = previous
             .filter(|&(_, title)| title == raw.section.title)
             .and_then(|(i, _)| references.get(i));
-        let r = item::parse_item(raw, source, above, &mut diagnostics);
+        let r = item::parse_item(raw, &name, above, &mut diagnostics);
         previous = None;
         if let Some(r) = r {
             previous = Some((references.len(), raw.section.title.as_str()));
@@ -246,7 +248,7 @@ pub fn read_bytes(bytes: &[u8], source: &str) -> Result<Parsed, Error> {
 /// let path = std::env::temp_dir().join("publist-doc-cv.md");
 /// std::fs::write(&path, "## Journal Articles\n1. Bach S (2015). \"A\". In: *J* 1:1-9\n")?;
 /// let parsed = publist::cv::read_file(&path)?;
-/// assert_eq!(parsed.references[0].sources[0].at.source, path.display().to_string());
+/// assert_eq!(*parsed.references[0].sources[0].at.source, path.display().to_string());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {

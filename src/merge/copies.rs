@@ -51,7 +51,7 @@ pub(crate) fn find(mut refs: Vec<Reference>) -> (Vec<Reference>, Vec<Option<u32>
     let place = |r: &Reference| {
         let mut h = FxHasher::default();
         for s in &r.sources {
-            (s.at.source.as_str(), s.at.line, s.key.as_deref()).hash(&mut h);
+            (&*s.at.source, s.at.line, s.key.as_deref()).hash(&mut h);
         }
         h.finish()
     };
@@ -173,7 +173,7 @@ pub(crate) fn same_listing(a: &Reference, b: &Reference) -> bool {
 fn same_entry_elsewhere(a: &Reference, b: &Reference) -> bool {
     fn key(r: &Reference) -> Option<(&str, &str)> {
         let s = r.sources.first()?;
-        Some((s.key.as_deref()?, s.at.source.as_str()))
+        Some((s.key.as_deref()?, &*s.at.source))
     }
     match (key(a), key(b)) {
         (Some((ka, fa)), Some((kb, fb))) => ka == kb && fa != fb,

@@ -105,7 +105,7 @@ impl Date {
 ///           In: *Nature Machine Intelligence* 5(9):1006-1019. [Code](https://github.com/rachtibat/zennit-crp). Best Paper Award\n";
 /// let r = &publist::cv::read(cv, "cv.md").references[0];
 /// let p = &r.sources[0];
-/// assert_eq!((p.at.source.as_str(), p.at.line, p.number), ("cv.md", 2, Some(1)));
+/// assert_eq!((&*p.at.source, p.at.line, p.number), ("cv.md", 2, Some(1)));
 /// assert_eq!(p.section.as_deref(), Some("Journal Articles"));
 /// assert!(p.text.starts_with("1. Achtibat R, Dreyer M"));
 /// // In JSON the location's fields stand beside the others.

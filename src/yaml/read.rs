@@ -40,6 +40,8 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
         items: library.len(),
         ..Parsed::default()
     };
+    // One name for the file's references.
+    let name: std::sync::Arc<str> = source.into();
     for entry in library.iter() {
         let key = entry.key();
         let line = text
@@ -50,7 +52,7 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
             })
             .map_or(1, |i| i + 1);
         let mut r = to_reference(entry);
-        let mut p = Provenance::new(Location::new(source, line));
+        let mut p = Provenance::new(Location::new(name.clone(), line));
         p.key = Some(key.to_string());
         r.sources.push(p);
         parsed.references.push(r);
