@@ -32,7 +32,6 @@ use serde::{Deserialize, Serialize};
 pub struct Location {
     /// The source name (usually the path as the user gave it), shared by the
     /// locations made from one name.
-    #[serde(with = "shared_name")]
     pub source: Arc<str>,
     /// 1-based line; 0 when the whole input is meant.
     pub line: usize,
@@ -75,23 +74,5 @@ impl fmt::Display for Location {
             Some(line) => write!(f, "{}:{line}", self.source),
             None => f.write_str(&self.source),
         }
-    }
-}
-
-/// The name written and read as a string. serde's `rc` feature would do the
-/// same (it too reads each name anew); the crate does not enable it for one
-/// field.
-mod shared_name {
-    use std::sync::Arc;
-
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(name: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(name)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
-        // Through a `String`: a name with escapes cannot be borrowed.
-        Ok(String::deserialize(d)?.into())
     }
 }
