@@ -133,7 +133,13 @@ impl Processor {
         // registry's given-name levels do not apply to items not yet
         // registered), its names into the registry.
         let all: Vec<usize> = (0..items.len()).collect();
-        let pos: HashMap<usize, usize> = order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+        // Each item's place in `order` (usize::MAX for one not in it).
+        let mut pos = vec![usize::MAX; items.len()];
+        for (p, &i) in order.iter().enumerate() {
+            if let Some(slot) = pos.get_mut(i) {
+                *slot = p;
+            }
+        }
         let by_cite = c.givenname_disambiguation_rule == DisambiguationRule::ByCite;
         let ids: Vec<&str> = items.iter().map(|it| it.id.as_str()).collect();
         let run_group = |g: &[usize], reg: &NameReg, settings: &[Disamb]| {
