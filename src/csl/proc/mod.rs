@@ -258,20 +258,16 @@ impl Processor {
         // disambiguate-add-names) the names the citations show, where they
         // are more than the bibliography's et-al-use-first.
         let c = &self.style.citation;
-        let requests: Option<Vec<Disamb>> = c.disambiguate_add_givenname.then(|| {
-            disamb
-                .iter()
-                .map(|d| Disamb {
-                    names: if c.disambiguate_add_names {
-                        d.names.clone()
-                    } else {
-                        Vec::new()
-                    },
-                    givens: d.givens.clone(),
-                    ..Disamb::default()
-                })
-                .collect()
-        });
+        // (Made for each entry as it is rendered, not for all at once.)
+        let request_of = |d: &Disamb| Disamb {
+            names: if c.disambiguate_add_names {
+                d.names.clone()
+            } else {
+                Vec::new()
+            },
+            givens: d.givens.clone(),
+            ..Disamb::default()
+        };
         let markup = format.markup();
         let layout = &bib.layout;
         // Entries render independently (on all cores); subsequent-author
@@ -287,7 +283,8 @@ impl Processor {
                 Some(numbers[i]),
             );
             ctx.highlight = highlight.map(|h| h as &dyn Fn(&NameData) -> bool);
-            ctx.request = requests.as_ref().map(|r| &r[i]);
+            let request = c.disambiguate_add_givenname.then(|| request_of(&disamb[i]));
+            ctx.request = request.as_ref();
             ctx.reg = Some(&reg);
             if bib.second_field_align.is_some() {
                 let mut first: Option<Vec<Node>> = None;

@@ -31,6 +31,10 @@ use crate::fasthash::FastHash;
 /// Items whose cites are rendered before their names are registered.
 const REGISTER_BLOCK: usize = 4096;
 
+/// The items of the ambiguous groups told apart at a time (see
+/// [`Processor::disambiguate`]).
+const GROUP_BATCH: usize = 32_768;
+
 /// What the disambiguation settled: each item's settings and the registry
 /// of the names the citations render.
 pub(crate) struct Disambiguated {
@@ -129,7 +133,13 @@ impl Processor {
         // registry's given-name levels do not apply to items not yet
         // registered), its names into the registry.
         let all: Vec<usize> = (0..items.len()).collect();
-        let pos: HashMap<usize, usize> = order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+        // Each item's place in `order` (usize::MAX for one not in it).
+        let mut pos = vec![usize::MAX; items.len()];
+        for (p, &i) in order.iter().enumerate() {
+            if let Some(slot) = pos.get_mut(i) {
+                *slot = p;
+            }
+        }
         let by_cite = c.givenname_disambiguation_rule == DisambiguationRule::ByCite;
         let ids: Vec<&str> = items.iter().map(|it| it.id.as_str()).collect();
         let run_group = |g: &[usize], reg: &NameReg, settings: &[Disamb]| {
@@ -175,15 +185,28 @@ impl Processor {
         if !incremental && !steps.is_empty() {
             let mut ambiguous: Vec<Vec<usize>> =
                 groups.into_iter().filter(|g| g.len() > 1).collect();
-            let (reg, settings_ref) = (&reg, &settings);
             // Groups are disjoint: they run in any order, the largest
-            // first so that no core is left with one at the end.
+            // first so that no core is left with one at the end, about
+            // GROUP_BATCH items at a time so that the settings they give
+            // (and their copies of the settings they start from) are not
+            // all held at once.
             ambiguous.sort_by_key(|g| std::cmp::Reverse(g.len()));
-            let results =
-                crate::parallel::map_each(&ambiguous, |g| run_group(g, reg, settings_ref));
-            for r in results {
-                for (i, d) in r {
-                    settings[i] = d;
+            let mut rest = ambiguous.as_slice();
+            while !rest.is_empty() {
+                let mut n = 0;
+                let mut size = 0;
+                while n < rest.len() && (n == 0 || size + rest[n].len() <= GROUP_BATCH) {
+                    size += rest[n].len();
+                    n += 1;
+                }
+                let (batch, later) = rest.split_at(n);
+                rest = later;
+                let (reg, settings_ref) = (&reg, &settings);
+                let results = crate::parallel::map_each(batch, |g| run_group(g, reg, settings_ref));
+                for r in results {
+                    for (i, d) in r {
+                        settings[i] = d;
+                    }
                 }
             }
         }

@@ -17,7 +17,7 @@ pub(super) struct Run<'r> {
     add_names: bool,
     ids: &'r [&'r str],
     /// Each item's place in the bibliography (year suffixes follow it).
-    bib_pos: &'r HashMap<usize, usize>,
+    bib_pos: &'r [usize],
     /// The settings of the group's items (citeproc-js's registry tokens).
     registry: HashMap<usize, Disamb>,
     lists: Vec<(Which, Vec<usize>)>,
@@ -93,7 +93,7 @@ impl<'r> Run<'r> {
         steps: &'r [Step],
         add_names: bool,
         ids: &'r [&'r str],
-        bib_pos: &'r HashMap<usize, usize>,
+        bib_pos: &'r [usize],
         registry: HashMap<usize, Disamb>,
         givens_max: Option<u8>,
     ) -> Run<'r> {
@@ -472,7 +472,7 @@ impl<'r> Run<'r> {
         if self.clashes[1] != 0 {
             tokens = members;
             // As the bibliography sorts them (its keys, then input order).
-            tokens.sort_by_key(|i| self.bib_pos.get(i).copied().unwrap_or(usize::MAX));
+            tokens.sort_by_key(|i| self.bib_pos.get(*i).copied().unwrap_or(usize::MAX));
         }
         for (k, &t) in tokens.iter().enumerate() {
             self.config(w).year_suffix = Some(k as u32);

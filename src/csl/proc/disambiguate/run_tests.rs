@@ -2,7 +2,6 @@
 //! what citeproc-js's way, every cite rendered every round, gives.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 
 use super::{Run, Step};
 use crate::csl::proc::eval::{Disamb, Used};
@@ -46,7 +45,7 @@ fn settle(n: usize, seconds: usize, memoise: bool) -> (Vec<(usize, Disamb)>, usi
         (format!("({}, 2020)", list[..shown].join(" & ")), used)
     };
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let pos: HashMap<usize, usize> = (0..n).map(|i| (i, n - 1 - i)).collect();
+    let pos: Vec<usize> = (0..n).map(|i| n - 1 - i).collect();
     let steps = [Step::Names, Step::Years];
     let members: Vec<usize> = (0..n).collect();
     let registry = members.iter().map(|&i| (i, Disamb::default())).collect();
