@@ -8,12 +8,12 @@ use serde_json::Value;
 /// One person or organisation.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct NameData {
-    pub family: Option<String>,
-    pub given: Option<String>,
-    pub ndp: Option<String>,
-    pub dp: Option<String>,
-    pub suffix: Option<String>,
-    pub literal: Option<String>,
+    pub family: Option<Box<str>>,
+    pub given: Option<Box<str>>,
+    pub ndp: Option<Box<str>>,
+    pub dp: Option<Box<str>>,
+    pub suffix: Option<Box<str>>,
+    pub literal: Option<Box<str>>,
     pub comma_suffix: bool,
     pub static_ordering: bool,
 }
@@ -69,12 +69,12 @@ pub(crate) fn text_field(map: &serde_json::Map<String, Value>, key: &str) -> Opt
 pub(crate) fn name(v: &Value) -> Option<NameData> {
     let map = v.as_object()?;
     let mut n = NameData {
-        family: text_field(map, "family"),
-        given: text_field(map, "given"),
-        ndp: text_field(map, "non-dropping-particle"),
-        dp: text_field(map, "dropping-particle"),
-        suffix: text_field(map, "suffix"),
-        literal: text_field(map, "literal"),
+        family: text_field(map, "family").map(Into::into),
+        given: text_field(map, "given").map(Into::into),
+        ndp: text_field(map, "non-dropping-particle").map(Into::into),
+        dp: text_field(map, "dropping-particle").map(Into::into),
+        suffix: text_field(map, "suffix").map(Into::into),
+        literal: text_field(map, "literal").map(Into::into),
         comma_suffix: map
             .get("comma-suffix")
             .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true")),
@@ -102,7 +102,7 @@ pub(crate) fn name(v: &Value) -> Option<NameData> {
 pub(crate) fn parse_particles(n: &mut NameData) {
     if let Some(family) = &n.family {
         if family.starts_with('"') && family.ends_with('"') && family.len() > 1 {
-            n.family = Some(family[1..family.len() - 1].to_string());
+            n.family = Some(family[1..family.len() - 1].into());
             return;
         }
     }
@@ -112,9 +112,9 @@ pub(crate) fn parse_particles(n: &mut NameData) {
     if let Some(family) = n.family.take() {
         let (particles, rest) = family_particles(&family);
         if !particles.is_empty() {
-            n.ndp = Some(particles);
+            n.ndp = Some(particles.into());
         }
-        n.family = Some(rest);
+        n.family = Some(rest.into());
     }
     if n.suffix.is_none() {
         if let Some(given) = n.given.take() {
@@ -127,8 +127,8 @@ pub(crate) fn parse_particles(n: &mut NameData) {
                     if bangs == 1 {
                         n.comma_suffix = true;
                     }
-                    n.suffix = Some(rest.to_string()).filter(|s| !s.is_empty());
-                    given[..start].to_string()
+                    n.suffix = Some(rest).filter(|s| !s.is_empty()).map(Box::from);
+                    given[..start].into()
                 }
                 None => given,
             });
@@ -138,9 +138,9 @@ pub(crate) fn parse_particles(n: &mut NameData) {
         if let Some(given) = n.given.take() {
             let (rest, particles) = given_particles(&given);
             if !particles.is_empty() {
-                n.dp = Some(particles);
+                n.dp = Some(particles.into());
             }
-            n.given = Some(rest);
+            n.given = Some(rest.into());
         }
     }
 }

@@ -462,12 +462,13 @@ impl Formatter {
             let p = Person {
                 family: n
                     .family
-                    .clone()
-                    .or_else(|| n.literal.clone())
-                    .unwrap_or_default(),
-                given: n.given.clone(),
-                particle: n.ndp.clone(),
-                suffix: n.suffix.clone(),
+                    .as_deref()
+                    .or(n.literal.as_deref())
+                    .unwrap_or_default()
+                    .into(),
+                given: n.given.as_deref().map(String::from),
+                particle: n.ndp.as_deref().map(String::from),
+                suffix: n.suffix.as_deref().map(String::from),
             };
             p.is_one_of(highlight)
         };

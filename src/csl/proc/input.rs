@@ -449,7 +449,7 @@ fn name_of(n: &crate::csl_json::CslName) -> Option<NameData> {
         s.as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(str::to_string)
+            .map(Box::from)
     };
     let mut d = NameData {
         family: clean(&n.family),
