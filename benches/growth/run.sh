@@ -38,7 +38,7 @@ for n in $SIZES; do
     *) echo "unknown FLAVOUR $FLAVOUR"; exit 2 ;;
   esac
   [ -s "$in" ] || target/release/examples/synthetic_field "$n" --duplicates "$DUP" "${flag[@]}" > "$in"
-  size=$(stat -c %s "$in")
+  size=$(stat -L -c %s "$in")
   for mode in $MODES; do
     case $mode in
       merge) cmd=("$B" merge "$in") ;;
