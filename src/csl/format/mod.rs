@@ -330,38 +330,18 @@ impl Formatter {
         self.document(&self.citations(refs))
     }
 
+    /// The document of `entries`, laid out as [`stream::Document`] writes it.
     fn document(&self, entries: &[FormattedEntry]) -> String {
-        let mut out = String::new();
-        match self.format {
-            OutputFormat::Text => {
-                out.reserve(entries.iter().map(|e| e.text.len() + 8).sum());
-                for e in entries {
-                    if let Some(l) = &e.label {
-                        out.push_str(l);
-                        out.push(' ');
-                    }
-                    out.push_str(&e.text);
-                    out.push('\n');
-                }
-            }
-            OutputFormat::Markdown if !entries.is_empty() => {
-                let paragraphs: Vec<String> = entries.iter().map(FormattedEntry::line).collect();
-                out = paragraphs.join("\n\n") + "\n";
-            }
-            OutputFormat::Markdown => {}
-            OutputFormat::Html => {
-                out.push_str("<div class=\"csl-bib-body\">\n");
-                for e in entries {
-                    let key = html_escape(&e.key);
-                    out.push_str(&format!(
-                        "  <div class=\"csl-entry\" id=\"{key}\">{}</div>\n",
-                        e.line()
-                    ));
-                }
-                out.push_str("</div>\n");
-            }
-        }
-        out
+        let mut out = Vec::with_capacity(entries.iter().map(|e| e.text.len() + 8).sum());
+        // A Vec takes every write.
+        let _ = (|| {
+            let mut doc = stream::Document::open(&mut out, self.format)?;
+            entries.iter().try_for_each(|e| doc.entry(e))?;
+            doc.close()
+        })();
+        // Every piece written is a `str`.
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 
     /// Renders `refs`; highlights `highlight` and appends links when asked,

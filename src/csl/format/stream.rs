@@ -1,7 +1,6 @@
-//! A bibliography document written an entry at a time, as
-//! [`Formatter::bibliography_document`](super::Formatter::bibliography_document)
-//! lays it out: the entries of a long list need not all be held, nor the
-//! document.
+//! A bibliography document written an entry at a time (the layout of
+//! every document the formatter makes, held or streamed): the entries of a
+//! long list need not all be held, nor the document.
 
 use std::io::Write;
 
