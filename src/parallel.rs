@@ -316,6 +316,31 @@ pub(crate) fn map<T: Sync, U: Send>(
         .collect()
 }
 
+/// Buffers emptied after one round of work on all cores, handed to the
+/// next round: a buffer freed and allocated again is fresh memory (the
+/// binary's allocator gives freed memory back to the system at once), each
+/// page of it faulted and zeroed by the kernel again — a fifth of the CPU
+/// time of a 1M-item merge before the readers and writers kept theirs.
+pub(crate) struct Spare<T>(Mutex<Vec<T>>);
+
+impl<T> Spare<T> {
+    pub(crate) fn new() -> Self {
+        Spare(Mutex::new(Vec::new()))
+    }
+
+    /// A buffer given back earlier, if any.
+    pub(crate) fn take(&self) -> Option<T> {
+        self.0.lock().ok()?.pop()
+    }
+
+    /// Keeps `buffer` for a later [`Spare::take`].
+    pub(crate) fn give(&self, buffer: T) {
+        if let Ok(mut kept) = self.0.lock() {
+            kept.push(buffer);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

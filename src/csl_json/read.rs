@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
+use crate::parallel::Spare;
 
 use super::canon;
 use super::elements::{array_elements, Scanner};
@@ -58,12 +59,9 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
             .iter()
             .map(|e| (e.line, &text.as_bytes()[e.start..e.end]))
             .collect();
-        if let Some((references, diagnostics)) = read_elements(&items, source) {
-            return Ok(Parsed {
-                items: items.len(),
-                references,
-                diagnostics,
-            });
+        let mut parsed = Parsed::default();
+        if read_elements(&items, source, &mut parsed, &Spare::new()).is_some() {
+            return Ok(parsed);
         }
     }
     let value = serde_json::from_str::<Value>(text).map_err(|e| {
@@ -122,6 +120,7 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
         let mut scanner = Scanner::new();
         let mut parsed = Parsed::default();
         let mut found = Vec::new();
+        let spare = Spare::new();
         let mut first = true;
         let mut first_block = true;
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -143,10 +142,6 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
                 .iter()
                 .map(|e| (e.line, &kept[e.start..e.end]))
                 .collect();
-            let Some((mut references, mut diagnostics)) = read_elements(&items, name) else {
-                return Ok(None);
-            };
-            parsed.items += items.len();
             if first_block {
                 // A list grown by doubling leaves the blocks it outgrew to
                 // the allocator (tens of megabytes resident at 100k items):
@@ -156,14 +151,21 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
                 // hundreds of times the file); memory untouched stays
                 // virtual. Without room, the list grows as it did.
                 first_block = false;
+                let mut first = Parsed::default();
+                if read_elements(&items, name, &mut first, &spare).is_none() {
+                    return Ok(None);
+                }
                 let read_so_far = (before + n).max(1) as u128;
-                let estimate = (u128::from(size) * references.len() as u128 * 21
+                let estimate = (u128::from(size) * first.references.len() as u128 * 21
                     / (read_so_far * 20))
                     .min(u128::from(size / 128)) as usize;
                 let _ = parsed.references.try_reserve(estimate.saturating_add(16));
+                parsed.references.append(&mut first.references);
+                parsed.diagnostics.append(&mut first.diagnostics);
+                parsed.items += first.items;
+            } else if read_elements(&items, name, &mut parsed, &spare).is_none() {
+                return Ok(None);
             }
-            parsed.references.append(&mut references);
-            parsed.diagnostics.append(&mut diagnostics);
             found.clear();
             let keep = scanner.keep_from();
             kept.drain(..keep);
@@ -184,19 +186,24 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
 }
 
 /// Reads the items (each a JSON text, with its line), on all cores, in
-/// eight parts joined by growing the first: never two lists of all
-/// references. `None` when an item is not valid JSON.
+/// eight parts, appended to `into` in order: no list of a block's
+/// references besides the parts' own (a joined list per block was a copy of
+/// every reference more, in fresh memory). `None`, with `into` as it was,
+/// when an item is not valid JSON.
 fn read_elements(
     items: &[(usize, &[u8])],
     source: &str,
-) -> Option<(Vec<Reference>, Vec<Diagnostic>)> {
+    into: &mut Parsed,
+    spare: &Spare<Vec<Reference>>,
+) -> Option<()> {
     let parts: Vec<&[(usize, &[u8])]> = items.chunks(items.len().div_ceil(8).max(1)).collect();
     let read = crate::parallel::map_chunks(&parts, 2, |part| {
         // One name for the part's locations (a name per part rather than per
         // file: the threads do not count references to one name).
         let source: Arc<str> = source.into();
         let source = &source;
-        let mut references = Vec::with_capacity(part.len());
+        let mut references = spare.take().unwrap_or_default();
+        references.reserve(part.len());
         let mut diagnostics = Vec::new();
         for &(line, json) in part.iter() {
             let (r, d) = match read_item(json, line, source) {
@@ -211,24 +218,23 @@ fn read_elements(
         }
         Some((references, diagnostics))
     });
-    let mut all: (Vec<Reference>, Vec<Diagnostic>) = Default::default();
+    if read.iter().flatten().any(Option::is_none) {
+        return None;
+    }
     let total = read
         .iter()
         .flatten()
         .flatten()
         .map(|(r, _)| r.len())
         .sum::<usize>();
-    for part in read.into_iter().flatten() {
-        let (mut references, mut diagnostics) = part?;
-        if all.0.is_empty() {
-            all.0 = references;
-            all.0.reserve_exact(total - all.0.len());
-        } else {
-            all.0.append(&mut references);
-        }
-        all.1.append(&mut diagnostics);
+    into.references.reserve(total);
+    for (mut references, mut diagnostics) in read.into_iter().flatten().flatten() {
+        into.references.append(&mut references);
+        into.diagnostics.append(&mut diagnostics);
+        spare.give(references);
     }
-    Some(all)
+    into.items += items.len();
+    Some(())
 }
 
 /// One item of the array, starting at `line`: a reference (with a warning

@@ -356,8 +356,10 @@ pub fn write_to(refs: &[Reference], mut out: impl std::io::Write) -> std::io::Re
     // Each item as serde_json's pretty printer prints it inside the array:
     // indented by one level, after "[\n" or ",\n" (a newline in the text of
     // a value is written as `\n`, so every newline byte is the printer's).
+    let spare = crate::parallel::Spare::new();
     let print = |range: &std::ops::Range<usize>| -> std::io::Result<Vec<u8>> {
-        let mut buf = Vec::with_capacity(range.len() * 768);
+        let mut buf = spare.take().unwrap_or_else(|| Vec::with_capacity(range.len() * 768));
+        buf.clear();
         let mut item = Vec::with_capacity(1024);
         for i in range.clone() {
             buf.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
@@ -379,8 +381,10 @@ pub fn write_to(refs: &[Reference], mut out: impl std::io::Write) -> std::io::Re
         .map(|start| start..(start + PART).min(refs.len()))
         .collect();
     for block in parts.chunks(BLOCK) {
-        for printed in crate::parallel::map(block, 2, print) {
-            out.write_all(&printed?)?;
+        for printed in crate::parallel::map(block, 2, &print) {
+            let printed = printed?;
+            out.write_all(&printed)?;
+            spare.give(printed);
         }
     }
     out.write_all(b"\n]")
