@@ -17,6 +17,13 @@ use std::time::Instant;
 /// The binary's allocator (examples/publist.rs), so that the figures match it.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+/// And its options (examples/publist.rs: arena_eager_commit = 4, purge_delay = 15).
+#[ctor::ctor(unsafe)]
+fn allocator_options() {
+    for (option, value) in [(4, 0), (15, 0)] {
+        unsafe { libmimalloc_sys::mi_option_set(option, value) };
+    }
+}
 
 #[path = "../benches/synthetic.rs"]
 mod synthetic;
@@ -40,8 +47,14 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
-/// Resident and peak resident memory of this process (from /proc/self/status).
+/// Resident and peak resident memory of this process (from /proc/self/status)
+/// and the page faults so far (a page faulted is a page the kernel zeroed).
 fn memory() -> String {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let faults = stat
+        .rsplit_once(')')
+        .and_then(|(_, rest)| rest.split_whitespace().nth(7).map(str::to_string))
+        .unwrap_or_default();
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let field = |name: &str| {
         status
@@ -51,7 +64,7 @@ fn memory() -> String {
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map_or("?".to_string(), |kb| format!("{} MB", kb / 1024))
     };
-    format!("{} (peak {})", field("VmRSS:"), field("VmHWM:"))
+    format!("{} (peak {}, {faults} faults)", field("VmRSS:"), field("VmHWM:"))
 }
 
 fn main() {

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use super::fingerprints::Fingerprints;
 use super::normalize::Fingerprint;
 use crate::fasthash::FastHash;
+use crate::parallel::Spare;
 
 const SMALL_BLOCK: usize = 24;
 const WINDOW: usize = 6;
@@ -172,11 +173,15 @@ pub(crate) fn candidate_pairs(fps: &Fingerprints, df: &HashMap<u64, u32, FastHas
     });
     let parts_of_input: Vec<usize> = (0..ranges.len()).collect();
     let mut parts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(KEY_PARTS);
+    // The lists of one group, emptied, hold the keys of the next.
+    let spare: Spare<Vec<(u64, u32)>> = Spare::new();
     for group in (0..KEY_PARTS).step_by(GROUP) {
         // Each input part's keys of this group's partitions, by partition.
         let split: Vec<Vec<Vec<(u64, u32)>>> = crate::parallel::map_each(&parts_of_input, |&k| {
             let ((all, ends), first) = (&keyed[k], ranges[k].start);
-            let mut out: Vec<Vec<(u64, u32)>> = vec![Vec::new(); GROUP];
+            let mut out: Vec<Vec<(u64, u32)>> = (0..GROUP)
+                .map(|_| spare.take().unwrap_or_default())
+                .collect();
             let mut from = 0;
             for (m, &end) in ends.iter().enumerate() {
                 for &key in &all[from..end as usize] {
@@ -192,8 +197,8 @@ pub(crate) fn candidate_pairs(fps: &Fingerprints, df: &HashMap<u64, u32, FastHas
         // Each key partition's pairs, block by block.
         let key_parts: Vec<usize> = (0..GROUP).collect();
         parts.extend(crate::parallel::map_each(&key_parts, |&p| {
-            let mut entries: Vec<(u64, u32)> =
-                Vec::with_capacity(split.iter().map(|k| k[p].len()).sum());
+            let mut entries = spare.take().unwrap_or_default();
+            entries.reserve(split.iter().map(|k| k[p].len()).sum());
             for k in &split {
                 entries.extend_from_slice(&k[p]);
             }
@@ -210,8 +215,14 @@ pub(crate) fn candidate_pairs(fps: &Fingerprints, df: &HashMap<u64, u32, FastHas
                 start = end;
             }
             pairs.shrink_to_fit();
+            entries.clear();
+            spare.give(entries);
             pairs
         }));
+        for mut list in split.into_iter().flatten() {
+            list.clear();
+            spare.give(list);
+        }
     }
     drop(keyed);
     Candidates {
