@@ -64,7 +64,11 @@ fn memory() -> String {
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map_or("?".to_string(), |kb| format!("{} MB", kb / 1024))
     };
-    format!("{} (peak {}, {faults} faults)", field("VmRSS:"), field("VmHWM:"))
+    format!(
+        "{} (peak {}, {faults} faults)",
+        field("VmRSS:"),
+        field("VmHWM:")
+    )
 }
 
 fn main() {

@@ -8,10 +8,10 @@
 
 use serde_json::{Map, Value};
 
+use crate::parallel::Spare;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
-use crate::parallel::Spare;
 
 use super::canon;
 use super::elements::{array_elements, Scanner};

@@ -358,7 +358,9 @@ pub fn write_to(refs: &[Reference], mut out: impl std::io::Write) -> std::io::Re
     // a value is written as `\n`, so every newline byte is the printer's).
     let spare = crate::parallel::Spare::new();
     let print = |range: &std::ops::Range<usize>| -> std::io::Result<Vec<u8>> {
-        let mut buf = spare.take().unwrap_or_else(|| Vec::with_capacity(range.len() * 768));
+        let mut buf = spare
+            .take()
+            .unwrap_or_else(|| Vec::with_capacity(range.len() * 768));
         buf.clear();
         let mut item = Vec::with_capacity(1024);
         for i in range.clone() {

@@ -58,15 +58,58 @@ impl<'a> NameStats<'a> {
         if s.spellings.is_empty() {
             return s;
         }
-        for (r, _) in refs.iter().zip(copy_of).filter(|(_, c)| c.is_none()) {
-            for p in r.authors.iter().chain(&r.editors) {
-                let (particle, family, given) = parts(p);
-                if let Some(n) = s.spellings.get_mut(&(particle, family)) {
-                    *n += 1;
-                    *s.full.entry((particle, family, given)).or_insert(0) += 1;
+        // Counted on all cores, a part of the input each (one pass over a
+        // million listings' names took a second and a half on one core):
+        // each part counts the spellings by their number, and the full
+        // names in a map of its own; the parts' counts are then added up.
+        let number: HashMap<(&str, &str), usize, FastHash> = s
+            .spellings
+            .keys()
+            .enumerate()
+            .map(|(k, &spelling)| (spelling, k))
+            .collect();
+        let listed: Vec<&Reference> = refs
+            .iter()
+            .zip(copy_of)
+            .filter(|(_, c)| c.is_none())
+            .map(|(r, _)| r)
+            .collect();
+        type Full<'b> = HashMap<(&'b str, &'b str, &'b str), u32, FastHash>;
+        let parts_of: Vec<&[&'a Reference]> =
+            listed.chunks(listed.len().div_ceil(4).max(1)).collect();
+        let counted = crate::parallel::map_each(&parts_of, |part| {
+            let mut counts = vec![0u32; number.len()];
+            let mut full: Full<'a> = HashMap::default();
+            for r in part.iter() {
+                for p in r.authors.iter().chain(&r.editors) {
+                    let (particle, family, given) = parts(p);
+                    if let Some(&k) = number.get(&(particle, family)) {
+                        counts[k] += 1;
+                        *full.entry((particle, family, given)).or_insert(0) += 1;
+                    }
+                }
+            }
+            (counts, full)
+        });
+        let mut counts = vec![0u32; number.len()];
+        let mut full: Full<'a> = HashMap::default();
+        for (part_counts, part_full) in counted {
+            counts
+                .iter_mut()
+                .zip(part_counts)
+                .for_each(|(c, n)| *c += n);
+            if full.is_empty() {
+                full = part_full;
+            } else {
+                for (name, n) in part_full {
+                    *full.entry(name).or_insert(0) += n;
                 }
             }
         }
+        for (spelling, k) in number {
+            s.spellings.insert(spelling, counts[k]);
+        }
+        s.full = full;
         s
     }
 
