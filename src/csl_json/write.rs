@@ -383,7 +383,7 @@ pub fn write_to(refs: &[Reference], mut out: impl std::io::Write) -> std::io::Re
         .map(|start| start..(start + PART).min(refs.len()))
         .collect();
     for block in parts.chunks(BLOCK) {
-        for printed in crate::parallel::map(block, 2, &print) {
+        for printed in crate::parallel::map(block, 2, print) {
             let printed = printed?;
             out.write_all(&printed)?;
             spare.give(printed);
