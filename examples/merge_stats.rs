@@ -20,7 +20,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// And its options (examples/publist.rs: arena_eager_commit = 4, purge_delay = 15).
 #[ctor::ctor(unsafe)]
 fn allocator_options() {
-    for (option, value) in [(4, 0), (15, 0)] {
+    for (option, value) in [(4, 0), (15, 1)] {
         unsafe { libmimalloc_sys::mi_option_set(option, value) };
     }
 }
