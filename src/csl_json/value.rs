@@ -5,9 +5,11 @@
 
 use serde_json::Value;
 
-/// One person or organisation.
+/// One person or organisation, as it is read: each part on its own, for
+/// the particles to be read out of the others ([`parse_particles`]); then
+/// held as a [`NameData`].
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct NameData {
+pub(crate) struct NameParts {
     pub family: Option<Box<str>>,
     pub given: Option<Box<str>>,
     pub ndp: Option<Box<str>>,
@@ -18,10 +20,86 @@ pub(crate) struct NameData {
     pub static_ordering: bool,
 }
 
+/// One person or organisation as the CSL processor holds it: the parts one
+/// after the other in one text, and where each ends. Six boxed parts took
+/// 104 bytes and a box per part beside, for every name of every item held
+/// while a bibliography is formatted (a third of the items' memory); this
+/// is 48 bytes and one box.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct NameData {
+    /// Family, given, non-dropping particle, dropping particle, suffix,
+    /// literal, in that order.
+    text: Box<str>,
+    /// The end of each part in `text`.
+    ends: [u32; 6],
+    /// Bit `k` set: part `k` is present (an empty part is not absent).
+    present: u8,
+    pub comma_suffix: bool,
+    pub static_ordering: bool,
+}
+
+impl From<NameParts> for NameData {
+    fn from(n: NameParts) -> NameData {
+        let parts = [&n.family, &n.given, &n.ndp, &n.dp, &n.suffix, &n.literal];
+        let mut text =
+            String::with_capacity(parts.iter().flat_map(|p| p.as_deref()).map(str::len).sum());
+        let (mut ends, mut present) = ([0u32; 6], 0u8);
+        for (k, part) in parts.iter().enumerate() {
+            if let Some(p) = part.as_deref() {
+                text.push_str(p);
+                present |= 1 << k;
+            }
+            // A name of more than 4 GB is not read (the reader's limits).
+            ends[k] = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        }
+        NameData {
+            text: text.into_boxed_str(),
+            ends,
+            present,
+            comma_suffix: n.comma_suffix,
+            static_ordering: n.static_ordering,
+        }
+    }
+}
+
 impl NameData {
+    fn part(&self, k: usize) -> Option<&str> {
+        if self.present & (1 << k) == 0 {
+            return None;
+        }
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        self.text.get(start..self.ends[k] as usize)
+    }
+
+    pub fn family(&self) -> Option<&str> {
+        self.part(0)
+    }
+
+    pub fn given(&self) -> Option<&str> {
+        self.part(1)
+    }
+
+    /// The non-dropping particle.
+    pub fn ndp(&self) -> Option<&str> {
+        self.part(2)
+    }
+
+    /// The dropping particle.
+    pub fn dp(&self) -> Option<&str> {
+        self.part(3)
+    }
+
+    pub fn suffix(&self) -> Option<&str> {
+        self.part(4)
+    }
+
+    pub fn literal(&self) -> Option<&str> {
+        self.part(5)
+    }
+
     /// Written family-first without spaces (Chinese, Japanese, Korean…).
     pub fn is_non_roman(&self) -> bool {
-        let fields = [self.family.as_deref(), self.given.as_deref()];
+        let fields = [self.family(), self.given()];
         let chars = || fields.iter().flatten().flat_map(|f| f.chars());
         if fields.iter().flatten().all(|f| f.is_ascii()) {
             return false;
@@ -68,7 +146,7 @@ pub(crate) fn text_field(map: &serde_json::Map<String, Value>, key: &str) -> Opt
 
 pub(crate) fn name(v: &Value) -> Option<NameData> {
     let map = v.as_object()?;
-    let mut n = NameData {
+    let mut n = NameParts {
         family: text_field(map, "family").map(Into::into),
         given: text_field(map, "given").map(Into::into),
         ndp: text_field(map, "non-dropping-particle").map(Into::into),
@@ -86,7 +164,7 @@ pub(crate) fn name(v: &Value) -> Option<NameData> {
         return None;
     }
     parse_particles(&mut n);
-    Some(n)
+    Some(n.into())
 }
 
 /// Particles written inside the name fields, as citeproc-js 2.4.63 reads
@@ -99,7 +177,7 @@ pub(crate) fn name(v: &Value) -> Option<NameData> {
 /// (a comma and "!" mark one printed after a comma: "John,! Jr."); lower-case
 /// words closing the given name are the dropping particle ("Ludwig van").
 /// A family name in double quotes is taken as written.
-pub(crate) fn parse_particles(n: &mut NameData) {
+pub(crate) fn parse_particles(n: &mut NameParts) {
     if let Some(family) = &n.family {
         if family.starts_with('"') && family.ends_with('"') && family.len() > 1 {
             n.family = Some(family[1..family.len() - 1].into());

@@ -440,15 +440,10 @@ impl Formatter {
         let processor = super::Processor::new(style.clone(), locales, lang);
         let is_owner = |n: &super::proc::NameData| {
             let p = Person {
-                family: n
-                    .family
-                    .as_deref()
-                    .or(n.literal.as_deref())
-                    .unwrap_or_default()
-                    .into(),
-                given: n.given.as_deref().map(String::from),
-                particle: n.ndp.as_deref().map(String::from),
-                suffix: n.suffix.as_deref().map(String::from),
+                family: n.family().or(n.literal()).unwrap_or_default().into(),
+                given: n.given().map(String::from),
+                particle: n.ndp().map(String::from),
+                suffix: n.suffix().map(String::from),
             };
             p.is_one_of(highlight)
         };

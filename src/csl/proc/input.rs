@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::vecmap::VecMap;
 use crate::csl_json::value::{date, name, parse_particles, scalar};
-pub(crate) use crate::csl_json::value::{DateData, NameData};
+pub(crate) use crate::csl_json::value::{DateData, NameData, NameParts};
 use crate::fasthash::FastHash;
 
 /// An item: its type, its id and its variables, by typed CSL variable.
@@ -451,19 +451,19 @@ fn name_of(n: &crate::csl_json::CslName) -> Option<NameData> {
             .filter(|s| !s.is_empty())
             .map(Box::from)
     };
-    let mut d = NameData {
+    let mut d = NameParts {
         family: clean(&n.family),
         given: clean(&n.given),
         ndp: clean(&n.non_dropping_particle),
         suffix: clean(&n.suffix),
         literal: clean(&n.literal),
-        ..NameData::default()
+        ..NameParts::default()
     };
     if d.literal.is_none() && d.family.is_none() && d.given.is_none() {
         return None;
     }
     parse_particles(&mut d);
-    Some(d)
+    Some(d.into())
 }
 
 #[cfg(test)]

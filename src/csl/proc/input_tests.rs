@@ -14,10 +14,7 @@ fn records_read_from_csl_json_keep_their_variables() {
     let var = |v: StandardVariable| item.vars.get(&Variable::Standard(v)).cloned();
     assert_eq!(var(StandardVariable::Title).as_deref(), Some("Riks"));
     assert_eq!(var(StandardVariable::ContainerTitle).as_deref(), Some("J"));
-    assert_eq!(
-        item.names[&NameVariable::Author][0].family.as_deref(),
-        Some("Gen")
-    );
+    assert_eq!(item.names[&NameVariable::Author][0].family(), Some("Gen"));
     assert_eq!(item.dates[&DateVariable::Issued].parts[0][0], 2020);
 }
 
@@ -30,11 +27,11 @@ fn particles_are_read_from_the_name_fields() {
     ]});
     let item = ItemData::from_json(&v, 0);
     let a = &item.names[&NameVariable::Author];
-    assert_eq!(a[0].ndp.as_deref(), Some("van"));
-    assert_eq!(a[0].family.as_deref(), Some("Gogh"));
-    assert_eq!(a[1].dp.as_deref(), Some("van"));
-    assert_eq!(a[1].given.as_deref(), Some("Ludwig"));
-    assert_eq!(a[2].suffix.as_deref(), Some("Jr."));
+    assert_eq!(a[0].ndp(), Some("van"));
+    assert_eq!(a[0].family(), Some("Gogh"));
+    assert_eq!(a[1].dp(), Some("van"));
+    assert_eq!(a[1].given(), Some("Ludwig"));
+    assert_eq!(a[2].suffix(), Some("Jr."));
     assert_eq!(item.id, "1");
 }
 
@@ -119,7 +116,7 @@ fn a_record_reads_the_same_field_by_field_as_from_its_json() {
     assert_eq!(typed.names[&NameVariable::Author].len(), csl.author.len());
     assert!(typed.names[&NameVariable::Author]
         .iter()
-        .any(|n| n.ndp.is_some()));
+        .any(|n| n.ndp().is_some()));
 }
 
 #[test]

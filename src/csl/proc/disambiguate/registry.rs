@@ -60,11 +60,11 @@ fn strip(s: &str) -> Cow<'_, str> {
 /// spaces), with the particle when `particle_in_key`. `None` for a name
 /// without family name.
 fn family_key(n: &NameData, particle_in_key: bool) -> Option<Cow<'_, str>> {
-    let pkey = strip(n.family.as_deref()?);
+    let pkey = strip(n.family()?);
     if pkey.is_empty() {
         return None;
     }
-    match &n.ndp {
+    match n.ndp() {
         Some(p) if particle_in_key => Some(Cow::Owned(format!("{pkey} {p}"))),
         _ => Some(pkey),
     }
@@ -73,7 +73,7 @@ fn family_key(n: &NameData, particle_in_key: bool) -> Option<Cow<'_, str>> {
 /// The given-name key: periods as spaces, a closing lower-case word such
 /// as a particle dropped.
 fn given_key(n: &NameData) -> Cow<'_, str> {
-    let skey = strip(n.given.as_deref().unwrap_or_default());
+    let skey = strip(n.given().unwrap_or_default());
     if let Some(k) = skey.rfind(' ') {
         let last = &skey[k + 1..];
         if !last.contains(',') && last == last.to_lowercase() {
@@ -205,11 +205,12 @@ mod tests {
     use super::*;
 
     fn name(family: &str, given: &str) -> NameData {
-        NameData {
+        crate::csl_json::value::NameParts {
             family: Some(family.into()),
             given: Some(given.into()),
-            ..NameData::default()
+            ..Default::default()
         }
+        .into()
     }
 
     #[test]

@@ -66,11 +66,7 @@ pub(super) fn trigraph(item: &ItemData) -> String {
             _ => &[1, 1, 1, 1],
         };
         for (n, width) in names.iter().zip(widths) {
-            let name = n
-                .family
-                .as_deref()
-                .or(n.literal.as_deref())
-                .unwrap_or_default();
+            let name = n.family().or(n.literal()).unwrap_or_default();
             let lower = name.to_lowercase();
             let name = ["a ", "the ", "an "]
                 .iter()

@@ -21,14 +21,14 @@ impl Ctx<'_> {
         level: u8,
     ) -> Vec<Node> {
         let family_part = name_el.name_part_family();
-        if let Some(lit) = &n.literal {
+        if let Some(lit) = n.literal() {
             // citeproc-js renders a literal name as an institution, whose
             // part takes the family name-part's formatting and text case
             // (not its affixes) when the style has no cs:institution.
             return decor(rich(lit), family_part, self.is_english());
         }
         let given_part = name_el.name_part_given();
-        let family = n.family.as_deref().unwrap_or_default();
+        let family = n.family().unwrap_or_default();
         // citeproc-js's _givenName: the level the style gives (0 for the
         // short form, 1 with initialize-with, 2 without), raised to the
         // level asked for.
@@ -43,15 +43,15 @@ impl Ctx<'_> {
         } else {
             NameForm::Long
         };
-        if n.family.is_none() {
+        if n.family().is_none() {
             // A name with only a given part ("Banksy") is written as it is.
-            return rich(n.given.as_deref().unwrap_or_default());
+            return rich(n.given().unwrap_or_default());
         }
         let with_initials = matches!(
             self.env.style.citation.givenname_disambiguation_rule,
             DisambiguationRule::AllNamesWithInitials | DisambiguationRule::PrimaryNameWithInitials
         );
-        let given = n.given.as_deref().map(|g| {
+        let given = n.given().map(|g| {
             let with = options.initialize_with.or(with_initials.then_some(""));
             match (level, with) {
                 (1, Some(with)) => initialize(
@@ -86,13 +86,10 @@ impl Ctx<'_> {
         // given name) and puts the part's affixes around the group.
         let fam = |s: &str| decor(rich(s), family_part, english);
         let giv = |s: &str| decor(rich(s), given_part, english);
-        let ndp = n.ndp.as_deref().map(fam).unwrap_or_default();
-        let dp = n.dp.as_deref().map(giv).unwrap_or_default();
+        let ndp = n.ndp().map(fam).unwrap_or_default();
+        let dp = n.dp().map(giv).unwrap_or_default();
         let family_nodes = fam(family);
-        let hyphenated = n
-            .ndp
-            .as_deref()
-            .is_some_and(|p| p.ends_with(['\'', '’', '-']));
+        let hyphenated = n.ndp().is_some_and(|p| p.ends_with(['\'', '’', '-']));
         // The non-dropping particle before the family name.
         let with_ndp = |family_nodes: Vec<Node>| {
             join(ndp.clone(), family_nodes, if hyphenated { "" } else { " " })
@@ -101,7 +98,7 @@ impl Ctx<'_> {
             return affix(with_ndp(family_nodes), family_part);
         }
         let given = given.as_deref().map(giv).unwrap_or_default();
-        let suffix = n.suffix.as_deref().map(rich).unwrap_or_default();
+        let suffix = n.suffix().map(rich).unwrap_or_default();
         if inverted {
             // Family first: [ndp] family, given [dp] [ndp if demoted], suffix
             let demoted =
@@ -122,8 +119,8 @@ impl Ctx<'_> {
         // Display order: given [dp] [ndp] family [suffix]; a dropping
         // particle ending in an apostrophe or hyphen joins the family name
         // when there is no non-dropping one (not "de'").
-        let dp_joins = n.ndp.is_none()
-            && n.dp.as_deref().is_some_and(|p| {
+        let dp_joins = n.ndp().is_none()
+            && n.dp().is_some_and(|p| {
                 p.ends_with(['\'', 'ʼ', '’', '-'])
                     && &p[..p.len() - p.chars().last().map_or(0, char::len_utf8)] != "de"
             });
@@ -183,7 +180,7 @@ pub(super) fn person_affixes(
     n: &NameData,
     name_el: &hayagriva::citationberg::Name,
 ) -> Vec<Node> {
-    if n.literal.is_some() {
+    if n.literal().is_some() {
         return r;
     }
     decorate(r, &name_el.formatting, &name_el.affixes, None, false)

@@ -354,10 +354,10 @@ impl Ctx<'_> {
                 let mut param = match self.request {
                     Some(_) => {
                         let mut val = asked.and_then(|g| g.get(i).copied()).unwrap_or(paramx);
-                        if val == 1 && by_cite && (!initials || n.given.is_none()) {
+                        if val == 1 && by_cite && (!initials || n.given().is_none()) {
                             val = 2;
                         }
-                        if c.disambiguate_add_givenname && n.given.is_some() {
+                        if c.disambiguate_add_givenname && n.given().is_some() {
                             eval(val)
                         } else {
                             val
@@ -429,7 +429,7 @@ impl Ctx<'_> {
                     r = vec![Node::Tagged(Tag::Highlight, r)];
                 }
             }
-            rendered.push((r, inverted && n.literal.is_none() && !n.is_non_roman()));
+            rendered.push((r, inverted && n.literal().is_none() && !n.is_non_roman()));
         }
         let delim = options.delimiter;
         let and = match options.and {
