@@ -69,6 +69,7 @@ pub(super) fn overlay(item: &mut CslItem, r: &Reference, original: &Map<String, 
 /// then, and every typed field is cleared), moved out of the parsed
 /// original rather than copied into an item. `None` when the reference has
 /// no CSL-JSON original or a typed field differs from it (`to_csl` then).
+#[cfg(feature = "csl")]
 pub(crate) fn unchanged_original(r: &Reference) -> Option<(String, Map<String, Value>)> {
     let Some(crate::model::Original::CslJson(record)) = &r.original else {
         return None;

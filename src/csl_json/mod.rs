@@ -26,6 +26,7 @@ mod scan;
 pub(crate) mod value;
 mod write;
 
+#[cfg(feature = "csl")]
 pub(crate) use carry::unchanged_original;
 pub use parts::variables;
 pub use read::read;
