@@ -122,6 +122,11 @@ impl std::str::FromStr for Engine {
     }
 }
 
+/// Frees the processor's items on all cores (a million took a second on one).
+fn free_items(mut items: Vec<super::proc::ItemData>) {
+    crate::parallel::map_mut(&mut items, 4096, |_, item| drop(std::mem::take(item)));
+}
+
 impl Formatter {
     /// A formatter with hayagriva's locales, the style's default locale and plain text output.
     ///
@@ -497,7 +502,7 @@ impl Formatter {
             &self.highlight,
             self.links.then_some(&links_of),
         );
-        drop(items);
+        free_items(items);
         self.document(&entries)
     }
 
@@ -543,6 +548,7 @@ impl Formatter {
             &mut emit,
         );
         written?;
+        free_items(items);
         doc.close()
     }
 
