@@ -8,7 +8,6 @@
 
 use serde_json::{Map, Value};
 
-use crate::parallel::Spare;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
@@ -26,6 +25,7 @@ use crate::model::{
     CslRecord, Date, Kind, Link, LinkKind, Location, Note, Original, Pages, Person, Provenance,
     Reference,
 };
+use crate::parallel::Spare;
 
 /// Reads CSL-JSON text: an array of items (or a single item). Fails only
 /// when the text is not JSON; an item that cannot be read is a diagnostic
