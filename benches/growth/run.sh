@@ -78,3 +78,8 @@ for n in $SIZES; do
       'BEGIN { printf "%-8s %-16s %8.2fs %8.2fs   publist format --style apa %.2fs (cpu %.2fs): pandoc / publist = %.1fx (cpu %.1fx)\n", n, "pandoc", s, c, p, q, s / p, c / q }'
   fi
 done
+# The VM's speed during the run: sha256sum of the last input (in the page cache), a CPU-bound
+# job whose time does not depend on publist (the 1M file: 1.6-1.8 s when the VM runs at its
+# usual speed, up to 3.5 s in its slow minutes; BENCHMARKS.md, Scale).
+/usr/bin/time -f '%e' -o "$OUT/time.txt" sha256sum "$in" > /dev/null
+echo "# VM speed index: sha256sum of $(basename "$in") took $(cat "$OUT/time.txt") s"
