@@ -49,7 +49,8 @@ impl From<NameParts> for NameData {
                 text.push_str(p);
                 present |= 1 << k;
             }
-            // A name of more than 4 GB is not read (the reader's limits).
+            // Parts past 4 GiB into the text would read as absent; a name
+            // that long is not one any reader holds (each holds the item).
             ends[k] = u32::try_from(text.len()).unwrap_or(u32::MAX);
         }
         NameData {
