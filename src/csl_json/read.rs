@@ -142,6 +142,9 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
                 .iter()
                 .map(|e| (e.line, &kept[e.start..e.end]))
                 .collect();
+            if read_elements(&items, name, &mut parsed, &spare).is_none() {
+                return Ok(None);
+            }
             if first_block {
                 // A list grown by doubling leaves the blocks it outgrew to
                 // the allocator (tens of megabytes resident at 100k items):
@@ -151,20 +154,12 @@ fn read_path_in_blocks(path: &Path, name: &str, block: usize) -> Result<Parsed, 
                 // hundreds of times the file); memory untouched stays
                 // virtual. Without room, the list grows as it did.
                 first_block = false;
-                let mut first = Parsed::default();
-                if read_elements(&items, name, &mut first, &spare).is_none() {
-                    return Ok(None);
-                }
                 let read_so_far = (before + n).max(1) as u128;
-                let estimate = (u128::from(size) * first.references.len() as u128 * 21
+                let estimate = (u128::from(size) * parsed.references.len() as u128 * 21
                     / (read_so_far * 20))
                     .min(u128::from(size / 128)) as usize;
-                let _ = parsed.references.try_reserve(estimate.saturating_add(16));
-                parsed.references.append(&mut first.references);
-                parsed.diagnostics.append(&mut first.diagnostics);
-                parsed.items += first.items;
-            } else if read_elements(&items, name, &mut parsed, &spare).is_none() {
-                return Ok(None);
+                let more = estimate.saturating_sub(parsed.references.len());
+                let _ = parsed.references.try_reserve(more.saturating_add(16));
             }
             found.clear();
             let keep = scanner.keep_from();
