@@ -222,6 +222,25 @@ pub(super) fn typed_text(p: Part, r: &Reference, out: &mut Vec<u8>) -> bool {
     }
 }
 
+/// The parts `record` leaves out whose typed value in `r` is still the one
+/// read (by the hash): each part's place in [`PARTS`] and, where `r` has a
+/// value for it, the range of its typed text, appended to `values`.
+pub(super) fn put_back(
+    record: &CslRecord,
+    r: &Reference,
+    values: &mut Vec<u8>,
+) -> Vec<(usize, Option<std::ops::Range<usize>>)> {
+    let mut out = Vec::new();
+    for (k, (p, _)) in PARTS.iter().enumerate() {
+        if record.reproduced(k) == Some(hash(*p, r)) {
+            let at = values.len();
+            let typed = typed_text(*p, r, values);
+            out.push((k, typed.then_some(at..values.len())));
+        }
+    }
+    out
+}
+
 /// The record's text with every variable the reader left to the typed
 /// fields put back where `r` still holds the value it read (by the hash):
 /// what the record held before (keys sorted). A part whose typed value
@@ -234,15 +253,10 @@ pub(crate) fn full_text<'a>(record: &'a CslRecord, r: &Reference) -> Cow<'a, str
     }
     // The typed values one after another in one buffer.
     let mut values = Vec::with_capacity(text.len() * 2);
-    let mut typed: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
-    for (k, (p, name)) in PARTS.iter().enumerate() {
-        if record.reproduced(k).is_some_and(|h| h == hash(*p, r)) {
-            let at = values.len();
-            if typed_text(*p, r, &mut values) {
-                typed.push((name, at..values.len()));
-            }
-        }
-    }
+    let typed: Vec<(&str, std::ops::Range<usize>)> = put_back(record, r, &mut values)
+        .into_iter()
+        .filter_map(|(k, at)| Some((PARTS[k].1, at?)))
+        .collect();
     if typed.is_empty() {
         return Cow::Borrowed(text);
     }

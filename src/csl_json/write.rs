@@ -189,14 +189,9 @@ fn print_carried(r: &Reference, id: &str, record: &CslRecord, buf: &mut Vec<u8>)
     // the hash it had when read; else it is as a variable the item lacks.
     let mut values = Vec::with_capacity(512);
     let mut put_back = Vec::new();
-    for (k, (p, name)) in PARTS.iter().enumerate() {
-        if record.reproduced(k) == Some(parts::hash(*p, r)) {
-            changed[k] = false;
-            let at = values.len();
-            if parts::typed_text(*p, r, &mut values) {
-                put_back.push((*name, at..values.len()));
-            }
-        }
+    for (k, at) in parts::put_back(record, r, &mut values) {
+        changed[k] = false;
+        put_back.extend(at.map(|at| (PARTS[k].1, at)));
     }
     let Ok(values) = std::str::from_utf8(&values) else {
         return false;
