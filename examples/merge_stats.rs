@@ -14,16 +14,9 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-/// The binary's allocator (examples/publist.rs), so that the figures match it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-/// And its options (examples/publist.rs: arena_eager_commit = 4, purge_delay = 15).
-#[ctor::ctor(unsafe)]
-fn allocator_options() {
-    for (option, value) in [(4, 0), (15, 1)] {
-        unsafe { libmimalloc_sys::mi_option_set(option, value) };
-    }
-}
+/// The binary's allocator and its options, so that the figures match it.
+#[path = "shared/allocator.rs"]
+mod allocator;
 
 #[path = "../benches/synthetic.rs"]
 mod synthetic;

@@ -9,17 +9,8 @@ use publist::csl::{CvOptions, Engine, Formatter, GroupBy, Numbering, OutputForma
 use publist::csl::{Page, PageOptions};
 use publist::{Code, Diagnostic, Format, Library, Person, Reference};
 
-/// mimalloc: a third less CPU than glibc's for `format` of 100k items (BENCHMARKS.md, Scale).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-/// Before the first allocation: freed memory given back after 1 ms, arenas committed as used
-/// (mimalloc.h: arena_eager_commit = 4, purge_delay = 15; BENCHMARKS.md, Scale: purge delay).
-#[ctor::ctor(unsafe)]
-fn allocator_options() {
-    for (option, value) in [(4, 0), (15, 1)] {
-        unsafe { libmimalloc_sys::mi_option_set(option, value) };
-    }
-}
+#[path = "shared/allocator.rs"]
+mod allocator;
 
 const AFTER_HELP: &str = "\
 Inputs: CV text, markdown, LaTeX or HTML; .bib; CSL-JSON; hayagriva YAML: by extension, else by
