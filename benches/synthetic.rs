@@ -120,9 +120,10 @@ pub fn references(n: usize, seed: u64) -> Vec<Reference> {
             6..=8 => {
                 let mut v = base.clone();
                 let a = rng.below(v.authors.len());
-                let fam = &mut v.authors[a].family;
+                let mut fam = v.authors[a].family().to_string();
                 if fam.len() > 4 {
                     fam.remove(2);
+                    v.authors[a].set_family(&fam);
                 }
                 v.pages = Some(Pages::Placeholder("TBA".into()));
                 out.push(listed(&v, work * 10 + 2));
@@ -320,9 +321,7 @@ impl Field {
 
     fn person(&self, a: usize) -> Person {
         let a = &self.authors[a];
-        let mut p = Person::new(&a.family, Some(&a.given));
-        p.particle = a.particle.map(str::to_string);
-        p
+        Person::from_parts(&a.family, Some(&a.given), a.particle, None)
     }
 
     fn title(&mut self) -> String {
@@ -429,14 +428,17 @@ impl Field {
             1 => {
                 for p in &mut v.authors {
                     let initials = p.initials();
-                    p.given = Some(initials.chars().map(|c| format!("{c}.")).collect());
+                    let dotted: String = initials.chars().map(|c| format!("{c}.")).collect();
+                    p.set_given(Some(&dotted));
                 }
             }
             // The particle written into the family name.
             2 => {
                 for p in &mut v.authors {
-                    if let Some(particle) = p.particle.take() {
-                        p.family = format!("{particle} {}", p.family);
+                    if let Some(particle) = p.particle() {
+                        let family = format!("{particle} {}", p.family());
+                        p.set_family(&family);
+                        p.set_particle(None);
                     }
                 }
             }

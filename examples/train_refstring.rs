@@ -184,13 +184,13 @@ fn label(tokens: &[TrainingToken], r: &Reference) -> Option<Vec<&'static str>> {
         let mut given: Vec<String> = Vec::new();
         let mut initials: Vec<String> = Vec::new();
         for p in people {
-            fam.extend(words(&p.family));
-            fam.extend(p.family.split_whitespace().map(fold));
-            fam.extend(p.family.split(['-', ' ']).map(fold));
-            if let Some(pa) = &p.particle {
+            fam.extend(words(&p.family()));
+            fam.extend(p.family().split_whitespace().map(fold));
+            fam.extend(p.family().split(['-', ' ']).map(fold));
+            if let Some(pa) = &p.particle() {
                 fam.extend(words(pa));
             }
-            if let Some(g) = &p.given {
+            if let Some(g) = &p.given() {
                 given.extend(words(g));
                 for w in g.split([' ', '.', '-']).filter(|w| !w.is_empty()) {
                     given.push(fold(w));
@@ -349,11 +349,11 @@ fn label(tokens: &[TrainingToken], r: &Reference) -> Option<Vec<&'static str>> {
 
 /// A family name as CVs write it, with given names or initials.
 fn name_forms(p: &Person, form: usize) -> String {
-    let fam = match &p.particle {
-        Some(pa) => format!("{pa} {}", p.family),
-        None => p.family.clone(),
+    let fam = match &p.particle() {
+        Some(pa) => format!("{pa} {}", p.family()),
+        None => p.family().to_string(),
     };
-    let given = p.given.clone().unwrap_or_default();
+    let given = p.given().unwrap_or_default();
     let initials: String = given
         .split([' ', '.', '-'])
         .filter_map(|w| w.chars().next())
@@ -442,8 +442,8 @@ fn noise(text: &str, r: &Reference, rng: &mut Rng) -> String {
     let mut t = text.to_string();
     if rng.chance(0.25) {
         if let Some(p) = r.authors.get(rng.below(r.authors.len().max(1))) {
-            if let Some(pos) = t.find(&p.family) {
-                let end = pos + p.family.len();
+            if let Some(pos) = t.find(&p.family()) {
+                let end = pos + p.family().len();
                 let stop =
                     t[end..]
                         .find([',', ';'])
@@ -455,8 +455,8 @@ fn noise(text: &str, r: &Reference, rng: &mut Rng) -> String {
     }
     if rng.chance(0.08) {
         if let Some(p) = r.authors.first() {
-            if let Some(pos) = t.find(&p.family) {
-                let end = pos + p.family.len();
+            if let Some(pos) = t.find(&p.family()) {
+                let end = pos + p.family().len();
                 t.insert(end, '*');
             }
         }

@@ -89,10 +89,7 @@ fn escaping_reference() -> Reference {
     );
     r.authors = vec![
         Person::new("Höhne", Some("M.-C. M.")),
-        Person {
-            particle: Some("de".into()),
-            ..Person::new("Lange", Some("T."))
-        },
+        Person::from_parts("Lange", Some("T."), Some("de"), None),
         Person::new("World Health Organization", None),
         Person::new("Nikolić", Some("K.")),
     ];
@@ -148,13 +145,10 @@ fn import_of_a_hand_written_file() {
     let proc = by_key("icml2016ws");
     assert_eq!(proc.kind, Kind::Book);
     assert_eq!(
-        proc.editors
-            .iter()
-            .map(|p| p.family.as_str())
-            .collect::<Vec<_>>(),
+        proc.editors.iter().map(|p| p.family()).collect::<Vec<_>>(),
         ["Kim", "Malioutov", "Varshney"]
     );
-    assert_eq!(proc.editors[1].given.as_deref(), Some("Dmitry M."));
+    assert_eq!(proc.editors[1].given(), Some("Dmitry M."));
     assert_eq!(proc.sources[0].at.line, 5);
 
     // crossref: the booktitle, year and publisher come from the proceedings.
@@ -165,9 +159,9 @@ fn import_of_a_hand_written_file() {
         Some("Proceedings of the ICML'16 Workshop on Human Interpretability")
     );
     assert_eq!(binder.year(), Some(2016));
-    assert_eq!(binder.authors[2].family, "Montavon");
-    assert_eq!(binder.authors[2].given.as_deref(), Some("Grégoire"));
-    assert_eq!(binder.authors[4].family, "Müller");
+    assert_eq!(binder.authors[2].family(), "Montavon");
+    assert_eq!(binder.authors[2].given(), Some("Grégoire"));
+    assert_eq!(binder.authors[4].family(), "Müller");
     assert_eq!(
         binder.pages,
         Some(Pages::Range {
@@ -211,10 +205,7 @@ fn import_of_a_hand_written_file() {
     assert_eq!(book.title, "A Title with Braces and NESTED Groups");
     assert_eq!(
         book.authors[0],
-        Person {
-            particle: Some("van der".into()),
-            ..Person::new("Berg", Some("Jan"))
-        }
+        Person::from_parts("Berg", Some("Jan"), Some("van der"), None)
     );
     assert_eq!(
         book.authors[1],
@@ -243,7 +234,7 @@ fn import_of_a_hand_written_file() {
     assert_eq!(scholar.kind, Kind::Preprint);
     assert_eq!(scholar.container, None);
     assert_eq!(scholar.ids.arxiv.as_ref().unwrap().as_str(), "2202.06861");
-    assert_eq!(scholar.authors[0].family, "Hedström");
+    assert_eq!(scholar.authors[0].family(), "Hedström");
 }
 
 #[test]

@@ -83,7 +83,7 @@ fn zotero_and_pandoc_style_items() {
     assert_eq!(q.ids.arxiv.as_ref().unwrap().as_str(), "2202.06861");
     assert_eq!(q.publisher, None);
     assert_eq!(
-        q.authors[0].family,
+        q.authors[0].family(),
         "Understandable Machine Intelligence Lab"
     );
     assert_eq!(q.year(), Some(2022));
@@ -149,7 +149,7 @@ fn hayagriva_yaml_round_trip_keeps_the_core_fields() {
             "{key}"
         );
         let families =
-            |p: &[publist::Person]| p.iter().map(|p| p.family.clone()).collect::<Vec<_>>();
+            |p: &[publist::Person]| p.iter().map(|p| p.family().to_string()).collect::<Vec<_>>();
         assert_eq!(families(&b.authors), families(&r.authors), "{key}");
         assert_eq!(b.container, r.container, "{key}");
         // hayagriva's importer drops `pubstate`, where placeholder pages (TBA) travel.

@@ -133,7 +133,7 @@ fn editors_marker_makes_an_edited_book() {
     let r = one("## Books\n1. Longo L, **Lapuschkin S** and Seifert C, editors (2024).\n\"XAI\".\nSpringer (Cham), Part I ISBN: 978-3-031-63787-2. Part II ISBN: 978-3-031-63797-1.\n");
     assert_eq!(r.kind, Kind::Book);
     assert!(r.authors.is_empty());
-    let eds: Vec<_> = r.editors.iter().map(|p| p.family.as_str()).collect();
+    let eds: Vec<_> = r.editors.iter().map(|p| p.family()).collect();
     assert_eq!(eds, ["Longo", "Lapuschkin", "Seifert"]);
     assert_eq!(r.ids.isbn.len(), 2);
     assert_eq!(
@@ -148,13 +148,7 @@ fn author_forms() {
     let got: Vec<_> = r
         .authors
         .iter()
-        .map(|p| {
-            (
-                p.particle.as_deref(),
-                p.family.as_str(),
-                p.given.as_deref().unwrap_or(""),
-            )
-        })
+        .map(|p| (p.particle(), p.family(), p.given().unwrap_or("")))
         .collect();
     assert_eq!(
         got,

@@ -46,11 +46,8 @@ fn person() -> impl Strategy<Value = Person> {
         proptest::option::of("[A-Z]\\.( [A-Z]\\.)?"),
         proptest::option::of(prop_oneof!["de", "van der", "von"]),
     )
-        .prop_map(|(family, given, particle)| Person {
-            family,
-            given,
-            particle,
-            suffix: None,
+        .prop_map(|(family, given, particle)| {
+            Person::from_parts(&family, given.as_deref(), particle.as_deref(), None)
         })
 }
 

@@ -21,7 +21,7 @@ fn summary(r: &Reference) -> (usize, String, String, Option<i32>) {
         r.sources[0].at.line,
         r.authors
             .first()
-            .map_or(String::new(), |p| p.family.clone()),
+            .map_or(String::new(), |p| p.family().to_string()),
         r.title.clone(),
         r.year(),
     )
@@ -158,7 +158,7 @@ fn dashes_stand_for_the_authors_above() {
             ),
         ]
     );
-    assert_eq!(p.references[1].authors[0].given.as_deref(), Some("Ngozi"));
+    assert_eq!(p.references[1].authors[0].given(), Some("Ngozi"));
     assert!(
         !p.diagnostics
             .iter()

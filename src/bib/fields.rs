@@ -258,18 +258,18 @@ fn names(people: &[Person], text: &impl Fn(&str) -> String) -> String {
     people
         .iter()
         .map(|p| {
-            let family = text(&p.family);
-            let family = match &p.particle {
+            let family = text(p.family());
+            let family = match p.particle() {
                 Some(particle) => format!("{} {family}", text(particle)),
                 // `{de Rijke}`, `{World Health Organization}`: one family name.
-                None if p.family.contains(' ')
-                    || p.family.starts_with(|c: char| c.is_lowercase()) =>
+                None if p.family().contains(' ')
+                    || p.family().starts_with(|c: char| c.is_lowercase()) =>
                 {
                     format!("{{{family}}}")
                 }
                 None => family,
             };
-            match (&p.suffix, &p.given) {
+            match (p.suffix(), p.given()) {
                 (Some(s), Some(g)) => format!("{family}, {}, {}", text(s), text(g)),
                 (None, Some(g)) => format!("{family}, {}", text(g)),
                 (Some(s), None) => format!("{family}, {}, ", text(s)),

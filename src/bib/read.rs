@@ -153,7 +153,7 @@ pub fn read_file(path: impl AsRef<std::path::Path>) -> Result<Parsed, crate::Err
 ///
 /// ```
 /// let parsed = publist::bib::read_bytes(b"@article{b, author = {M\xfcller, Klaus}, title = {T}, year = 2001}", "old.bib")?;
-/// assert_eq!(parsed.references[0].authors[0].family, "Müller");
+/// assert_eq!(parsed.references[0].authors[0].family(), "Müller");
 /// assert_eq!(parsed.diagnostics[0].code, publist::Code::Encoding);
 /// # Ok::<(), publist::Error>(())
 /// ```

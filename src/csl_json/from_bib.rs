@@ -144,14 +144,14 @@ fn names_json(people: &[Person]) -> Value {
             .iter()
             .map(|p| {
                 let mut o = Map::new();
-                o.insert("family".into(), json!(p.family));
-                if let Some(g) = &p.given {
+                o.insert("family".into(), json!(p.family()));
+                if let Some(g) = p.given() {
                     o.insert("given".into(), json!(g));
                 }
-                if let Some(x) = &p.particle {
+                if let Some(x) = p.particle() {
                     o.insert("non-dropping-particle".into(), json!(x));
                 }
-                if let Some(x) = &p.suffix {
+                if let Some(x) = p.suffix() {
                     o.insert("suffix".into(), json!(x));
                 }
                 Value::Object(o)

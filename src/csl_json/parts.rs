@@ -159,11 +159,11 @@ pub(super) fn typed_text(p: Part, r: &Reference, out: &mut Vec<u8>) -> bool {
                 out.push(b',');
             }
             out.extend_from_slice(b"{\"family\":");
-            canon::string(&p.family, out);
+            canon::string(p.family(), out);
             for (name, v) in [
-                ("given", &p.given),
-                ("non-dropping-particle", &p.particle),
-                ("suffix", &p.suffix),
+                ("given", p.given()),
+                ("non-dropping-particle", p.particle()),
+                ("suffix", p.suffix()),
             ] {
                 if let Some(v) = v {
                     out.extend_from_slice(b",\"");

@@ -38,7 +38,7 @@ use crate::parallel::Spare;
 ///   {"id": "b", "type": "book"}]"#;
 /// let parsed = publist::csl_json::read(json, "refs.json").unwrap();
 /// let r = &parsed.references[0];
-/// assert_eq!(r.authors[0].particle.as_deref(), Some("de"));
+/// assert_eq!(r.authors[0].particle(), Some("de"));
 /// assert_eq!(r.issued, Some(publist::Date { year: 2023, month: Some(5), day: None }));
 /// assert_eq!(r.volume.as_deref(), Some("5"));
 /// // An item without a title is kept, with a warning.
@@ -444,18 +444,22 @@ fn kind_of(t: &str, number: Option<&str>) -> Kind {
 fn names(list: &List<NameFields>) -> Vec<Person> {
     let mut people = Vec::with_capacity(list.iter().count());
     people.extend(list.iter().filter_map(|n| {
-        let family = n.family.owned().or_else(|| n.literal.owned())?;
+        let family = n.family.get().or_else(|| n.literal.get())?;
+        let both;
         let particle = match (n.dropping_particle.get(), n.non_dropping_particle.get()) {
-            (Some(d), Some(nd)) => Some(format!("{d} {nd}")),
-            (Some(p), None) | (None, Some(p)) => Some(p.to_string()),
+            (Some(d), Some(nd)) => {
+                both = format!("{d} {nd}");
+                Some(both.as_str())
+            }
+            (Some(p), None) | (None, Some(p)) => Some(p),
             (None, None) => None,
         };
-        Some(Person {
+        Some(Person::from_parts(
             family,
-            given: n.given.owned(),
+            n.given.get(),
             particle,
-            suffix: n.suffix.owned(),
-        })
+            n.suffix.get(),
+        ))
     }));
     people
 }

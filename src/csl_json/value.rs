@@ -5,6 +5,8 @@
 
 use serde_json::Value;
 
+use crate::model::packed::Packed;
+
 /// One person or organisation, as it is read: each part on its own, for
 /// the particles to be read out of the others ([`parse_particles`]); then
 /// held as a [`NameData`].
@@ -21,19 +23,15 @@ pub(crate) struct NameParts {
 }
 
 /// One person or organisation as the CSL processor holds it: the parts one
-/// after the other in one text, and where each ends. Six boxed parts took
-/// 104 bytes and a box per part beside, for every name of every item held
+/// after the other in one text ([`Packed`]). Six boxed parts took 104
+/// bytes and a box per part beside, for every name of every item held
 /// while a bibliography is formatted (a third of the items' memory); this
-/// is 48 bytes and one box.
+/// is 40 bytes and one box.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct NameData {
     /// Family, given, non-dropping particle, dropping particle, suffix,
     /// literal, in that order.
-    text: Box<str>,
-    /// The end of each part in `text`.
-    ends: [u32; 6],
-    /// Bit `k` set: part `k` is present (an empty part is not absent).
-    present: u8,
+    parts: Packed<5>,
     pub comma_suffix: bool,
     pub static_ordering: bool,
 }
@@ -41,22 +39,8 @@ pub(crate) struct NameData {
 impl From<NameParts> for NameData {
     fn from(n: NameParts) -> NameData {
         let parts = [&n.family, &n.given, &n.ndp, &n.dp, &n.suffix, &n.literal];
-        let mut text =
-            String::with_capacity(parts.iter().flat_map(|p| p.as_deref()).map(str::len).sum());
-        let (mut ends, mut present) = ([0u32; 6], 0u8);
-        for (k, part) in parts.iter().enumerate() {
-            if let Some(p) = part.as_deref() {
-                text.push_str(p);
-                present |= 1 << k;
-            }
-            // Parts past 4 GiB into the text would read as absent; a name
-            // that long is not one any reader holds (each holds the item).
-            ends[k] = u32::try_from(text.len()).unwrap_or(u32::MAX);
-        }
         NameData {
-            text: text.into_boxed_str(),
-            ends,
-            present,
+            parts: Packed::new(&parts.map(|p| p.as_deref())),
             comma_suffix: n.comma_suffix,
             static_ordering: n.static_ordering,
         }
@@ -65,11 +49,7 @@ impl From<NameParts> for NameData {
 
 impl NameData {
     fn part(&self, k: usize) -> Option<&str> {
-        if self.present & (1 << k) == 0 {
-            return None;
-        }
-        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
-        self.text.get(start..self.ends[k] as usize)
+        self.parts.part(k)
     }
 
     pub fn family(&self) -> Option<&str> {

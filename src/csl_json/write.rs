@@ -13,11 +13,11 @@ use crate::model::{CslRecord, Kind, LinkKind, Original, Person, Reference};
 
 fn csl_name(p: &Person) -> CslName {
     CslName {
-        family: Some(p.family.clone()),
-        given: p.given.clone(),
+        family: Some(p.family().to_string()),
+        given: p.given().map(str::to_string),
         dropping_particle: None,
-        non_dropping_particle: p.particle.clone(),
-        suffix: p.suffix.clone(),
+        non_dropping_particle: p.particle().map(str::to_string),
+        suffix: p.suffix().map(str::to_string),
         literal: None,
     }
 }

@@ -52,7 +52,7 @@ pub(crate) fn not_a_reference(text: &str, r: &Reference) -> Option<&'static str>
     // Committee": a name made only of activity words is no evidence (a
     // surname such as Guest or Judge comes with a given name or initials).
     let activity_name = |p: &crate::model::Person| {
-        [Some(p.family.as_str()), p.given.as_deref()]
+        [Some(p.family()), p.given()]
             .into_iter()
             .flatten()
             .flat_map(str::split_whitespace)

@@ -142,8 +142,8 @@ impl Syntax {
 ///
 /// ```
 /// let people = publist::cv::names("Müller K-R; de Lange T");
-/// assert_eq!(people[0].given.as_deref(), Some("K.-R."));
-/// assert_eq!(people[1].particle.as_deref(), Some("de"));
+/// assert_eq!(people[0].given(), Some("K.-R."));
+/// assert_eq!(people[1].particle(), Some("de"));
 /// ```
 pub fn names(text: &str) -> Vec<Person> {
     names::parse_names(text).persons
@@ -158,7 +158,7 @@ pub fn names(text: &str) -> Vec<Person> {
 /// let parsed = publist::cv::read(cv, "cv.md");
 /// let r = &parsed.references[0];
 /// assert_eq!(r.kind, publist::Kind::Preprint);
-/// assert_eq!(r.authors[1].family, "Bach");
+/// assert_eq!(r.authors[1].family(), "Bach");
 /// assert_eq!(r.ids.arxiv.as_ref().unwrap().as_str(), "1409.8035");
 /// assert_eq!(r.sources[0].at.line, 3);
 /// ```

@@ -88,8 +88,8 @@ pub(crate) fn parse_names(text: &str) -> NameList {
         // belongs to the name before it.
         if tokens.iter().all(|t| is_initials(t)) {
             if let Some(last) = list.persons.last_mut() {
-                if last.given.is_none() {
-                    last.given = Some(dotted_initials(&tokens.join(" ")));
+                if last.given().is_none() {
+                    last.set_given(Some(&dotted_initials(&tokens.join(" "))));
                     continue;
                 }
             }
@@ -156,7 +156,7 @@ fn chunk_to_persons(tokens: &[&str]) -> Vec<Person> {
             return vec![Person::new(&given, None)];
         }
         let mut p = family_person(family_tokens);
-        p.given = Some(dotted_initials(&given));
+        p.set_given(Some(&dotted_initials(&given)));
         return vec![p];
     }
     if !initial_flags.iter().any(|&f| f) {
@@ -170,7 +170,7 @@ fn chunk_to_persons(tokens: &[&str]) -> Vec<Person> {
             .filter(|&i| i > 0);
         let family_start = particle_at.unwrap_or(tokens.len() - 1);
         let mut p = family_person(&tokens[family_start..]);
-        p.given = Some(tokens[..family_start].join(" "));
+        p.set_given(Some(&tokens[..family_start].join(" ")));
         return vec![p];
     }
     // Family-first, possibly several names run together.
@@ -194,7 +194,7 @@ fn chunk_to_persons(tokens: &[&str]) -> Vec<Person> {
         }
         let mut p = family_person(family_tokens);
         if !initials.is_empty() {
-            p.given = Some(dotted_initials(&initials));
+            p.set_given(Some(&dotted_initials(&initials)));
         }
         persons.push(p);
     }
@@ -210,7 +210,7 @@ fn family_person(tokens: &[&str]) -> Person {
         .min(tokens.len().saturating_sub(1));
     let mut p = Person::new(&tokens[particle_len..].join(" "), None);
     if particle_len > 0 {
-        p.particle = Some(tokens[..particle_len].join(" "));
+        p.set_particle(Some(&tokens[..particle_len].join(" ")));
     }
     p
 }
@@ -224,8 +224,7 @@ pub(crate) fn looks_like_name_list(text: &str) -> bool {
     !list.persons.is_empty()
         && list.warnings.is_empty()
         && list.persons.iter().all(|p| {
-            p.given.as_deref().is_some_and(given_ok)
-                && p.family.split_whitespace().all(is_name_word)
+            p.given().is_some_and(given_ok) && p.family().split_whitespace().all(is_name_word)
         })
 }
 
@@ -237,7 +236,13 @@ mod tests {
         parse_names(text)
             .persons
             .into_iter()
-            .map(|p| (p.family, p.given, p.particle))
+            .map(|p| {
+                (
+                    p.family().to_string(),
+                    p.given().map(str::to_string),
+                    p.particle().map(str::to_string),
+                )
+            })
             .collect()
     }
 
@@ -288,7 +293,7 @@ mod tests {
     #[test]
     fn missing_separator_is_split_with_a_warning() {
         let list = parse_names("Wiegand T, Samek W **Lapuschkin S**");
-        let got: Vec<_> = list.persons.iter().map(|p| p.family.as_str()).collect();
+        let got: Vec<_> = list.persons.iter().map(|p| p.family()).collect();
         assert_eq!(got, ["Wiegand", "Samek", "Lapuschkin"]);
         assert_eq!(list.warnings.len(), 1);
         assert!(list.warnings[0].contains("Samek W"), "{:?}", list.warnings);

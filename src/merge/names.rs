@@ -53,16 +53,16 @@ impl Names {
         let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         for p in people {
             let start = text.len();
-            let core = core_family(&p.family);
+            let core = core_family(&p.family());
             fold_into(core, text);
             let core_end = text.len();
-            if p.particle.is_none() && core.len() == p.family.len() {
+            if p.particle().is_none() && core.len() == p.family().len() {
                 // No particle anywhere: the full name is the core.
             } else {
-                if let Some(particle) = &p.particle {
+                if let Some(particle) = &p.particle() {
                     fold_into(particle, text);
                 }
-                fold_into(&p.family, text);
+                fold_into(&p.family(), text);
             }
             let full_len = if text[core_end..] == text[start..core_end] {
                 text.truncate(core_end);
@@ -152,7 +152,7 @@ fn fold_into(s: &str, out: &mut String) {
 
 /// Appends [`Person::initials`] to `out`.
 fn push_initials(p: &Person, out: &mut String) {
-    let Some(given) = &p.given else {
+    let Some(given) = &p.given() else {
         return;
     };
     for part in given.split(|c: char| c.is_whitespace() || c == '-' || c == '.') {
@@ -372,7 +372,7 @@ mod tests {
             ("Plato", None, ""),
         ] {
             let mut p = Person::new(family, Some(given).filter(|g| !g.is_empty()));
-            p.particle = particle.map(str::to_string);
+            p.set_particle(particle);
             let list = Names::of(std::slice::from_ref(&p));
             let k = list.get(0);
             let full = fold(&format!("{}{family}", particle.unwrap_or("")));
@@ -385,7 +385,7 @@ mod tests {
     #[test]
     fn compact_lists() {
         let mut p = Person::new("Rijke", Some("Maarten"));
-        p.particle = Some("de".into());
+        p.set_particle(Some("de"));
         let list = Names::of(&[Person::new("Müller", Some("K.-R.")), p]);
         assert_eq!(list.len(), 2);
         let k = list.get(0);
@@ -441,7 +441,7 @@ mod tests {
         assert_eq!(core_family("Müller"), "Müller");
         let of = |family: &str, particle: Option<&str>| {
             let mut p = Person::new(family, Some("M."));
-            p.particle = particle.map(str::to_string);
+            p.set_particle(particle);
             Names::of(&[p])
         };
         let (braced, prefixed, dropped) = (

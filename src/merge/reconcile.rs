@@ -26,9 +26,9 @@ pub(crate) struct NameStats<'a> {
 
 fn parts(p: &Person) -> (&str, &str, &str) {
     (
-        p.particle.as_deref().unwrap_or(""),
-        p.family.as_str(),
-        p.given.as_deref().unwrap_or(""),
+        p.particle().unwrap_or(""),
+        p.family(),
+        p.given().unwrap_or(""),
     )
 }
 
@@ -170,9 +170,9 @@ fn pick_person(variants: &[&Person], stats: &NameStats) -> Person {
     if let Some(g) = same_family
         .iter()
         .max_by_key(|p| (stats.count_full(p), p.initials().len()))
-        .and_then(|p| p.given.clone())
+        .and_then(|p| p.given())
     {
-        person.given = Some(g);
+        person.set_given(Some(g));
     }
     person
 }

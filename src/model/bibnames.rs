@@ -19,10 +19,10 @@ use crate::text::latex::to_unicode;
 /// use publist::model::parse_bibtex_names;
 /// let people = parse_bibtex_names(r#"Kenter, Tom and {de Rijke}, Maarten and Ludwig van Beethoven and family=Rijke, given=Maarten, prefix=de, useprefix=true and Sch{\"o}lkopf, Jr., B. and others"#);
 /// assert_eq!(people.len(), 5);
-/// assert_eq!((people[1].family.as_str(), people[1].particle.as_deref()), ("de Rijke", None));
-/// assert_eq!((people[2].family.as_str(), people[2].particle.as_deref()), ("Beethoven", Some("van")));
-/// assert_eq!((people[3].family.as_str(), people[3].particle.as_deref()), ("Rijke", Some("de")));
-/// assert_eq!((people[4].family.as_str(), people[4].suffix.as_deref(), people[4].given.as_deref()), ("Schölkopf", Some("Jr."), Some("B.")));
+/// assert_eq!((people[1].family(), people[1].particle()), ("de Rijke", None));
+/// assert_eq!((people[2].family(), people[2].particle()), ("Beethoven", Some("van")));
+/// assert_eq!((people[3].family(), people[3].particle()), ("Rijke", Some("de")));
+/// assert_eq!((people[4].family(), people[4].suffix(), people[4].given()), ("Schölkopf", Some("Jr."), Some("B.")));
 /// ```
 pub fn parse_bibtex_names(tex: &str) -> Vec<Person> {
     split_level0(tex, Split::And)
@@ -167,12 +167,12 @@ fn parse_one(name: &str) -> Option<Person> {
         .rposition(|w| is_lower(w))
         .map_or(0, |k| k + 1);
     let family = join(&von_last[von_end..])?;
-    Some(Person {
-        family,
-        given: first,
-        particle: join(&von_last[..von_end]),
-        suffix: jr,
-    })
+    Some(Person::from_parts(
+        &family,
+        first.as_deref(),
+        join(&von_last[..von_end]).as_deref(),
+        jr.as_deref(),
+    ))
 }
 
 fn extended_key(part: &str) -> Option<(&str, &str)> {
@@ -209,14 +209,14 @@ fn extended(parts: &[&str]) -> Option<Person> {
         let text = to_unicode(v);
         let text = (!text.is_empty()).then_some(text);
         match k.to_ascii_lowercase().as_str() {
-            "family" => p.family = text.unwrap_or_default(),
-            "given" => p.given = text,
-            "prefix" => p.particle = text,
-            "suffix" => p.suffix = text,
+            "family" => p.set_family(text.as_deref().unwrap_or_default()),
+            "given" => p.set_given(text.as_deref()),
+            "prefix" => p.set_particle(text.as_deref()),
+            "suffix" => p.set_suffix(text.as_deref()),
             _ => {}
         }
     }
-    (!p.family.is_empty() || p.given.is_some()).then_some(p)
+    (!p.family().is_empty() || p.given().is_some()).then_some(p)
 }
 
 #[cfg(test)]
@@ -226,7 +226,13 @@ mod tests {
     fn names(s: &str) -> Vec<(String, Option<String>, Option<String>)> {
         parse_bibtex_names(s)
             .into_iter()
-            .map(|p| (p.family, p.given, p.particle))
+            .map(|p| {
+                (
+                    p.family().to_string(),
+                    p.given().map(str::to_string),
+                    p.particle().map(str::to_string),
+                )
+            })
             .collect()
     }
 

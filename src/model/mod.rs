@@ -9,6 +9,7 @@ mod links;
 mod location;
 mod notes;
 mod original;
+pub(crate) mod packed;
 mod pages;
 mod person;
 mod reference;

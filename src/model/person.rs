@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::packed::Packed;
 use crate::text::fold;
 
 /// A person's name, split into its parts.
@@ -18,19 +19,71 @@ use crate::text::fold;
 /// assert_eq!(p.initials(), "MCM");
 /// assert_eq!(p.to_string(), "M.-C. M. Höhne");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Person {
-    /// Family name without particle (`Lange` in `de Lange T`).
-    pub family: String,
-    /// Given names or dotted initials.
+    /// Family, given, particle, suffix (one box for all four: see
+    /// [`super::packed`]).
+    parts: Packed<3>,
+}
+
+const FAMILY: usize = 0;
+const GIVEN: usize = 1;
+const PARTICLE: usize = 2;
+const SUFFIX: usize = 3;
+
+/// The parts as they are serialized: what a struct of four fields would
+/// write (`family`, then those present of `given`, `particle`, `suffix`).
+#[derive(Serialize, Deserialize)]
+struct Fields<S> {
+    family: S,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub given: Option<String>,
-    /// A lower-case particle written before the family name (`de`, `van der`).
+    given: Option<S>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub particle: Option<String>,
-    /// A suffix such as `Jr.`.
+    particle: Option<S>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suffix: Option<String>,
+    suffix: Option<S>,
+}
+
+impl Serialize for Person {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Fields {
+            family: self.family(),
+            given: self.given(),
+            particle: self.particle(),
+            suffix: self.suffix(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Person {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let f = Fields::<String>::deserialize(deserializer)?;
+        Ok(Person::from_parts(
+            &f.family,
+            f.given.as_deref(),
+            f.particle.as_deref(),
+            f.suffix.as_deref(),
+        ))
+    }
+}
+
+impl Default for Person {
+    /// An empty family name, no other part.
+    fn default() -> Self {
+        Person::new("", None)
+    }
+}
+
+impl fmt::Debug for Person {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Person")
+            .field("family", &self.family())
+            .field("given", &self.given())
+            .field("particle", &self.particle())
+            .field("suffix", &self.suffix())
+            .finish()
+    }
 }
 
 impl Person {
@@ -38,16 +91,78 @@ impl Person {
     ///
     /// ```
     /// let p = publist::Person::new("Müller", Some("K.-R."));
-    /// assert_eq!((p.family.as_str(), p.given.as_deref()), ("Müller", Some("K.-R.")));
-    /// assert_eq!(p.particle, None);
+    /// assert_eq!((p.family(), p.given()), ("Müller", Some("K.-R.")));
+    /// assert_eq!(p.particle(), None);
     /// ```
     pub fn new(family: &str, given: Option<&str>) -> Self {
+        Self::from_parts(family, given, None, None)
+    }
+
+    /// A name from all its parts: family, given, particle, suffix.
+    ///
+    /// ```
+    /// let p = publist::Person::from_parts("Lange", Some("T."), Some("de"), Some("Jr."));
+    /// assert_eq!(p.to_string(), "T. de Lange Jr.");
+    /// assert_eq!((p.particle(), p.suffix()), (Some("de"), Some("Jr.")));
+    /// ```
+    pub fn from_parts(
+        family: &str,
+        given: Option<&str>,
+        particle: Option<&str>,
+        suffix: Option<&str>,
+    ) -> Self {
         Person {
-            family: family.to_string(),
-            given: given.map(str::to_string),
-            particle: None,
-            suffix: None,
+            parts: Packed::new(&[Some(family), given, particle, suffix]),
         }
+    }
+
+    /// Family name without particle (`Lange` in `de Lange T`).
+    pub fn family(&self) -> &str {
+        self.parts.part(FAMILY).unwrap_or_default()
+    }
+
+    /// Given names or dotted initials.
+    pub fn given(&self) -> Option<&str> {
+        self.parts.part(GIVEN)
+    }
+
+    /// A lower-case particle written before the family name (`de`, `van der`).
+    pub fn particle(&self) -> Option<&str> {
+        self.parts.part(PARTICLE)
+    }
+
+    /// A suffix such as `Jr.`.
+    pub fn suffix(&self) -> Option<&str> {
+        self.parts.part(SUFFIX)
+    }
+
+    /// Sets the family name.
+    ///
+    /// ```
+    /// let mut p = publist::Person::new("Lange", Some("T."));
+    /// p.set_family("Bach");
+    /// p.set_given(None);
+    /// p.set_particle(Some("van"));
+    /// p.set_suffix(Some("III"));
+    /// assert_eq!(p.to_string(), "van Bach III");
+    /// ```
+    pub fn set_family(&mut self, family: &str) {
+        self.parts = self.parts.with(FAMILY, Some(family));
+    }
+
+    /// Sets (or with `None` removes) the given names.
+    pub fn set_given(&mut self, given: Option<&str>) {
+        self.parts = self.parts.with(GIVEN, given);
+    }
+
+    /// Sets (or with `None` removes) the particle.
+    pub fn set_particle(&mut self, particle: Option<&str>) {
+        self.parts = self.parts.with(PARTICLE, particle);
+    }
+
+    /// Sets (or with `None` removes) the suffix.
+    pub fn set_suffix(&mut self, suffix: Option<&str>) {
+        self.parts = self.parts.with(SUFFIX, suffix);
     }
 
     /// Whether this is one of `who`: the same folded family name (particle
@@ -83,7 +198,7 @@ impl Person {
     /// assert_eq!(Person::new("Plato", None).initials(), "");
     /// ```
     pub fn initials(&self) -> String {
-        let Some(given) = &self.given else {
+        let Some(given) = self.given() else {
             return String::new();
         };
         let mut out = String::new();
@@ -102,24 +217,24 @@ impl Person {
     ///
     /// ```
     /// let p = &publist::cv::names("de Lange T and Bach S")[0];
-    /// assert_eq!(p.family, "Lange");
+    /// assert_eq!(p.family(), "Lange");
     /// assert_eq!(p.full_family(), "de Lange");
     /// ```
     pub fn full_family(&self) -> String {
-        match &self.particle {
-            Some(p) => format!("{p} {}", self.family),
-            None => self.family.clone(),
+        match self.particle() {
+            Some(p) => format!("{p} {}", self.family()),
+            None => self.family().to_string(),
         }
     }
 }
 
 impl fmt::Display for Person {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(g) = &self.given {
+        if let Some(g) = self.given() {
             write!(f, "{g} ")?;
         }
         f.write_str(&self.full_family())?;
-        if let Some(s) = &self.suffix {
+        if let Some(s) = self.suffix() {
             write!(f, " {s}")?;
         }
         Ok(())

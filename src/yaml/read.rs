@@ -61,12 +61,12 @@ pub fn read(text: &str, source: &str) -> Result<Parsed, Error> {
 }
 
 fn person(p: &HPerson) -> Person {
-    Person {
-        family: p.name.clone(),
-        given: p.given_name.clone(),
-        particle: p.prefix.clone(),
-        suffix: p.suffix.clone(),
-    }
+    Person::from_parts(
+        &p.name,
+        p.given_name.as_deref(),
+        p.prefix.as_deref(),
+        p.suffix.as_deref(),
+    )
 }
 
 fn kind_of(entry: &Entry, parent: Option<&Entry>, preprint_id: bool) -> Kind {

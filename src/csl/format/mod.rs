@@ -444,12 +444,12 @@ impl Formatter {
         };
         let processor = super::Processor::new(style.clone(), locales, lang);
         let is_owner = |n: &super::proc::NameData| {
-            let p = Person {
-                family: n.family().or(n.literal()).unwrap_or_default().into(),
-                given: n.given().map(String::from),
-                particle: n.ndp().map(String::from),
-                suffix: n.suffix().map(String::from),
-            };
+            let p = Person::from_parts(
+                n.family().or(n.literal()).unwrap_or_default(),
+                n.given(),
+                n.ndp(),
+                n.suffix(),
+            );
             p.is_one_of(highlight)
         };
         let hl: Option<&(dyn Fn(&super::proc::NameData) -> bool + Sync)> =

@@ -87,7 +87,7 @@ pub struct Parse {
 /// let p = parse("Bednarek, Monika & Maite Taboada. 2025. Attitude in reported news. *Corpus Pragmatics* 9(2). 111–133. https://doi.org/10.1007/s41701-025-00185-6", &Default::default());
 /// let r = &p.reference;
 /// assert_eq!(r.title, "Attitude in reported news");
-/// assert_eq!(r.authors[1].family, "Taboada");
+/// assert_eq!(r.authors[1].family(), "Taboada");
 /// assert_eq!(r.year(), Some(2025));
 /// assert_eq!(r.container.as_deref(), Some("Corpus Pragmatics"));
 /// assert_eq!(r.ids.doi.as_ref().unwrap().as_str(), "10.1007/s41701-025-00185-6");

@@ -119,14 +119,14 @@ fn whole_name(tokens: &[&str]) -> Person {
             return Person::new(&tokens.join(" "), None);
         }
         let mut p = family(&tokens[k..]);
-        p.given = Some(dotted_initials(&tokens[..k].join(" ")));
+        p.set_given(Some(&dotted_initials(&tokens[..k].join(" "))));
         return p;
     }
     // `Smith J.D.`, `Smith AB`, `de Lange T`: initials last.
     if *init.last().unwrap_or(&false) {
         let k = init.iter().rposition(|&f| !f).map_or(0, |p| p + 1);
         let mut p = family(&tokens[..k]);
-        p.given = Some(dotted_initials(&tokens[k..].join(" ")));
+        p.set_given(Some(&dotted_initials(&tokens[k..].join(" "))));
         return p;
     }
     // `Maite Taboada`, `Jan van der Berg`, `Sarah M. Smith`: family last,
@@ -136,7 +136,7 @@ fn whole_name(tokens: &[&str]) -> Person {
         start -= 1;
     }
     let mut p = family(&tokens[start..]);
-    p.given = Some(tokens[..start].join(" "));
+    p.set_given(Some(&tokens[..start].join(" ")));
     p
 }
 
@@ -151,7 +151,7 @@ fn family(tokens: &[&str]) -> Person {
     let fam = fam.trim_end_matches([',', '.']);
     let mut p = Person::new(fam, None);
     if k > 0 {
-        p.particle = Some(tokens[..k].join(" "));
+        p.set_particle(Some(&tokens[..k].join(" ")));
     }
     p
 }
@@ -196,8 +196,8 @@ pub(crate) fn parse(text: &str) -> People {
         // Initials alone belong to the family name before them (`Smith, J.`).
         if all_init {
             if let Some(last) = people.persons.last_mut() {
-                if last.given.is_none() {
-                    last.given = Some(dotted_initials(&t.join(" ")));
+                if last.given().is_none() {
+                    last.set_given(Some(&dotted_initials(&t.join(" "))));
                     i += 1;
                     continue;
                 }
@@ -215,11 +215,11 @@ pub(crate) fn parse(text: &str) -> People {
             if let Some(n) = next {
                 let mut p = family(t);
                 let given = n.join(" ");
-                p.given = Some(if n.iter().all(|x| is_initials(x)) {
+                p.set_given(Some(&if n.iter().all(|x| is_initials(x)) {
                     dotted_initials(&given)
                 } else {
                     given
-                });
+                }));
                 people.persons.push(p);
                 i += 2;
                 continue;
@@ -240,11 +240,11 @@ mod tests {
             .persons
             .into_iter()
             .map(|p| {
-                let fam = match p.particle {
-                    Some(pa) => format!("{pa} {}", p.family),
-                    None => p.family,
+                let fam = match p.particle() {
+                    Some(pa) => format!("{pa} {}", p.family()),
+                    None => p.family().to_string(),
                 };
-                (fam, p.given.unwrap_or_default())
+                (fam, p.given().unwrap_or_default().to_string())
             })
             .collect()
     }
