@@ -184,7 +184,7 @@ fn label(tokens: &[TrainingToken], r: &Reference) -> Option<Vec<&'static str>> {
         let mut given: Vec<String> = Vec::new();
         let mut initials: Vec<String> = Vec::new();
         for p in people {
-            fam.extend(words(&p.family()));
+            fam.extend(words(p.family()));
             fam.extend(p.family().split_whitespace().map(fold));
             fam.extend(p.family().split(['-', ' ']).map(fold));
             if let Some(pa) = &p.particle() {
@@ -442,7 +442,7 @@ fn noise(text: &str, r: &Reference, rng: &mut Rng) -> String {
     let mut t = text.to_string();
     if rng.chance(0.25) {
         if let Some(p) = r.authors.get(rng.below(r.authors.len().max(1))) {
-            if let Some(pos) = t.find(&p.family()) {
+            if let Some(pos) = t.find(p.family()) {
                 let end = pos + p.family().len();
                 let stop =
                     t[end..]
@@ -455,7 +455,7 @@ fn noise(text: &str, r: &Reference, rng: &mut Rng) -> String {
     }
     if rng.chance(0.08) {
         if let Some(p) = r.authors.first() {
-            if let Some(pos) = t.find(&p.family()) {
+            if let Some(pos) = t.find(p.family()) {
                 let end = pos + p.family().len();
                 t.insert(end, '*');
             }

@@ -168,7 +168,7 @@ pub fn base_key_with(r: &Reference, format: &KeyFormat) -> String {
         .authors
         .first()
         .or_else(|| r.editors.first())
-        .map(|p| fold(&p.family()))
+        .map(|p| fold(p.family()))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "anon".to_string());
     let mut key = name;

@@ -53,7 +53,7 @@ impl Names {
         let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         for p in people {
             let start = text.len();
-            let core = core_family(&p.family());
+            let core = core_family(p.family());
             fold_into(core, text);
             let core_end = text.len();
             if p.particle().is_none() && core.len() == p.family().len() {
@@ -62,7 +62,7 @@ impl Names {
                 if let Some(particle) = &p.particle() {
                     fold_into(particle, text);
                 }
-                fold_into(&p.family(), text);
+                fold_into(p.family(), text);
             }
             let full_len = if text[core_end..] == text[start..core_end] {
                 text.truncate(core_end);
