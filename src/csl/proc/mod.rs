@@ -435,7 +435,7 @@ const PARALLEL_MIN: usize = 512;
 /// Entries rendered at a time before they are given out (all cores busy,
 /// few held). With 16,384 a 10k-item bibliography held every entry's text
 /// at once (3.2 MB of a 17 MB heap peak, `format --style apa`); 2,048 is
-/// four of the pool's parts per core and the same time at 100k and 1M.
+/// still a part of 1,024 per core (2 cores), the same time at 100k.
 const EMIT_BLOCK: usize = 2048;
 
 /// `text` trimmed by `trim`, moved rather than copied when `trim` leaves it whole.
