@@ -45,7 +45,7 @@ fn id_error(kind: &str, text: &str, reason: &str) -> IdError {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct ArxivId(String);
+pub struct ArxivId(Box<str>);
 
 impl ArxivId {
     /// The normalised identifier.
@@ -72,7 +72,7 @@ impl FromStr for ArxivId {
         let t = t.strip_suffix(".pdf").unwrap_or(t);
         let base = strip_version(t);
         if is_new_style(base) || is_old_style(base) {
-            Ok(ArxivId(base.to_string()))
+            Ok(ArxivId(base.into()))
         } else {
             Err(id_error(
                 "arXiv",
@@ -147,7 +147,7 @@ fn is_old_style(s: &str) -> bool {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct OpenReviewId(String);
+pub struct OpenReviewId(Box<str>);
 
 impl OpenReviewId {
     /// The identifier as written on openreview.net.
@@ -214,7 +214,7 @@ impl FromStr for OpenReviewId {
         };
         let t = t.split('&').next().unwrap_or(t);
         if (6..=16).contains(&t.len()) && t.bytes().all(is_openreview_byte) {
-            Ok(OpenReviewId(t.to_string()))
+            Ok(OpenReviewId(t.into()))
         } else {
             Err(id_error(
                 "OpenReview",
@@ -348,7 +348,7 @@ impl FromStr for Doi {
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Isbn(String);
+pub struct Isbn(Box<str>);
 
 impl Isbn {
     /// The digits only (and a final `X` of an ISBN-10).
@@ -396,7 +396,7 @@ impl FromStr for Isbn {
                 "only digits, hyphens and a final X allowed",
             ));
         }
-        let candidate = Isbn(t.to_string());
+        let candidate = Isbn(t.into());
         let d = candidate.digits();
         let ok = match d.len() {
             13 => {
@@ -437,7 +437,7 @@ impl FromStr for Isbn {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Issn(String);
+pub struct Issn(Box<str>);
 
 impl FromStr for Issn {
     type Err = IdError;
@@ -463,7 +463,7 @@ impl FromStr for Issn {
         };
         if check == given {
             let digits: String = d.iter().collect();
-            Ok(Issn(format!("{}-{}", &digits[..4], &digits[4..])))
+            Ok(Issn(format!("{}-{}", &digits[..4], &digits[4..]).into()))
         } else {
             Err(id_error("ISSN", s, "check digit does not match"))
         }
@@ -485,7 +485,7 @@ macro_rules! string_newtype_impls {
         }
         impl From<$t> for String {
             fn from(v: $t) -> String {
-                v.0
+                v.0.into()
             }
         }
     )*};
