@@ -13,14 +13,19 @@
 #   FLAVOUR=zotero bash benches/growth/run.sh        # Better CSL JSON with Zotero's fields
 #   FLAVOUR=minified ...                             # the whole array on one line
 #
-# One measurement at a time; each command runs once (the machine is shared:
-# repeat a row when a number matters).
+#   REPS=1 bash benches/growth/run.sh                # each command once (default 3)
+#
+# One measurement at a time. Each command runs REPS times: the row gives the
+# fastest run's time and CPU and the largest peak (the VM's speed varies by
+# minutes, up to 1.5x: one run of a row could fall in a slow minute and the
+# next in a fast one, which made a single run's growth ratio swing by 50%).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZES=${SIZES:-"10000 100000 1000000"}
 MODES=${MODES:-"merge format format-no-merge"}
 DUP=${DUP:-0}
 FLAVOUR=${FLAVOUR:-pretty}
+REPS=${REPS:-3}
 OUT=${OUT:-target/growth}
 CSL=${CSL:-../shared/csl}
 mkdir -p "$OUT"
@@ -46,9 +51,16 @@ for n in $SIZES; do
       format-no-merge) cmd=("$B" format --no-merge --style apa "$in") ;;
       *) echo "unknown mode $mode"; exit 2 ;;
     esac
-    /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "${cmd[@]}" > "$OUT/out-$mode-$n.txt"
-    read -r secs kb user sys < "$OUT/time.txt"
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    secs="" kb=0
+    for _ in $(seq "$REPS"); do
+      /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "${cmd[@]}" > "$OUT/out-$mode-$n.txt"
+      read -r s1 kb1 user sys < "$OUT/time.txt"
+      if [ -z "$secs" ] || awk -v a="$s1" -v b="$secs" 'BEGIN { exit !(a < b) }'; then
+        secs=$s1
+        cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+      fi
+      [ "$kb1" -gt "$kb" ] && kb=$kb1
+    done
     if [ "$mode" = merge ]; then
       records=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$OUT/out-$mode-$n.txt")
     else
