@@ -27,10 +27,10 @@ mod synthetic;
 fn name(p: &Person) -> Value {
     let mut o = Map::new();
     o.insert("family".into(), json!(p.family()));
-    if let Some(g) = &p.given() {
+    if let Some(g) = p.given() {
         o.insert("given".into(), json!(g));
     }
-    if let Some(particle) = &p.particle() {
+    if let Some(particle) = p.particle() {
         o.insert("non-dropping-particle".into(), json!(particle));
     }
     Value::Object(o)

@@ -187,10 +187,10 @@ fn label(tokens: &[TrainingToken], r: &Reference) -> Option<Vec<&'static str>> {
             fam.extend(words(p.family()));
             fam.extend(p.family().split_whitespace().map(fold));
             fam.extend(p.family().split(['-', ' ']).map(fold));
-            if let Some(pa) = &p.particle() {
+            if let Some(pa) = p.particle() {
                 fam.extend(words(pa));
             }
-            if let Some(g) = &p.given() {
+            if let Some(g) = p.given() {
                 given.extend(words(g));
                 for w in g.split([' ', '.', '-']).filter(|w| !w.is_empty()) {
                     given.push(fold(w));

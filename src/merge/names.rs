@@ -59,7 +59,7 @@ impl Names {
             if p.particle().is_none() && core.len() == p.family().len() {
                 // No particle anywhere: the full name is the core.
             } else {
-                if let Some(particle) = &p.particle() {
+                if let Some(particle) = p.particle() {
                     fold_into(particle, text);
                 }
                 fold_into(p.family(), text);
@@ -152,7 +152,7 @@ fn fold_into(s: &str, out: &mut String) {
 
 /// Appends [`Person::initials`] to `out`.
 fn push_initials(p: &Person, out: &mut String) {
-    let Some(given) = &p.given() else {
+    let Some(given) = p.given() else {
         return;
     };
     for part in given.split(|c: char| c.is_whitespace() || c == '-' || c == '.') {

@@ -12,7 +12,7 @@ pub fn cv(name: &str) -> Parsed {
 
 fn person(p: &Person) -> String {
     let mut s = p.full_family();
-    if let Some(g) = &p.given() {
+    if let Some(g) = p.given() {
         s.push(' ');
         s.push_str(g);
     }
