@@ -14,6 +14,9 @@
 #   FLAVOUR=minified ...                             # the whole array on one line
 #
 #   REPS=1 bash benches/growth/run.sh                # each command once (default 3)
+#   SPLIT=1 bash benches/growth/run.sh               # and one more run of each command,
+#       sampled (rss_peak.py): the peaks of its own memory (anonymous) and of the
+#       binary's and libraries' pages, each against the input
 #
 # One measurement at a time. Each command runs REPS times: the row gives the
 # fastest run's time and CPU and the largest peak (the VM's speed varies by
@@ -73,7 +76,13 @@ for n in $SIZES; do
     fi
     last[$mode]=$secs
     lastcpu[$mode]=$cpu
-    awk -v n="$n" -v m="$mode" -v s="$secs" -v c="$cpu" -v k="$kb" -v z="$size" -v r="$records" -v g="$growth" \
+    split=""
+    if [ "${SPLIT:-0}" = 1 ]; then
+      read -r _ anon _ file _ < <(python3 benches/growth/rss_peak.py "${cmd[@]}")
+      split=$(awk -v a="$anon" -v f="$file" -v z="$size" \
+        'BEGIN { printf "  (own memory %.0f MiB %.2fx, code and libraries %.1f MiB)", a/1024, a*1024/z, f/1024 }')
+    fi
+    awk -v n="$n" -v m="$mode" -v s="$secs" -v c="$cpu" -v k="$kb" -v z="$size" -v r="$records" -v g="$growth$split" \
       'BEGIN { printf "%-8s %-16s %8.2fs %8.2fs %10.0f %10.1f %8.2fx %8s%s\n", n, m, s, c, k/1024, z/1048576, k*1024/z, r, g }'
   done
   if [ "${PEERS:-0}" = 1 ] && [ -f "$CSL/styles/apa.csl" ] && command -v pandoc >/dev/null; then
