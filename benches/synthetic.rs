@@ -94,8 +94,8 @@ pub fn references(n: usize, seed: u64) -> Vec<Reference> {
         let mut base = Reference::new(kind, &title);
         base.authors = authors;
         base.issued = Some(Date::year(year));
-        base.container = Some(format!("Journal of {}", capitalise(&vocab[rng.below(300)])));
-        base.volume = Some((1 + rng.below(200)).to_string());
+        base.container = Some(format!("Journal of {}", capitalise(&vocab[rng.below(300)])).into());
+        base.volume = Some((1 + rng.below(200)).to_string().into());
         let first = 1 + rng.below(900);
         base.pages = Some(Pages::Range {
             first: first.to_string(),
@@ -377,20 +377,18 @@ impl Field {
                 r.ids.arxiv = id.parse::<ArxivId>().ok();
             }
             Kind::Chapter => {
-                r.container = Some(format!(
-                    "Handbook of {}",
-                    capitalise(&self.vocab[work % 500])
-                ));
+                r.container =
+                    Some(format!("Handbook of {}", capitalise(&self.vocab[work % 500])).into());
                 let editor = self.productivity.draw(&mut self.rng);
                 r.editors = vec![self.person(editor)];
-                r.publisher = Some("Springer".to_string());
+                r.publisher = Some("Springer".to_string().into());
             }
             _ => {
-                r.container = Some(venue);
-                r.publisher = Some(publisher);
+                r.container = Some(venue.into());
+                r.publisher = Some(publisher.into());
                 if kind == Kind::JournalArticle {
-                    r.volume = Some((1 + self.rng.below(60)).to_string());
-                    r.issue = Some((1 + self.rng.below(12)).to_string());
+                    r.volume = Some((1 + self.rng.below(60)).to_string().into());
+                    r.issue = Some((1 + self.rng.below(12)).to_string().into());
                 }
             }
         }

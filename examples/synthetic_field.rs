@@ -66,9 +66,9 @@ fn item(r: &Reference) -> Value {
     if let Some(y) = r.year() {
         o.insert("issued".into(), json!({ "date-parts": [[y]] }));
     }
-    let mut text = |k: &str, v: &Option<String>| {
+    let mut text = |k: &str, v: &Option<Box<str>>| {
         if let Some(v) = v {
-            o.insert(k.into(), json!(v));
+            o.insert(k.into(), json!(v.as_ref()));
         }
     };
     text("container-title", &r.container);

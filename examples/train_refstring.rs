@@ -413,7 +413,7 @@ fn ad_hoc(r: &Reference, rng: &mut Rng) -> String {
     let cont_md = if rng.chance(0.6) && !cont.is_empty() {
         format!("*{cont}*")
     } else {
-        cont.clone()
+        cont.clone().into()
     };
     match rng.below(8) {
         0 => format!("{names} ({year}). \"{title}\". In: {cont_md} {vol}{iss}:{pages}"),
@@ -509,10 +509,10 @@ fn recombine(base: &Reference, pool: &[Reference], rng: &mut Rng) -> Reference {
     }
     if matches!(r.kind, Kind::JournalArticle) || r.container.is_some() {
         if r.volume.is_none() && rng.chance(0.7) {
-            r.volume = Some((1 + rng.below(300)).to_string());
+            r.volume = Some((1 + rng.below(300)).to_string().into());
         }
         if r.issue.is_none() && rng.chance(0.5) {
-            r.issue = Some((1 + rng.below(12)).to_string());
+            r.issue = Some((1 + rng.below(12)).to_string().into());
         }
         if r.pages.is_none() && rng.chance(0.7) {
             let a = 1 + rng.below(2000);
@@ -525,9 +525,9 @@ fn recombine(base: &Reference, pool: &[Reference], rng: &mut Rng) -> Reference {
     if r.container.is_some() && r.article_number.is_none() && rng.chance(0.12) {
         r.pages = None;
         r.article_number = Some(if rng.chance(0.5) {
-            format!("e{}", 100_000 + rng.below(900_000))
+            format!("e{}", 100_000 + rng.below(900_000)).into()
         } else {
-            (100_000 + rng.below(900_000)).to_string()
+            (100_000 + rng.below(900_000)).to_string().into()
         });
     }
     if r.issued.is_none() {

@@ -78,13 +78,13 @@ fn reference() -> impl Strategy<Value = Reference> {
                 r.authors = authors;
                 r.issued = Some(Date::year(year));
                 if kind != Kind::Preprint {
-                    r.container = container;
+                    r.container = container.map(Into::into);
                 }
                 r.pages = pages.map(|(a, n)| Pages::Range {
                     first: a.to_string(),
                     last: (a + n).to_string(),
                 });
-                r.volume = volume;
+                r.volume = volume.map(Into::into);
                 r.notes = notes
                     .into_iter()
                     .map(|t| Note {

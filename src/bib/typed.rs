@@ -187,9 +187,10 @@ pub(crate) fn reference(
             .clone()
             .or_else(|| get(fields, "booktitle"))
             .or_else(|| get(fields, "howpublished"))
+            .map(Into::into)
     };
-    r.series = get(fields, "series");
-    r.volume = get(fields, "volume");
+    r.series = get(fields, "series").map(Into::into);
+    r.volume = get(fields, "volume").map(Into::into);
     // `number` is the issue of a periodical (and what publist writes for the
     // issue of a proceedings volume), but the number of a report, patent,
     // preprint or other document (`arXiv:2212.03255`): CSL's `number`.
@@ -199,9 +200,9 @@ pub(crate) fn reference(
         | "software" | "thesis" | "phdthesis" | "mastersthesis" | "unpublished" | "booklet"
             if get(fields, "issue").is_none() =>
         {
-            r.article_number = number
+            r.article_number = number.map(Into::into)
         }
-        _ => r.issue = number.or_else(|| get(fields, "issue")),
+        _ => r.issue = number.or_else(|| get(fields, "issue")).map(Into::into),
     }
     r.pages = get(fields, "pages").and_then(|p| Pages::parse(&p));
     if let Some(state) = get(fields, "pubstate") {
@@ -210,10 +211,10 @@ pub(crate) fn reference(
         }
     }
     if let Some(eid) = get(fields, "eid") {
-        r.article_number = Some(eid);
+        r.article_number = Some(eid.into());
     }
-    r.publisher = get(fields, "publisher");
-    r.place = get(fields, "location");
+    r.publisher = get(fields, "publisher").map(Into::into);
+    r.place = get(fields, "location").map(Into::into);
     let isbns = [get_verbatim(fields, "isbn"), get_verbatim(fields, "verbc")];
     r.ids.isbn = isbns
         .iter()

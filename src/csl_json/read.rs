@@ -506,10 +506,10 @@ pub(super) fn reference_of(f: &Fields) -> Reference {
         Some(d) => d,
         None => date(f.issued.as_deref()),
     };
-    r.container = f.container_title.owned();
-    r.series = f.collection_title.owned();
-    r.volume = f.volume.owned();
-    r.issue = f.issue.owned();
+    r.container = f.container_title.get().map(Into::into);
+    r.series = f.collection_title.get().map(Into::into);
+    r.volume = f.volume.get().map(Into::into);
+    r.issue = f.issue.get().map(Into::into);
     r.pages = f.page.get().and_then(Pages::parse);
     let number = f.number.get();
     let arxiv_number = number.and_then(|n| {
@@ -518,14 +518,14 @@ pub(super) fn reference_of(f: &Fields) -> Reference {
     });
     match arxiv_number {
         Some(id) => r.ids.arxiv = id.parse().ok(),
-        None => r.article_number = number.map(str::to_string),
+        None => r.article_number = number.map(Into::into),
     }
     r.publisher = f
         .publisher
         .get()
         .filter(|p| !(kind == Kind::Preprint && (*p == "arXiv" || *p == "OpenReview")))
-        .map(str::to_string);
-    r.place = f.publisher_place.owned();
+        .map(Into::into);
+    r.place = f.publisher_place.get().map(Into::into);
     r.ids.doi = f.doi.get().and_then(|d| d.parse().ok());
     r.ids.isbn = f
         .isbn

@@ -58,13 +58,14 @@ fn typed_item(r: &Reference, id: &str) -> CslItem {
         )
     } else if openreview_preprint {
         (
-            r.publisher
-                .clone()
-                .or_else(|| Some("OpenReview".to_string())),
-            r.article_number.clone(),
+            Some(r.publisher.as_deref().unwrap_or("OpenReview").to_string()),
+            r.article_number.as_deref().map(str::to_string),
         )
     } else {
-        (r.publisher.clone(), r.article_number.clone())
+        (
+            r.publisher.as_deref().map(str::to_string),
+            r.article_number.as_deref().map(str::to_string),
+        )
     };
     let url = r
         .links
@@ -90,14 +91,14 @@ fn typed_item(r: &Reference, id: &str) -> CslItem {
                 date_parts: vec![parts],
             }
         }),
-        container_title: r.container.clone(),
-        collection_title: r.series.clone(),
-        volume: r.volume.clone(),
-        issue: r.issue.clone(),
+        container_title: r.container.as_deref().map(str::to_string),
+        collection_title: r.series.as_deref().map(str::to_string),
+        volume: r.volume.as_deref().map(str::to_string),
+        issue: r.issue.as_deref().map(str::to_string),
         page: r.pages.as_ref().map(|p| p.to_csl()),
         number,
         publisher,
-        publisher_place: r.place.clone(),
+        publisher_place: r.place.as_deref().map(str::to_string),
         doi: r.ids.doi.as_ref().map(|d| d.as_written().to_string()),
         isbn: (!r.ids.isbn.is_empty()).then(|| {
             r.ids

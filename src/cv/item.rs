@@ -277,12 +277,12 @@ fn general(
 }
 
 fn apply_venue(r: &mut Reference, v: Venue, mut warn: impl FnMut(Code, String)) {
-    r.container = v.container;
-    r.series = v.series;
-    r.volume = v.volume;
-    r.issue = v.issue;
+    r.container = v.container.map(Into::into);
+    r.series = v.series.map(Into::into);
+    r.volume = v.volume.map(Into::into);
+    r.issue = v.issue.map(Into::into);
     r.pages = v.pages;
-    r.article_number = v.article_number;
+    r.article_number = v.article_number.map(Into::into);
     r.ids.arxiv = v.arxiv;
     r.ids.openreview = v.openreview;
     r.ids.issn = v.issn;
@@ -315,8 +315,8 @@ fn read_other_text(r: &mut Reference, text: &str, mut warn: impl FnMut(Code, Str
         }
         if r.publisher.is_none() {
             if let Some((publisher, place)) = notes::publisher(&fragment) {
-                r.publisher = Some(publisher);
-                r.place = place;
+                r.publisher = Some(publisher.into());
+                r.place = place.map(Into::into);
                 continue;
             }
         }

@@ -201,28 +201,28 @@ pub struct Reference {
     pub issued: Option<Date>,
     /// Journal, proceedings or book title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub container: Option<String>,
+    pub container: Option<Box<str>>,
     /// Book series (`Lecture Notes in Electrical Engineering`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub series: Option<String>,
+    pub series: Option<Box<str>>,
     /// Volume.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume: Option<String>,
+    pub volume: Option<Box<str>>,
     /// Issue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issue: Option<String>,
+    pub issue: Option<Box<str>>,
     /// Pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<Pages>,
     /// Article number (`e0130140`, `111171`, `dyac078`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub article_number: Option<String>,
+    pub article_number: Option<Box<str>>,
     /// Publisher.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
+    pub publisher: Option<Box<str>>,
     /// Publisher's place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<Box<str>>,
     /// Identifiers.
     #[serde(default)]
     pub ids: Identifiers,

@@ -118,22 +118,25 @@ fn to_reference(entry: &Entry) -> Reference {
             month: d.month.map(|m| m + 1),
             day: d.month.and(d.day.map(|d| d + 1)),
         });
-    r.container = parent.and_then(|p| p.title()).map(|t| t.to_string());
+    r.container = parent.and_then(|p| p.title()).map(|t| t.to_string().into());
     let from_either =
         |get: fn(&Entry) -> Option<String>| get(entry).or_else(|| parent.and_then(get));
-    r.volume = from_either(|e| e.volume().map(|v| v.to_string()));
-    r.issue = from_either(|e| e.issue().map(|v| v.to_string()));
+    r.volume = from_either(|e| e.volume().map(|v| v.to_string())).map(Into::into);
+    r.issue = from_either(|e| e.issue().map(|v| v.to_string())).map(Into::into);
     r.pages = entry
         .page_range()
         .and_then(|p| Pages::parse(&p.to_string()));
     let publisher = entry
         .publisher()
         .or_else(|| parent.and_then(|p| p.publisher()));
-    r.publisher = publisher.and_then(|p| p.name()).map(|n| n.to_string());
+    r.publisher = publisher
+        .and_then(|p| p.name())
+        .map(|n| n.to_string().into());
     r.place = publisher
         .and_then(|p| p.location())
         .map(|l| l.to_string())
-        .or_else(|| from_either(|e| e.location().map(|l| l.to_string())));
+        .or_else(|| from_either(|e| e.location().map(|l| l.to_string())))
+        .map(Into::into);
     r.ids.arxiv = serial.get("arxiv").and_then(|a| a.parse().ok());
     r.ids.openreview = serial.get("openreview").and_then(|a| a.parse().ok());
     r.ids.doi = serial.get("doi").and_then(|a| a.parse().ok());

@@ -337,18 +337,20 @@ pub(crate) fn read(
             }
         }
         if !text.is_empty() {
-            r.container = Some(text);
+            r.container = Some(text.into());
         }
     }
     // No title but a container: the item is the whole volume (an edited
     // book, a proceedings volume).
     if r.title.is_empty() {
         if let Some(c) = r.container.take() {
-            r.title = c;
+            r.title = c.into();
         }
     }
     if let Some(s) = first_run(Label::Series) {
-        r.series = Some(text_of(sc, s.first, s.last)).filter(|s| !s.is_empty());
+        r.series = Some(text_of(sc, s.first, s.last))
+            .filter(|s| !s.is_empty())
+            .map(Into::into);
     }
     if let Some(v) = first_run(Label::Volume) {
         let text = text_of(sc, v.first, v.last);
@@ -356,7 +358,9 @@ pub(crate) fn read(
             &text,
             &["vol.", "vol", "volume", "vols.", "bd.", "jg.", "t."],
         );
-        r.volume = Some(text.trim_matches(['(', ')']).to_string()).filter(|s| !s.is_empty());
+        r.volume = Some(text.trim_matches(['(', ')']).to_string())
+            .filter(|s| !s.is_empty())
+            .map(Into::into);
     }
     // biblatex's `6.4` is volume 6, issue 4.
     if let Some((v, i)) = r.volume.as_deref().and_then(|v| v.split_once('.')) {
@@ -364,8 +368,8 @@ pub(crate) fn read(
             |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
         if digits(v) && digits(i) && first_run(Label::Issue).is_none() {
             let (v, i) = (v.to_string(), i.to_string());
-            r.volume = Some(v);
-            r.issue = Some(i);
+            r.volume = Some(v.into());
+            r.issue = Some(i.into());
         }
     }
     if let Some(v) = first_run(Label::Issue) {
@@ -374,7 +378,9 @@ pub(crate) fn read(
             &text,
             &["no.", "no", "nr.", "issue", "number", "iss.", "heft", "n."],
         );
-        r.issue = Some(text.trim_matches(['(', ')']).to_string()).filter(|s| !s.is_empty());
+        r.issue = Some(text.trim_matches(['(', ')']).to_string())
+            .filter(|s| !s.is_empty())
+            .map(Into::into);
     }
     if let Some(p) = first_run(Label::Pages) {
         let text = text_of(sc, p.first, p.last);
@@ -397,14 +403,18 @@ pub(crate) fn read(
             ],
         );
         if !text.is_empty() {
-            r.article_number = Some(text.to_string());
+            r.article_number = Some(text.into());
         }
     }
     if let Some(p) = first_run(Label::Publisher) {
-        r.publisher = Some(text_of(sc, p.first, p.last)).filter(|s| !s.is_empty());
+        r.publisher = Some(text_of(sc, p.first, p.last))
+            .filter(|s| !s.is_empty())
+            .map(Into::into);
     }
     if let Some(p) = first_run(Label::Place) {
-        r.place = Some(text_of(sc, p.first, p.last)).filter(|s| !s.is_empty());
+        r.place = Some(text_of(sc, p.first, p.last))
+            .filter(|s| !s.is_empty())
+            .map(Into::into);
     }
     let genre = first_run(Label::Genre).map(|g| text_of(sc, g.first, g.last).to_lowercase());
 
@@ -471,7 +481,7 @@ pub(crate) fn read(
             preprint_server = true;
             if r.publisher.is_none() {
                 r.publisher = Some(if folded.starts_with("arxiv") || folded == "corr" {
-                    "arXiv".to_string()
+                    "arXiv".into()
                 } else {
                     c.clone()
                 });
