@@ -9,7 +9,7 @@ use hayagriva::citationberg::taxonomy::{
 };
 use serde_json::Value;
 
-use super::vecmap::VecMap;
+use super::vecmap::{TextMap, VecMap};
 use crate::csl_json::value::{date, name, parse_particles, scalar};
 pub(crate) use crate::csl_json::value::{DateData, NameData, NameParts};
 use crate::fasthash::FastHash;
@@ -21,7 +21,7 @@ pub(crate) struct ItemData {
     /// The CSL type (`None` for a type CSL does not know: no `type` test matches).
     pub kind: Option<Kind>,
     /// Text and number variables.
-    pub vars: VecMap<Variable, String>,
+    pub vars: TextMap<Variable>,
     /// Short forms given as `VARIABLE-short` for variables without a short
     /// variable of their own (`title-short` and `container-title-short` are variables).
     pub shorts: Vec<(Variable, String)>,
@@ -187,14 +187,14 @@ impl ItemData {
         };
         match key_of(key) {
             Some(Key::Var(v)) => {
-                self.vars.insert_new(v, value);
+                self.vars.insert_new(v, &value);
             }
             // A name or date variable given as a string: a text value, as before.
             Some(Key::Name(n)) => {
-                self.vars.insert_new(Variable::Name(n), value);
+                self.vars.insert_new(Variable::Name(n), &value);
             }
             Some(Key::Date(d)) => {
-                self.vars.insert_new(Variable::Date(d), value);
+                self.vars.insert_new(Variable::Date(d), &value);
             }
             None => {
                 if let Some(Key::Var(v)) = key.strip_suffix("-short").and_then(key_of) {
@@ -210,14 +210,10 @@ impl ItemData {
     pub fn short(&self, v: Variable) -> Option<&str> {
         use hayagriva::citationberg::taxonomy::StandardVariable as S;
         match v {
-            Variable::Standard(S::Title) => self
-                .vars
-                .get(&Variable::Standard(S::TitleShort))
-                .map(String::as_str),
-            Variable::Standard(S::ContainerTitle) => self
-                .vars
-                .get(&Variable::Standard(S::ContainerTitleShort))
-                .map(String::as_str),
+            Variable::Standard(S::Title) => self.vars.get(&Variable::Standard(S::TitleShort)),
+            Variable::Standard(S::ContainerTitle) => {
+                self.vars.get(&Variable::Standard(S::ContainerTitleShort))
+            }
             v => self
                 .shorts
                 .iter()
@@ -249,7 +245,7 @@ impl ItemData {
                     .map(|s| s.trim().to_string())
             })
         {
-            self.vars.insert(first, p);
+            self.vars.insert(first, &p);
         }
     }
 
@@ -395,7 +391,7 @@ impl ItemData {
                 self.language = scalar(v);
                 if let Some(s) = scalar(v) {
                     self.vars
-                        .insert(Variable::Standard(StandardVariable::Language), s);
+                        .insert(Variable::Standard(StandardVariable::Language), &s);
                 }
             }
             k => match (key_of(k), v) {

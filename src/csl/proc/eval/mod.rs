@@ -320,7 +320,7 @@ impl<'a> Ctx<'a> {
                     .item
                     .vars
                     .get(&v)
-                    .cloned()
+                    .map(str::to_string)
                     .unwrap_or_else(|| label::trigraph(self.item));
                 if let Some(ys) = self.disamb.year_suffix {
                     label.push_str(&year_suffix_str(ys));
@@ -328,7 +328,7 @@ impl<'a> Ctx<'a> {
                 }
                 Some(label)
             }
-            _ => self.item.vars.get(&v).cloned(),
+            _ => self.item.vars.get(&v).map(str::to_string),
         }
     }
 
