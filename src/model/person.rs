@@ -291,6 +291,29 @@ mod tests {
     }
 
     #[test]
+    fn serialized_as_its_four_fields() {
+        let p = Person::from_parts("Lange", Some("T."), Some("de"), None);
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, r#"{"family":"Lange","given":"T.","particle":"de"}"#);
+        assert_eq!(serde_json::from_str::<Person>(&json).unwrap(), p);
+        let bare: Person = serde_json::from_str(r#"{"family":"Plato"}"#).unwrap();
+        assert_eq!(
+            (bare.family(), bare.given(), bare.suffix()),
+            ("Plato", None, None)
+        );
+        // An empty part is kept apart from an absent one.
+        let empty = Person::new("X", Some(""));
+        assert_ne!(empty, Person::new("X", None));
+        assert_eq!(
+            serde_json::to_string(&empty).unwrap(),
+            r#"{"family":"X","given":""}"#
+        );
+        assert!(serde_json::from_str::<Person>(r#"{"given":"T."}"#).is_err());
+        // What the references of a large bibliography hold per name.
+        assert_eq!(std::mem::size_of::<Person>(), 32);
+    }
+
+    #[test]
     fn initials_of_full_and_dotted_names() {
         assert_eq!(Person::new("Müller", Some("Klaus-Robert")).initials(), "KR");
         assert_eq!(Person::new("Müller", Some("K.-R.")).initials(), "KR");
