@@ -31,6 +31,41 @@ pub(crate) fn map_chunks<T: Sync, U: Send>(
     in_turns(chunks.len(), |k| chunks[k].iter().map(&f).collect())
 }
 
+/// [`map_chunks`] flattened, with `solo` run beside it on one of the
+/// threads (which takes chunks of `items` too once `solo` is done): work
+/// that has to stay on one thread and in order (registering what the last
+/// block rendered) next to the next block's independent work, so that no
+/// core waits for it.
+#[cfg_attr(not(feature = "csl"), allow(dead_code))] // the CSL processor's
+pub(crate) fn map_beside<T: Sync, U: Send>(
+    items: &[T],
+    min_len: usize,
+    f: impl Fn(&T) -> U + Sync,
+    solo: impl FnOnce() + Send,
+) -> Vec<U> {
+    let threads = cores();
+    if items.len() < min_len.max(2) || threads == 1 {
+        solo();
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads * PIECES_PER_CORE);
+    let chunks: Vec<&[T]> = items.chunks(chunk).collect();
+    let solo = Mutex::new(Some(solo));
+    // Job 0 is `solo` (the first job a thread takes), the others the chunks.
+    in_turns(chunks.len() + 1, |k| match k {
+        0 => {
+            if let Some(solo) = solo.lock().ok().and_then(|mut s| s.take()) {
+                solo();
+            }
+            Vec::new()
+        }
+        k => chunks[k - 1].iter().map(&f).collect(),
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 /// Maps `f` over `items` on all cores, in order, each thread taking the
 /// next item when it is done with one: for few items of uneven cost.
 #[cfg_attr(not(feature = "csl"), allow(dead_code))] // the CSL processor's
@@ -382,6 +417,17 @@ mod tests {
         }
         assert!(std::panic::catch_unwind(|| super::map_each(&v, |&x| assert!(x != 150))).is_err());
         assert_eq!(super::map_each(&[5u64], |x| x + 1), [6]);
+    }
+
+    #[test]
+    fn map_beside_runs_solo_once_and_keeps_the_order() {
+        for n in [0, 1, 2, 3, 7, 100, 5000] {
+            let v: Vec<u64> = (0..n).collect();
+            let mut log = Vec::new();
+            let out = super::map_beside(&v, 2, |x| x * 3, || log.push(n));
+            assert_eq!(out, v.iter().map(|x| x * 3).collect::<Vec<_>>(), "{n}");
+            assert_eq!(log, [n]);
+        }
     }
 
     #[test]

@@ -160,26 +160,45 @@ impl Processor {
         let mut group_of: HashMap<String, usize, FastHash> = HashMap::default();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         // Rendered a block at a time (on all cores) and registered in order,
-        // so that the names of every cite are never all held at once.
-        for block in all.chunks(REGISTER_BLOCK) {
-            let first = crate::parallel::map(block, PARALLEL_MIN, |&i| render(i, None, None, true));
-            for (&i, (text, used)) in block.iter().zip(first) {
-                for (k, n) in used.names.iter().flatten() {
-                    reg.add(&items[i].id, n, *k);
-                }
-                settings.push(used.config);
-                let next = groups.len();
-                let g = *group_of.entry(text).or_insert(next);
-                if g == next {
-                    groups.push(Vec::new());
-                }
-                groups[g].push(i);
-                if incremental && groups[g].len() > 1 && !steps.is_empty() {
-                    for (j, d) in run_group(&groups[g], &reg, &settings) {
-                        settings[j] = d;
+        // so that the names of every cite are never all held at once; a
+        // block is registered (on one thread) while the next one renders
+        // (on the others, then on that one too): registering alone left a
+        // core idle, 2.0 s of a 1M-item bibliography's 4.7 s here.
+        let blocks: Vec<&[usize]> = all.chunks(REGISTER_BLOCK).collect();
+        let mut rendered: Vec<(String, super::eval::Used)> = Vec::new();
+        for k in 0..=blocks.len() {
+            let (block, done) = (blocks.get(k).copied().unwrap_or(&[]), k.checked_sub(1));
+            let last = std::mem::take(&mut rendered);
+            let (reg, settings, group_of, groups) =
+                (&mut reg, &mut settings, &mut group_of, &mut groups);
+            let register = || {
+                let Some(prev) = done.map(|d| blocks[d]) else {
+                    return;
+                };
+                for (&i, (text, used)) in prev.iter().zip(last) {
+                    for (k, n) in used.names.iter().flatten() {
+                        reg.add(&items[i].id, n, *k);
+                    }
+                    settings.push(used.config);
+                    let next = groups.len();
+                    let g = *group_of.entry(text).or_insert(next);
+                    if g == next {
+                        groups.push(Vec::new());
+                    }
+                    groups[g].push(i);
+                    if incremental && groups[g].len() > 1 && !steps.is_empty() {
+                        for (j, d) in run_group(&groups[g], reg, settings) {
+                            settings[j] = d;
+                        }
                     }
                 }
-            }
+            };
+            rendered = crate::parallel::map_beside(
+                block,
+                PARALLEL_MIN,
+                |&i| render(i, None, None, true),
+                register,
+            );
         }
         drop(group_of);
         if !incremental && !steps.is_empty() {
