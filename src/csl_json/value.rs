@@ -48,34 +48,30 @@ impl From<NameParts> for NameData {
 }
 
 impl NameData {
-    fn part(&self, k: usize) -> Option<&str> {
-        self.parts.part(k)
-    }
-
     pub fn family(&self) -> Option<&str> {
-        self.part(0)
+        self.parts.part(0)
     }
 
     pub fn given(&self) -> Option<&str> {
-        self.part(1)
+        self.parts.part(1)
     }
 
     /// The non-dropping particle.
     pub fn ndp(&self) -> Option<&str> {
-        self.part(2)
+        self.parts.part(2)
     }
 
     /// The dropping particle.
     pub fn dp(&self) -> Option<&str> {
-        self.part(3)
+        self.parts.part(3)
     }
 
     pub fn suffix(&self) -> Option<&str> {
-        self.part(4)
+        self.parts.part(4)
     }
 
     pub fn literal(&self) -> Option<&str> {
-        self.part(5)
+        self.parts.part(5)
     }
 
     /// Written family-first without spaces (Chinese, Japanese, Korean…).
@@ -109,18 +105,24 @@ impl DateData {
     }
 }
 
-pub(crate) fn scalar(v: &Value) -> Option<String> {
+/// A string, number or boolean as text (borrowed when a string).
+pub(crate) fn scalar_text(v: &Value) -> Option<std::borrow::Cow<'_, str>> {
     match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
+        Value::String(s) => Some(s.as_str().into()),
+        Value::Number(n) => Some(n.to_string().into()),
+        Value::Bool(b) => Some(b.to_string().into()),
         _ => None,
     }
 }
 
+/// [`scalar_text`], owned.
+pub(crate) fn scalar(v: &Value) -> Option<String> {
+    scalar_text(v).map(std::borrow::Cow::into_owned)
+}
+
 pub(crate) fn text_field(map: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
     map.get(key)
-        .and_then(scalar)
+        .and_then(scalar_text)
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
 }

@@ -10,7 +10,7 @@ use hayagriva::citationberg::taxonomy::{
 use serde_json::Value;
 
 use super::vecmap::{TextMap, VecMap};
-use crate::csl_json::value::{date, name, parse_particles, scalar};
+use crate::csl_json::value::{date, name, parse_particles, scalar, scalar_text};
 pub(crate) use crate::csl_json::value::{DateData, NameData, NameParts};
 use crate::fasthash::FastHash;
 
@@ -179,7 +179,7 @@ impl ItemData {
     }
 
     /// A text or number variable given under `key`; the first value wins.
-    fn set_text(&mut self, key: &str, value: String) {
+    fn set_text(&mut self, key: &str, value: &str) {
         let key = match key {
             "shortTitle" => "title-short",
             "journalAbbreviation" => "container-title-short",
@@ -187,19 +187,19 @@ impl ItemData {
         };
         match key_of(key) {
             Some(Key::Var(v)) => {
-                self.vars.insert_new(v, &value);
+                self.vars.insert_new(v, value);
             }
             // A name or date variable given as a string: a text value, as before.
             Some(Key::Name(n)) => {
-                self.vars.insert_new(Variable::Name(n), &value);
+                self.vars.insert_new(Variable::Name(n), value);
             }
             Some(Key::Date(d)) => {
-                self.vars.insert_new(Variable::Date(d), &value);
+                self.vars.insert_new(Variable::Date(d), value);
             }
             None => {
                 if let Some(Key::Var(v)) = key.strip_suffix("-short").and_then(key_of) {
                     if !self.shorts.iter().any(|(s, _)| *s == v) {
-                        self.shorts.push((v, value));
+                        self.shorts.push((v, value.to_string()));
                     }
                 }
             }
@@ -273,7 +273,7 @@ impl ItemData {
             ("note", &item.note),
         ] {
             if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
-                d.set_text(key, v.clone());
+                d.set_text(key, v);
             }
         }
         for (var, list) in [
@@ -383,16 +383,16 @@ impl ItemData {
                 }
             }
             "type" => {
-                if let Some(s) = scalar(v) {
+                if let Some(s) = scalar_text(v) {
                     self.set_type(&s);
                 }
             }
             "custom" | "multi" | "system_id" | "seeAlso" => {}
             "language" => {
                 self.language = scalar(v);
-                if let Some(s) = scalar(v) {
+                if let Some(s) = self.language.as_deref() {
                     self.vars
-                        .insert(Variable::Standard(StandardVariable::Language), &s);
+                        .insert(Variable::Standard(StandardVariable::Language), s);
                 }
             }
             k => match (key_of(k), v) {
@@ -411,8 +411,8 @@ impl ItemData {
                     }
                 }
                 _ => {
-                    if let Some(s) = scalar(v).filter(|s| !s.is_empty()) {
-                        self.set_text(k, s);
+                    if let Some(s) = scalar_text(v).filter(|s| !s.is_empty()) {
+                        self.set_text(k, &s);
                     }
                 }
             },
