@@ -19,16 +19,21 @@ pub(crate) fn map_chunks<T: Sync, U: Send>(
     min_len: usize,
     f: impl Fn(&T) -> U + Sync,
 ) -> Vec<Vec<U>> {
-    if items.len() < min_len.max(2) {
+    let Some(chunks) = pieces(items, min_len) else {
         return vec![items.iter().map(&f).collect()];
-    }
+    };
+    in_turns(chunks.len(), |k| chunks[k].iter().map(&f).collect())
+}
+
+/// `items` in [`PIECES_PER_CORE`] chunks per core; `None` when they stay
+/// on the calling thread (fewer than `min_len`, or one core).
+fn pieces<T>(items: &[T], min_len: usize) -> Option<Vec<&[T]>> {
     let threads = cores();
-    if threads == 1 {
-        return vec![items.iter().map(&f).collect()];
+    if items.len() < min_len.max(2) || threads == 1 {
+        return None;
     }
     let chunk = items.len().div_ceil(threads * PIECES_PER_CORE);
-    let chunks: Vec<&[T]> = items.chunks(chunk).collect();
-    in_turns(chunks.len(), |k| chunks[k].iter().map(&f).collect())
+    Some(items.chunks(chunk).collect())
 }
 
 /// [`map_chunks`] flattened, with `solo` run beside it on one of the
@@ -43,13 +48,10 @@ pub(crate) fn map_beside<T: Sync, U: Send>(
     f: impl Fn(&T) -> U + Sync,
     solo: impl FnOnce() + Send,
 ) -> Vec<U> {
-    let threads = cores();
-    if items.len() < min_len.max(2) || threads == 1 {
+    let Some(chunks) = pieces(items, min_len) else {
         solo();
         return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads * PIECES_PER_CORE);
-    let chunks: Vec<&[T]> = items.chunks(chunk).collect();
+    };
     let solo = Mutex::new(Some(solo));
     // Job 0 is `solo` (the first job a thread takes), the others the chunks.
     in_turns(chunks.len() + 1, |k| match k {
