@@ -161,20 +161,20 @@ fn pick_person(variants: &[&Person], stats: &NameStats) -> Person {
             best = cand;
         }
     }
-    // Given names: the form used most often with this family name, then the fullest.
-    let mut person = best.clone();
-    let same_family: Vec<&&Person> = variants
+    // Given names: the form used most often with this family name, then the fullest
+    // (the person built once, with its given name: not cloned and then set).
+    let family = best.full_family();
+    let given = variants
         .iter()
-        .filter(|p| p.full_family() == best.full_family())
-        .collect();
-    if let Some(g) = same_family
-        .iter()
+        .filter(|p| p.full_family() == family)
         .max_by_key(|p| (stats.count_full(p), p.initials().len()))
-        .and_then(|p| p.given())
-    {
-        person.set_given(Some(g));
+        .and_then(|p| p.given());
+    match given {
+        Some(g) if best.given() != Some(g) => {
+            Person::from_parts(best.family(), Some(g), best.particle(), best.suffix())
+        }
+        _ => best.clone(),
     }
-    person
 }
 
 /// Aligns `other` to `base` (fuzzy author equality, longest common subsequence):
