@@ -18,6 +18,10 @@
 #       sampled (rss_peak.py): the peaks of its own memory (anonymous) and of the
 #       binary's and libraries' pages, each against the input
 #
+# Each row also gives the peak above what the same command takes for an empty
+# list (`[]`: the binary's code pages, the style, the thread pool), against the
+# input: the memory that grows with the input, apart from the fixed cost.
+#
 # One measurement at a time. Each command runs REPS times: the row gives the
 # fastest run's time and CPU and the largest peak (the VM's speed varies by
 # minutes, up to 1.5x: one run of a row could fall in a slow minute and the
@@ -36,7 +40,24 @@ cargo build --quiet --release --example publist --example synthetic_field
 B=target/release/examples/publist
 printf '%-8s %-16s %9s %9s %10s %10s %9s %8s\n' items command time cpu peak_MB input_MB mem/input records
 echo "# $(date -u '+%F %H:%M') $(uptime | sed 's/.*load/load/')"
-declare -A last lastcpu
+declare -A last lastcpu fixed
+# The fixed cost: each mode's largest peak for an empty list, in KiB.
+echo '[]' > "$OUT/empty.json"
+for mode in $MODES; do
+  case $mode in
+    merge) cmd=("$B" merge "$OUT/empty.json") ;;
+    format) cmd=("$B" format --style apa "$OUT/empty.json") ;;
+    format-no-merge) cmd=("$B" format --no-merge --style apa "$OUT/empty.json") ;;
+    *) echo "unknown mode $mode"; exit 2 ;;
+  esac
+  fixed[$mode]=0
+  for _ in $(seq "$REPS"); do
+    /usr/bin/time -f '%M' -o "$OUT/time.txt" "${cmd[@]}" > /dev/null
+    kb1=$(cat "$OUT/time.txt")
+    [ "$kb1" -gt "${fixed[$mode]}" ] && fixed[$mode]=$kb1
+  done
+  awk -v m="$mode" -v k="${fixed[$mode]}" 'BEGIN { printf "# %s of an empty list: peak %.1f MiB\n", m, k/1024 }'
+done
 for n in $SIZES; do
   in="$OUT/field-$n-dup$DUP-$FLAVOUR.json"
   case $FLAVOUR in
@@ -82,7 +103,9 @@ for n in $SIZES; do
       split=$(awk -v a="$anon" -v f="$file" -v z="$size" \
         'BEGIN { printf "  (own memory %.0f MiB %.2fx, code and libraries %.1f MiB)", a/1024, a*1024/z, f/1024 }')
     fi
-    awk -v n="$n" -v m="$mode" -v s="$secs" -v c="$cpu" -v k="$kb" -v z="$size" -v r="$records" -v g="$growth$split" \
+    above=$(awk -v k="$kb" -v f="${fixed[$mode]}" -v z="$size" \
+      'BEGIN { printf "  (above an empty list: %.2fx)", (k-f)*1024/z }')
+    awk -v n="$n" -v m="$mode" -v s="$secs" -v c="$cpu" -v k="$kb" -v z="$size" -v r="$records" -v g="$growth$above$split" \
       'BEGIN { printf "%-8s %-16s %8.2fs %8.2fs %10.0f %10.1f %8.2fx %8s%s\n", n, m, s, c, k/1024, z/1048576, k*1024/z, r, g }'
   done
   if [ "${PEERS:-0}" = 1 ] && [ -f "$CSL/styles/apa.csl" ] && command -v pandoc >/dev/null; then
