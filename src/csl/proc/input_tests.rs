@@ -42,20 +42,17 @@ fn dates_in_every_form() {
         "original-date": {"date-parts": [[1999]], "season": 2}});
     let item = ItemData::from_json(&v, 0);
     assert_eq!(
-        item.dates[&DateVariable::Issued].parts,
-        vec![[2000, 3, 0], [2001, 0, 0]]
+        *item.dates[&DateVariable::Issued].parts,
+        [[2000, 3, 0], [2001, 0, 0]]
     );
-    assert_eq!(
-        item.dates[&DateVariable::Accessed].parts,
-        vec![[2005, 6, 2]]
-    );
+    assert_eq!(*item.dates[&DateVariable::Accessed].parts, [[2005, 6, 2]]);
     assert_eq!(
         item.dates[&DateVariable::EventDate].literal.as_deref(),
         Some("Spring term")
     );
     assert_eq!(
-        item.dates[&DateVariable::OriginalDate].parts,
-        vec![[1999, 14, 0]]
+        *item.dates[&DateVariable::OriginalDate].parts,
+        [[1999, 14, 0]]
     );
 }
 

@@ -317,7 +317,7 @@ impl Ctx<'_> {
                 };
                 if m == 0 {
                     match &d.season {
-                        Some(s) => s.clone(),
+                        Some(s) => s.to_string(),
                         None => return Vec::new(),
                     }
                 } else if m > 12 {
