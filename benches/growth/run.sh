@@ -41,15 +41,19 @@ B=target/release/examples/publist
 printf '%-8s %-16s %9s %9s %10s %10s %9s %8s\n' items command time cpu peak_MB input_MB mem/input records
 echo "# $(date -u '+%F %H:%M') $(uptime | sed 's/.*load/load/')"
 declare -A last lastcpu fixed
+# command_of MODE INPUT: sets cmd to the mode's command line on INPUT.
+command_of() {
+  case $1 in
+    merge) cmd=("$B" merge "$2") ;;
+    format) cmd=("$B" format --style apa "$2") ;;
+    format-no-merge) cmd=("$B" format --no-merge --style apa "$2") ;;
+    *) echo "unknown mode $1"; exit 2 ;;
+  esac
+}
 # The fixed cost: each mode's largest peak for an empty list, in KiB.
 echo '[]' > "$OUT/empty.json"
 for mode in $MODES; do
-  case $mode in
-    merge) cmd=("$B" merge "$OUT/empty.json") ;;
-    format) cmd=("$B" format --style apa "$OUT/empty.json") ;;
-    format-no-merge) cmd=("$B" format --no-merge --style apa "$OUT/empty.json") ;;
-    *) echo "unknown mode $mode"; exit 2 ;;
-  esac
+  command_of "$mode" "$OUT/empty.json"
   fixed[$mode]=0
   for _ in $(seq "$REPS"); do
     /usr/bin/time -f '%M' -o "$OUT/time.txt" "${cmd[@]}" > /dev/null
@@ -69,12 +73,7 @@ for n in $SIZES; do
   [ -s "$in" ] || target/release/examples/synthetic_field "$n" --duplicates "$DUP" "${flag[@]}" > "$in"
   size=$(stat -L -c %s "$in")
   for mode in $MODES; do
-    case $mode in
-      merge) cmd=("$B" merge "$in") ;;
-      format) cmd=("$B" format --style apa "$in") ;;
-      format-no-merge) cmd=("$B" format --no-merge --style apa "$in") ;;
-      *) echo "unknown mode $mode"; exit 2 ;;
-    esac
+    command_of "$mode" "$in"
     secs="" kb=0
     for _ in $(seq "$REPS"); do
       /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "${cmd[@]}" > "$OUT/out-$mode-$n.txt"
