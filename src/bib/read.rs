@@ -38,7 +38,12 @@ pub fn read(src: &str, source: &str) -> Parsed {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let mut parsed = Parsed::default();
     let mut macros: HashMap<String, String> = HashMap::new();
+    // Room for an entry per `@` (at most one per six bytes: `@a{k,}`), so
+    // that the list is not grown by doubling, the outgrown lists left to
+    // the allocator; room not filled is never touched.
     let mut entries: Vec<Resolved> = Vec::new();
+    let ats = src.bytes().filter(|&b| b == b'@').count();
+    let _ = entries.try_reserve(ats.min(src.len() / 6));
     let mut line = LineCounter::new(src);
     for item in raw::items(src) {
         match item {
@@ -192,34 +197,35 @@ fn resolve(pieces: &[Piece<'_>], macros: &HashMap<String, String>) -> (Value, Ve
     let mut tex = String::new();
     let mut undefined = Vec::new();
     let mut bare = false;
-    let mut parts: Vec<String> = Vec::new();
     for p in pieces {
         match p {
-            Piece::Braced(s) | Piece::Quoted(s) => {
-                tex.push_str(s);
-                parts.push(format!("{{{s}}}"));
-            }
-            Piece::Number(n) => {
-                tex.push_str(n);
-                parts.push(n.to_string());
-            }
+            Piece::Braced(s) | Piece::Quoted(s) | Piece::Number(s) => tex.push_str(s),
             Piece::Macro(m) => match macros.get(&m.to_ascii_lowercase()) {
-                Some(v) => {
-                    tex.push_str(v);
-                    parts.push(format!("{{{v}}}"));
-                }
+                Some(v) => tex.push_str(v),
                 None => {
                     bare = true;
                     match month_macro(m) {
                         Some(k) => tex.push_str(MONTHS[k - 1]),
                         None => undefined.push(m.to_string()),
                     }
-                    parts.push(m.to_string());
                 }
             },
         }
     }
+    // As written: the pieces joined by `#` when a macro stays bare (each
+    // piece written out only then), else the value braced.
     let written = if bare {
+        let parts: Vec<String> = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Braced(s) | Piece::Quoted(s) => format!("{{{s}}}"),
+                Piece::Number(n) => n.to_string(),
+                Piece::Macro(m) => match macros.get(&m.to_ascii_lowercase()) {
+                    Some(v) => format!("{{{v}}}"),
+                    None => m.to_string(),
+                },
+            })
+            .collect();
         parts.join(" # ")
     } else if pieces.len() == 1 && matches!(pieces[0], Piece::Number(_)) {
         tex.clone()
@@ -265,39 +271,87 @@ fn is_book_like(t: &str) -> bool {
     )
 }
 
+/// What an entry inherits and the warnings of following its links, found
+/// while every entry is at hand (most entries have no link: `None`).
+struct Inheritance {
+    fields: Vec<(String, String)>,
+    notes: Vec<Diagnostic>,
+}
+
 /// The entries as references (inheriting from their `crossref`/`xdata`
-/// parents), or diagnostics.
+/// parents), or diagnostics. What each entry inherits is found first, with
+/// all entries at hand; then each entry is moved into its reference (its
+/// text and fields as written; its TeX dropped once read), so that the
+/// entries and the references are never both held whole (each entry's
+/// text, fields and TeX were copied into its reference, and the entries
+/// freed only after the last).
 fn convert(entries: Vec<Resolved>, source: &str, parsed: &mut Parsed) {
-    let by_key: HashMap<String, usize> = entries
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(k, e)| (e.entry.key.to_lowercase(), k))
-        .collect();
-    let mut seen: std::collections::HashSet<&str> = Default::default();
     // One name for the file's locations.
     let source: std::sync::Arc<str> = source.into();
-    for (k, e) in entries.iter().enumerate() {
+    // Per entry: `None` for a key seen before (the entry is not read).
+    let plans: Vec<Option<Option<Box<Inheritance>>>> = {
+        let by_key: HashMap<String, usize> = entries
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, e)| (e.entry.key.to_lowercase(), k))
+            .collect();
+        let mut seen: std::collections::HashSet<&str> = Default::default();
+        entries
+            .iter()
+            .enumerate()
+            .map(|(k, e)| {
+                if !seen.insert(e.entry.key.as_str()) {
+                    return None;
+                }
+                let linked = e.tex.iter().any(|(n, _)| n == "xdata" || n == "crossref");
+                Some(linked.then(|| {
+                    let at = Location::new(source.clone(), e.line);
+                    let (mut fields, mut notes) = (e.tex.clone(), Vec::new());
+                    inherit(&entries, &by_key, k, &mut fields, &at, &mut notes);
+                    let fields = fields.split_off(e.tex.len());
+                    Box::new(Inheritance { fields, notes })
+                }))
+            })
+            .collect()
+    };
+    // Room for every entry's reference (grown by doubling, the list took a
+    // third more at its peak and copied itself at each step).
+    let _ = parsed.references.try_reserve(entries.len());
+    for (e, plan) in entries.into_iter().zip(plans) {
         let at = Location::new(source.clone(), e.line);
-        if !seen.insert(e.entry.key.as_str()) {
+        let Some(inheritance) = plan else {
             parsed.diagnostics.push(Diagnostic::error(
                 Code::DuplicateKey,
                 at,
                 format!("duplicate key \"{}\": this entry was not read", e.entry.key),
             ));
             continue;
-        }
-        let mut fields = e.tex.clone();
-        inherit(&entries, &by_key, k, &mut fields, &at, parsed);
-        let inherited = fields[e.tex.len()..].to_vec();
-        let r = typed::reference(&e.entry.entry_type, &fields);
+        };
+        let Resolved {
+            text,
+            mut entry,
+            mut tex,
+            ..
+        } = e;
+        let inherited = match inheritance {
+            Some(i) => {
+                let Inheritance { fields, notes } = *i;
+                parsed.diagnostics.extend(notes);
+                tex.extend(fields.iter().cloned());
+                fields
+            }
+            None => Vec::new(),
+        };
+        let r = typed::reference(&entry.entry_type, &tex);
+        drop(tex);
         let mut r = match r {
             Ok(r) => r,
             Err(msg) => {
                 parsed.diagnostics.push(Diagnostic::error(
                     Code::BrokenEntry,
                     at,
-                    format!("entry \"{}\" cannot be read: {msg}", e.entry.key),
+                    format!("entry \"{}\" cannot be read: {msg}", entry.key),
                 ));
                 continue;
             }
@@ -306,16 +360,15 @@ fn convert(entries: Vec<Resolved>, source: &str, parsed: &mut Parsed) {
             parsed.diagnostics.push(Diagnostic::warning(
                 Code::NoTitle,
                 at.clone(),
-                format!("entry \"{}\" has no title", e.entry.key),
+                format!("entry \"{}\" has no title", entry.key),
             ));
         }
         let mut p = Provenance::new(at);
-        p.key = Some(e.entry.key.clone());
-        p.text = e.text.clone();
+        p.key = Some(entry.key.clone());
+        p.text = text;
         r.sources.push(p);
-        let mut original = e.entry.clone();
-        original.inherited = inherited;
-        r.original = Some(Original::Bib(Box::new(original)));
+        entry.inherited = inherited;
+        r.original = Some(Original::Bib(Box::new(entry)));
         parsed.references.push(r);
     }
 }
@@ -328,7 +381,7 @@ fn inherit(
     k: usize,
     fields: &mut Vec<(String, String)>,
     at: &Location,
-    parsed: &mut Parsed,
+    notes: &mut Vec<Diagnostic>,
 ) {
     let child_type = entries[k].entry.entry_type.clone();
     let mut visited = vec![k];
@@ -342,7 +395,7 @@ fn inherit(
             let targets = crate::text::latex::to_unicode(targets);
             for target in targets.split(',').map(str::trim).filter(|t| !t.is_empty()) {
                 let Some(&parent) = by_key.get(&target.to_lowercase()) else {
-                    parsed.diagnostics.push(Diagnostic::warning(
+                    notes.push(Diagnostic::warning(
                         Code::Doubtful,
                         at.clone(),
                         format!(
@@ -354,7 +407,7 @@ fn inherit(
                 };
                 if visited.contains(&parent) {
                     if parent == k || current == k {
-                        parsed.diagnostics.push(Diagnostic::warning(
+                        notes.push(Diagnostic::warning(
                             Code::CrossrefLoop,
                             at.clone(),
                             format!(
