@@ -164,6 +164,10 @@ pub fn read_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
         return crate::csl_json::read_path(path, &name);
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
+    // A .bib file's text is freed once its entries are read.
+    if Format::detect(&name, &bytes) == Format::Bib {
+        return crate::bib::read_owned(bytes, &name);
+    }
     read(&bytes, &name)
 }
 

@@ -74,5 +74,6 @@ mod write;
 
 pub use latex::{escape, protect_case, to_ascii_tex};
 pub use options::{Dialect, UnknownDialect, WriteOptions};
+pub(crate) use read::read_owned;
 pub use read::{read, read_bytes, read_file};
 pub use write::{write, write_entry};

@@ -35,8 +35,17 @@ use crate::model::{BibEntry, Location, Original, Provenance};
 ///     "refs.bib:6: error: entry @article is not closed: braces do not match");
 /// ```
 pub fn read(src: &str, source: &str) -> Parsed {
-    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let mut parsed = Parsed::default();
+    let entries = entries(src, source, &mut parsed);
+    convert(entries, source, &mut parsed);
+    parsed.diagnostics.sort_by_key(|d| d.at.line);
+    parsed
+}
+
+/// The entries of a .bib text, resolved (macros expanded), in order; the
+/// other items' diagnostics into `parsed`.
+fn entries(src: &str, source: &str, parsed: &mut Parsed) -> Vec<Resolved> {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let mut macros: HashMap<String, String> = HashMap::new();
     // Room for an entry per `@` (at most one per six bytes: `@a{k,}`), so
     // that the list is not grown by doubling, the outgrown lists left to
@@ -121,16 +130,17 @@ pub fn read(src: &str, source: &str) -> Parsed {
                     if resolved.entry.get(&name).is_some() {
                         continue;
                     }
-                    resolved.tex.push((name.clone(), value.tex));
+                    // The TeX only where it is not the written value
+                    // unbraced (a bare month macro, pieces joined by `#`).
+                    let tex = (unbraced(&value.written) != value.tex).then(|| value.tex.into());
+                    resolved.tex.push(tex);
                     resolved.entry.fields.push((name, value.written));
                 }
                 entries.push(resolved);
             }
         }
     }
-    convert(entries, source, &mut parsed);
-    parsed.diagnostics.sort_by_key(|d| d.at.line);
-    parsed
+    entries
 }
 
 /// Reads a .bib file; `source` in the result is the path as given. A file
@@ -150,7 +160,40 @@ pub fn read_file(path: impl AsRef<std::path::Path>) -> Result<Parsed, crate::Err
     let path = path.as_ref();
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| crate::Error::io(&name, e))?;
-    read_bytes(&bytes, &name)
+    read_owned(bytes, &name)
+}
+
+/// [`read_bytes`], taking the bytes: the text is freed once its entries are
+/// read, before they become references (the file's text was a tenth of the
+/// peak memory of reading it).
+pub(crate) fn read_owned(bytes: Vec<u8>, name: &str) -> Result<Parsed, crate::Error> {
+    let (decoded, legacy) = match crate::text::decode_legacy(&bytes, name)? {
+        (std::borrow::Cow::Owned(text), legacy) => (Some(text), legacy),
+        (std::borrow::Cow::Borrowed(_), legacy) => (None, legacy),
+    };
+    // UTF-8 as `decode_legacy` found: taken as it is, not copied.
+    let text = decoded.unwrap_or_else(|| {
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    });
+    let mut parsed = Parsed::default();
+    let entries = entries(&text, name, &mut parsed);
+    drop(text);
+    convert(entries, name, &mut parsed);
+    parsed.diagnostics.sort_by_key(|d| d.at.line);
+    if let Some(enc) = legacy {
+        parsed.diagnostics.insert(0, legacy_warning(enc, name));
+    }
+    Ok(parsed)
+}
+
+/// The warning of a file read as Latin-1 or Windows-1252.
+fn legacy_warning(enc: crate::text::Legacy, name: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::Encoding,
+        Location::new(name, 1),
+        format!("not UTF-8: read as {}", enc.name()),
+    )
 }
 
 /// Reads .bib bytes: UTF-8, or Latin-1/Windows-1252 decoded with a warning
@@ -166,14 +209,7 @@ pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Parsed, crate::Error> {
     let (text, legacy) = crate::text::decode_legacy(bytes, name)?;
     let mut parsed = read(&text, name);
     if let Some(enc) = legacy {
-        parsed.diagnostics.insert(
-            0,
-            Diagnostic::warning(
-                Code::Encoding,
-                Location::new(name, 1),
-                format!("not UTF-8: read as {}", enc.name()),
-            ),
-        );
+        parsed.diagnostics.insert(0, legacy_warning(enc, name));
     }
     Ok(parsed)
 }
@@ -183,8 +219,39 @@ struct Resolved {
     line: usize,
     text: String,
     entry: BibEntry,
-    /// `(name, TeX)`: macros expanded, month macros as English names.
-    tex: Vec<(String, String)>,
+    /// Each field's TeX (macros expanded, month macros as English names)
+    /// where it is not the written value without its outer braces: most
+    /// are, and a copy of every value and name took a third of the
+    /// entries' memory.
+    tex: Vec<Option<Box<str>>>,
+}
+
+impl Resolved {
+    /// `(name, TeX)` of each field, in order.
+    fn tex(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entry
+            .fields
+            .iter()
+            .zip(&self.tex)
+            .map(|((name, written), tex)| {
+                (name.as_str(), tex.as_deref().unwrap_or(unbraced(written)))
+            })
+    }
+
+    /// [`Resolved::tex`] as owned pairs.
+    fn tex_fields(&self) -> Vec<(String, String)> {
+        self.tex()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect()
+    }
+}
+
+/// A written value without its outer braces (`{A}` -> `A`; a number as it is).
+fn unbraced(written: &str) -> &str {
+    written
+        .strip_prefix('{')
+        .and_then(|w| w.strip_suffix('}'))
+        .unwrap_or(written)
 }
 
 struct Value {
@@ -304,10 +371,10 @@ fn convert(entries: Vec<Resolved>, source: &str, parsed: &mut Parsed) {
                 if !seen.insert(e.entry.key.as_str()) {
                     return None;
                 }
-                let linked = e.tex.iter().any(|(n, _)| n == "xdata" || n == "crossref");
+                let linked = e.tex().any(|(n, _)| n == "xdata" || n == "crossref");
                 Some(linked.then(|| {
                     let at = Location::new(source.clone(), e.line);
-                    let (mut fields, mut notes) = (e.tex.clone(), Vec::new());
+                    let (mut fields, mut notes) = (e.tex_fields(), Vec::new());
                     inherit(&entries, &by_key, k, &mut fields, &at, &mut notes);
                     let fields = fields.split_off(e.tex.len());
                     Box::new(Inheritance { fields, notes })
@@ -328,11 +395,9 @@ fn convert(entries: Vec<Resolved>, source: &str, parsed: &mut Parsed) {
             ));
             continue;
         };
+        let mut tex = e.tex_fields();
         let Resolved {
-            text,
-            mut entry,
-            mut tex,
-            ..
+            text, mut entry, ..
         } = e;
         let inherited = match inheritance {
             Some(i) => {
@@ -387,9 +452,8 @@ fn inherit(
     let mut visited = vec![k];
     let mut queue: Vec<(usize, String)> = vec![(k, String::new())];
     while let Some((current, _)) = queue.pop() {
-        let own = &entries[current].tex;
         for link in ["xdata", "crossref"] {
-            let Some((_, targets)) = own.iter().find(|(n, _)| n == link) else {
+            let Some((_, targets)) = entries[current].tex().find(|(n, _)| *n == link) else {
                 continue;
             };
             let targets = crate::text::latex::to_unicode(targets);
@@ -420,12 +484,12 @@ fn inherit(
                 }
                 visited.push(parent);
                 let parent_type = entries[parent].entry.entry_type.as_str();
-                for (name, value) in &entries[parent].tex {
-                    if NOT_INHERITED.contains(&name.as_str()) {
+                for (name, value) in entries[parent].tex() {
+                    if NOT_INHERITED.contains(&name) {
                         continue;
                     }
                     // A book's title is the booktitle of what is in it.
-                    let target_name = match name.as_str() {
+                    let target_name = match name {
                         "title" | "subtitle" | "titleaddon"
                             if link == "crossref"
                                 && is_book_like(parent_type)
@@ -438,10 +502,10 @@ fn inherit(
                             };
                             format!("{prefix}{name}")
                         }
-                        _ => name.clone(),
+                        _ => name.to_string(),
                     };
                     if !fields.iter().any(|(n, _)| *n == target_name) {
-                        fields.push((target_name, value.clone()));
+                        fields.push((target_name, value.to_string()));
                     }
                 }
                 queue.push((parent, String::new()));
@@ -500,4 +564,78 @@ pub(crate) fn tex_fields(e: &BibEntry) -> Vec<(String, String)> {
     };
     out.extend(e.inherited.iter().cloned());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Entries that inherit (crossref, xdata, a loop, a missing parent), a
+    /// macro, a bare month, a concatenation, a key given twice, a broken
+    /// entry and one without title: what the file reader gives (the text
+    /// freed before the references are made) is what the text gives.
+    #[test]
+    fn a_file_read_from_its_bytes_gives_what_its_text_gives() {
+        let bib = "@string{acm = {ACM}}\n\
+            @book{parent, title = {The {Book}}, publisher = acm, year = 2001, month = jan}\n\
+            @inbook{child, crossref = {parent}, author = {Doe, J.}, title = {A Chapter}, pages = {1--2}}\n\
+            @xdata{shared, note = {Shared} # \" note\"}\n\
+            @article{x, xdata = {shared}, author = {Roe, R.}, title = {T}, journal = {J}, year = 2002}\n\
+            @misc{loop, crossref = {loop}, title = {L}}\n\
+            @misc{orphan, crossref = {nobody}, title = {O}}\n\
+            @misc{x, title = {Again}}\n\
+            @misc{untitled, year = 2003}\n\
+            @misc{broken, title = {B}\n";
+        let from_text = read_bytes(bib.as_bytes(), "refs.bib");
+        let from_bytes = read_owned(bib.as_bytes().to_vec(), "refs.bib");
+        assert_eq!(from_bytes, from_text);
+        let parsed = from_bytes.unwrap();
+        let child = parsed
+            .references
+            .iter()
+            .find(|r| r.title == "A Chapter")
+            .unwrap();
+        assert_eq!(child.container.as_deref(), Some("The Book"));
+        assert_eq!(child.publisher.as_deref(), Some("ACM"));
+        let x = parsed.references.iter().find(|r| r.title == "T").unwrap();
+        assert_eq!(x.notes[0].text, "Shared note");
+        let codes: Vec<Code> = parsed.diagnostics.iter().map(|d| d.code).collect();
+        for code in [
+            Code::CrossrefLoop,
+            Code::Doubtful,
+            Code::DuplicateKey,
+            Code::NoTitle,
+            Code::BrokenEntry,
+        ] {
+            assert!(codes.contains(&code), "{code:?} missing: {codes:?}");
+        }
+        // Latin-1 bytes: decoded, with the warning first.
+        let latin1 = b"@misc{m, author = {M\xfcller, K.}, title = {T}}".to_vec();
+        let (a, b) = (
+            read_bytes(&latin1, "old.bib"),
+            read_owned(latin1, "old.bib"),
+        );
+        assert_eq!(a, b);
+        let b = b.unwrap();
+        assert_eq!(b.references[0].authors[0].family(), "Müller");
+        assert_eq!(b.diagnostics[0].code, Code::Encoding);
+        // Binary data stays an error.
+        assert!(read_owned(b"@misc{a,\0}".to_vec(), "bin.bib").is_err());
+    }
+
+    #[test]
+    fn a_value_keeps_its_tex_only_where_unbracing_the_written_value_does_not_give_it() {
+        let parsed = read(
+            "@string{m = {May}}\n@misc{k, title = {{A} b}, year = 2001, month = jan, note = m # { 1}}",
+            "k.bib",
+        );
+        let r = &parsed.references[0];
+        assert_eq!(r.title, "A b");
+        assert_eq!(r.issued.map(|d| (d.year, d.month)), Some((2001, Some(1))));
+        assert_eq!(r.notes[0].text, "May 1");
+        assert_eq!(
+            (unbraced("{A}"), unbraced("2001"), unbraced("{a} # b")),
+            ("A", "2001", "{a} # b")
+        );
+    }
 }
