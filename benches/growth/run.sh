@@ -12,6 +12,7 @@
 #   PEERS=1 SIZES="1000 10000" bash benches/growth/run.sh   # pandoc's citeproc beside format
 #   FLAVOUR=zotero bash benches/growth/run.sh        # Better CSL JSON with Zotero's fields
 #   FLAVOUR=minified ...                             # the whole array on one line
+#   FLAVOUR=bib ...                                  # the same works as BibLaTeX (`publist bib`)
 #
 #   REPS=1 bash benches/growth/run.sh                # each command once (default 3)
 #   SPLIT=1 bash benches/growth/run.sh               # and one more run of each command,
@@ -51,9 +52,14 @@ command_of() {
   esac
 }
 # The fixed cost: each mode's largest peak for an empty list, in KiB.
-echo '[]' > "$OUT/empty.json"
+empty="$OUT/empty.json"
+echo '[]' > "$empty"
+if [ "$FLAVOUR" = bib ]; then
+  empty="$OUT/empty.bib"
+  : > "$empty"
+fi
 for mode in $MODES; do
-  command_of "$mode" "$OUT/empty.json"
+  command_of "$mode" "$empty"
   fixed[$mode]=0
   for _ in $(seq "$REPS"); do
     /usr/bin/time -f '%M' -o "$OUT/time.txt" "${cmd[@]}" > /dev/null
@@ -65,11 +71,17 @@ done
 for n in $SIZES; do
   in="$OUT/field-$n-dup$DUP-$FLAVOUR.json"
   case $FLAVOUR in
-    pretty) flag=() ;;
+    pretty | bib) flag=() ;;
     zotero) flag=(--zotero) ;;
     minified) flag=(--minified) ;;
     *) echo "unknown FLAVOUR $FLAVOUR"; exit 2 ;;
   esac
+  if [ "$FLAVOUR" = bib ]; then
+    json="$OUT/field-$n-dup$DUP-pretty.json"
+    [ -s "$json" ] || target/release/examples/synthetic_field "$n" --duplicates "$DUP" > "$json"
+    in="$OUT/field-$n-dup$DUP.bib"
+    [ -s "$in" ] || "$B" bib "$json" > "$in"
+  fi
   [ -s "$in" ] || target/release/examples/synthetic_field "$n" --duplicates "$DUP" "${flag[@]}" > "$in"
   size=$(stat -L -c %s "$in")
   for mode in $MODES; do
