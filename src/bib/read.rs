@@ -348,15 +348,15 @@ struct Inheritance {
 /// The entries as references (inheriting from their `crossref`/`xdata`
 /// parents), or diagnostics. What each entry inherits is found first, with
 /// all entries at hand; then each entry is moved into its reference (its
-/// text and fields as written; its TeX dropped once read), so that the
-/// entries and the references are never both held whole (each entry's
-/// text, fields and TeX were copied into its reference, and the entries
-/// freed only after the last).
+/// text and fields as written; its TeX dropped once read), on all cores,
+/// so that the entries and the references are never both held whole (each
+/// entry's text, fields and TeX were copied into its reference, and the
+/// entries freed only after the last).
 fn convert(entries: Vec<Resolved>, source: &str, parsed: &mut Parsed) {
     // One name for the file's locations.
     let source: std::sync::Arc<str> = source.into();
     // Per entry: `None` for a key seen before (the entry is not read).
-    let plans: Vec<Option<Option<Box<Inheritance>>>> = {
+    let plans: Vec<Plan> = {
         let by_key: HashMap<String, usize> = entries
             .iter()
             .enumerate()
@@ -385,57 +385,93 @@ fn convert(entries: Vec<Resolved>, source: &str, parsed: &mut Parsed) {
     // Room for every entry's reference (grown by doubling, the list took a
     // third more at its peak and copied itself at each step).
     let _ = parsed.references.try_reserve(entries.len());
-    for (e, plan) in entries.into_iter().zip(plans) {
-        let at = Location::new(source.clone(), e.line);
-        let Some(inheritance) = plan else {
-            parsed.diagnostics.push(Diagnostic::error(
-                Code::DuplicateKey,
-                at,
-                format!("duplicate key \"{}\": this entry was not read", e.entry.key),
-            ));
-            continue;
-        };
-        let mut tex = e.tex_fields();
-        let Resolved {
-            text, mut entry, ..
-        } = e;
-        let inherited = match inheritance {
-            Some(i) => {
-                let Inheritance { fields, notes } = *i;
-                parsed.diagnostics.extend(notes);
-                tex.extend(fields.iter().cloned());
-                fields
-            }
-            None => Vec::new(),
-        };
-        let r = typed::reference(&entry.entry_type, &tex);
-        drop(tex);
-        let mut r = match r {
-            Ok(r) => r,
-            Err(msg) => {
-                parsed.diagnostics.push(Diagnostic::error(
-                    Code::BrokenEntry,
-                    at,
-                    format!("entry \"{}\" cannot be read: {msg}", entry.key),
-                ));
-                continue;
-            }
-        };
-        if r.title.is_empty() {
-            parsed.diagnostics.push(Diagnostic::warning(
-                Code::NoTitle,
-                at.clone(),
-                format!("entry \"{}\" has no title", entry.key),
-            ));
+    // The entries become references on all cores, a block at a time; each
+    // block's references and diagnostics are then taken in the entries'
+    // order (what reading them one by one gives).
+    let mut work = entries.into_iter().zip(plans).map(Some);
+    loop {
+        let mut block: Vec<Option<(Resolved, Plan)>> = work.by_ref().take(CONVERT_BLOCK).collect();
+        if block.is_empty() {
+            break;
         }
-        let mut p = Provenance::new(at);
-        p.key = Some(entry.key.clone());
-        p.text = text;
-        r.sources.push(p);
-        entry.inherited = inherited;
-        r.original = Some(Original::Bib(Box::new(entry)));
-        parsed.references.push(r);
+        let done = crate::parallel::map_mut(&mut block, 64, |_, slot| {
+            slot.take().map(|(e, plan)| reference_of(e, plan, &source))
+        });
+        for (notes, r) in done.into_iter().flatten() {
+            parsed.diagnostics.extend(notes);
+            parsed.references.extend(r);
+        }
     }
+}
+
+/// Entries made references at a time (their references are held twice
+/// while they are taken into the list: a block's, not the file's).
+const CONVERT_BLOCK: usize = 4096;
+
+/// What [`convert`] knows of an entry before it reads it: `None` for a key
+/// seen before (the entry is not read), else what it inherits.
+type Plan = Option<Option<Box<Inheritance>>>;
+
+/// An entry's reference (`None` for one that cannot be read or is not
+/// read) and the diagnostics of reading it, in order.
+fn reference_of(
+    e: Resolved,
+    plan: Plan,
+    source: &std::sync::Arc<str>,
+) -> (Vec<Diagnostic>, Option<crate::model::Reference>) {
+    let mut notes = Vec::new();
+    let at = Location::new(source.clone(), e.line);
+    let Some(inheritance) = plan else {
+        notes.push(Diagnostic::error(
+            Code::DuplicateKey,
+            at,
+            format!("duplicate key \"{}\": this entry was not read", e.entry.key),
+        ));
+        return (notes, None);
+    };
+    let mut tex = e.tex_fields();
+    let Resolved {
+        text, mut entry, ..
+    } = e;
+    let inherited = match inheritance {
+        Some(i) => {
+            let Inheritance {
+                fields,
+                notes: found,
+            } = *i;
+            notes.extend(found);
+            tex.extend(fields.iter().cloned());
+            fields
+        }
+        None => Vec::new(),
+    };
+    let r = typed::reference(&entry.entry_type, &tex);
+    drop(tex);
+    let mut r = match r {
+        Ok(r) => r,
+        Err(msg) => {
+            notes.push(Diagnostic::error(
+                Code::BrokenEntry,
+                at,
+                format!("entry \"{}\" cannot be read: {msg}", entry.key),
+            ));
+            return (notes, None);
+        }
+    };
+    if r.title.is_empty() {
+        notes.push(Diagnostic::warning(
+            Code::NoTitle,
+            at.clone(),
+            format!("entry \"{}\" has no title", entry.key),
+        ));
+    }
+    let mut p = Provenance::new(at);
+    p.key = Some(entry.key.clone());
+    p.text = text;
+    r.sources.push(p);
+    entry.inherited = inherited;
+    r.original = Some(Original::Bib(Box::new(entry)));
+    (notes, Some(r))
 }
 
 /// Adds to `fields` what entry `k` inherits through `crossref` and `xdata`
@@ -621,6 +657,45 @@ mod tests {
         assert_eq!(b.diagnostics[0].code, Code::Encoding);
         // Binary data stays an error.
         assert!(read_owned(b"@misc{a,\0}".to_vec(), "bin.bib").is_err());
+    }
+
+    /// Enough entries to be read on several threads: the references in the
+    /// file's order, each entry a reference or an error, the warnings
+    /// where their entries are, as one by one.
+    #[test]
+    fn many_entries_read_on_all_cores_come_in_the_files_order() {
+        let mut bib = String::new();
+        for k in 0..300 {
+            match k % 50 {
+                7 => bib.push_str(&format!("@misc{{e{}, title = {{Again}}}}\n", k - 1)),
+                13 => bib.push_str(&format!("@misc{{e{k}, year = 2001}}\n")),
+                _ => bib.push_str(&format!(
+                    "@misc{{e{k}, title = {{Title {k}}}, year = 2001}}\n"
+                )),
+            }
+        }
+        let parsed = read(&bib, "many.bib");
+        let keys: Vec<&str> = parsed
+            .references
+            .iter()
+            .filter_map(|r| r.sources[0].key.as_deref())
+            .collect();
+        let expected: Vec<String> = (0..300)
+            .filter(|k| k % 50 != 7)
+            .map(|k| format!("e{k}"))
+            .collect();
+        assert_eq!(keys, expected);
+        let lines = |code: Code| -> Vec<usize> {
+            parsed
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == code)
+                .map(|d| d.at.line)
+                .collect()
+        };
+        assert_eq!(lines(Code::DuplicateKey), [8, 58, 108, 158, 208, 258]);
+        assert_eq!(lines(Code::NoTitle), [14, 64, 114, 164, 214, 264]);
+        assert_eq!(parsed.items, 300);
     }
 
     #[test]
