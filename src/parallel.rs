@@ -295,7 +295,6 @@ pub(crate) fn map_owned<T: Send, U: Send>(
 /// one `Vec`: no chunk of items or of results is copied, so that a large
 /// list is never held twice ([`map_owned`] splits its input, [`map`]
 /// concatenates its chunks).
-#[cfg_attr(not(feature = "csl"), allow(dead_code))] // the CSL formatter's
 pub(crate) fn map_mut<T: Send, U: Send>(
     items: &mut [T],
     min_len: usize,
