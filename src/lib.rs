@@ -164,11 +164,12 @@ pub fn read_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
         return crate::csl_json::read_path(path, &name);
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
+    let format = Format::detect(&name, &bytes);
     // A .bib file's text is freed once its entries are read.
-    if Format::detect(&name, &bytes) == Format::Bib {
+    if format == Format::Bib {
         return crate::bib::read_owned(bytes, &name);
     }
-    read(&bytes, &name)
+    read_as(format, &bytes, &name)
 }
 
 /// Reads everything `reader` gives (standard input, a socket, an archive

@@ -37,8 +37,29 @@ use crate::model::{BibEntry, Location, Original, Provenance};
 pub fn read(src: &str, source: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let entries = entries(src, source, &mut parsed);
+    finish(entries, source, parsed, None)
+}
+
+/// The references of `entries` into `parsed`, its diagnostics by line, the
+/// warning of a file read as Latin-1 or Windows-1252 first.
+fn finish(
+    entries: Vec<Resolved>,
+    source: &str,
+    mut parsed: Parsed,
+    legacy: Option<crate::text::Legacy>,
+) -> Parsed {
     convert(entries, source, &mut parsed);
     parsed.diagnostics.sort_by_key(|d| d.at.line);
+    if let Some(enc) = legacy {
+        parsed.diagnostics.insert(
+            0,
+            Diagnostic::warning(
+                Code::Encoding,
+                Location::new(source, 1),
+                format!("not UTF-8: read as {}", enc.name()),
+            ),
+        );
+    }
     parsed
 }
 
@@ -179,21 +200,7 @@ pub(crate) fn read_owned(bytes: Vec<u8>, name: &str) -> Result<Parsed, crate::Er
     let mut parsed = Parsed::default();
     let entries = entries(&text, name, &mut parsed);
     drop(text);
-    convert(entries, name, &mut parsed);
-    parsed.diagnostics.sort_by_key(|d| d.at.line);
-    if let Some(enc) = legacy {
-        parsed.diagnostics.insert(0, legacy_warning(enc, name));
-    }
-    Ok(parsed)
-}
-
-/// The warning of a file read as Latin-1 or Windows-1252.
-fn legacy_warning(enc: crate::text::Legacy, name: &str) -> Diagnostic {
-    Diagnostic::warning(
-        Code::Encoding,
-        Location::new(name, 1),
-        format!("not UTF-8: read as {}", enc.name()),
-    )
+    Ok(finish(entries, name, parsed, legacy))
 }
 
 /// Reads .bib bytes: UTF-8, or Latin-1/Windows-1252 decoded with a warning
@@ -207,11 +214,9 @@ fn legacy_warning(enc: crate::text::Legacy, name: &str) -> Diagnostic {
 /// ```
 pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Parsed, crate::Error> {
     let (text, legacy) = crate::text::decode_legacy(bytes, name)?;
-    let mut parsed = read(&text, name);
-    if let Some(enc) = legacy {
-        parsed.diagnostics.insert(0, legacy_warning(enc, name));
-    }
-    Ok(parsed)
+    let mut parsed = Parsed::default();
+    let entries = entries(&text, name, &mut parsed);
+    Ok(finish(entries, name, parsed, legacy))
 }
 
 /// An entry with its fields resolved: as written, and as TeX text.
