@@ -93,7 +93,7 @@ impl NameData {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct DateData {
     /// One or two dates as `[year, month, day]` (0 = absent); month 13–16 are seasons.
-    pub parts: DateParts,
+    pub parts: DatePair,
     pub season: Option<Box<str>>,
     pub circa: bool,
     pub literal: Option<Box<str>>,
@@ -104,12 +104,12 @@ pub(crate) struct DateData {
 /// 80 and a block before). Read as a slice; a third date pushed is
 /// dropped (CSL-JSON reads at most two: a date and a range's end).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct DateParts {
+pub(crate) struct DatePair {
     dates: [[i32; 3]; 2],
     len: u8,
 }
 
-impl DateParts {
+impl DatePair {
     /// Appends a date, when fewer than two are held.
     pub fn push(&mut self, date: [i32; 3]) {
         if let Some(slot) = self.dates.get_mut(usize::from(self.len)) {
@@ -119,24 +119,16 @@ impl DateParts {
     }
 }
 
-impl std::ops::Deref for DateParts {
+impl std::ops::Deref for DatePair {
     type Target = [[i32; 3]];
     fn deref(&self) -> &[[i32; 3]] {
         &self.dates[..usize::from(self.len)]
     }
 }
 
-impl std::ops::DerefMut for DateParts {
+impl std::ops::DerefMut for DatePair {
     fn deref_mut(&mut self) -> &mut [[i32; 3]] {
         &mut self.dates[..usize::from(self.len)]
-    }
-}
-
-impl FromIterator<[i32; 3]> for DateParts {
-    fn from_iter<I: IntoIterator<Item = [i32; 3]>>(dates: I) -> Self {
-        let mut parts = DateParts::default();
-        dates.into_iter().for_each(|d| parts.push(d));
-        parts
     }
 }
 
@@ -450,7 +442,7 @@ mod tests {
 
     #[test]
     fn a_date_holds_one_or_two_dates_inline() {
-        let mut parts = DateParts::default();
+        let mut parts = DatePair::default();
         assert!(parts.is_empty());
         parts.push([2005, 6, 0]);
         parts.push([2006, 0, 0]);
@@ -460,7 +452,10 @@ mod tests {
         parts[0][1] = 0;
         assert_eq!(parts.first(), Some(&[2005, 0, 0]));
         // Equal dates compare equal, whatever was dropped.
-        assert_eq!(parts, [[2005, 0, 0], [2006, 0, 0]].into_iter().collect());
+        let mut same = DatePair::default();
+        same.push([2005, 0, 0]);
+        same.push([2006, 0, 0]);
+        assert_eq!(parts, same);
         // The forms CSL-JSON writes a range in.
         let range = date(&serde_json::json!({"date-parts": [[2005, 6], [2006]]}));
         assert_eq!(

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::vecmap::{TextMap, VecMap};
 use crate::csl_json::value::{date, name, parse_particles, scalar, scalar_text};
-pub(crate) use crate::csl_json::value::{DateData, DateParts, NameData, NameParts};
+pub(crate) use crate::csl_json::value::{DateData, DatePair, NameData, NameParts};
 use crate::fasthash::FastHash;
 
 /// An item: its type, its id and its variables, by typed CSL variable.
@@ -423,8 +423,8 @@ impl ItemData {
 /// The first two of `dates`; a second date of zeros (or empty) is an open
 /// range and kept, a first one of zeros is no date (as the CSL-JSON decoder
 /// reads `date-parts`).
-fn date_parts(dates: impl Iterator<Item = [i32; 3]>) -> DateParts {
-    let mut parts = DateParts::default();
+fn date_parts(dates: impl Iterator<Item = [i32; 3]>) -> DatePair {
+    let mut parts = DatePair::default();
     for out in dates.take(2) {
         if out[0] != 0 || out[1] != 0 || !parts.is_empty() {
             parts.push(out);
