@@ -243,8 +243,9 @@ impl Resolved {
             })
     }
 
-    /// [`Resolved::tex`] as owned pairs.
-    fn tex_fields(&self) -> Vec<(String, String)> {
+    /// [`Resolved::tex`] as owned pairs, what `typed::reference` and
+    /// `inherit` take (not [`tex_fields`], which reads an original back).
+    fn owned_tex(&self) -> Vec<(String, String)> {
         self.tex()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect()
@@ -379,7 +380,7 @@ fn convert(entries: Vec<Resolved>, source: &str, parsed: &mut Parsed) {
                 let linked = e.tex().any(|(n, _)| n == "xdata" || n == "crossref");
                 Some(linked.then(|| {
                     let at = Location::new(source.clone(), e.line);
-                    let (mut fields, mut notes) = (e.tex_fields(), Vec::new());
+                    let (mut fields, mut notes) = (e.owned_tex(), Vec::new());
                     inherit(&entries, &by_key, k, &mut fields, &at, &mut notes);
                     let fields = fields.split_off(e.tex.len());
                     Box::new(Inheritance { fields, notes })
@@ -434,7 +435,7 @@ fn reference_of(
         ));
         return (notes, None);
     };
-    let mut tex = e.tex_fields();
+    let mut tex = e.owned_tex();
     let Resolved {
         text, mut entry, ..
     } = e;
