@@ -54,7 +54,7 @@ pub(crate) fn map_beside<T: Sync, U: Send>(
     };
     let solo = Mutex::new(Some(solo));
     // Job 0 is `solo` (the first job a thread takes), the others the chunks.
-    in_turns(chunks.len() + 1, |k| match k {
+    concat(in_turns(chunks.len() + 1, |k| match k {
         0 => {
             if let Some(solo) = solo.lock().ok().and_then(|mut s| s.take()) {
                 solo();
@@ -62,10 +62,7 @@ pub(crate) fn map_beside<T: Sync, U: Send>(
             Vec::new()
         }
         k => chunks[k - 1].iter().map(&f).collect(),
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    }))
 }
 
 /// Maps `f` over `items` on all cores, in order, each thread taking the
@@ -280,13 +277,10 @@ pub(crate) fn map_owned<T: Send, U: Send>(
     }
     parts.push(Mutex::new(Some(items)));
     parts.reverse();
-    in_turns(parts.len(), |k| {
+    concat(in_turns(parts.len(), |k| {
         let part = parts[k].lock().ok().and_then(|mut p| p.take());
         part.into_iter().flatten().map(&f).collect::<Vec<U>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    }))
 }
 
 /// Maps `f` over `items` on all cores, in order, giving each call the
@@ -346,10 +340,21 @@ pub(crate) fn map<T: Sync, U: Send>(
     min_len: usize,
     f: impl Fn(&T) -> U + Sync,
 ) -> Vec<U> {
-    map_chunks(items, min_len, f)
-        .into_iter()
-        .flatten()
-        .collect()
+    concat(map_chunks(items, min_len, f))
+}
+
+/// The chunks in one list, reserved at once (`flatten` cannot tell how long
+/// it is, so `collect` grew the list by doubling, each step a copy beside
+/// the chunks); one chunk is the list itself.
+fn concat<U>(chunks: Vec<Vec<U>>) -> Vec<U> {
+    if chunks.len() == 1 {
+        return chunks.into_iter().next().unwrap_or_default();
+    }
+    let mut all = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+    for mut chunk in chunks {
+        all.append(&mut chunk);
+    }
+    all
 }
 
 /// Buffers emptied after one round of work on all cores, handed to the
