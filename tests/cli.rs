@@ -923,3 +923,25 @@ fn a_substituted_title_prints_once() {
         "98 Formal Ethics Opinion 16. (1999, January 15). NC State Bar.\n"
     );
 }
+
+/// build.rs links the examples as fixed-address executables with lld's
+/// `--symbol-ordering-file` where rustc links with its own lld (issue 19:
+/// fewer of the binary's code pages resident). The ELF type tells that the
+/// arguments reached the linker and that it took them (a file it could not
+/// read would have failed the link).
+#[test]
+fn the_binary_is_linked_with_its_functions_in_order_where_lld_links() {
+    let order = env!("PUBLIST_EXAMPLES_LINK_ORDER");
+    if order.is_empty() {
+        eprintln!(
+            "skipped: build.rs did not order the examples' link here (not x86_64-unknown-linux-gnu \
+             with rustc >= 1.90 and its own lld, a linker chosen, or PUBLIST_LINK_ORDER=0)"
+        );
+        return;
+    }
+    assert!(Path::new(order).is_file(), "{order}");
+    let elf = std::fs::read(binary()).unwrap();
+    assert_eq!(&elf[..4], b"\x7fELF");
+    // e_type, little-endian: 2 an executable at a fixed address, 3 a PIE (or a shared object).
+    assert_eq!(u16::from_le_bytes([elf[16], elf[17]]), 2, "{order}");
+}
