@@ -1,11 +1,10 @@
 //! Links the example binaries (not the library, not users' programs) with the
 //! functions they run first in their code, where the linker can do it: issue
 //! 19 asks `publist merge` of 10k references to peak under 3x its input, and
-//! a fifth of that peak was the binary's own code pages. The functions that
-//! run are spread over the whole `.text`, and the kernel maps 64 KiB around
-//! every page touched, so an empty list mapped 2.4 MiB (merge) or 4.2 MiB
-//! (format) of code that mostly never ran; listed first, they take 0.6 and
-//! 1.5 MiB (BENCHMARKS.md, Scale: "The binary's code pages").
+//! the binary's own code pages were 3.4 MiB of merge's 24 MiB peak (5.0 of
+//! format's 28). The functions that run are spread over the whole `.text`,
+//! and the kernel maps 64 KiB around every page touched; listed first, they
+//! take 0.9 and 1.8 MiB (BENCHMARKS.md, Scale, session of 2026-12-02 13:38).
 //!
 //! The list is `examples/publist.order` (symbol names, made by
 //! `benches/growth/order.sh`), given to lld with `--symbol-ordering-file`,
