@@ -7,6 +7,7 @@
 //! does, but without spawning).
 
 use std::cell::Cell;
+use std::mem::MaybeUninit;
 use std::panic::AssertUnwindSafe;
 use std::sync::{mpsc, Arc, Condvar, Mutex, OnceLock};
 
@@ -298,28 +299,41 @@ pub(crate) fn map_mut<T: Send, U: Send>(
     if items.len() < min_len.max(2) || threads == 1 {
         return items.iter_mut().enumerate().map(|(i, t)| f(i, t)).collect();
     }
-    let chunk = items.len().div_ceil(threads * PIECES_PER_CORE);
-    let mut out: Vec<Option<U>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    let n = items.len();
+    let chunk = n.div_ceil(threads * PIECES_PER_CORE);
+    // The results go into the list's free capacity as they come: a list of
+    // `None` written first touched every page of it at once, beside all of
+    // the input (1.7 MiB of processor items at 10k references, at the
+    // peak of `format`).
+    let mut out: Vec<U> = Vec::with_capacity(n);
+    let written = std::sync::atomic::AtomicUsize::new(0);
     {
-        type Part<'p, T, U> = Mutex<Option<(&'p mut [T], &'p mut [Option<U>])>>;
+        type Part<'p, T, U> = Mutex<Option<(&'p mut [T], &'p mut [MaybeUninit<U>])>>;
         let parts: Vec<Part<T, U>> = items
             .chunks_mut(chunk)
-            .zip(out.chunks_mut(chunk))
+            .zip(out.spare_capacity_mut()[..n].chunks_mut(chunk))
             .map(|p| Mutex::new(Some(p)))
             .collect();
         in_turns(parts.len(), |k| {
             if let Some((items, slots)) = parts[k].lock().ok().and_then(|mut p| p.take()) {
+                let len = slots.len();
                 for (j, (t, slot)) in items.iter_mut().zip(slots).enumerate() {
-                    *slot = Some(f(k * chunk + j, t));
+                    slot.write(f(k * chunk + j, t));
                 }
+                // Counted once the whole part is written (a panic in `f`
+                // resumes on this thread from `in_turns`: what its part wrote
+                // leaks, nothing uninitialised is read).
+                written.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
             }
         });
     }
-    // Every slot is filled (a panic resumed above). `filter_map` collects
-    // in place (`flatten` does not): an `Option<U>` is as large as a `U`
-    // with a niche (a `String`), so no second buffer is allocated.
-    #[allow(clippy::filter_map_identity)]
-    out.into_iter().filter_map(|u| u).collect()
+    // Every part ran once (`in_turns` returned), so `written` counts all of them.
+    assert_eq!(written.into_inner(), n, "a part of map_mut was not mapped");
+    // SAFETY: the first `n` slots were each written once above (the parts
+    // are disjoint and cover `..n`, and all `n` were counted), and `n` is
+    // within the capacity.
+    unsafe { out.set_len(n) };
+    out
 }
 
 /// The number of cores to use (at most 8), asked once: the standard library
@@ -460,5 +474,16 @@ mod tests {
             super::map_mut(&mut v, 2, |i, _| assert!(i != 42, "item 42 fails"))
         });
         assert!(r.is_err());
+        // Each result is written once and dropped once with the list (the
+        // results go into the list's spare capacity).
+        let shared = std::sync::Arc::new(());
+        let mut v: Vec<u8> = vec![0; 5000];
+        let out = super::map_mut(&mut v, 2, |_, _| std::sync::Arc::clone(&shared));
+        assert_eq!(
+            (out.len(), std::sync::Arc::strong_count(&shared)),
+            (5000, 5001)
+        );
+        drop(out);
+        assert_eq!(std::sync::Arc::strong_count(&shared), 1);
     }
 }
