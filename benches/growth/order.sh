@@ -17,7 +17,9 @@
 # correctness; but it goes stale fast: LLVM names functions it moves between
 # codegen units `NAME.llvm.HASH`, the hash of the unit, so a change in one
 # module renamed 6% of the list (and cost 2 MiB at 10k items). Regenerate
-# it with any change to the code, last, and see `check`.
+# it with any change to the code, last, and see `check`. (The hash does not
+# depend on the checkout's path: Cargo.toml builds the crate's own code
+# without line tables in release, which held it.)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ "${1:-}" = check ]; then

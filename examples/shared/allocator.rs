@@ -6,7 +6,8 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Before the first allocation: freed memory given back after 1 ms, arenas committed as used
-/// (mimalloc.h: arena_eager_commit = 4, purge_delay = 15; BENCHMARKS.md, Scale: purge delay).
+/// (mimalloc.h of version 2, which Cargo.toml selects, and of version 3 alike:
+/// arena_eager_commit = 4, purge_delay = 15; BENCHMARKS.md, Scale: purge delay).
 #[ctor::ctor(unsafe)]
 fn allocator_options() {
     for (option, value) in [(4, 0), (15, 1)] {
