@@ -348,7 +348,6 @@ fn cores() -> usize {
 }
 
 /// [`map_chunks`], flattened.
-#[cfg_attr(not(feature = "csl"), allow(dead_code))]
 pub(crate) fn map<T: Sync, U: Send>(
     items: &[T],
     min_len: usize,

@@ -36,10 +36,7 @@ const NAMING: [&str; 2] = ["id", "citation-key"];
 /// it is a copy of, if it is one (indices into the returned list; the
 /// earlier listing is never itself a copy).
 pub(crate) fn find(mut refs: Vec<Reference>) -> (Vec<Reference>, Vec<Option<u32>>) {
-    let hashes: Vec<u64> = crate::parallel::map_chunks(&refs, 4096, content_hash)
-        .into_iter()
-        .flatten()
-        .collect();
+    let hashes: Vec<u64> = crate::parallel::map(&refs, 4096, content_hash);
     // The first listing of each hash, and (rarely) the different ones after it.
     let mut first: HashMap<u64, u32, FastHash> = HashMap::default();
     first.reserve(refs.len());

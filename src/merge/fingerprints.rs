@@ -22,12 +22,9 @@ impl<'a> Fingerprints<'a> {
     /// The fingerprints of `refs`, in their order, on all cores.
     pub(crate) fn of(refs: &[&'a Reference]) -> Self {
         let parts: Vec<&[&Reference]> = refs.chunks(BLOCK).collect();
-        let blocks: Vec<Vec<Fingerprint<'a>>> = crate::parallel::map_chunks(&parts, 2, |part| {
+        let blocks: Vec<Vec<Fingerprint<'a>>> = crate::parallel::map(&parts, 2, |part| {
             part.iter().map(|r| Fingerprint::of(r)).collect()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+        });
         Fingerprints {
             blocks,
             len: refs.len(),

@@ -178,13 +178,10 @@ impl Library {
             let lists: Vec<&[u32]> = multi.iter().map(|(_, m)| m.as_slice()).collect();
             let stats = reconcile::NameStats::of(&refs, &lists, &copy_of);
             // Records are independent: reconcile them on all cores.
-            crate::parallel::map_chunks(&multi, 4096, |(record, list)| {
+            crate::parallel::map(&multi, 4096, |(record, list)| {
                 let listing: Vec<&Reference> = list.iter().map(|&m| &refs[m as usize]).collect();
                 (*record, reconcile::reconcile(&listing, &stats))
             })
-            .into_iter()
-            .flatten()
-            .collect()
         };
         drop(multi);
         // The records in place of the references (no second list of all):

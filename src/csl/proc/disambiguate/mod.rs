@@ -31,7 +31,8 @@ use crate::fasthash::FastHash;
 /// Items whose cites are rendered before their names are registered. Each
 /// rendered cite holds a copy of the names it shows until it is registered,
 /// and two blocks are held at a time (one registering, the next rendering):
-/// 4,096 held 2 MiB of names at the peak of `format` of 10k items.
+/// 4,096 held 2 MiB of names at the peak of `format --no-merge` of 10k
+/// items.
 const REGISTER_BLOCK: usize = 1024;
 
 /// The items of the ambiguous groups told apart at a time (see
