@@ -26,28 +26,42 @@ pub(crate) struct NameParts {
 /// after the other in one text ([`Packed`]). Six boxed parts took 104
 /// bytes and a box per part beside, for every name of every item held
 /// while a bibliography is formatted (a third of the items' memory); this
-/// is 40 bytes and one box.
+/// is 32 bytes and one box.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct NameData {
     /// Family, given, non-dropping particle, dropping particle, suffix,
     /// literal, in that order.
+    /// Its tag holds the flags ([`COMMA_SUFFIX`], [`STATIC_ORDERING`]): two
+    /// `bool`s beside it made the name 40 bytes.
     parts: Packed<5>,
-    pub comma_suffix: bool,
-    pub static_ordering: bool,
 }
+
+/// The name's `comma-suffix` flag (a bit of its parts' tag).
+const COMMA_SUFFIX: u8 = 1;
+/// The name's `static-ordering` flag (kept as read: no rule of the
+/// processor reads it yet, as none read the `bool` it was before).
+const STATIC_ORDERING: u8 = 2;
 
 impl From<NameParts> for NameData {
     fn from(n: NameParts) -> NameData {
         let parts = [&n.family, &n.given, &n.ndp, &n.dp, &n.suffix, &n.literal];
-        NameData {
-            parts: Packed::new(&parts.map(|p| p.as_deref())),
-            comma_suffix: n.comma_suffix,
-            static_ordering: n.static_ordering,
+        let mut parts = Packed::new(&parts.map(|p| p.as_deref()));
+        if n.comma_suffix {
+            parts.tag |= COMMA_SUFFIX;
         }
+        if n.static_ordering {
+            parts.tag |= STATIC_ORDERING;
+        }
+        NameData { parts }
     }
 }
 
 impl NameData {
+    /// A comma before the suffix (`comma-suffix`).
+    pub fn comma_suffix(&self) -> bool {
+        self.parts.tag & COMMA_SUFFIX != 0
+    }
+
     pub fn family(&self) -> Option<&str> {
         self.parts.part(0)
     }
@@ -465,5 +479,7 @@ mod tests {
         let raw = raw_date("2005-06-01/2005-06-03").map(|d| d.parts.to_vec());
         assert_eq!(raw, Some(vec![[2005, 6, 1], [2005, 6, 3]]));
         assert_eq!(std::mem::size_of::<DateData>(), 64);
+        // What the processor's items hold per name.
+        assert_eq!(std::mem::size_of::<NameData>(), 32);
     }
 }

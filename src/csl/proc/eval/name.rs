@@ -129,7 +129,7 @@ impl Ctx<'_> {
         } else {
             join(dp, with_ndp(family_nodes), " ")
         };
-        let second = join(second, suffix, if n.comma_suffix { ", " } else { " " });
+        let second = join(second, suffix, if n.comma_suffix() { ", " } else { " " });
         join(affix(given, given_part), affix(second, family_part), " ")
     }
 }
