@@ -123,8 +123,8 @@ impl std::str::FromStr for Engine {
 }
 
 /// Frees the processor's items on all cores (a million took a second on one).
-fn free_items(mut items: Vec<super::proc::ItemData>) {
-    crate::parallel::map_mut(&mut items, 4096, |_, item| drop(std::mem::take(item)));
+fn free_items(items: Vec<super::proc::ItemData>) {
+    crate::parallel::map_consume(items, 4096, |_, item| drop(item));
 }
 
 impl Formatter {
@@ -553,12 +553,13 @@ impl Formatter {
     }
 
     /// The processor's items of `refs` (and their links when asked), on all
-    /// cores, each reference emptied in place as its item is made (its
-    /// strings freed as the item's are allocated). The references once went
-    /// a third at a time, the rest moved into a list of its own size after
-    /// each third to free the emptied ones: that copied twice the list in
-    /// all, in fresh pages, for no lower peak (1M items, `format --no-merge`:
-    /// peak 1,867 -> 1,652 MiB and 1.16M -> 0.74M page faults without it).
+    /// cores, each reference freed as its item is made, and the list's own
+    /// memory given back as it empties ([`crate::parallel::map_consume`]:
+    /// the list was held whole to the end, beside all the items, the peak of
+    /// `format` at 10k items). The references once went a third at a time,
+    /// the rest moved into a list of its own size after each third: that
+    /// copied twice the list in all, in fresh pages, for no lower peak (1M
+    /// items, `format --no-merge`: 1,867 against 1,652 MiB without it).
     fn items_owned(&self, refs: Vec<Reference>) -> (Vec<super::proc::ItemData>, Vec<Vec<Link>>) {
         let keys = keys::assign(&refs);
         let mut refs = refs;
@@ -569,8 +570,7 @@ impl Formatter {
                 .collect(),
             false => Vec::new(),
         };
-        let items = crate::parallel::map_mut(&mut refs, 512, |k, r| {
-            let mut r = std::mem::replace(r, Reference::new(crate::model::Kind::Misc, ""));
+        let items = crate::parallel::map_consume(refs, 512, |k, mut r| {
             if has_placeholder_pages(&r) {
                 r.pages = None;
             }

@@ -6,10 +6,14 @@
 //! of its jobs before it returns or unwinds (what `std::thread::scope`
 //! does, but without spawning).
 
+mod consume;
+
 use std::cell::Cell;
 use std::mem::MaybeUninit;
 use std::panic::AssertUnwindSafe;
 use std::sync::{mpsc, Arc, Condvar, Mutex, OnceLock};
+
+pub(crate) use consume::map_consume;
 
 /// Maps `f` over `items` on all cores (at most 8), in order: one `Vec` per
 /// chunk. Inputs shorter than `min_len` stay on the calling thread. The
