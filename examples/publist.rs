@@ -226,8 +226,11 @@ fn formatter(m: &ArgMatches, to: OutputFormat) -> Result<Formatter, String> {
 /// Reads the inputs, prints their diagnostics (counting those --strict counts), merges when asked.
 fn load(m: &ArgMatches, merge: bool, hits: &mut usize) -> Result<Vec<Reference>, String> {
     let strict = get::<Vec<Code>>(m, "strict");
+    let files = m.get_many::<String>("FILE").into_iter().flatten();
+    let size = |f: &String| std::fs::metadata(f).map_or(u64::MAX, |m| m.len()); // "-": unknown
+    allocator::for_input_of(files.clone().map(size).fold(0, u64::saturating_add));
     let mut refs = Vec::new();
-    for file in m.get_many::<String>("FILE").into_iter().flatten() {
+    for file in files {
         let parsed = if file == "-" {
             if std::io::stdin().is_terminal() {
                 eprintln!("publist: reading standard input (end with Ctrl-D; see --help)");
