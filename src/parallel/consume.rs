@@ -9,13 +9,13 @@
 //! stretch at a time, once every item overlapping the stretch has been
 //! moved out. Written here: no crate maps a list by value this way.
 
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 
-use super::{cores, in_turns, PIECES_PER_CORE};
+use super::{fill, Shared};
 
 /// Maps `f` over `items` by value on all cores (each call gets the item's
-/// index too), the results in order and straight into one `Vec`, as
-/// [`super::map_mut`] writes them. What `f` does not keep of an item is
+/// index too), the results in order and straight into one `Vec` (written
+/// as [`super::map_mut`] writes them). What `f` does not keep of an item is
 /// dropped where `f` runs. Lists shorter than `min_len` stay on the calling
 /// thread (their memory is given back alike). If `f` panics, the items not
 /// yet taken and the list's memory leak, and the panic resumes here.
@@ -28,62 +28,20 @@ pub(crate) fn map_consume<T: Send, U: Send>(
     let mut items = std::mem::ManuallyDrop::new(items);
     let (base, cap) = (items.as_mut_ptr(), items.capacity());
     let taken = Taken::new(base as usize, n, std::mem::size_of::<T>());
-    let threads = cores();
-    let chunk = match n < min_len.max(2) || threads == 1 {
-        true => n.max(1),
-        false => n.div_ceil(threads * PIECES_PER_CORE),
-    };
-    let mut out: Vec<U> = Vec::with_capacity(n);
-    let (from, to) = (Shared(base), Shared(out.as_mut_ptr()));
-    let written = AtomicUsize::new(0);
-    let part = |k: usize| {
-        let (start, end) = (k * chunk, ((k + 1) * chunk).min(n));
-        for i in start..end {
-            // SAFETY: `i < n` belongs to part `k` alone and each part runs
-            // once, so item `i` (initialised: one of the list's first `n`)
-            // is moved out once, and slot `i` of `out` (capacity `n`) is
-            // written once. No reference to either list is held meanwhile.
-            let item = unsafe { from.at(i).read() };
-            taken.took(i, give_back);
-            let result = f(i, item);
-            unsafe { to.at(i).write(result) };
-        }
-        written.fetch_add(end - start, Ordering::Relaxed);
-    };
-    let parts = n.div_ceil(chunk);
-    if parts > 1 {
-        in_turns(parts, part);
-    } else {
-        (0..parts).for_each(part);
-    }
-    // Every part ran once (a panic would have resumed above).
-    assert_eq!(
-        written.into_inner(),
-        n,
-        "a part of map_consume was not mapped"
-    );
-    // SAFETY: the first `n` slots were each written once above. The list is
-    // freed with length 0: every item was moved out, none is dropped again
-    // (and no page given back is read).
-    unsafe {
-        out.set_len(n);
-        drop(Vec::from_raw_parts(base, 0, cap));
-    }
+    let from = Shared(base);
+    let out = fill(n, min_len, |i| {
+        // SAFETY: `fill` calls this once for each index below `n`, so item
+        // `i` (initialised: one of the list's first `n`) is moved out once;
+        // no reference to the list is held meanwhile.
+        let item = unsafe { from.at(i).read() };
+        taken.took(i, give_back);
+        f(i, item)
+    });
+    // SAFETY: the list is freed with length 0: every item was moved out,
+    // none is dropped again (and no page given back is read).
+    unsafe { drop(Vec::from_raw_parts(base, 0, cap)) };
     out
 }
-
-/// A pointer the parts share: each reads or writes only its own indices.
-struct Shared<T>(*mut T);
-
-impl<T> Shared<T> {
-    /// Element `i` (a method, so that closures capture the whole `Shared`).
-    fn at(&self, i: usize) -> *mut T {
-        self.0.wrapping_add(i)
-    }
-}
-// SAFETY: the parts touch disjoint items through it (see `map_consume`),
-// and the items and results are `Send`.
-unsafe impl<T: Send> Sync for Shared<T> {}
 
 /// Bytes given back at a time: a stretch of the address space, aligned to
 /// its size (so to any page size up to it).
@@ -108,25 +66,22 @@ impl Taken {
     fn new(start: usize, n: usize, size: usize) -> Taken {
         let end = start.saturating_add(n.saturating_mul(size));
         // Smaller lists (or items of no size) keep their memory to the end.
-        if size == 0 || end - start < 2 * STRETCH {
-            return Taken {
-                start,
-                end,
-                size,
-                first: 0,
-                left: Vec::new(),
-            };
-        }
-        let (first, last) = (start / STRETCH, (end - 1) / STRETCH);
-        let left = (first..=last)
-            .map(|s| {
-                // The items overlapping [s * STRETCH, (s + 1) * STRETCH).
-                let lo = (s * STRETCH).max(start) - start;
-                let hi = ((s + 1) * STRETCH).min(end) - start;
-                let count = (hi - 1) / size - lo / size + 1;
-                AtomicU32::new(u32::try_from(count).unwrap_or(u32::MAX))
-            })
-            .collect();
+        let (first, left) = match size == 0 || end - start < 2 * STRETCH {
+            true => (0, Vec::new()),
+            false => {
+                let (first, last) = (start / STRETCH, (end - 1) / STRETCH);
+                let left = (first..=last)
+                    .map(|s| {
+                        // The items overlapping [s * STRETCH, (s + 1) * STRETCH).
+                        let lo = (s * STRETCH).max(start) - start;
+                        let hi = ((s + 1) * STRETCH).min(end) - start;
+                        let count = (hi - 1) / size - lo / size + 1;
+                        AtomicU32::new(u32::try_from(count).unwrap_or(u32::MAX))
+                    })
+                    .collect();
+                (first, left)
+            }
+        };
         Taken {
             start,
             end,
